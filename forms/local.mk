@@ -1,0 +1,1 @@
+# forms/: the form definitions, their schema, and the loader.

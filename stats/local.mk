@@ -1,0 +1,1 @@
+# stats/: the statistics library and qualimetre-stats (issue 3).
