@@ -1,3 +1,24 @@
 # cgi/: the FastCGI programs and the web layer they share.
-noinst_LIBRARIES += cgi/libqmweb.a
-cgi_libqmweb_a_SOURCES = cgi/util.c cgi/util.h
+# libqmutil comes last on link lines: every other library uses it.
+noinst_LIBRARIES += cgi/libqmutil.a cgi/libqmweb.a
+cgi_libqmutil_a_SOURCES = cgi/util.c cgi/util.h cgi/buf.c cgi/buf.h
+cgi_libqmweb_a_SOURCES = cgi/html.c cgi/html.h \
+	cgi/http.c cgi/http.h \
+	cgi/token.c cgi/token.h \
+	cgi/db.c cgi/db.h \
+	cgi/valid.c cgi/valid.h \
+	cgi/page.c cgi/page.h \
+	cgi/supervise.c cgi/supervise.h \
+	cgi/survey-handle.c cgi/survey-handle.h
+cgi_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
+	$(XML_CFLAGS)
+
+sbin_PROGRAMS += cgi/qualimetre-survey
+cgi_qualimetre_survey_SOURCES = cgi/survey.c
+cgi_qualimetre_survey_CFLAGS = $(AM_CFLAGS) $(FCGI_CFLAGS) $(PQ_CFLAGS) \
+	$(SODIUM_CFLAGS) $(XML_CFLAGS)
+cgi_qualimetre_survey_LDADD = cgi/libqmweb.a forms/libqmform.a \
+	cgi/libqmutil.a \
+	$(FCGI_LIBS) $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+
+EXTRA_DIST += static/qualimetre.css static/questionnaire.js

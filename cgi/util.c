@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -145,4 +146,27 @@ utf8_length(const char *str, size_t len)
 		if ((s[i] & 0xc0) != 0x80)
 			n++;
 	return n;
+}
+
+static const char	*log_progname = "qualimetre";
+
+void
+log_init(const char *progname)
+{
+	log_progname = progname;
+}
+
+void
+log_warnx(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	/* One write per line, so that workers' lines do not interleave. */
+	fprintf(stderr, "%s[%ld]: %s\n", log_progname, (long)getpid(), msg);
+	fflush(stderr);
+	free(msg);
 }

@@ -41,4 +41,15 @@ int	 utf8_valid(const char *s, size_t len);
  */
 size_t	 utf8_length(const char *s, size_t len);
 
+/*
+ * Writes one line to standard error, which the programs' supervisor sends
+ * to their log: "qualimetre-PROG[pid]: message". Only the programs' top
+ * levels log; modules return their errors.
+ */
+void	 log_warnx(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/* Sets the program name used by log_warnx. */
+void	 log_init(const char *progname);
+
 #endif /* QUALIMETRE_UTIL_H */

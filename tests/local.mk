@@ -1,3 +1,22 @@
 # The TAP helper every unit test links with, and the test data.
 noinst_LIBRARIES += tests/libtap.a
 tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
+
+# Unit tests of the web layer.
+check_PROGRAMS += tests/test-http-urlencoded tests/test-html-escape \
+	tests/test-token-form tests/test-valid-answers
+TESTS += tests/test-http-urlencoded tests/test-html-escape \
+	tests/test-token-form tests/test-valid-answers
+WEB_TEST_LDADD = tests/libtap.a cgi/libqmweb.a forms/libqmform.a \
+	cgi/libqmutil.a $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+WEB_TEST_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS) $(SODIUM_CFLAGS) \
+	-I$(top_srcdir)/tests
+tests_test_http_urlencoded_LDADD = $(WEB_TEST_LDADD)
+tests_test_http_urlencoded_CFLAGS = $(WEB_TEST_CFLAGS)
+tests_test_html_escape_LDADD = $(WEB_TEST_LDADD)
+tests_test_html_escape_CFLAGS = $(WEB_TEST_CFLAGS)
+tests_test_token_form_LDADD = $(WEB_TEST_LDADD)
+tests_test_token_form_CFLAGS = $(WEB_TEST_CFLAGS)
+tests_test_valid_answers_LDADD = $(WEB_TEST_LDADD)
+tests_test_valid_answers_CFLAGS = $(WEB_TEST_CFLAGS)
+EXTRA_DIST += tests/data/forms/kinds.xml

@@ -1,0 +1,155 @@
+/* A worker's PostgreSQL connection, its prepared statements, reconnection. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "buf.h"
+#include "db.h"
+#include "util.h"
+
+struct db {
+	char			*dsn;
+	const struct db_stmt	*stmts;
+	size_t			 nstmts;
+	PGconn			*conn;		/* NULL until connected */
+	int			 prepared;	/* statements ready on conn */
+};
+
+struct db *
+db_create(const char *dsn, const struct db_stmt *stmts, size_t n)
+{
+	struct db	*db;
+
+	db = xcalloc(1, sizeof(*db));
+	db->dsn = xstrdup(dsn);
+	db->stmts = stmts;
+	db->nstmts = n;
+	return db;
+}
+
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	free(db->dsn);
+	free(db);
+}
+
+static void
+db_drop(struct db *db)
+{
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	db->prepared = 0;
+}
+
+int
+db_ready(struct db *db, char **cause)
+{
+	PGresult	*res;
+	size_t		 i;
+
+	if (db->conn != NULL && PQstatus(db->conn) != CONNECTION_OK)
+		db_drop(db);
+	if (db->conn == NULL) {
+		db->conn = PQconnectdb(db->dsn);
+		if (PQstatus(db->conn) != CONNECTION_OK) {
+			xasprintf(cause, "connect: %s",
+			    PQerrorMessage(db->conn));
+			db_drop(db);
+			return -1;
+		}
+	}
+	if (db->prepared)
+		return 0;
+	for (i = 0; i < db->nstmts; i++) {
+		res = PQprepare(db->conn, db->stmts[i].name, db->stmts[i].sql,
+		    db->stmts[i].nparams, NULL);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			xasprintf(cause, "prepare %s: %s", db->stmts[i].name,
+			    PQerrorMessage(db->conn));
+			PQclear(res);
+			db_drop(db);
+			return -1;
+		}
+		PQclear(res);
+	}
+	db->prepared = 1;
+	return 0;
+}
+
+enum db_status
+db_exec(struct db *db, size_t stmt, const char *const *params,
+    PGresult **res, char *sqlstate, char **cause)
+{
+	PGresult	*r;
+	const char	*state;
+	ExecStatusType	 st;
+
+	*res = NULL;
+	memset(sqlstate, 0, 6);
+	if (stmt >= db->nstmts) {
+		xasprintf(cause, "statement %zu out of range", stmt);
+		return DB_REFUSED;
+	}
+	if (db_ready(db, cause) == -1)
+		return DB_UNAVAILABLE;
+	r = PQexecPrepared(db->conn, db->stmts[stmt].name,
+	    db->stmts[stmt].nparams, params, NULL, NULL, 0);
+	st = PQresultStatus(r);
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+		*res = r;
+		return DB_OK;
+	}
+	xasprintf(cause, "%s: %s", db->stmts[stmt].name,
+	    PQerrorMessage(db->conn));
+	/* A broken connection: drop it, the next request reconnects. */
+	if (r == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+		PQclear(r);
+		db_drop(db);
+		return DB_UNAVAILABLE;
+	}
+	state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	if (state != NULL && strlen(state) == 5)
+		memcpy(sqlstate, state, 5);
+	PQclear(r);
+	/* Class 08 (connection), 57P (shutdown): the server went away. */
+	if (strncmp(sqlstate, "08", 2) == 0 ||
+	    strncmp(sqlstate, "57P", 3) == 0) {
+		db_drop(db);
+		return DB_UNAVAILABLE;
+	}
+	return DB_REFUSED;
+}
+
+void
+db_array(struct buf *out, const char *const *vals, size_t n)
+{
+	const char	*p;
+	size_t		 i;
+
+	buf_putc(out, '{');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(out, ',');
+		if (vals[i] == NULL) {
+			buf_puts(out, "NULL");
+			continue;
+		}
+		buf_putc(out, '"');
+		for (p = vals[i]; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_putc(out, '\\');
+			buf_putc(out, *p);
+		}
+		buf_putc(out, '"');
+	}
+	buf_putc(out, '}');
+}

@@ -1,0 +1,65 @@
+/*
+ * One PostgreSQL connection per worker, with its statements prepared once
+ * per connection. When the server goes away the connection is marked
+ * broken and reopened, with its statements, on the next request.
+ */
+#ifndef QUALIMETRE_DB_H
+#define QUALIMETRE_DB_H
+
+#include <libpq-fe.h>
+
+/* A statement a program prepares on each connection it opens. */
+struct db_stmt {
+	const char	*name;		/* prepared statement name */
+	const char	*sql;		/* with $1..$n, never spliced */
+	int		 nparams;
+};
+
+/* How a statement went, beyond success. */
+enum db_status {
+	DB_OK,			/* the result is there */
+	DB_UNAVAILABLE,		/* no server or the connection broke:
+				   nothing was stored, try again later */
+	DB_REFUSED,		/* the server refused it (constraint,
+				   policy, permission): see the SQLSTATE */
+	DB_STATUS__MAX
+};
+
+struct db;
+
+/*
+ * Makes a handle for the connection string dsn that will prepare the n
+ * statements of stmts (which must outlive it). Does not connect yet.
+ * The caller frees it with db_free().
+ */
+struct db	*db_create(const char *dsn, const struct db_stmt *stmts,
+		    size_t n);
+
+/* Closes the connection and frees the handle; NULL does nothing. */
+void		 db_free(struct db *);
+
+/*
+ * Connects (or reconnects) when needed and prepares the statements.
+ * Returns 0 when the connection is ready, -1 with *cause set (caller
+ * frees) otherwise.
+ */
+int		 db_ready(struct db *, char **cause);
+
+/*
+ * Executes prepared statement number stmt with text parameters (NULL for
+ * SQL NULL), connecting first when needed. On DB_OK *res holds the
+ * result (caller PQclear()s it). On DB_REFUSED, *res is NULL and sqlstate
+ * (6 bytes) receives the server's SQLSTATE. On any failure *cause is set.
+ */
+enum db_status	 db_exec(struct db *, size_t stmt, const char *const *params,
+		    PGresult **res, char *sqlstate, char **cause);
+
+/*
+ * Appends the n strings of vals (NULL for SQL NULL) to out as the text
+ * form of a PostgreSQL array ("{"a","b",NULL}"), quoting every element.
+ * The array is a parameter value, never SQL text.
+ */
+struct buf;
+void		 db_array(struct buf *out, const char *const *vals, size_t n);
+
+#endif /* QUALIMETRE_DB_H */

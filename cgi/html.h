@@ -1,0 +1,26 @@
+/*
+ * The one escaping function: every untrusted byte that reaches a page,
+ * in text or in an attribute, goes through html_put/html_puts/html_printf.
+ */
+#ifndef QUALIMETRE_HTML_H
+#define QUALIMETRE_HTML_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * Appends len bytes to b with & < > " ' replaced by character references,
+ * so the result is safe between tags and inside a quoted attribute.
+ * NUL bytes are dropped (they never reach a page).
+ */
+void	 html_put(struct buf *b, const char *s, size_t len);
+
+/* html_put of a NUL-terminated string; a NULL string appends nothing. */
+void	 html_puts(struct buf *b, const char *s);
+
+/* Formats, then escapes the whole result with html_put. */
+void	 html_printf(struct buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif /* QUALIMETRE_HTML_H */

@@ -1,0 +1,248 @@
+/* Request parsing and response headers, without FastCGI. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http.h"
+#include "util.h"
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes len bytes of one name or value into a new string; *outlen gets
+ * its length. Returns -1 on a bad escape.
+ */
+static int
+decode(const char *s, size_t len, char **out, size_t *outlen)
+{
+	char	*d;
+	size_t	 i, j = 0;
+	int	 hi, lo;
+
+	d = xmalloc(len + 1);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '+')
+			d[j++] = ' ';
+		else if (s[i] == '%') {
+			if (len - i < 3 || (hi = hexval(s[i + 1])) < 0 ||
+			    (lo = hexval(s[i + 2])) < 0) {
+				free(d);
+				return -1;
+			}
+			d[j++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else
+			d[j++] = s[i];
+	}
+	d[j] = '\0';
+	*out = d;
+	*outlen = j;
+	return 0;
+}
+
+int
+http_parse_urlencoded(const char *s, size_t len, size_t max,
+    struct http_field **out, size_t *n, char **cause)
+{
+	struct http_field	*f = NULL;
+	size_t			 nf = 0, cap = 0, pos = 0, end, eq, klen;
+	const char		*amp, *sep;
+
+	*out = NULL;
+	*n = 0;
+	while (pos < len) {
+		amp = memchr(s + pos, '&', len - pos);
+		end = amp == NULL ? len : (size_t)(amp - s);
+		if (end == pos) {
+			pos++;
+			continue;
+		}
+		if (nf == max) {
+			xasprintf(cause, "more than %zu fields", max);
+			goto fail;
+		}
+		if (nf == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			f = xreallocarray(f, cap, sizeof(*f));
+		}
+		sep = memchr(s + pos, '=', end - pos);
+		eq = sep == NULL ? end : (size_t)(sep - s);
+		f[nf].key = f[nf].val = NULL;
+		if (decode(s + pos, eq - pos, &f[nf].key, &klen) == -1) {
+			xasprintf(cause, "field %zu: bad %% escape in name",
+			    nf + 1);
+			goto fail;
+		}
+		nf++;
+		if (klen == 0 || klen > HTTP_KEY_MAX) {
+			xasprintf(cause, "field %zu: name empty or longer "
+			    "than %d bytes", nf, HTTP_KEY_MAX);
+			goto fail;
+		}
+		if (!utf8_valid(f[nf - 1].key, klen)) {
+			xasprintf(cause, "field %zu: name is not UTF-8", nf);
+			goto fail;
+		}
+		if (sep == NULL) {
+			f[nf - 1].val = xstrdup("");
+			f[nf - 1].vallen = 0;
+		} else if (decode(s + eq + 1, end - eq - 1, &f[nf - 1].val,
+		    &f[nf - 1].vallen) == -1) {
+			xasprintf(cause, "field %zu (%s): bad %% escape in "
+			    "value", nf, f[nf - 1].key);
+			goto fail;
+		}
+		pos = end + 1;
+	}
+	*out = f;
+	*n = nf;
+	return 0;
+fail:
+	http_fields_free(f, nf);
+	return -1;
+}
+
+void
+http_fields_free(struct http_field *f, size_t n)
+{
+	size_t	i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(f[i].key);
+		free(f[i].val);
+	}
+	free(f);
+}
+
+void
+http_req_init(struct req *r,
+    const char *(*getparam)(void *arg, const char *name), void *arg)
+{
+	const char	*v;
+	char		*end;
+	long long	 cl;
+
+	memset(r, 0, sizeof(*r));
+	r->content_length = -1;
+	v = getparam(arg, "REQUEST_METHOD");
+	if (v == NULL)
+		r->method = HTTP_OTHER;
+	else if (strcmp(v, "GET") == 0)
+		r->method = HTTP_GET;
+	else if (strcmp(v, "HEAD") == 0)
+		r->method = HTTP_HEAD;
+	else if (strcmp(v, "POST") == 0)
+		r->method = HTTP_POST;
+	else
+		r->method = HTTP_OTHER;
+	v = getparam(arg, "DOCUMENT_URI");
+	r->path = xstrdup(v == NULL ? "/" : v);
+	if ((v = getparam(arg, "CONTENT_TYPE")) != NULL && *v != '\0')
+		r->content_type = xstrdup(v);
+	if ((v = getparam(arg, "CONTENT_LENGTH")) != NULL && *v != '\0') {
+		errno = 0;
+		cl = strtoll(v, &end, 10);
+		/* A bad length counts as an over-long one: refused. */
+		if (errno != 0 || *end != '\0' || cl < 0)
+			cl = HTTP_BODY_MAX + 1LL;
+		r->content_length = cl;
+	}
+	v = getparam(arg, "HTTPS");
+	r->secure = v != NULL && strcmp(v, "on") == 0;
+}
+
+void
+http_req_free(struct req *r)
+{
+	free(r->path);
+	free(r->content_type);
+	free(r->body);
+	http_fields_free(r->fields, r->nfields);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+http_resp_reset(struct resp *p)
+{
+	buf_reset(&p->body);
+	free(p->location);
+	p->location = NULL;
+	p->status = 200;
+	p->content_type = "text/html; charset=utf-8";
+	p->no_store = 0;
+	p->retry_after = 0;
+	p->allow = NULL;
+}
+
+void
+http_resp_free(struct resp *p)
+{
+	free(p->location);
+	p->location = NULL;
+	buf_free(&p->body);
+}
+
+const char *
+http_status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 410: return "Gone";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Unknown";
+	}
+}
+
+void
+http_resp_head(const struct resp *p, struct buf *out)
+{
+	buf_printf(out, "Status: %d %s\r\n", p->status,
+	    http_status_text(p->status));
+	buf_printf(out, "Content-Type: %s\r\n", p->content_type);
+	buf_printf(out, "Content-Length: %zu\r\n", p->body.len);
+	/* Location is built by us from validated slugs only. */
+	if (p->location != NULL)
+		buf_printf(out, "Location: %s\r\n", p->location);
+	if (p->no_store)
+		buf_puts(out, "Cache-Control: no-store\r\n");
+	if (p->retry_after > 0)
+		buf_printf(out, "Retry-After: %d\r\n", p->retry_after);
+	if (p->allow != NULL)
+		buf_printf(out, "Allow: %s\r\n", p->allow);
+	buf_puts(out, "\r\n");
+}
+
+const struct http_field *
+http_field_get(const struct req *r, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i].key, key) == 0 &&
+		    strlen(r->fields[i].val) == r->fields[i].vallen)
+			return &r->fields[i];
+	return NULL;
+}

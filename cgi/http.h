@@ -1,0 +1,116 @@
+/*
+ * Requests and responses as the handlers see them, independent of
+ * FastCGI: a request is built from CGI parameters and a body, a response
+ * is a status, a few headers and a body in memory.
+ */
+#ifndef QUALIMETRE_HTTP_H
+#define QUALIMETRE_HTTP_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Largest urlencoded body a program accepts; above it, 413. */
+#define HTTP_BODY_MAX		(64 * 1024)
+/* Most fields in one body or query; above it, the request is refused. */
+#define HTTP_FIELDS_MAX		256
+/* Longest field name, in bytes. */
+#define HTTP_KEY_MAX		64
+
+enum http_method {
+	HTTP_GET,
+	HTTP_HEAD,
+	HTTP_POST,
+	HTTP_OTHER,		/* refused with 405 */
+	HTTP__MAX
+};
+
+/* One decoded name=value pair of a query string or a form body. */
+struct http_field {
+	char	*key;		/* decoded, NUL-terminated */
+	char	*val;		/* decoded, NUL-terminated; may hold a NUL
+				   byte before vallen when the sender put
+				   %00 in it: check strlen(val) == vallen */
+	size_t	 vallen;	/* bytes in val, not counting the last NUL */
+};
+
+/* A request, owned by the loop that reads it; see http_req_free. */
+struct req {
+	enum http_method	 method;
+	char			*path;		/* e.g. "/enquete/x", decoded
+						   by nginx (DOCUMENT_URI) */
+	char			*content_type;	/* or NULL */
+	long long		 content_length; /* -1 when not given */
+	int			 secure;	/* served over TLS */
+	char			*body;		/* the request body, NUL-
+						   terminated, or NULL */
+	size_t			 bodylen;	/* bytes in body */
+	int			 body_too_large; /* over HTTP_BODY_MAX:
+						   not kept */
+	int			 body_incomplete; /* shorter than its
+						   Content-Length */
+	struct http_field	*fields;	/* parsed body or query */
+	size_t			 nfields;
+};
+
+/* A response: handlers fill it, the loop sends it. */
+struct resp {
+	int		 status;	/* 200, 303, 404, ... */
+	const char	*content_type;	/* a literal; text/html by default */
+	char		*location;	/* for redirections, or NULL */
+	int		 no_store;	/* Cache-Control: no-store */
+	int		 retry_after;	/* seconds, for 503; 0 for none */
+	const char	*allow;		/* Allow header, for 405 */
+	struct buf	 body;
+};
+
+/*
+ * Parses an application/x-www-form-urlencoded string of len bytes: pairs
+ * separated by '&', '+' for a space, %XX escapes. A pair without '=' has
+ * an empty value; empty pairs ("a=1&&b=2") are skipped. Repeated keys are
+ * kept in order.
+ * Returns 0 and sets *out (an array of *n fields the caller frees with
+ * http_fields_free) on success; on malformed input (a '%' not followed by
+ * two hex digits, an empty or over-long name, a name that is not UTF-8 or
+ * holds a NUL, more than max fields) returns -1, sets *out to NULL and
+ * *cause to a message the caller frees.
+ */
+int	 http_parse_urlencoded(const char *s, size_t len, size_t max,
+	    struct http_field **out, size_t *n, char **cause);
+
+/* Frees n fields and the array; NULL does nothing. */
+void	 http_fields_free(struct http_field *, size_t n);
+
+/*
+ * Fills a request from CGI parameters (REQUEST_METHOD, DOCUMENT_URI,
+ * CONTENT_TYPE, CONTENT_LENGTH, HTTPS), read through getparam, which
+ * returns NULL for an absent one. The body is not read here.
+ */
+void	 http_req_init(struct req *,
+	    const char *(*getparam)(void *arg, const char *name), void *arg);
+
+/* Frees what a request holds and zeroes it; safe to call twice. */
+void	 http_req_free(struct req *);
+
+/* Makes a response empty, status 200, text/html, ready to fill. */
+void	 http_resp_reset(struct resp *);
+
+/* Frees the response's memory. */
+void	 http_resp_free(struct resp *);
+
+/* The reason phrase of a status ("Not Found"), "Unknown" otherwise. */
+const char *http_status_text(int status);
+
+/*
+ * Writes the CGI response header block (Status, Content-Type, Content-
+ * Length and the others that are set, then an empty line) to out.
+ */
+void	 http_resp_head(const struct resp *, struct buf *out);
+
+/*
+ * Returns the first field named key with a value that holds no NUL byte,
+ * or NULL.
+ */
+const struct http_field *http_field_get(const struct req *, const char *);
+
+#endif /* QUALIMETRE_HTTP_H */

@@ -1,0 +1,445 @@
+/* Public pages in the DSFR: layout, questionnaire, messages. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "form.h"
+#include "html.h"
+#include "http.h"
+#include "page.h"
+#include "valid.h"
+
+void
+page_begin(struct buf *b, const char *title, const char *service)
+{
+	buf_puts(b, "<!DOCTYPE html>\n"
+	    "<html lang=\"fr\" data-fr-scheme=\"system\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1, shrink-to-fit=no\">\n"
+	    "<meta name=\"format-detection\" content=\"telephone=no\">\n"
+	    "<meta name=\"robots\" content=\"noindex\">\n"
+	    "<title>");
+	html_puts(b, title);
+	if (service != NULL) {
+		buf_puts(b, " – ");
+		html_puts(b, service);
+	}
+	buf_puts(b, "</title>\n"
+	    "<link rel=\"stylesheet\" href=\"/static/dsfr/dsfr.min.css\">\n"
+	    "<link rel=\"stylesheet\" href=\"/static/qualimetre.css\">\n"
+	    "<link rel=\"icon\" href=\"/static/dsfr/favicon/favicon.svg\" "
+	    "type=\"image/svg+xml\">\n"
+	    "</head>\n<body>\n"
+	    "<div class=\"fr-skiplinks\">\n"
+	    "<nav class=\"fr-container\" role=\"navigation\" "
+	    "aria-label=\"Accès rapide\">\n"
+	    "<ul class=\"fr-skiplinks__list\">\n"
+	    "<li><a class=\"fr-link\" href=\"#contenu\">Contenu</a></li>\n"
+	    "<li><a class=\"fr-link\" href=\"#pied-de-page\">"
+	    "Pied de page</a></li>\n"
+	    "</ul>\n</nav>\n</div>\n"
+	    "<header role=\"banner\" class=\"fr-header\">\n"
+	    "<div class=\"fr-header__body\">\n<div class=\"fr-container\">\n"
+	    "<div class=\"fr-header__body-row\">\n"
+	    "<div class=\"fr-header__brand\">\n"
+	    "<div class=\"fr-header__brand-top\">\n"
+	    "<div class=\"fr-header__logo\">\n"
+	    "<p class=\"fr-logo\">République<br>Française</p>\n"
+	    "</div>\n</div>\n"
+	    "<div class=\"fr-header__service\">\n"
+	    "<p class=\"fr-header__service-title\">");
+	html_puts(b, service != NULL ? service : "Qualimètre");
+	buf_puts(b, "</p>\n"
+	    "<p class=\"fr-header__service-tagline\">"
+	    "Votre avis sur l’accueil</p>\n"
+	    "</div>\n</div>\n</div>\n</div>\n</div>\n</header>\n"
+	    "<main id=\"contenu\" role=\"main\" tabindex=\"-1\">\n"
+	    "<div class=\"fr-container fr-my-6w\">\n"
+	    "<div class=\"fr-grid-row fr-grid-row--center\">\n"
+	    "<div class=\"fr-col-12 fr-col-md-10 fr-col-lg-8\">\n");
+}
+
+void
+page_end(struct buf *b)
+{
+	buf_puts(b, "</div>\n</div>\n</div>\n</main>\n"
+	    "<footer class=\"fr-footer\" role=\"contentinfo\" "
+	    "id=\"pied-de-page\">\n"
+	    "<div class=\"fr-container\">\n<div class=\"fr-footer__body\">\n"
+	    "<div class=\"fr-footer__brand\">\n"
+	    "<p class=\"fr-logo\">République<br>Française</p>\n</div>\n"
+	    "<div class=\"fr-footer__content\">\n"
+	    "<p class=\"fr-footer__content-desc\">Cette enquête est "
+	    "anonyme : aucune adresse IP, aucun cookie ni aucune donnée "
+	    "permettant de vous identifier n’est enregistré avec vos "
+	    "réponses.</p>\n"
+	    "<ul class=\"fr-footer__content-list\">\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://info.gouv.fr\">"
+	    "info.gouv.fr</a></li>\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://service-public.fr\">"
+	    "service-public.fr</a></li>\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://legifrance.gouv.fr\">"
+	    "legifrance.gouv.fr</a></li>\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://data.gouv.fr\">"
+	    "data.gouv.fr</a></li>\n"
+	    "</ul>\n</div>\n</div>\n"
+	    "<div class=\"fr-footer__bottom\">\n"
+	    "<ul class=\"fr-footer__bottom-list\">\n"
+	    "<li class=\"fr-footer__bottom-item\"><a class=\""
+	    "fr-footer__bottom-link\" href=\"/static/accessibilite.html\">"
+	    "Accessibilité : partiellement conforme</a></li>\n"
+	    "<li class=\"fr-footer__bottom-item\"><a class=\""
+	    "fr-footer__bottom-link\" href=\"/static/mentions-legales.html\">"
+	    "Mentions légales</a></li>\n"
+	    "<li class=\"fr-footer__bottom-item\"><a class=\""
+	    "fr-footer__bottom-link\" href=\"/static/donnees-personnelles.html"
+	    "\">Données personnelles et gestion des cookies</a></li>\n"
+	    "</ul>\n</div>\n</div>\n</footer>\n"
+	    "<script src=\"/static/questionnaire.js\" defer></script>\n"
+	    "</body>\n</html>\n");
+}
+
+void
+page_date(struct buf *b, const char *iso)
+{
+	static const char *const months[] = { "janvier", "février", "mars",
+	    "avril", "mai", "juin", "juillet", "août", "septembre",
+	    "octobre", "novembre", "décembre" };
+	int	y, m, d;
+
+	if (!valid_date(iso)) {
+		html_puts(b, iso);
+		return;
+	}
+	y = atoi(iso);
+	m = atoi(iso + 5);
+	d = atoi(iso + 8);
+	if (d == 1)
+		buf_puts(b, "1<sup>er</sup>");
+	else
+		buf_printf(b, "%d", d);
+	buf_printf(b, " %s %d", months[m - 1], y);
+}
+
+/* The id of the element a question's error links to. */
+static void
+question_anchor(struct buf *b, const struct form_question *q)
+{
+	buf_puts(b, "q-");
+	html_puts(b, q->key);
+	if (q->noptions > 0 && q->kind != QKIND_TEXT) {
+		buf_putc(b, '-');
+		html_puts(b, q->options[0].value);
+	}
+}
+
+/* Whether value was among the values sent for this question. */
+static int
+was_sent(const struct qanswer *a, const char *value)
+{
+	size_t	i;
+
+	if (a == NULL)
+		return 0;
+	for (i = 0; i < a->nsent; i++)
+		if (strcmp(a->sent[i]->val, value) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+question_label(struct buf *b, const struct form_question *q)
+{
+	html_puts(b, q->label);
+	if (q->required)
+		buf_puts(b, " <span class=\"qm-required\">(obligatoire)"
+		    "</span>");
+	if (q->hint != NULL) {
+		buf_puts(b, "\n<span class=\"fr-hint-text\">");
+		html_puts(b, q->hint);
+		buf_puts(b, "</span>");
+	}
+}
+
+/* A question answered by radio buttons or check boxes. */
+static void
+question_options(struct buf *b, const struct form_question *q,
+    const struct qanswer *a)
+{
+	const char	*type, *group;
+	const char	*error = a != NULL ? a->error : NULL;
+	size_t		 i;
+
+	type = q->kind == QKIND_MULTI ? "checkbox" : "radio";
+	group = q->kind == QKIND_MULTI ? "fr-checkbox-group" :
+	    "fr-radio-group";
+	buf_puts(b, "<fieldset class=\"fr-fieldset");
+	if (error != NULL)
+		buf_puts(b, " fr-fieldset--error");
+	buf_puts(b, "\" id=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "\" aria-labelledby=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "-legend q-");
+	html_puts(b, q->key);
+	buf_puts(b, "-messages\"");
+	if (q->when_key != NULL) {
+		buf_puts(b, " data-when-key=\"");
+		html_puts(b, q->when_key);
+		buf_puts(b, "\" data-when-value=\"");
+		html_puts(b, q->when_value);
+		buf_puts(b, "\"");
+	}
+	buf_puts(b, ">\n<legend class=\"fr-fieldset__legend\" id=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "-legend\">");
+	question_label(b, q);
+	buf_puts(b, "</legend>\n");
+	for (i = 0; i < q->noptions; i++) {
+		buf_printf(b, "<div class=\"fr-fieldset__element%s\">\n"
+		    "<div class=\"%s\">\n<input type=\"%s\" id=\"q-",
+		    q->kind == QKIND_SCALE || q->kind == QKIND_YESNO ?
+		    " fr-fieldset__element--inline" : "", group, type);
+		html_puts(b, q->key);
+		buf_putc(b, '-');
+		html_puts(b, q->options[i].value);
+		buf_puts(b, "\" name=\"");
+		html_puts(b, q->key);
+		buf_puts(b, "\" value=\"");
+		html_puts(b, q->options[i].value);
+		buf_putc(b, '"');
+		if (was_sent(a, q->options[i].value))
+			buf_puts(b, " checked");
+		buf_puts(b, ">\n<label class=\"fr-label\" for=\"q-");
+		html_puts(b, q->key);
+		buf_putc(b, '-');
+		html_puts(b, q->options[i].value);
+		buf_puts(b, "\">");
+		html_puts(b, q->options[i].label);
+		buf_puts(b, "</label>\n</div>\n</div>\n");
+	}
+	buf_puts(b, "<div class=\"fr-messages-group\" id=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "-messages\" aria-live=\"polite\">\n");
+	if (error != NULL) {
+		buf_puts(b, "<p class=\"fr-message fr-message--error\">");
+		html_puts(b, error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n</fieldset>\n");
+}
+
+/* A question answered by typing: text, number, date. */
+static void
+question_input(struct buf *b, const struct form_question *q,
+    const struct qanswer *a)
+{
+	const char	*error = a != NULL ? a->error : NULL;
+	const char	*value = a != NULL && a->nsent > 0 ?
+			    a->sent[0]->val : NULL;
+
+	buf_printf(b, "<div class=\"fr-input-group%s\" id=\"q-",
+	    error != NULL ? " fr-input-group--error" : "");
+	html_puts(b, q->key);
+	buf_puts(b, "-group\"");
+	if (q->when_key != NULL) {
+		buf_puts(b, " data-when-key=\"");
+		html_puts(b, q->when_key);
+		buf_puts(b, "\" data-when-value=\"");
+		html_puts(b, q->when_value);
+		buf_puts(b, "\"");
+	}
+	buf_puts(b, ">\n<label class=\"fr-label\" for=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "\">");
+	question_label(b, q);
+	buf_puts(b, "</label>\n");
+	if (q->kind == QKIND_TEXT) {
+		buf_printf(b, "<textarea class=\"fr-input%s\" rows=\"6\" "
+		    "maxlength=\"%zu\"", error != NULL ? " fr-input--error" :
+		    "", q->maxlen);
+	} else {
+		buf_printf(b, "<input class=\"fr-input%s\" ",
+		    error != NULL ? " fr-input--error" : "");
+		switch (q->kind) {
+		case QKIND_DATE:
+			buf_puts(b, "type=\"date\"");
+			break;
+		case QKIND_DATETIME:
+			buf_puts(b, "type=\"datetime-local\"");
+			break;
+		default:
+			buf_printf(b, "type=\"number\" inputmode=\"numeric\" "
+			    "min=\"%lld\" max=\"%lld\" step=\"1\"",
+			    q->min, q->max);
+			break;
+		}
+	}
+	buf_puts(b, " id=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "\" name=\"");
+	html_puts(b, q->key);
+	buf_putc(b, '"');
+	if (error != NULL) {
+		buf_puts(b, " aria-invalid=\"true\" aria-describedby=\"q-");
+		html_puts(b, q->key);
+		buf_puts(b, "-error\"");
+	}
+	if (q->kind == QKIND_TEXT) {
+		buf_putc(b, '>');
+		if (value != NULL)
+			html_puts(b, value);
+		buf_puts(b, "</textarea>\n");
+	} else {
+		if (value != NULL) {
+			buf_puts(b, " value=\"");
+			html_puts(b, value);
+			buf_putc(b, '"');
+		}
+		buf_puts(b, ">\n");
+	}
+	if (error != NULL) {
+		buf_puts(b, "<p class=\"fr-error-text\" id=\"q-");
+		html_puts(b, q->key);
+		buf_puts(b, "-error\">");
+		html_puts(b, error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n");
+}
+
+static void
+error_summary(struct buf *b, const struct form *f,
+    const struct answerset *s)
+{
+	const struct form_question	*q;
+	size_t				 k;
+
+	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
+	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
+	    "<h2 class=\"fr-alert__title\">");
+	if (s->nerrors == 1)
+		buf_puts(b, "Vos réponses n’ont pas été envoyées : "
+		    "une réponse est à corriger");
+	else
+		buf_printf(b, "Vos réponses n’ont pas été envoyées : "
+		    "%zu réponses sont à corriger", s->nerrors);
+	buf_puts(b, "</h2>\n<ul>\n");
+	if (s->form_error != NULL) {
+		buf_puts(b, "<li>");
+		html_puts(b, s->form_error);
+		buf_puts(b, "</li>\n");
+	}
+	for (k = 0; k < s->nq; k++) {
+		if (s->q[k].error == NULL)
+			continue;
+		q = form_question(f, k);
+		buf_puts(b, "<li><a href=\"#");
+		question_anchor(b, q);
+		buf_puts(b, "\">");
+		html_puts(b, q->label);
+		buf_puts(b, "</a> : ");
+		html_puts(b, s->q[k].error);
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n</div>\n");
+}
+
+void
+page_questionnaire(struct buf *b, const struct form *f, const char *action,
+    const char *token, const struct answerset *s, const char *alert_title,
+    const char *alert_text)
+{
+	const struct form_question	*q;
+	const struct form_section	*sec;
+	const struct qanswer		*a;
+	size_t				 k, cur = (size_t)-1;
+
+	buf_puts(b, "<h1>");
+	html_puts(b, form_title(f));
+	buf_puts(b, "</h1>\n");
+	if (alert_title != NULL) {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--warning "
+		    "fr-mb-4w\" role=\"alert\">\n<h2 class=\"fr-alert__title\">");
+		html_puts(b, alert_title);
+		buf_puts(b, "</h2>\n<p>");
+		html_puts(b, alert_text);
+		buf_puts(b, "</p>\n</div>\n");
+	}
+	if (s != NULL && s->nerrors > 0)
+		error_summary(b, f, s);
+	if (form_intro(f) != NULL) {
+		buf_puts(b, "<p class=\"fr-text--lead\">");
+		html_puts(b, form_intro(f));
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "<p class=\"fr-text--sm\">Les questions marquées "
+	    "« obligatoire » doivent recevoir une réponse ; pour les "
+	    "autres, vous pouvez répondre « Sans avis » ou passer.</p>\n"
+	    "<form method=\"post\" action=\"");
+	html_puts(b, action);
+	buf_puts(b, "\" novalidate>\n<input type=\"hidden\" name=\""
+	    VALID_TOKEN_FIELD "\" value=\"");
+	html_puts(b, token);
+	buf_puts(b, "\">\n");
+	for (k = 0; k < form_nquestions(f); k++) {
+		q = form_question(f, k);
+		if (q->section != cur) {
+			if (cur != (size_t)-1)
+				buf_puts(b, "</section>\n");
+			cur = q->section;
+			sec = form_section(f, cur);
+			buf_puts(b, "<section class=\"fr-mb-6w\" id=\"s-");
+			html_puts(b, sec->id);
+			buf_puts(b, "\">\n<h2>");
+			html_puts(b, sec->title);
+			buf_puts(b, "</h2>\n");
+			if (sec->intro != NULL) {
+				buf_puts(b, "<p>");
+				html_puts(b, sec->intro);
+				buf_puts(b, "</p>\n");
+			}
+		}
+		a = s != NULL ? &s->q[k] : NULL;
+		switch (q->kind) {
+		case QKIND_SCALE:
+		case QKIND_CHOICE:
+		case QKIND_MULTI:
+		case QKIND_YESNO:
+			question_options(b, q, a);
+			break;
+		default:
+			question_input(b, q, a);
+			break;
+		}
+	}
+	if (cur != (size_t)-1)
+		buf_puts(b, "</section>\n");
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">"
+	    "Envoyer mes réponses</button>\n</form>\n");
+}
+
+void
+page_message(struct buf *b, const char *heading, const char *text,
+    const char *back_href, const char *back_text)
+{
+	buf_puts(b, "<h1>");
+	html_puts(b, heading);
+	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
+	html_puts(b, text);
+	buf_puts(b, "</p>\n");
+	if (back_href != NULL) {
+		buf_puts(b, "<p><a class=\"fr-link\" href=\"");
+		html_puts(b, back_href);
+		buf_puts(b, "\">");
+		html_puts(b, back_text);
+		buf_puts(b, "</a></p>\n");
+	}
+}

@@ -1,0 +1,106 @@
+/* Signed one-time form tokens and random identifiers (libsodium). */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "token.h"
+#include "util.h"
+
+#define NONCE_LEN	16
+#define MAC_LEN		crypto_auth_hmacsha256_BYTES
+#define RAW_LEN		(NONCE_LEN + MAC_LEN)
+
+/* Domain separation: a token of this kind is never valid as another. */
+static const char token_context[] = "qualimetre form token v1";
+
+int
+token_key_load(const char *path, unsigned char *key, char **cause)
+{
+	unsigned char	extra;
+	ssize_t		n;
+	int		fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	n = read(fd, key, TOKEN_KEY_LEN);
+	if (n != TOKEN_KEY_LEN || read(fd, &extra, 1) != 0) {
+		xasprintf(cause, "%s: the key must be exactly %d bytes",
+		    path, TOKEN_KEY_LEN);
+		goto out;
+	}
+	rc = 0;
+out:
+	close(fd);
+	return rc;
+}
+
+static void
+token_mac(const unsigned char *key, long long campaign,
+    const unsigned char *nonce, unsigned char *mac)
+{
+	crypto_auth_hmacsha256_state	st;
+	unsigned char			id[8];
+	uint64_t			v = (uint64_t)campaign;
+	int				i;
+
+	for (i = 7; i >= 0; i--) {
+		id[i] = (unsigned char)(v & 0xff);
+		v >>= 8;
+	}
+	crypto_auth_hmacsha256_init(&st, key, TOKEN_KEY_LEN);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)token_context,
+	    sizeof(token_context));
+	crypto_auth_hmacsha256_update(&st, id, sizeof(id));
+	crypto_auth_hmacsha256_update(&st, nonce, NONCE_LEN);
+	crypto_auth_hmacsha256_final(&st, mac);
+}
+
+void
+token_issue(const unsigned char *key, long long campaign, char *out)
+{
+	unsigned char	raw[RAW_LEN];
+
+	randombytes_buf(raw, NONCE_LEN);
+	token_mac(key, campaign, raw, raw + NONCE_LEN);
+	sodium_bin2base64(out, TOKEN_LEN + 1, raw, RAW_LEN,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int
+token_check(const unsigned char *key, long long campaign, const char *token)
+{
+	unsigned char	raw[RAW_LEN], mac[MAC_LEN];
+	size_t		rawlen;
+	const char	*end;
+
+	if (strlen(token) != TOKEN_LEN)
+		return 0;
+	if (sodium_base642bin(raw, sizeof(raw), token, TOKEN_LEN, NULL,
+	    &rawlen, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    rawlen != RAW_LEN || *end != '\0')
+		return 0;
+	token_mac(key, campaign, raw, mac);
+	return sodium_memcmp(mac, raw + NONCE_LEN, MAC_LEN) == 0;
+}
+
+void
+token_uuid(char *out)
+{
+	unsigned char	u[16];
+
+	randombytes_buf(u, sizeof(u));
+	u[6] = (u[6] & 0x0f) | 0x40;	/* version 4 */
+	u[8] = (u[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5],
+	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+}
