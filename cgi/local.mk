@@ -8,6 +8,7 @@ cgi_libqmweb_a_SOURCES = cgi/html.c cgi/html.h \
 	cgi/db.c cgi/db.h \
 	cgi/valid.c cgi/valid.h \
 	cgi/page.c cgi/page.h \
+	cgi/info.c cgi/info.h \
 	cgi/supervise.c cgi/supervise.h \
 	cgi/survey-handle.c cgi/survey-handle.h
 cgi_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \

@@ -12,6 +12,7 @@
 #include "form.h"
 #include "html.h"
 #include "http.h"
+#include "info.h"
 #include "page.h"
 #include "survey-handle.h"
 #include "token.h"
@@ -593,6 +594,13 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	int			 thanks = 0, found;
 
 	http_resp_reset(p);
+	if (strncmp(r->path, INFO_PREFIX, sizeof(INFO_PREFIX) - 1) == 0 &&
+	    (r->method == HTTP_GET || r->method == HTTP_HEAD)) {
+		if (info_page(&p->body, r->path + sizeof(INFO_PREFIX) - 1) ==
+		    -1)
+			not_found(p);
+		return;
+	}
 	if (strncmp(r->path, PATH_PREFIX, sizeof(PATH_PREFIX) - 1) != 0) {
 		not_found(p);
 		return;

@@ -1,1 +1,55 @@
 # forms/: the form definitions, their schema, and the loader.
+noinst_LIBRARIES += forms/libqmform.a
+forms_libqmform_a_SOURCES = forms/form.c forms/form.h
+forms_libqmform_a_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS) $(SODIUM_CFLAGS)
+
+bin_PROGRAMS += forms/qualimetre-form
+forms_qualimetre_form_SOURCES = forms/qualimetre-form.c
+forms_qualimetre_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS)
+forms_qualimetre_form_LDADD = forms/libqmform.a cgi/libqmutil.a \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+
+dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml
+
+# Unit tests of the loader, and the definitions they feed it.
+check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid
+TESTS += tests/test-form-load-valid tests/test-form-load-invalid
+FORM_TEST_LDADD = tests/libtap.a forms/libqmform.a cgi/libqmutil.a \
+	$(XML_LIBS) $(SODIUM_LIBS)
+tests_test_form_load_valid_SOURCES = tests/test-form-load-valid.c
+tests_test_form_load_valid_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_form_load_valid_LDADD = $(FORM_TEST_LDADD)
+tests_test_form_load_invalid_SOURCES = tests/test-form-load-invalid.c
+tests_test_form_load_invalid_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
+tests_test_form_load_invalid_LDADD = $(FORM_TEST_LDADD)
+EXTRA_DIST += \
+	tests/data/forms/choice-no-options.xml \
+	tests/data/forms/criterion-no-satisfied.xml \
+	tests/data/forms/criterion-on-text.xml \
+	tests/data/forms/doctype-entity.xml \
+	tests/data/forms/doctype-external-dtd.xml \
+	tests/data/forms/duplicate-key.xml \
+	tests/data/forms/duplicate-option.xml \
+	tests/data/forms/empty-label.xml \
+	tests/data/forms/integer-no-bounds.xml \
+	tests/data/forms/maxlength-on-scale.xml \
+	tests/data/forms/maxlength-too-big.xml \
+	tests/data/forms/min-greater-max.xml \
+	tests/data/forms/missing-key.xml \
+	tests/data/forms/not-utf8.xml \
+	tests/data/forms/not-well-formed.xml \
+	tests/data/forms/option-satisfied-no-opinion.xml \
+	tests/data/forms/options-on-scale.xml \
+	tests/data/forms/scale-missing.xml \
+	tests/data/forms/scale-no-satisfied.xml \
+	tests/data/forms/scale-on-choice.xml \
+	tests/data/forms/target-not-criterion.xml \
+	tests/data/forms/text-no-maxlength.xml \
+	tests/data/forms/undefined-entity.xml \
+	tests/data/forms/unknown-scale.xml \
+	tests/data/forms/unknown-type.xml \
+	tests/data/forms/valid-minimal.xml \
+	tests/data/forms/when-later.xml \
+	tests/data/forms/when-unknown-question.xml \
+	tests/data/forms/when-unknown-value.xml \
+	tests/data/forms/wrong-namespace.xml

@@ -4,9 +4,11 @@ tests_libtap_a_SOURCES = tests/tap.c tests/tap.h
 
 # Unit tests of the web layer.
 check_PROGRAMS += tests/test-http-urlencoded tests/test-html-escape \
-	tests/test-token-form tests/test-valid-answers
+	tests/test-token-form tests/test-valid-answers \
+	tests/test-page-questionnaire
 TESTS += tests/test-http-urlencoded tests/test-html-escape \
-	tests/test-token-form tests/test-valid-answers
+	tests/test-token-form tests/test-valid-answers \
+	tests/test-page-questionnaire
 WEB_TEST_LDADD = tests/libtap.a cgi/libqmweb.a forms/libqmform.a \
 	cgi/libqmutil.a $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 WEB_TEST_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS) $(SODIUM_CFLAGS) \
@@ -19,4 +21,6 @@ tests_test_token_form_LDADD = $(WEB_TEST_LDADD)
 tests_test_token_form_CFLAGS = $(WEB_TEST_CFLAGS)
 tests_test_valid_answers_LDADD = $(WEB_TEST_LDADD)
 tests_test_valid_answers_CFLAGS = $(WEB_TEST_CFLAGS)
+tests_test_page_questionnaire_LDADD = $(WEB_TEST_LDADD)
+tests_test_page_questionnaire_CFLAGS = $(WEB_TEST_CFLAGS)
 EXTRA_DIST += tests/data/forms/kinds.xml

@@ -77,7 +77,7 @@ main(void)
 	struct http_field	*fields;
 	struct answerset	 s;
 	size_t			 n;
-	char			 body[8192], *cause = NULL;
+	char			 body[32768], *cause = NULL;
 	int			 err, asked, i;
 
 	tap_plan(34);
