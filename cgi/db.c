@@ -85,20 +85,16 @@ db_ready(struct db *db, char **cause)
 	return 0;
 }
 
-enum db_status
-db_exec(struct db *db, size_t stmt, const char *const *params,
-    PGresult **res, char *sqlstate, char **cause)
+/* One attempt at a statement; *fresh says whether it connected. */
+static enum db_status
+db_try(struct db *db, size_t stmt, const char *const *params,
+    PGresult **res, char *sqlstate, char **cause, int *fresh)
 {
 	PGresult	*r;
 	const char	*state;
 	ExecStatusType	 st;
 
-	*res = NULL;
-	memset(sqlstate, 0, 6);
-	if (stmt >= db->nstmts) {
-		xasprintf(cause, "statement %zu out of range", stmt);
-		return DB_REFUSED;
-	}
+	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
 	if (db_ready(db, cause) == -1)
 		return DB_UNAVAILABLE;
 	r = PQexecPrepared(db->conn, db->stmts[stmt].name,
@@ -110,7 +106,7 @@ db_exec(struct db *db, size_t stmt, const char *const *params,
 	}
 	xasprintf(cause, "%s: %s", db->stmts[stmt].name,
 	    PQerrorMessage(db->conn));
-	/* A broken connection: drop it, the next request reconnects. */
+	/* A broken connection: drop it, the next attempt reconnects. */
 	if (r == NULL || PQstatus(db->conn) != CONNECTION_OK) {
 		PQclear(r);
 		db_drop(db);
@@ -127,6 +123,35 @@ db_exec(struct db *db, size_t stmt, const char *const *params,
 		return DB_UNAVAILABLE;
 	}
 	return DB_REFUSED;
+}
+
+enum db_status
+db_exec(struct db *db, size_t stmt, const char *const *params,
+    PGresult **res, char *sqlstate, char **cause)
+{
+	enum db_status	rc;
+	int		fresh;
+
+	*res = NULL;
+	memset(sqlstate, 0, 6);
+	if (stmt >= db->nstmts) {
+		xasprintf(cause, "statement %zu out of range", stmt);
+		return DB_REFUSED;
+	}
+	rc = db_try(db, stmt, params, res, sqlstate, cause, &fresh);
+	/*
+	 * A connection that sat idle while the server restarted only says
+	 * so when used: try once more on a new one. Every statement of ours
+	 * can run twice: a submission's token makes a second insert fail
+	 * as a duplicate if the first one was committed after all.
+	 */
+	if (rc == DB_UNAVAILABLE && !fresh) {
+		free(*cause);
+		*cause = NULL;
+		memset(sqlstate, 0, 6);
+		rc = db_try(db, stmt, params, res, sqlstate, cause, &fresh);
+	}
+	return rc;
 }
 
 void

@@ -8,6 +8,8 @@
 
 #include <libpq-fe.h>
 
+struct buf;
+
 /* A statement a program prepares on each connection it opens. */
 struct db_stmt {
 	const char	*name;		/* prepared statement name */
@@ -47,7 +49,9 @@ int		 db_ready(struct db *, char **cause);
 
 /*
  * Executes prepared statement number stmt with text parameters (NULL for
- * SQL NULL), connecting first when needed. On DB_OK *res holds the
+ * SQL NULL), connecting first when needed, and once more on a new
+ * connection when an old one turns out to be broken: statements must be
+ * safe to run twice. On DB_OK *res holds the
  * result (caller PQclear()s it). On DB_REFUSED, *res is NULL and sqlstate
  * (6 bytes) receives the server's SQLSTATE. On any failure *cause is set.
  */
@@ -59,7 +63,6 @@ enum db_status	 db_exec(struct db *, size_t stmt, const char *const *params,
  * form of a PostgreSQL array ("{"a","b",NULL}"), quoting every element.
  * The array is a parameter value, never SQL text.
  */
-struct buf;
 void		 db_array(struct buf *out, const char *const *vals, size_t n);
 
 #endif /* QUALIMETRE_DB_H */

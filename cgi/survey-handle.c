@@ -464,7 +464,7 @@ store(struct survey *sv, const struct campaign *c, const struct answerset *s,
 	params[4] = bv.data;
 	params[5] = bt.data;
 	rc = db_exec(sv->db, STMT_SUBMIT, params, &res, sqlstate, &cause);
-	if (rc != DB_OK)
+	if (rc != DB_OK && strcmp(sqlstate, "23505") != 0)
 		log_warnx("campaign %s: response not stored: %s", c->slug,
 		    cause);
 	PQclear(res);

@@ -1,0 +1,47 @@
+# Campaigns of the integration tests' own, on a site of their own, so that
+# each test knows exactly what is stored. Sourced after lib.sh.
+
+# make_campaign SLUG OPENS_OFFSET CLOSES_OFFSET: a satisfaction campaign on
+# the latest satisfaction form, open from today + OPENS_OFFSET days to
+# today + CLOSES_OFFSET days (local dates of the site).
+make_campaign()
+{
+	psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
+		VALUES ('TEST-IT', 'Préfecture de test', '41', 'B')
+		ON CONFLICT (code) DO NOTHING;
+		INSERT INTO qualimetre.campaign
+			(site_id, form_id, kind, title, opens_on, closes_on, slug)
+		SELECT s.id, f.id, 'satisfaction', 'Enquête de test ' || :'slug',
+			current_date + :'o'::int, current_date + :'c'::int, :'slug'
+		FROM qualimetre.site s,
+			(SELECT id FROM qualimetre.form WHERE key = 'satisfaction'
+			 ORDER BY version DESC LIMIT 1) f
+		WHERE s.code = 'TEST-IT'
+		ON CONFLICT (slug) DO NOTHING" slug="$1" o="$2" c="$3"
+}
+
+# responses SLUG: how many responses the campaign holds.
+responses()
+{
+	psql_q "SELECT count(*) FROM qualimetre.response r
+		JOIN qualimetre.campaign c ON c.id = r.campaign_id
+		WHERE c.slug = :'slug'" slug="$1"
+}
+
+# answers_of TOKEN: the answers stored under a form token, one
+# "question=value" a line, sorted.
+answers_of()
+{
+	psql_q "SELECT a.question || '=' || coalesce(a.value, a.text)
+		FROM qualimetre.answer a
+		JOIN qualimetre.response r ON r.id = a.response_id
+		WHERE r.form_token = :'t'
+		ORDER BY 1" t="$1"
+}
+
+# fresh_token SLUG: GETs the questionnaire and prints its form token.
+fresh_token()
+{
+	http_get "/enquete/$1" > /dev/null
+	input_value _jeton
+}

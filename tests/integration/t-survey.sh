@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The questionnaire end to end through nginx: a full submission lands with
+# exactly its answers, a second send of the same form stores nothing more,
+# every kind of invalid input gets the error page and stores nothing.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
+
+tap_plan 55
+
+slug=test-survey-$$
+make_campaign "$slug" -7 30
+
+# ---- the page
+code=$(http_get "/enquete/$slug")
+is "$code" 200 "GET the questionnaire: 200"
+body_has '<html lang="fr"' "the page is in French"
+body_has '<fieldset class="fr-fieldset" id="q-courtoisie"' "a fieldset per question"
+body_has '<label class="fr-label" for="q-courtoisie-tres-satisfait">Très satisfait</label>' \
+	"each choice has its label"
+body_has 'data-when-key="motif" data-when-value="etrangers"' \
+	"the appointment question depends on the reason for the visit"
+body_has '/static/dsfr/dsfr.min.css' "the DSFR comes from our own server"
+like "$(http_header Cache-Control)" "no-store" "the page is not cached"
+like "$(http_header Content-Security-Policy)" "default-src 'self'" "a strict CSP"
+is "$(grep -c 'Set-Cookie' "$HTTP_HEADERS")" 0 "no cookie is set"
+token=$(input_value _jeton)
+like "$token" '^[A-Za-z0-9_-]{64}$' "the form carries a 64-character token"
+
+# ---- a full submission
+comment="Accueil très agréable, merci. <b>Rien</b> à redire & \"bravo\""
+full="motif=etrangers&profil=particulier&canal=sur-place"
+for q in courtoisie disponibilite handicap difficulte langage orientation \
+    signaletique delai-rdv confort confidentialite attente point-numerique; do
+	case $q in
+	handicap) v=sans-avis ;;
+	attente) v=peu-satisfait ;;
+	delai-rdv) v=pas-du-tout-satisfait ;;
+	*) v=tres-satisfait ;;
+	esac
+	full+="&$q=$v"
+done
+full+="&commentaire=$(urlencode "$comment")"
+before=$(responses "$slug")
+code=$(http_post "/enquete/$slug" "$full&_jeton=$token")
+is "$code" 303 "a full submission: 303 to the thank-you page"
+is "$(http_header Location)" "/enquete/$slug/merci" "redirected to /merci"
+is "$(responses "$slug")" $((before + 1)) "one response stored"
+expected=$(printf '%s\n' "attente=peu-satisfait" "canal=sur-place" \
+	"commentaire=$comment" "confidentialite=tres-satisfait" \
+	"confort=tres-satisfait" "courtoisie=tres-satisfait" \
+	"delai-rdv=pas-du-tout-satisfait" "difficulte=tres-satisfait" \
+	"disponibilite=tres-satisfait" "handicap=sans-avis" \
+	"langage=tres-satisfait" "motif=etrangers" "orientation=tres-satisfait" \
+	"point-numerique=tres-satisfait" "profil=particulier" \
+	"signaletique=tres-satisfait" | LC_ALL=C sort)
+got=$(answers_of "$token" | LC_ALL=C sort)
+is "$got" "$expected" "exactly the 16 answers sent are stored"
+is "$(psql_q "SELECT channel || ',' || coalesce(entered_by::text, '-') FROM qualimetre.response WHERE form_token = :'t'" t="$token")" \
+	"web,-" "stored as a web response, entered by nobody"
+is "$(psql_q "SELECT count(DISTINCT a.campaign_id) FROM qualimetre.answer a JOIN qualimetre.response r ON r.id = a.response_id WHERE r.form_token = :'t'" t="$token")" \
+	1 "the answers carry their campaign"
+code=$(http_get "/enquete/$slug/merci")
+is "$code" 200 "the thank-you page: 200"
+body_has "Merci" "it thanks"
+
+# ---- the same form sent twice
+code=$(http_post "/enquete/$slug" "$full&_jeton=$token")
+is "$code" 303 "the same form sent again: the same thank-you"
+is "$(responses "$slug")" $((before + 1)) "and nothing more is stored"
+is "$(answers_of "$token" | wc -l)" 16 "the first answers are untouched"
+
+# ---- the condition: delai-rdv is not stored when not asked
+token=$(fresh_token "$slug")
+code=$(http_post "/enquete/$slug" "motif=autre&profil=elu&canal=telephone&delai-rdv=satisfait&_jeton=$token")
+is "$code" 303 "an answer to a question not asked is ignored"
+is "$(answers_of "$token" | tr '\n' ' ')" "canal=telephone motif=autre profil=elu " \
+	"only the asked questions are stored"
+
+# ---- invalid input: the error page, answers kept, nothing stored
+stored=$(responses "$slug")
+token=$(fresh_token "$slug")
+
+code=$(http_post "/enquete/$slug" "profil=association&canal=courriel&courtoisie=satisfait&commentaire=Bonjour&_jeton=$token")
+is "$code" 400 "a missing required answer: 400"
+body_has 'id="erreurs"' "an error summary at the top"
+body_has '<a href="#q-motif-etrangers">' "linking to the faulty field"
+body_has 'fr-fieldset--error" id="q-motif"' "the field is marked in error"
+body_has 'value="association" checked' "the answers sent are checked again"
+body_has 'value="satisfait" checked' "criteria too"
+body_has '>Bonjour</textarea>' "the comment is filled in again"
+body_has "value=\"$token\"" "the same token, still unused"
+like "$(grep -o '<title>[^<]*' "$HTTP_BODY")" '<title>Erreur' "the title says there is an error"
+
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&courtoisie=parfait&_jeton=$token")
+is "$code" 400 "a value outside the scale: 400"
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&pirate=1&_jeton=$token")
+is "$code" 400 "an unknown field: 400"
+body_has "champ inconnu" "and it says so"
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&commentaire=%C3%28&_jeton=$token")
+is "$code" 400 "invalid UTF-8: 400"
+long=$(head -c 2001 /dev/zero | tr '\0' 'a')
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&commentaire=$long&_jeton=$token")
+is "$code" 400 "a comment of 2001 characters: 400"
+body_has "2001 caractères" "the message gives the length"
+code=$(http_post "/enquete/$slug" "motif=autre&motif=identite&profil=particulier&canal=sur-place&_jeton=$token")
+is "$code" 400 "two answers to a single choice: 400"
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&commentaire=%G1&_jeton=$token")
+is "$code" 400 "a malformed escape: 400"
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place")
+is "$code" 400 "no token: 400"
+body_has 'expiré' "the page explains the form expired"
+body_has 'value="particulier" checked' "and keeps the answers"
+forged="${token:0:63}A"; [ "$forged" = "$token" ] && forged="${token:0:63}B"
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&_jeton=$forged")
+is "$code" 400 "a forged token: 400"
+other=$(fresh_token "satisfaction-$(date +%Y)-loir-et-cher")
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&_jeton=$other")
+is "$code" 400 "another campaign's token: 400"
+code=$(HTTP_CONTENT_TYPE=text/plain http_post "/enquete/$slug" "motif=autre&_jeton=$token")
+is "$code" 415 "another content type: 415"
+big=$(head -c 100000 /dev/zero | tr '\0' 'a')
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&commentaire=$big&_jeton=$token")
+is "$code" 413 "a body over the program's limit (100 KB): 413"
+big=$(head -c 300000 /dev/zero | tr '\0' 'a')
+code=$(http_post "/enquete/$slug" "commentaire=$big")
+is "$code" 413 "a body over nginx's limit (300 KB): 413"
+is "$(responses "$slug")" "$stored" "none of the invalid submissions stored anything"
+
+# ---- campaigns that cannot be answered
+code=$(http_get "/enquete/cette-enquete-n-existe-pas")
+is "$code" 404 "an unknown campaign: 404"
+code=$(http_get "/enquete/UPPER_case")
+is "$code" 404 "a malformed campaign name: 404"
+
+make_campaign "$slug-close" -40 -10
+code=$(http_get "/enquete/$slug-close")
+is "$code" 410 "a closed campaign: 410"
+body_has "terminée" "the page says it is over"
+code=$(http_post "/enquete/$slug-close" "motif=autre&profil=particulier&canal=sur-place&_jeton=$token")
+is "$(responses "$slug-close")" 0 "a POST to a closed campaign stores nothing (status $code)"
+make_campaign "$slug-tard" 5 30
+code=$(http_get "/enquete/$slug-tard")
+is "$code" 403 "a campaign not yet open: 403, with its dates"
