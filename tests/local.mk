@@ -24,3 +24,10 @@ tests_test_valid_answers_CFLAGS = $(WEB_TEST_CFLAGS)
 tests_test_page_questionnaire_LDADD = $(WEB_TEST_LDADD)
 tests_test_page_questionnaire_CFLAGS = $(WEB_TEST_CFLAGS)
 EXTRA_DIST += tests/data/forms/kinds.xml
+
+# The load test's helper (tests/bench/survey.sh), built with the rest.
+noinst_PROGRAMS = tests/bench/mint-tokens
+tests_bench_mint_tokens_SOURCES = tests/bench/mint-tokens.c
+tests_bench_mint_tokens_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
+tests_bench_mint_tokens_LDADD = cgi/libqmweb.a cgi/libqmutil.a $(SODIUM_LIBS)
+EXTRA_DIST += tests/bench/survey.sh tests/bench/post.lua
