@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The survey program's main paths under valgrind (memcheck): a build
+# without sanitizers, one worker on a socket of its own, driven over
+# FastCGI by cgi-fcgi (libfcgi-bin): the page, a stored submission, a
+# duplicate, an invalid one, a closed campaign, an unknown one, a legal
+# page. Then SIGTERM, and every process's valgrind report must be clean.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
+
+tap_plan 12
+
+plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
+prog=$plain/cgi/qualimetre-survey
+if [ -z "$plain" ] || [ ! -x "$prog" ]; then
+	bail_out "QUALIMETRE_TEST_PLAIN_BUILD does not hold a build without sanitizers (./run-tests makes one)"
+fi
+command -v valgrind > /dev/null || bail_out "valgrind is not installed"
+command -v cgi-fcgi > /dev/null || bail_out "cgi-fcgi (libfcgi-bin) is not installed"
+
+sock=$QM_RUN/valgrind-survey.sock
+pidfile=$QM_RUN/valgrind-survey.pid
+# Written by the qualimetre user, which cannot enter $QM_TMP.
+vglog=$QM_LOG/valgrind-$$
+as_qualimetre mkdir -p "$vglog"
+at_exit rm -rf "$vglog"
+slug=test-valgrind-$$
+make_campaign "$slug" -3 3
+make_campaign "$slug-fin" -9 -4
+
+as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_survey" \
+	valgrind -q --trace-children=yes --leak-check=full --show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+	--log-file="$vglog/%p.log" \
+	"$prog" --socket "$sock" --workers 1 --pidfile "$pidfile" \
+	--schema "$QM_SRC/forms/form.rng" --secret "$QM_INSTANCE/secret/form-token.key" \
+	>> "$QM_TMP/vg-survey.out" 2>&1 &
+stop_it()
+{
+	local pid
+	pid=$(_qm_pidfile "$pidfile") || return 0
+	kill -TERM "$pid"
+	wait_until 60 sh -c "! kill -0 $pid"
+}
+at_exit stop_it
+check "the survey program starts under valgrind" wait_until 60 test -S "$sock"
+
+# fcgi METHOD PATH [BODY]: one request straight to the socket; the
+# response, headers included, in $HTTP_BODY.
+fcgi()
+{
+	local method=$1 path=$2 body=${3:-}
+	env -i REQUEST_METHOD="$method" DOCUMENT_URI="$path" REQUEST_URI="$path" \
+		CONTENT_TYPE=application/x-www-form-urlencoded \
+		CONTENT_LENGTH=${#body} SERVER_PROTOCOL=HTTP/1.1 \
+		cgi-fcgi -bind -connect "$sock" <<< "$body" > "$HTTP_BODY" 2>/dev/null
+	sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$HTTP_BODY" | tr -d '\r'
+}
+
+# The first request also waits for the worker to be ready.
+for i in $(seq 1 60); do
+	code=$(fcgi GET "/enquete/$slug")
+	[ "$code" = 200 ] && break
+	sleep 1
+done
+is "$code" 200 "GET the questionnaire"
+token=$(input_value _jeton)
+post="motif=etrangers&profil=particulier&canal=sur-place&courtoisie=satisfait&delai-rdv=peu-satisfait&commentaire=Tr%C3%A8s+bien&_jeton=$token"
+is "$(fcgi POST "/enquete/$slug" "$post")" 303 "a submission is stored"
+is "$(fcgi POST "/enquete/$slug" "$post")" 303 "the same one again: a duplicate"
+is "$(fcgi POST "/enquete/$slug" "motif=x&pirate=1&commentaire=%C3%28&_jeton=$token")" 400 \
+	"an invalid one: the error page"
+is "$(fcgi POST "/enquete/$slug" "a=%G1")" 400 "a malformed body"
+is "$(fcgi GET "/enquete/$slug-fin")" 410 "a closed campaign"
+is "$(fcgi GET "/enquete/pas-de-campagne")" 404 "an unknown campaign"
+is "$(fcgi GET "/informations/accessibilite")" 200 "a legal page"
+is "$(responses "$slug")" 1 "one response stored"
+
+check "SIGTERM stops it" stop_it
+errors=$(grep -h 'ERROR SUMMARY' "$vglog"/*.log 2>/dev/null | grep -vc ' 0 errors' || true)
+reports=$(ls "$vglog"/*.log 2>/dev/null | wc -l)
+if [ "$reports" -ge 2 ] && [ "$errors" -eq 0 ] && ! grep -q 'definitely lost: [1-9]' "$vglog"/*.log; then
+	ok 0 "valgrind: no error and no leak in $reports processes"
+else
+	ok 1 "valgrind: no error and no leak in $reports processes"
+	cat "$vglog"/*.log | head -n 80 | sed 's/^/#   /'
+fi
