@@ -168,6 +168,22 @@ question_label(struct buf *b, const struct form_question *q)
 	}
 }
 
+/*
+ * Marks a conditional question with what it depends on, for the script
+ * that hides it while its condition is not met.
+ */
+static void
+when_attributes(struct buf *b, const struct form_question *q)
+{
+	if (q->when_key == NULL)
+		return;
+	buf_puts(b, " data-when-key=\"");
+	html_puts(b, q->when_key);
+	buf_puts(b, "\" data-when-value=\"");
+	html_puts(b, q->when_value);
+	buf_putc(b, '"');
+}
+
 /* A question answered by radio buttons or check boxes. */
 static void
 question_options(struct buf *b, const struct form_question *q,
@@ -190,13 +206,7 @@ question_options(struct buf *b, const struct form_question *q,
 	buf_puts(b, "-legend q-");
 	html_puts(b, q->key);
 	buf_puts(b, "-messages\"");
-	if (q->when_key != NULL) {
-		buf_puts(b, " data-when-key=\"");
-		html_puts(b, q->when_key);
-		buf_puts(b, "\" data-when-value=\"");
-		html_puts(b, q->when_value);
-		buf_puts(b, "\"");
-	}
+	when_attributes(b, q);
 	buf_puts(b, ">\n<legend class=\"fr-fieldset__legend\" id=\"q-");
 	html_puts(b, q->key);
 	buf_puts(b, "-legend\">");
@@ -249,13 +259,7 @@ question_input(struct buf *b, const struct form_question *q,
 	    error != NULL ? " fr-input-group--error" : "");
 	html_puts(b, q->key);
 	buf_puts(b, "-group\"");
-	if (q->when_key != NULL) {
-		buf_puts(b, " data-when-key=\"");
-		html_puts(b, q->when_key);
-		buf_puts(b, "\" data-when-value=\"");
-		html_puts(b, q->when_value);
-		buf_puts(b, "\"");
-	}
+	when_attributes(b, q);
 	buf_puts(b, ">\n<label class=\"fr-label\" for=\"q-");
 	html_puts(b, q->key);
 	buf_puts(b, "\">");
