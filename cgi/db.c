@@ -1,6 +1,7 @@
 /* A worker's PostgreSQL connection, its prepared statements, reconnection. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,11 +13,21 @@
 
 struct db {
 	char			*dsn;
-	const struct db_stmt	*stmts;
+	const struct db_stmt	**stmts;	/* each points into a
+						   caller's table */
 	size_t			 nstmts;
 	PGconn			*conn;		/* NULL until connected */
 	int			 prepared;	/* statements ready on conn */
 };
+
+static void
+db_drop(struct db *db)
+{
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	db->conn = NULL;
+	db->prepared = 0;
+}
 
 struct db *
 db_create(const char *dsn, const struct db_stmt *stmts, size_t n)
@@ -25,9 +36,24 @@ db_create(const char *dsn, const struct db_stmt *stmts, size_t n)
 
 	db = xcalloc(1, sizeof(*db));
 	db->dsn = xstrdup(dsn);
-	db->stmts = stmts;
-	db->nstmts = n;
+	db_register(db, stmts, n);
 	return db;
+}
+
+size_t
+db_register(struct db *db, const struct db_stmt *stmts, size_t n)
+{
+	size_t	base = db->nstmts, i;
+
+	if (n == 0)
+		return base;
+	db->stmts = xreallocarray(db->stmts, base + n, sizeof(*db->stmts));
+	for (i = 0; i < n; i++)
+		db->stmts[base + i] = &stmts[i];
+	db->nstmts += n;
+	/* A live connection lacks the new ones: prepare them all again. */
+	db_drop(db);
+	return base;
 }
 
 void
@@ -37,17 +63,9 @@ db_free(struct db *db)
 		return;
 	if (db->conn != NULL)
 		PQfinish(db->conn);
+	free(db->stmts);
 	free(db->dsn);
 	free(db);
-}
-
-static void
-db_drop(struct db *db)
-{
-	if (db->conn != NULL)
-		PQfinish(db->conn);
-	db->conn = NULL;
-	db->prepared = 0;
 }
 
 int
@@ -70,10 +88,10 @@ db_ready(struct db *db, char **cause)
 	if (db->prepared)
 		return 0;
 	for (i = 0; i < db->nstmts; i++) {
-		res = PQprepare(db->conn, db->stmts[i].name, db->stmts[i].sql,
-		    db->stmts[i].nparams, NULL);
+		res = PQprepare(db->conn, db->stmts[i]->name, db->stmts[i]->sql,
+		    db->stmts[i]->nparams, NULL);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			xasprintf(cause, "prepare %s: %s", db->stmts[i].name,
+			xasprintf(cause, "prepare %s: %s", db->stmts[i]->name,
 			    PQerrorMessage(db->conn));
 			PQclear(res);
 			db_drop(db);
@@ -97,14 +115,14 @@ db_try(struct db *db, size_t stmt, const char *const *params,
 	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
 	if (db_ready(db, cause) == -1)
 		return DB_UNAVAILABLE;
-	r = PQexecPrepared(db->conn, db->stmts[stmt].name,
-	    db->stmts[stmt].nparams, params, NULL, NULL, 0);
+	r = PQexecPrepared(db->conn, db->stmts[stmt]->name,
+	    db->stmts[stmt]->nparams, params, NULL, NULL, 0);
 	st = PQresultStatus(r);
 	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
 		*res = r;
 		return DB_OK;
 	}
-	xasprintf(cause, "%s: %s", db->stmts[stmt].name,
+	xasprintf(cause, "%s: %s", db->stmts[stmt]->name,
 	    PQerrorMessage(db->conn));
 	/* A broken connection: drop it, the next attempt reconnects. */
 	if (r == NULL || PQstatus(db->conn) != CONNECTION_OK) {
@@ -150,6 +168,124 @@ db_exec(struct db *db, size_t stmt, const char *const *params,
 		*cause = NULL;
 		memset(sqlstate, 0, 6);
 		rc = db_try(db, stmt, params, res, sqlstate, cause, &fresh);
+	}
+	return rc;
+}
+
+/*
+ * Reads the results of one pipelined query into *keep (when keep is
+ * non-NULL and it succeeded) and returns its status; reads up to the
+ * NULL that ends each query's results.
+ */
+static ExecStatusType
+pipeline_result(PGconn *conn, PGresult **keep, char *sqlstate)
+{
+	PGresult	*r;
+	ExecStatusType	 st = PGRES_FATAL_ERROR;
+	const char	*state;
+	int		 first = 1;
+
+	while ((r = PQgetResult(conn)) != NULL) {
+		if (first) {
+			st = PQresultStatus(r);
+			state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			if (state != NULL && strlen(state) == 5 &&
+			    sqlstate[0] == '\0')
+				memcpy(sqlstate, state, 5);
+			first = 0;
+			if (keep != NULL && (st == PGRES_TUPLES_OK ||
+			    st == PGRES_COMMAND_OK)) {
+				*keep = r;
+				continue;
+			}
+		}
+		PQclear(r);
+	}
+	return st;
+}
+
+static enum db_status
+db_try_as(struct db *db, const char *user, size_t stmt,
+    const char *const *params, PGresult **res, char *sqlstate, char **cause,
+    int *fresh)
+{
+	PGconn		*c;
+	PGresult	*r;
+	ExecStatusType	 st1, st2;
+	const char	*uparams[1] = { user };
+	int		 synced = 0;
+
+	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
+	if (db_ready(db, cause) == -1)
+		return DB_UNAVAILABLE;
+	c = db->conn;
+	/*
+	 * One round trip, one implicit transaction up to the sync: the
+	 * user for the row-level policies, then the statement. An error
+	 * rolls both back.
+	 */
+	if (PQenterPipelineMode(c) != 1 ||
+	    PQsendQueryParams(c, "SELECT set_config('qualimetre.user_id', "
+	    "$1, true)", 1, NULL, uparams, NULL, NULL, 0) != 1 ||
+	    PQsendQueryPrepared(c, db->stmts[stmt]->name,
+	    db->stmts[stmt]->nparams, params, NULL, NULL, 0) != 1 ||
+	    PQpipelineSync(c) != 1)
+		goto broken;
+	st1 = pipeline_result(c, NULL, sqlstate);
+	st2 = pipeline_result(c, res, sqlstate);
+	/* The sync's own result. */
+	while ((r = PQgetResult(c)) != NULL) {
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			synced = 1;
+		PQclear(r);
+		if (synced)
+			break;
+	}
+	if (!synced || PQexitPipelineMode(c) != 1)
+		goto broken;
+	if ((st1 == PGRES_TUPLES_OK || st1 == PGRES_COMMAND_OK) &&
+	    (st2 == PGRES_TUPLES_OK || st2 == PGRES_COMMAND_OK))
+		return DB_OK;
+	xasprintf(cause, "%s: %s", db->stmts[stmt]->name,
+	    PQerrorMessage(c));
+	PQclear(*res);
+	*res = NULL;
+	if (strncmp(sqlstate, "08", 2) == 0 ||
+	    strncmp(sqlstate, "57P", 3) == 0) {
+		db_drop(db);
+		return DB_UNAVAILABLE;
+	}
+	return DB_REFUSED;
+broken:
+	xasprintf(cause, "%s: %s", db->stmts[stmt]->name, PQerrorMessage(c));
+	PQclear(*res);
+	*res = NULL;
+	db_drop(db);
+	return DB_UNAVAILABLE;
+}
+
+enum db_status
+db_exec_as(struct db *db, long long user_id, size_t stmt,
+    const char *const *params, PGresult **res, char *sqlstate, char **cause)
+{
+	enum db_status	rc;
+	char		user[32];
+	int		fresh;
+
+	*res = NULL;
+	memset(sqlstate, 0, 6);
+	if (stmt >= db->nstmts) {
+		xasprintf(cause, "statement %zu out of range", stmt);
+		return DB_REFUSED;
+	}
+	snprintf(user, sizeof(user), "%lld", user_id);
+	rc = db_try_as(db, user, stmt, params, res, sqlstate, cause, &fresh);
+	if (rc == DB_UNAVAILABLE && !fresh) {
+		free(*cause);
+		*cause = NULL;
+		memset(sqlstate, 0, 6);
+		rc = db_try_as(db, user, stmt, params, res, sqlstate, cause,
+		    &fresh);
 	}
 	return rc;
 }

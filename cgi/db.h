@@ -37,6 +37,14 @@ struct db;
 struct db	*db_create(const char *dsn, const struct db_stmt *stmts,
 		    size_t n);
 
+/*
+ * Adds n more statements (which must outlive the handle), for a module
+ * shared by several programs; returns the number of the first one, to
+ * add to the module's own statement numbers in db_exec.
+ */
+size_t		 db_register(struct db *, const struct db_stmt *stmts,
+		    size_t n);
+
 /* Closes the connection and frees the handle; NULL does nothing. */
 void		 db_free(struct db *);
 
@@ -57,6 +65,15 @@ int		 db_ready(struct db *, char **cause);
  */
 enum db_status	 db_exec(struct db *, size_t stmt, const char *const *params,
 		    PGresult **res, char *sqlstate, char **cause);
+
+/*
+ * The same as db_exec, run as user_id for the row-level security
+ * policies: the statement and "SELECT set_config('qualimetre.user_id',
+ * ..., true)" are pipelined in one implicit transaction, one round trip.
+ */
+enum db_status	 db_exec_as(struct db *, long long user_id, size_t stmt,
+		    const char *const *params, PGresult **res,
+		    char *sqlstate, char **cause);
 
 /*
  * Appends the n strings of vals (NULL for SQL NULL) to out as the text

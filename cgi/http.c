@@ -151,6 +151,8 @@ http_req_init(struct req *r,
 		r->method = HTTP_OTHER;
 	v = getparam(arg, "DOCUMENT_URI");
 	r->path = xstrdup(v == NULL ? "/" : v);
+	if ((v = getparam(arg, "QUERY_STRING")) != NULL && *v != '\0')
+		r->query = xstrdup(v);
 	if ((v = getparam(arg, "CONTENT_TYPE")) != NULL && *v != '\0')
 		r->content_type = xstrdup(v);
 	if ((v = getparam(arg, "CONTENT_LENGTH")) != NULL && *v != '\0') {
@@ -163,13 +165,17 @@ http_req_init(struct req *r,
 	}
 	v = getparam(arg, "HTTPS");
 	r->secure = v != NULL && strcmp(v, "on") == 0;
+	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')
+		r->cookie = xstrdup(v);
 }
 
 void
 http_req_free(struct req *r)
 {
 	free(r->path);
+	free(r->query);
 	free(r->content_type);
+	free(r->cookie);
 	free(r->body);
 	http_fields_free(r->fields, r->nfields);
 	memset(r, 0, sizeof(*r));
@@ -181,6 +187,8 @@ http_resp_reset(struct resp *p)
 	buf_reset(&p->body);
 	free(p->location);
 	p->location = NULL;
+	free(p->set_cookie);
+	p->set_cookie = NULL;
 	p->status = 200;
 	p->content_type = "text/html; charset=utf-8";
 	p->no_store = 0;
@@ -193,6 +201,8 @@ http_resp_free(struct resp *p)
 {
 	free(p->location);
 	p->location = NULL;
+	free(p->set_cookie);
+	p->set_cookie = NULL;
 	buf_free(&p->body);
 }
 
@@ -210,6 +220,7 @@ http_status_text(int status)
 	case 413: return "Content Too Large";
 	case 415: return "Unsupported Media Type";
 	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default: return "Unknown";
@@ -232,6 +243,9 @@ http_resp_head(const struct resp *p, struct buf *out)
 		buf_printf(out, "Retry-After: %d\r\n", p->retry_after);
 	if (p->allow != NULL)
 		buf_printf(out, "Allow: %s\r\n", p->allow);
+	/* Built by us from random tokens only. */
+	if (p->set_cookie != NULL)
+		buf_printf(out, "Set-Cookie: %s\r\n", p->set_cookie);
 	buf_puts(out, "\r\n");
 }
 
@@ -245,4 +259,33 @@ http_field_get(const struct req *r, const char *key)
 		    strlen(r->fields[i].val) == r->fields[i].vallen)
 			return &r->fields[i];
 	return NULL;
+}
+
+int
+http_cookie(const struct req *r, const char *name, char *out, size_t outsz)
+{
+	const char	*p, *end, *eq;
+	size_t		 nlen = strlen(name), vlen;
+
+	if (r->cookie == NULL)
+		return 0;
+	/* "a=1; b=2": pairs separated by ';' and optional spaces. */
+	for (p = r->cookie; *p != '\0'; p = *end == '\0' ? end : end + 1) {
+		while (*p == ' ')
+			p++;
+		end = strchr(p, ';');
+		if (end == NULL)
+			end = p + strlen(p);
+		eq = memchr(p, '=', (size_t)(end - p));
+		if (eq == NULL || (size_t)(eq - p) != nlen ||
+		    strncmp(p, name, nlen) != 0)
+			continue;
+		vlen = (size_t)(end - eq - 1);
+		if (vlen + 1 > outsz)
+			return 0;
+		memcpy(out, eq + 1, vlen);
+		out[vlen] = '\0';
+		return 1;
+	}
+	return 0;
 }

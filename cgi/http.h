@@ -39,9 +39,11 @@ struct req {
 	enum http_method	 method;
 	char			*path;		/* e.g. "/enquete/x", decoded
 						   by nginx (DOCUMENT_URI) */
+	char			*query;		/* QUERY_STRING, or NULL */
 	char			*content_type;	/* or NULL */
 	long long		 content_length; /* -1 when not given */
 	int			 secure;	/* served over TLS */
+	char			*cookie;	/* the Cookie header, or NULL */
 	char			*body;		/* the request body, NUL-
 						   terminated, or NULL */
 	size_t			 bodylen;	/* bytes in body */
@@ -61,6 +63,7 @@ struct resp {
 	int		 no_store;	/* Cache-Control: no-store */
 	int		 retry_after;	/* seconds, for 503; 0 for none */
 	const char	*allow;		/* Allow header, for 405 */
+	char		*set_cookie;	/* a Set-Cookie value, or NULL */
 	struct buf	 body;
 };
 
@@ -112,5 +115,13 @@ void	 http_resp_head(const struct resp *, struct buf *out);
  * or NULL.
  */
 const struct http_field *http_field_get(const struct req *, const char *);
+
+/*
+ * Copies the value of the cookie called name into out (outsz bytes, NUL
+ * included) and returns 1; returns 0 when there is no such cookie or its
+ * value does not fit.
+ */
+int	 http_cookie(const struct req *, const char *name, char *out,
+	    size_t outsz);
 
 #endif /* QUALIMETRE_HTTP_H */

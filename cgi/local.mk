@@ -10,9 +10,12 @@ cgi_libqmweb_a_SOURCES = cgi/html.c cgi/html.h \
 	cgi/page.c cgi/page.h \
 	cgi/info.c cgi/info.h \
 	cgi/supervise.c cgi/supervise.h \
-	cgi/survey-handle.c cgi/survey-handle.h
+	cgi/serve.c cgi/serve.h \
+	cgi/staff.c cgi/staff.h \
+	cgi/survey-handle.c cgi/survey-handle.h \
+	cgi/mystery-handle.c cgi/mystery-handle.h
 cgi_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
-	$(XML_CFLAGS)
+	$(XML_CFLAGS) $(FCGI_CFLAGS)
 
 sbin_PROGRAMS += cgi/qualimetre-survey
 cgi_qualimetre_survey_SOURCES = cgi/survey.c
@@ -22,4 +25,15 @@ cgi_qualimetre_survey_LDADD = cgi/libqmweb.a forms/libqmform.a \
 	cgi/libqmutil.a \
 	$(FCGI_LIBS) $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
+sbin_PROGRAMS += cgi/qualimetre-mystery
+cgi_qualimetre_mystery_SOURCES = cgi/mystery.c
+cgi_qualimetre_mystery_CFLAGS = $(cgi_qualimetre_survey_CFLAGS)
+cgi_qualimetre_mystery_LDADD = $(cgi_qualimetre_survey_LDADD)
+
 EXTRA_DIST += static/qualimetre.css static/questionnaire.js
+
+sbin_PROGRAMS += cgi/qualimetre
+cgi_qualimetre_SOURCES = cgi/admin.c
+cgi_qualimetre_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS)
+cgi_qualimetre_LDADD = cgi/libqmweb.a forms/libqmform.a cgi/libqmutil.a \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)

@@ -14,6 +14,18 @@
 void
 page_begin(struct buf *b, const char *title, const char *service)
 {
+	struct page_frame	pf = { 0 };
+
+	pf.title = title;
+	pf.service = service;
+	page_open(b, &pf);
+}
+
+void
+page_open(struct buf *b, const struct page_frame *pf)
+{
+	const char	*service = pf->service;
+
 	buf_puts(b, "<!DOCTYPE html>\n"
 	    "<html lang=\"fr\" data-fr-scheme=\"system\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
@@ -22,7 +34,7 @@ page_begin(struct buf *b, const char *title, const char *service)
 	    "<meta name=\"format-detection\" content=\"telephone=no\">\n"
 	    "<meta name=\"robots\" content=\"noindex\">\n"
 	    "<title>");
-	html_puts(b, title);
+	html_puts(b, pf->title);
 	if (service != NULL) {
 		buf_puts(b, " – ");
 		html_puts(b, service);
@@ -52,10 +64,28 @@ page_begin(struct buf *b, const char *title, const char *service)
 	    "<div class=\"fr-header__service\">\n"
 	    "<p class=\"fr-header__service-title\">");
 	html_puts(b, service != NULL ? service : "Qualimètre");
-	buf_puts(b, "</p>\n"
-	    "<p class=\"fr-header__service-tagline\">"
-	    "Votre avis sur l’accueil</p>\n"
-	    "</div>\n</div>\n</div>\n</div>\n</div>\n</header>\n"
+	buf_puts(b, "</p>\n<p class=\"fr-header__service-tagline\">");
+	html_puts(b, pf->tagline != NULL ? pf->tagline :
+	    "Votre avis sur l’accueil");
+	buf_puts(b, "</p>\n</div>\n</div>\n");
+	if (pf->user != NULL) {
+		buf_puts(b, "<div class=\"fr-header__tools\">\n"
+		    "<div class=\"fr-header__tools-links\">\n"
+		    "<ul class=\"fr-btns-group\">\n<li><span class=\"fr-btn "
+		    "fr-icon-account-circle-line\">");
+		html_puts(b, pf->user);
+		buf_puts(b, "</span></li>\n<li><form method=\"post\" "
+		    "action=\"");
+		html_puts(b, pf->logout_action);
+		buf_puts(b, "\"><input type=\"hidden\" name=\"_csrf\" "
+		    "value=\"");
+		html_puts(b, pf->csrf);
+		buf_puts(b, "\"><button class=\"fr-btn "
+		    "fr-icon-logout-box-r-line\" type=\"submit\">"
+		    "Se déconnecter</button></form></li>\n</ul>\n"
+		    "</div>\n</div>\n");
+	}
+	buf_puts(b, "</div>\n</div>\n</div>\n</header>\n"
 	    "<main id=\"contenu\" role=\"main\" tabindex=\"-1\">\n"
 	    "<div class=\"fr-container fr-my-6w\">\n"
 	    "<div class=\"fr-grid-row fr-grid-row--center\">\n"

@@ -10,10 +10,25 @@ struct answerset;
 struct buf;
 struct form;
 
+/* What the frame of a page shows around its content. */
+struct page_frame {
+	const char	*title;		/* <title>, before " – service" */
+	const char	*service;	/* header's service name, or NULL */
+	const char	*tagline;	/* under it, or NULL for the public one */
+	const char	*user;		/* a logged-in staff member's name, shown
+					   with a logout button, or NULL */
+	const char	*logout_action;	/* where the logout form posts */
+	const char	*csrf;		/* the session's CSRF token */
+};
+
 /*
- * Opens a page: doctype, head with title ("title – service"), the DSFR
- * header with the bloc marque and the service name, and <main>.
+ * Opens a page: doctype, head with its title, the DSFR header with the
+ * bloc marque, the service name and, for staff, who is logged in and a
+ * logout button; then <main>.
  */
+void	 page_open(struct buf *, const struct page_frame *);
+
+/* page_open for a public page: title and service name only. */
 void	 page_begin(struct buf *, const char *title, const char *service);
 
 /* Closes <main>, writes the footer and closes the page. */

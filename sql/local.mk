@@ -1,4 +1,6 @@
 # sql/: migrations applied in order by sql/migrate, and the demo data.
 EXTRA_DIST += sql/migrate sql/demo.sql \
 	sql/001-schema.sql \
-	sql/002-roles.sql
+	sql/002-roles.sql \
+	sql/003-staff.sql \
+	sql/005-mystery.sql

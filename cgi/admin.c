@@ -1,0 +1,319 @@
+/*
+ * qualimetre: the administrator's command. Creates staff accounts and
+ * sets their passwords (read from standard input, never from the command
+ * line), and prints the calendar the mystery campaigns are planned on.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "staff.h"
+#include "util.h"
+
+#define MAX_SITES	64
+
+static void __attribute__((noreturn))
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: qualimetre user add --login LOGIN --role ROLE "
+	    "[--site CODE]... [--name NAME]\n"
+	    "       qualimetre user password LOGIN\n"
+	    "The password is read from standard input. ROLE is enquirer, "
+	    "referent or admin.\n"
+	    "The database is given by the environment variable "
+	    "QUALIMETRE_DSN.\n");
+	exit(2);
+}
+
+static PGconn *
+connect_db(void)
+{
+	const char	*dsn = getenv("QUALIMETRE_DSN");
+	PGconn		*conn;
+
+	if (dsn == NULL || *dsn == '\0') {
+		fprintf(stderr, "qualimetre: QUALIMETRE_DSN is not set\n");
+		exit(2);
+	}
+	conn = PQconnectdb(dsn);
+	if (PQstatus(conn) != CONNECTION_OK) {
+		fprintf(stderr, "qualimetre: %s", PQerrorMessage(conn));
+		PQfinish(conn);
+		exit(1);
+	}
+	return conn;
+}
+
+/*
+ * Reads a password from standard input: one line, its newline removed.
+ * On a terminal, asks twice without echo. Returns a string the caller
+ * wipes and frees, or NULL after printing why.
+ */
+static char *
+read_password(void)
+{
+	struct termios	 old, quiet;
+	char		*line = NULL, *again = NULL;
+	size_t		 cap = 0, cap2 = 0;
+	ssize_t		 n;
+	int		 tty = isatty(STDIN_FILENO);
+
+	if (tty) {
+		fputs("Mot de passe : ", stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	n = getline(&line, &cap, stdin);
+	if (tty) {
+		fputs("\nEncore une fois : ", stderr);
+		if (n > 0 && getline(&again, &cap2, stdin) <= 0) {
+			free(again);
+			again = NULL;
+		}
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (n <= 0) {
+		fprintf(stderr, "qualimetre: no password on standard input\n");
+		free(line);
+		free(again);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if (tty) {
+		if (again == NULL || (again[strcspn(again, "\r\n")] = '\0',
+		    strcmp(line, again) != 0)) {
+			fprintf(stderr, "qualimetre: the two passwords "
+			    "differ\n");
+			sodium_memzero(line, strlen(line));
+			free(line);
+			line = NULL;
+		}
+		if (again != NULL)
+			sodium_memzero(again, strlen(again));
+		free(again);
+	}
+	return line;
+}
+
+/* Reads, checks and hashes a new password; NULL after printing why. */
+static char *
+new_password_hash(void)
+{
+	char	*pw, *hash, *cause = NULL;
+	size_t	 len;
+
+	if ((pw = read_password()) == NULL)
+		return NULL;
+	len = strlen(pw);
+	if (staff_password_policy(pw, len, &cause) == -1) {
+		fprintf(stderr, "qualimetre: %s\n", cause);
+		free(cause);
+		hash = NULL;
+	} else if ((hash = staff_password_hash(pw, len)) == NULL)
+		fprintf(stderr, "qualimetre: not enough memory to hash the "
+		    "password\n");
+	sodium_memzero(pw, len);
+	free(pw);
+	return hash;
+}
+
+static int
+exec_ok(PGconn *conn, PGresult *res, ExecStatusType want, const char *what)
+{
+	if (PQresultStatus(res) == want)
+		return 1;
+	fprintf(stderr, "qualimetre: %s: %s", what, PQerrorMessage(conn));
+	return 0;
+}
+
+static int
+user_add(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "login",	required_argument, NULL, 'l' },
+		{ "role",	required_argument, NULL, 'r' },
+		{ "site",	required_argument, NULL, 's' },
+		{ "name",	required_argument, NULL, 'n' },
+		{ NULL,		0,		   NULL, 0 }
+	};
+	const char	*login = NULL, *role = NULL, *name = "";
+	const char	*sites[MAX_SITES], *params[4];
+	char		*hash = NULL, *array = NULL, *p;
+	enum staff_role	 r;
+	PGconn		*conn = NULL;
+	PGresult	*res = NULL;
+	size_t		 nsites = 0, i, len;
+	int		 ch, rc = 1;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			login = optarg;
+			break;
+		case 'r':
+			role = optarg;
+			break;
+		case 's':
+			if (nsites == MAX_SITES) {
+				fprintf(stderr, "qualimetre: at most %d "
+				    "sites\n", MAX_SITES);
+				return 2;
+			}
+			sites[nsites++] = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc || login == NULL || role == NULL)
+		usage();
+	if (staff_role_parse(role, &r) == -1) {
+		fprintf(stderr, "qualimetre: unknown role %s (enquirer, "
+		    "referent or admin)\n", role);
+		return 2;
+	}
+	if (r != STAFF_ADMIN && nsites == 0) {
+		fprintf(stderr, "qualimetre: an %s works on at least one site: "
+		    "give --site CODE\n", role);
+		return 2;
+	}
+	/* Site codes are [A-Z0-9-] (sql/001-schema.sql): no quoting to
+	   do in the array literal, but check rather than trust. */
+	len = 3;
+	for (i = 0; i < nsites; i++) {
+		for (p = (char *)sites[i]; *p != '\0'; p++)
+			if (!((*p >= 'A' && *p <= 'Z') ||
+			    (*p >= '0' && *p <= '9') || *p == '-')) {
+				fprintf(stderr, "qualimetre: %s is not a site "
+				    "code\n", sites[i]);
+				return 2;
+			}
+		len += strlen(sites[i]) + 1;
+	}
+	array = xmalloc(len);
+	strcpy(array, "{");
+	for (i = 0; i < nsites; i++) {
+		if (i > 0)
+			strcat(array, ",");
+		strcat(array, sites[i]);
+	}
+	strcat(array, "}");
+
+	if ((hash = new_password_hash()) == NULL)
+		goto out;
+	conn = connect_db();
+	params[0] = login;
+	params[1] = name;
+	params[2] = role;
+	params[3] = hash;
+	/* One statement: the account, its sites and the log, or nothing
+	   when a site code is unknown (or repeated). */
+	res = PQexecParams(conn,
+	    "WITH known AS (SELECT count(*) AS n FROM qualimetre.site"
+	    " WHERE code = ANY ($5::text[])),"
+	    " u AS (INSERT INTO qualimetre.app_user"
+	    " (login, display_name, role, password_hash)"
+	    " SELECT $1, $2, $3, $4 FROM known"
+	    " WHERE known.n = cardinality($5::text[]) RETURNING id),"
+	    " s AS (INSERT INTO qualimetre.user_site (user_id, site_id)"
+	    " SELECT u.id, site.id FROM u, qualimetre.site site"
+	    " WHERE site.code = ANY ($5::text[])),"
+	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event,"
+	    " detail) SELECT u.id, $1, 'user-created', 'role ' || $3 FROM u)"
+	    " SELECT count(*) FROM u", 5, NULL,
+	    (const char *[]){ params[0], params[1], params[2], params[3],
+	    array }, NULL, NULL, 0);
+	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "user add"))
+		goto out;
+	if (strcmp(PQgetvalue(res, 0, 0), "1") != 0) {
+		fprintf(stderr, "qualimetre: unknown or repeated site code "
+		    "in %s; nothing created\n", array);
+		goto out;
+	}
+	printf("user %s created (%s)\n", login, role);
+	rc = 0;
+out:
+	PQclear(res);
+	PQfinish(conn);
+	if (hash != NULL)
+		sodium_memzero(hash, strlen(hash));
+	free(hash);
+	free(array);
+	return rc;
+}
+
+static int
+user_password(int argc, char *argv[])
+{
+	const char	*params[2];
+	char		*hash = NULL;
+	PGconn		*conn = NULL;
+	PGresult	*res = NULL;
+	int		 rc = 1;
+
+	if (argc != 2)
+		usage();
+	if ((hash = new_password_hash()) == NULL)
+		return 1;
+	conn = connect_db();
+	params[0] = argv[1];
+	params[1] = hash;
+	/* A new password also ends every session and clears the lock. */
+	res = PQexecParams(conn,
+	    "WITH u AS (UPDATE qualimetre.app_user SET password_hash = $2,"
+	    " failed_logins = 0, last_failed_at = NULL, locked_until = NULL"
+	    " WHERE login = $1 RETURNING id),"
+	    " s AS (DELETE FROM qualimetre.session"
+	    " WHERE user_id IN (SELECT id FROM u)),"
+	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event)"
+	    " SELECT id, $1, 'password-set' FROM u)"
+	    " SELECT count(*) FROM u", 2, NULL, params, NULL, NULL, 0);
+	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "user password"))
+		goto out;
+	if (strcmp(PQgetvalue(res, 0, 0), "1") != 0) {
+		fprintf(stderr, "qualimetre: no user %s\n", argv[1]);
+		goto out;
+	}
+	printf("password of %s set\n", argv[1]);
+	rc = 0;
+out:
+	PQclear(res);
+	PQfinish(conn);
+	sodium_memzero(hash, strlen(hash));
+	free(hash);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	log_init("qualimetre");
+	if (sodium_init() < 0) {
+		fprintf(stderr, "qualimetre: libsodium cannot start\n");
+		return 1;
+	}
+	if (argc < 3)
+		usage();
+	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "add") == 0)
+		return user_add(argc - 2, argv + 2);
+	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "password") == 0)
+		return user_password(argc - 2, argv + 2);
+	usage();
+}

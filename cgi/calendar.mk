@@ -1,0 +1,1 @@
+# cgi/calendar.mk: the calendar and the slot planner (issue 4).

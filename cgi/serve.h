@@ -1,0 +1,37 @@
+/*
+ * The main program every FastCGI program shares: options, the token key,
+ * the listening socket, the supervisor, and each worker's accept loop.
+ * A program supplies its handler through struct serve_app.
+ */
+#ifndef QUALIMETRE_SERVE_H
+#define QUALIMETRE_SERVE_H
+
+#include "token.h"
+
+struct req;
+struct resp;
+
+/* What a worker is started with. */
+struct serve_config {
+	const char	*dsn;		/* from QUALIMETRE_DSN */
+	const char	*schema;	/* forms/form.rng */
+	unsigned char	 key[TOKEN_KEY_LEN]; /* signs form tokens */
+};
+
+/* A program: how to make a worker's context, handle, and free it. */
+struct serve_app {
+	const char	*name;		/* "qualimetre-survey", for logs */
+	void		*(*create)(const struct serve_config *);
+	void		 (*handle)(void *ctx, struct req *, struct resp *);
+	void		 (*free)(void *ctx);
+};
+
+/*
+ * Parses the command line (--socket, --schema, --secret, --workers,
+ * --pidfile; the database from QUALIMETRE_DSN), opens the socket and runs
+ * the workers until SIGTERM. Returns main's exit status: 0 after a clean
+ * stop, 1 when the program could not start, 2 on a usage error.
+ */
+int	 serve_main(int argc, char *argv[], const struct serve_app *);
+
+#endif /* QUALIMETRE_SERVE_H */
