@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "calendar.h"
 #include "staff.h"
 #include "util.h"
 
@@ -28,8 +29,11 @@ usage(void)
 	    "usage: qualimetre user add --login LOGIN --role ROLE "
 	    "[--site CODE]... [--name NAME]\n"
 	    "       qualimetre user password LOGIN\n"
+	    "       qualimetre holidays YEAR [--department NN]\n"
+	    "       qualimetre working-days FROM TO [--department NN]\n"
 	    "The password is read from standard input. ROLE is enquirer, "
-	    "referent or admin.\n"
+	    "referent or admin. Dates are YYYY-MM-DD; the department is an "
+	    "INSEE code (default 75: the national holidays only).\n"
 	    "The database is given by the environment variable "
 	    "QUALIMETRE_DSN.\n");
 	exit(2);
@@ -301,6 +305,87 @@ out:
 	return rc;
 }
 
+/*
+ * Reads the optional --department NN that ends a calendar command's
+ * arguments; returns the number of arguments before it, or -1.
+ */
+static int
+department_arg(int argc, char *argv[], const char **department)
+{
+	*department = "75";
+	if (argc >= 2 && strcmp(argv[argc - 2], "--department") == 0) {
+		*department = argv[argc - 1];
+		argc -= 2;
+	}
+	if (!cal_department_ok(*department)) {
+		fprintf(stderr, "qualimetre: unknown department %s\n",
+		    *department);
+		return -1;
+	}
+	return argc;
+}
+
+static int
+holidays(int argc, char *argv[])
+{
+	struct cal_holiday	 h[CAL_HOLIDAYS_MAX];
+	const char		*department;
+	char			 day[CAL_DATE_LEN + 1], *end;
+	long			 year;
+	int			 i, n;
+
+	if ((argc = department_arg(argc, argv, &department)) == -1)
+		return 2;
+	if (argc != 2)
+		usage();
+	year = strtol(argv[1], &end, 10);
+	if (*end != '\0' || (n = cal_holidays((int)year, department, h)) < 0) {
+		fprintf(stderr, "qualimetre: %s is not a year from %d to %d\n",
+		    argv[1], CAL_YEAR_MIN, CAL_YEAR_MAX);
+		return 2;
+	}
+	for (i = 0; i < n; i++) {
+		cal_format(h[i].day, day);
+		printf("%s %s\n", day, h[i].name);
+	}
+	return 0;
+}
+
+static int
+working_days(int argc, char *argv[])
+{
+	static const char *const weekend[] = { "samedi", "dimanche" };
+	const char	*department, *name;
+	char		 day[CAL_DATE_LEN + 1];
+	long		 from, to, d;
+	int		 wd;
+
+	if ((argc = department_arg(argc, argv, &department)) == -1)
+		return 2;
+	if (argc != 3)
+		usage();
+	if (cal_parse(argv[1], &from) == -1 || cal_parse(argv[2], &to) == -1) {
+		fprintf(stderr, "qualimetre: dates are YYYY-MM-DD\n");
+		return 2;
+	}
+	if (to < from) {
+		fprintf(stderr, "qualimetre: %s is before %s\n", argv[2],
+		    argv[1]);
+		return 2;
+	}
+	printf("%ld\n", cal_working_days(from, to, department));
+	for (d = from; d <= to; d++) {
+		if (cal_is_working_day(d, department) == 1)
+			continue;
+		cal_format(d, day);
+		wd = cal_weekday(d);
+		name = cal_holiday_name(d, department);
+		printf("%s %s\n", day, name != NULL ? name : wd >= 6 ?
+		    weekend[wd - 6] : "?");
+	}
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -309,6 +394,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "qualimetre: libsodium cannot start\n");
 		return 1;
 	}
+	if (argc >= 2 && strcmp(argv[1], "holidays") == 0)
+		return holidays(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "working-days") == 0)
+		return working_days(argc - 1, argv + 1);
 	if (argc < 3)
 		usage();
 	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "add") == 0)

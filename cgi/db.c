@@ -205,14 +205,15 @@ pipeline_result(PGconn *conn, PGresult **keep, char *sqlstate)
 }
 
 static enum db_status
-db_try_as(struct db *db, const char *user, size_t stmt,
-    const char *const *params, PGresult **res, char *sqlstate, char **cause,
-    int *fresh)
+db_try_as(struct db *db, const char *user, size_t n, const size_t *stmts,
+    const char *const *const *params, PGresult **res, char *sqlstate,
+    char **cause, int *fresh)
 {
 	PGconn		*c;
 	PGresult	*r;
-	ExecStatusType	 st1, st2;
+	ExecStatusType	 st, worst = PGRES_COMMAND_OK;
 	const char	*uparams[1] = { user };
+	size_t		 i, failed = n;
 	int		 synced = 0;
 
 	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
@@ -221,18 +222,30 @@ db_try_as(struct db *db, const char *user, size_t stmt,
 	c = db->conn;
 	/*
 	 * One round trip, one implicit transaction up to the sync: the
-	 * user for the row-level policies, then the statement. An error
-	 * rolls both back.
+	 * user for the row-level policies, then the statements. An error
+	 * rolls them all back.
 	 */
 	if (PQenterPipelineMode(c) != 1 ||
 	    PQsendQueryParams(c, "SELECT set_config('qualimetre.user_id', "
-	    "$1, true)", 1, NULL, uparams, NULL, NULL, 0) != 1 ||
-	    PQsendQueryPrepared(c, db->stmts[stmt]->name,
-	    db->stmts[stmt]->nparams, params, NULL, NULL, 0) != 1 ||
-	    PQpipelineSync(c) != 1)
+	    "$1, true)", 1, NULL, uparams, NULL, NULL, 0) != 1)
 		goto broken;
-	st1 = pipeline_result(c, NULL, sqlstate);
-	st2 = pipeline_result(c, res, sqlstate);
+	for (i = 0; i < n; i++)
+		if (PQsendQueryPrepared(c, db->stmts[stmts[i]]->name,
+		    db->stmts[stmts[i]]->nparams, params[i], NULL, NULL,
+		    0) != 1)
+			goto broken;
+	if (PQpipelineSync(c) != 1)
+		goto broken;
+	if ((st = pipeline_result(c, NULL, sqlstate)) != PGRES_TUPLES_OK)
+		worst = st;
+	for (i = 0; i < n; i++) {
+		st = pipeline_result(c, i + 1 == n ? res : NULL, sqlstate);
+		if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK &&
+		    failed == n) {
+			worst = st;
+			failed = i;
+		}
+	}
 	/* The sync's own result. */
 	while ((r = PQgetResult(c)) != NULL) {
 		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
@@ -243,11 +256,10 @@ db_try_as(struct db *db, const char *user, size_t stmt,
 	}
 	if (!synced || PQexitPipelineMode(c) != 1)
 		goto broken;
-	if ((st1 == PGRES_TUPLES_OK || st1 == PGRES_COMMAND_OK) &&
-	    (st2 == PGRES_TUPLES_OK || st2 == PGRES_COMMAND_OK))
+	if (worst == PGRES_TUPLES_OK || worst == PGRES_COMMAND_OK)
 		return DB_OK;
-	xasprintf(cause, "%s: %s", db->stmts[stmt]->name,
-	    PQerrorMessage(c));
+	xasprintf(cause, "%s: %s", failed < n ? db->stmts[stmts[failed]]->name :
+	    "set_config", PQerrorMessage(c));
 	PQclear(*res);
 	*res = NULL;
 	if (strncmp(sqlstate, "08", 2) == 0 ||
@@ -257,7 +269,7 @@ db_try_as(struct db *db, const char *user, size_t stmt,
 	}
 	return DB_REFUSED;
 broken:
-	xasprintf(cause, "%s: %s", db->stmts[stmt]->name, PQerrorMessage(c));
+	xasprintf(cause, "pipeline: %s", PQerrorMessage(c));
 	PQclear(*res);
 	*res = NULL;
 	db_drop(db);
@@ -265,29 +277,42 @@ broken:
 }
 
 enum db_status
-db_exec_as(struct db *db, long long user_id, size_t stmt,
-    const char *const *params, PGresult **res, char *sqlstate, char **cause)
+db_exec_as_seq(struct db *db, long long user_id, size_t n,
+    const size_t *stmts, const char *const *const *params, PGresult **res,
+    char *sqlstate, char **cause)
 {
 	enum db_status	rc;
 	char		user[32];
+	size_t		i;
 	int		fresh;
 
 	*res = NULL;
 	memset(sqlstate, 0, 6);
-	if (stmt >= db->nstmts) {
-		xasprintf(cause, "statement %zu out of range", stmt);
-		return DB_REFUSED;
-	}
+	for (i = 0; i < n; i++)
+		if (stmts[i] >= db->nstmts) {
+			xasprintf(cause, "statement %zu out of range",
+			    stmts[i]);
+			return DB_REFUSED;
+		}
 	snprintf(user, sizeof(user), "%lld", user_id);
-	rc = db_try_as(db, user, stmt, params, res, sqlstate, cause, &fresh);
+	rc = db_try_as(db, user, n, stmts, params, res, sqlstate, cause,
+	    &fresh);
 	if (rc == DB_UNAVAILABLE && !fresh) {
 		free(*cause);
 		*cause = NULL;
 		memset(sqlstate, 0, 6);
-		rc = db_try_as(db, user, stmt, params, res, sqlstate, cause,
-		    &fresh);
+		rc = db_try_as(db, user, n, stmts, params, res, sqlstate,
+		    cause, &fresh);
 	}
 	return rc;
+}
+
+enum db_status
+db_exec_as(struct db *db, long long user_id, size_t stmt,
+    const char *const *params, PGresult **res, char *sqlstate, char **cause)
+{
+	return db_exec_as_seq(db, user_id, 1, &stmt, &params, res, sqlstate,
+	    cause);
 }
 
 void

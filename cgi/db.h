@@ -76,6 +76,15 @@ enum db_status	 db_exec_as(struct db *, long long user_id, size_t stmt,
 		    char *sqlstate, char **cause);
 
 /*
+ * Like db_exec_as with n statements (stmts[i] with params[i]) run in
+ * order in the same implicit transaction and round trip: all or none.
+ * *res is the last statement's result.
+ */
+enum db_status	 db_exec_as_seq(struct db *, long long user_id, size_t n,
+		    const size_t *stmts, const char *const *const *params,
+		    PGresult **res, char *sqlstate, char **cause);
+
+/*
  * Appends the n strings of vals (NULL for SQL NULL) to out as the text
  * form of a PostgreSQL array ("{"a","b",NULL}"), quoting every element.
  * The array is a parameter value, never SQL text.

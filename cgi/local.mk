@@ -7,6 +7,8 @@ cgi_libqmweb_a_SOURCES = cgi/html.c cgi/html.h \
 	cgi/token.c cgi/token.h \
 	cgi/db.c cgi/db.h \
 	cgi/valid.c cgi/valid.h \
+	cgi/answers.c cgi/answers.h \
+	cgi/formcache.c cgi/formcache.h \
 	cgi/page.c cgi/page.h \
 	cgi/info.c cgi/info.h \
 	cgi/supervise.c cgi/supervise.h \
@@ -35,5 +37,6 @@ EXTRA_DIST += static/qualimetre.css static/questionnaire.js
 sbin_PROGRAMS += cgi/qualimetre
 cgi_qualimetre_SOURCES = cgi/admin.c
 cgi_qualimetre_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS)
-cgi_qualimetre_LDADD = cgi/libqmweb.a forms/libqmform.a cgi/libqmutil.a \
+cgi_qualimetre_LDADD = cgi/libqmweb.a forms/libqmform.a cgi/libqmcal.a \
+	cgi/libqmutil.a \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)

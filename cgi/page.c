@@ -349,6 +349,24 @@ question_input(struct buf *b, const struct form_question *q,
 	buf_puts(b, "</div>\n");
 }
 
+/*
+ * A delay the program computes from two dates: nothing to fill in, only
+ * a note saying so, where the person would look for it.
+ */
+static void
+question_computed(struct buf *b, const struct form_question *q)
+{
+	buf_puts(b, "<div class=\"fr-mb-3w\" id=\"q-");
+	html_puts(b, q->key);
+	buf_puts(b, "-group\">\n<p class=\"fr-mb-0\">");
+	html_puts(b, q->label);
+	buf_puts(b, "</p>\n<p class=\"fr-hint-text\">");
+	html_puts(b, q->hint != NULL ? q->hint :
+	    "Calculé automatiquement à l’enregistrement, à partir des "
+	    "dates saisies.");
+	buf_puts(b, "</p>\n</div>\n");
+}
+
 static void
 error_summary(struct buf *b, const struct form *f,
     const struct answerset *s)
@@ -391,6 +409,16 @@ page_questionnaire(struct buf *b, const struct form *f, const char *action,
     const char *token, const struct answerset *s, const char *alert_title,
     const char *alert_text)
 {
+	page_questionnaire_staff(b, f, action, token, NULL, s, alert_title,
+	    alert_text);
+}
+
+void
+page_questionnaire_staff(struct buf *b, const struct form *f,
+    const char *action, const char *token, const char *csrf,
+    const struct answerset *s, const char *alert_title,
+    const char *alert_text)
+{
 	const struct form_question	*q;
 	const struct form_section	*sec;
 	const struct qanswer		*a;
@@ -419,10 +447,19 @@ page_questionnaire(struct buf *b, const struct form *f, const char *action,
 	    "autres, vous pouvez répondre « Sans avis » ou passer.</p>\n"
 	    "<form method=\"post\" action=\"");
 	html_puts(b, action);
-	buf_puts(b, "\" novalidate>\n<input type=\"hidden\" name=\""
-	    VALID_TOKEN_FIELD "\" value=\"");
-	html_puts(b, token);
-	buf_puts(b, "\">\n");
+	buf_puts(b, "\" novalidate>\n");
+	if (token != NULL && *token != '\0') {
+		buf_puts(b, "<input type=\"hidden\" name=\""
+		    VALID_TOKEN_FIELD "\" value=\"");
+		html_puts(b, token);
+		buf_puts(b, "\">\n");
+	}
+	if (csrf != NULL) {
+		buf_puts(b, "<input type=\"hidden\" name=\"_csrf\" "
+		    "value=\"");
+		html_puts(b, csrf);
+		buf_puts(b, "\">\n");
+	}
 	for (k = 0; k < form_nquestions(f); k++) {
 		q = form_question(f, k);
 		if (q->section != cur) {
@@ -448,6 +485,9 @@ page_questionnaire(struct buf *b, const struct form *f, const char *action,
 		case QKIND_MULTI:
 		case QKIND_YESNO:
 			question_options(b, q, a);
+			break;
+		case QKIND_DELAY:
+			question_computed(b, q);
 			break;
 		default:
 			question_input(b, q, a);

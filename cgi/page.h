@@ -48,6 +48,15 @@ void	 page_questionnaire(struct buf *, const struct form *f,
 	    const char *alert_text);
 
 /*
+ * page_questionnaire for a staff form: also carries the session's CSRF
+ * token; an empty token leaves the one-time token out (corrections).
+ */
+void	 page_questionnaire_staff(struct buf *, const struct form *f,
+	    const char *action, const char *token, const char *csrf,
+	    const struct answerset *answers, const char *alert_title,
+	    const char *alert_text);
+
+/*
  * Writes a message block: a heading and a paragraph, both escaped, and
  * a link back when back_href is non-NULL.
  */

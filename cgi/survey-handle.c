@@ -7,9 +7,11 @@
 
 #include <libpq-fe.h>
 
+#include "answers.h"
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "formcache.h"
 #include "html.h"
 #include "http.h"
 #include "info.h"
@@ -25,11 +27,9 @@
    own policy still refuses a response to a closed campaign. */
 #define CAMPAIGN_TTL		30
 #define CAMPAIGN_CACHE		32
-#define FORM_CACHE		32
 
 enum stmt {
 	STMT_CAMPAIGN,
-	STMT_FORM,
 	STMT_SUBMIT,
 	STMT__MAX
 };
@@ -47,8 +47,6 @@ static const struct db_stmt survey_stmts[STMT__MAX] = {
 	    " CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE s.timezone)::date"
 	    "  AS today) t"
 	    " WHERE c.slug = $1 AND c.kind = 'satisfaction'", 1 },
-	[STMT_FORM] = { "form_by_id",
-	    "SELECT xml FROM qualimetre.form WHERE id = $1", 1 },
 	/* One statement, hence one transaction and one round trip: the
 	   response and all its answers, or nothing. */
 	[STMT_SUBMIT] = { "submit",
@@ -81,18 +79,11 @@ struct campaign {
 	time_t		 fetched;
 };
 
-struct cached_form {
-	long long	 id;
-	struct form	*form;
-};
-
 struct survey {
 	struct db		*db;
-	char			*schema;
+	struct formcache	*forms;
 	unsigned char		 key[TOKEN_KEY_LEN];
 	struct campaign		 campaigns[CAMPAIGN_CACHE];
-	struct cached_form	 forms[FORM_CACHE];
-	size_t			 nforms;
 };
 
 struct survey *
@@ -103,7 +94,7 @@ survey_create(const char *dsn, const char *schema_path,
 
 	sv = xcalloc(1, sizeof(*sv));
 	sv->db = db_create(dsn, survey_stmts, STMT__MAX);
-	sv->schema = xstrdup(schema_path);
+	sv->forms = formcache_create(sv->db, schema_path);
 	memcpy(sv->key, key, TOKEN_KEY_LEN);
 	return sv;
 }
@@ -119,10 +110,8 @@ survey_free(struct survey *sv)
 		free(sv->campaigns[i].title);
 		free(sv->campaigns[i].site_name);
 	}
-	for (i = 0; i < sv->nforms; i++)
-		form_free(sv->forms[i].form);
+	formcache_free(sv->forms);
 	db_free(sv->db);
-	free(sv->schema);
 	free(sv);
 }
 
@@ -220,58 +209,6 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 	PQclear(res);
 	*out = c;
 	return 1;
-}
-
-/*
- * Returns the parsed form of a campaign, loading and parsing it once per
- * process; NULL when the database is unavailable or the stored definition
- * does not load (logged).
- */
-static const struct form *
-form_get(struct survey *sv, long long form_id)
-{
-	struct form	*f = NULL;
-	PGresult	*res;
-	const char	*params[1];
-	char		 id[32], sqlstate[6], *cause = NULL, name[64];
-	size_t		 i;
-
-	for (i = 0; i < sv->nforms; i++)
-		if (sv->forms[i].id == form_id)
-			return sv->forms[i].form;
-	snprintf(id, sizeof(id), "%lld", form_id);
-	params[0] = id;
-	if (db_exec(sv->db, STMT_FORM, params, &res, sqlstate, &cause) !=
-	    DB_OK) {
-		log_warnx("form %s: %s", id, cause);
-		free(cause);
-		return NULL;
-	}
-	if (PQntuples(res) != 1) {
-		log_warnx("form %s: not found", id);
-		PQclear(res);
-		return NULL;
-	}
-	snprintf(name, sizeof(name), "form #%lld", form_id);
-	if (form_load_memory(PQgetvalue(res, 0, 0), (size_t)PQgetlength(res,
-	    0, 0), name, sv->schema, &f, &cause) == -1) {
-		log_warnx("%s", cause);
-		free(cause);
-		PQclear(res);
-		return NULL;
-	}
-	PQclear(res);
-	if (sv->nforms == FORM_CACHE) {
-		/* Many versions in use at once: start the cache afresh. */
-		log_warnx("form cache full, emptying it");
-		for (i = 0; i < sv->nforms; i++)
-			form_free(sv->forms[i].form);
-		sv->nforms = 0;
-	}
-	sv->forms[sv->nforms].id = form_id;
-	sv->forms[sv->nforms].form = f;
-	sv->nforms++;
-	return f;
 }
 
 /* A page with a heading and a paragraph, for every short answer. */
@@ -408,76 +345,28 @@ static enum db_status
 store(struct survey *sv, const struct campaign *c, const struct answerset *s,
     const char *token, char *sqlstate)
 {
-	const struct form_question	*q;
-	const struct qanswer		*a;
-	const char			**qs, **vs, **ts;
-	const char			*params[6];
-	char				 uuid[37], id[32], *cause = NULL;
-	char				**nums;
-	struct buf			 bq = { 0 }, bv = { 0 }, bt = { 0 };
-	PGresult			*res = NULL;
-	enum db_status			 rc;
-	size_t				 k, i, n = 0, total = 0;
-	long long			 v;
+	struct answer_rows	 rows;
+	const char		*params[6];
+	char			 uuid[37], id[32], *cause = NULL;
+	PGresult		*res = NULL;
+	enum db_status		 rc;
 
-	for (k = 0; k < s->nq; k++)
-		total += s->q[k].nsent;
-	total += 1;	/* never a zero-size allocation */
-	qs = xcalloc(total, sizeof(*qs));
-	vs = xcalloc(total, sizeof(*vs));
-	ts = xcalloc(total, sizeof(*ts));
-	nums = xcalloc(total, sizeof(*nums));
-	for (k = 0; k < s->nq; k++) {
-		a = &s->q[k];
-		if (!a->asked || !a->answered)
-			continue;
-		q = form_question(s->form, k);
-		for (i = 0; i < a->nsent; i++) {
-			qs[n] = q->key;
-			switch (q->kind) {
-			case QKIND_TEXT:
-				ts[n] = a->sent[i]->val;
-				break;
-			case QKIND_INTEGER:
-			case QKIND_DURATION:
-				/* Stored in canonical form: "007 " is 7. */
-				valid_integer(a->sent[i]->val, &v);
-				xasprintf(&nums[n], "%lld", v);
-				vs[n] = nums[n];
-				break;
-			default:
-				vs[n] = a->sent[i]->val;
-				break;
-			}
-			n++;
-		}
-	}
-	db_array(&bq, qs, n);
-	db_array(&bv, vs, n);
-	db_array(&bt, ts, n);
+	answer_rows_make(&rows, s, NULL, NULL, 0);
 	token_uuid(uuid);
 	snprintf(id, sizeof(id), "%lld", c->id);
 	params[0] = uuid;
 	params[1] = id;
 	params[2] = token;
-	params[3] = bq.data;
-	params[4] = bv.data;
-	params[5] = bt.data;
+	params[3] = rows.questions.data;
+	params[4] = rows.values.data;
+	params[5] = rows.texts.data;
 	rc = db_exec(sv->db, STMT_SUBMIT, params, &res, sqlstate, &cause);
 	if (rc != DB_OK && strcmp(sqlstate, "23505") != 0)
 		log_warnx("campaign %s: response not stored: %s", c->slug,
 		    cause);
 	PQclear(res);
 	free(cause);
-	for (i = 0; i < n; i++)
-		free(nums[i]);
-	free(nums);
-	free(qs);
-	free(vs);
-	free(ts);
-	buf_free(&bq);
-	buf_free(&bv);
-	buf_free(&bt);
+	answer_rows_free(&rows);
 	return rc;
 }
 
@@ -650,7 +539,7 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 		not_open(p, c);
 		return;
 	}
-	if ((f = form_get(sv, c->form_id)) == NULL) {
+	if ((f = formcache_get(sv->forms, c->form_id)) == NULL) {
 		fallback(p, r, action);
 		return;
 	}

@@ -3,4 +3,6 @@ EXTRA_DIST += sql/migrate sql/demo.sql \
 	sql/001-schema.sql \
 	sql/002-roles.sql \
 	sql/003-staff.sql \
-	sql/005-mystery.sql
+	sql/004-calendar.sql \
+	sql/005-mystery.sql \
+	sql/006-mystery-entries.sql
