@@ -24,7 +24,7 @@ cgi_qualimetre_survey_SOURCES = cgi/survey.c
 cgi_qualimetre_survey_CFLAGS = $(AM_CFLAGS) $(FCGI_CFLAGS) $(PQ_CFLAGS) \
 	$(SODIUM_CFLAGS) $(XML_CFLAGS)
 cgi_qualimetre_survey_LDADD = cgi/libqmweb.a forms/libqmform.a \
-	cgi/libqmutil.a \
+	cgi/libqmcal.a cgi/libqmutil.a \
 	$(FCGI_LIBS) $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
 sbin_PROGRAMS += cgi/qualimetre-mystery

@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "answers.h"
 #include "db.h"
 #include "form.h"
@@ -62,6 +63,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " r.id IS NOT NULL AS recorded, r.id AS response_id,"
 	    " qualimetre.mystery_campaign_writable(c.id) AS writable,"
+	    " c.id AS campaign_id, coalesce(c.target_count, 0) AS target,"
 	    " s.day = (now() AT TIME ZONE site.timezone)::date AS today"
 	    " FROM qualimetre.slot s"
 	    " JOIN qualimetre.campaign c ON c.id = s.campaign_id"
@@ -71,7 +73,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " LEFT JOIN qualimetre.response r ON r.slot_id = s.id"
 	    " WHERE s.enquirer_id = qualimetre.current_user_id()"
 	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
-	    " ORDER BY s.day, s.afternoon", 0 },
+	    " ORDER BY c.id, s.day, s.afternoon", 0 },
 	[STMT_SLOT] = { "mystery_slot",
 	    "SELECT s.id AS slot_id, to_char(s.day, 'YYYY-MM-DD') AS day,"
 	    " s.afternoon, s.service_key, cs.label AS service, r.id AS"
@@ -248,6 +250,47 @@ slot_table(struct buf *b, PGresult *res, int today_only,
 	buf_puts(b, "</tbody>\n</table>\n</div>\n");
 }
 
+/*
+ * One line per campaign: contacts recorded in the user's slots against
+ * their number, and the campaign's target, with the way to record a
+ * contact outside any slot. Rows come ordered by campaign.
+ */
+static void
+campaign_progress(struct buf *b, PGresult *res)
+{
+	int	i, j, n = PQntuples(res), done, writable;
+
+	buf_puts(b, "<ul class=\"fr-mb-4w\">\n");
+	for (i = 0; i < n; i = j) {
+		done = 0;
+		for (j = i; j < n && strcmp(PQgetvalue(res, j, PQfnumber(res,
+		    "campaign_id")), PQgetvalue(res, i, PQfnumber(res,
+		    "campaign_id"))) == 0; j++)
+			if (strcmp(PQgetvalue(res, j, PQfnumber(res,
+			    "recorded")), "t") == 0)
+				done++;
+		writable = strcmp(PQgetvalue(res, i, PQfnumber(res,
+		    "writable")), "t") == 0;
+		buf_puts(b, "<li><strong>");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "title")));
+		buf_printf(b, "</strong> : %d saisi%s sur vos %d créneau%s "
+		    "(objectif de la campagne : ", done, done > 1 ? "s" : "",
+		    j - i, j - i > 1 ? "x" : "");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "target")));
+		buf_puts(b, " contacts)");
+		if (writable) {
+			buf_puts(b, " — <a class=\"fr-link\" href=\"" PREFIX
+			    "/campagnes/");
+			html_puts(b, PQgetvalue(res, i, PQfnumber(res,
+			    "campaign_id")));
+			buf_puts(b, "/hors-creneau\">saisir un contact hors "
+			    "créneau</a>");
+		}
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n");
+}
+
 static void
 home(struct mystery *m, const struct staff_user *u, const struct req *r,
     struct resp *p)
@@ -300,6 +343,7 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 		buf_printf(b, "<p class=\"fr-text--lead\">%d contact%s saisi%s "
 		    "sur %d créneau%s.</p>\n", done, done > 1 ? "s" : "",
 		    done > 1 ? "s" : "", n, n > 1 ? "x" : "");
+		campaign_progress(b, res);
 		if (today > 0)
 			slot_table(b, res, 1, "Aujourd’hui");
 		slot_table(b, res, 0, "Toute la période");
@@ -467,6 +511,54 @@ check_period(const struct target *t, struct answerset *s)
 	return 1;
 }
 
+/* What the program computes and stores beside the answers. */
+struct computed {
+	const char	**keys;
+	const char	**values;
+	char		(*text)[24];	/* the values' storage */
+	size_t		  n;
+};
+
+/*
+ * Computes each delay question of s in working days at the site's
+ * department (an email answered 3 working days after it was sent: 3).
+ * The caller frees with computed_free.
+ */
+static void
+computed_make(struct computed *c, const struct answerset *s,
+    const char *department)
+{
+	const struct form_question	*q;
+	char				 from[11], to[11];
+	long				 d1, d2, days;
+	size_t				 k;
+
+	c->n = 0;
+	c->keys = xcalloc(s->nq + 1, sizeof(*c->keys));
+	c->values = xcalloc(s->nq + 1, sizeof(*c->values));
+	c->text = xcalloc(s->nq + 1, sizeof(*c->text));
+	for (k = 0; k < s->nq; k++) {
+		q = form_question(s->form, k);
+		if (q->kind != QKIND_DELAY ||
+		    valid_delay_dates(s, q, from, to) != 1 ||
+		    cal_parse(from, &d1) == -1 || cal_parse(to, &d2) == -1 ||
+		    (days = cal_working_delay(d1, d2, department)) < 0)
+			continue;
+		snprintf(c->text[c->n], sizeof(c->text[c->n]), "%ld", days);
+		c->keys[c->n] = q->key;
+		c->values[c->n] = c->text[c->n];
+		c->n++;
+	}
+}
+
+static void
+computed_free(struct computed *c)
+{
+	free(c->keys);
+	free(c->values);
+	free(c->text);
+}
+
 /* The fields sent, without the session's CSRF token. */
 static struct http_field *
 grid_fields(const struct req *r, size_t *n)
@@ -557,6 +649,7 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	const struct form	*f;
 	struct answerset	 s;
 	struct answer_rows	 rows;
+	struct computed		 comp;
 	struct http_field	*fields = NULL, pre[2];
 	const char		*p0[5], *p1[5], *const *pp[2];
 	const size_t		 seq[2] = { STMT_NEW_RESPONSE, STMT_ANSWERS };
@@ -648,7 +741,9 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		grid_page(p, u, &t, f, action, s.token, &s, NULL, NULL);
 		goto out;
 	}
-	answer_rows_make(&rows, &s, NULL, NULL, 0);
+	computed_make(&comp, &s, t.department);
+	answer_rows_make(&rows, &s, comp.keys, comp.values, comp.n);
+	computed_free(&comp);
 	token_uuid(uuid);
 	snprintf(id, sizeof(id), "%lld", t.campaign_id);
 	p0[0] = uuid;
@@ -700,6 +795,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	const struct form	*f;
 	struct answerset	 s;
 	struct answer_rows	 rows;
+	struct computed		 comp;
 	struct http_field	*stored = NULL, *fields = NULL;
 	const char		*p0[2], *p1[1], *p2[5], *const *pp[3];
 	const size_t		 seq[3] = { STMT_TOUCH, STMT_CLEAR,
@@ -753,7 +849,9 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		grid_page(p, u, &t, f, action, "", &s, NULL, NULL);
 		goto done;
 	}
-	answer_rows_make(&rows, &s, NULL, NULL, 0);
+	computed_make(&comp, &s, t.department);
+	answer_rows_make(&rows, &s, comp.keys, comp.values, comp.n);
+	computed_free(&comp);
 	snprintf(id, sizeof(id), "%lld", t.campaign_id);
 	p0[0] = response_id;
 	p0[1] = id;

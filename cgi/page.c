@@ -360,10 +360,13 @@ question_computed(struct buf *b, const struct form_question *q)
 	html_puts(b, q->key);
 	buf_puts(b, "-group\">\n<p class=\"fr-mb-0\">");
 	html_puts(b, q->label);
-	buf_puts(b, "</p>\n<p class=\"fr-hint-text\">");
-	html_puts(b, q->hint != NULL ? q->hint :
-	    "Calculé automatiquement à l’enregistrement, à partir des "
-	    "dates saisies.");
+	buf_puts(b, "</p>\n<p class=\"fr-hint-text\">Calculé "
+	    "automatiquement à l’enregistrement, à partir des dates "
+	    "saisies.");
+	if (q->hint != NULL) {
+		buf_putc(b, ' ');
+		html_puts(b, q->hint);
+	}
 	buf_puts(b, "</p>\n</div>\n");
 }
 

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,12 +185,73 @@ check_question(const struct form_question *q, const struct qanswer *a)
 	return msg;
 }
 
+/*
+ * Compares two answers that passed valid_date or valid_datetime, like
+ * strcmp: by the day alone when either is a date, else to the second
+ * (HH:MM is HH:MM:00).
+ */
+static int
+moment_cmp(const char *a, const char *b)
+{
+	char	ma[20], mb[20];
+	int	c;
+
+	if ((c = strncmp(a, b, 10)) != 0 || strlen(a) == 10 ||
+	    strlen(b) == 10)
+		return c;
+	snprintf(ma, sizeof(ma), "%.16s:%s", a, strlen(a) == 19 ? a + 17 :
+	    "00");
+	snprintf(mb, sizeof(mb), "%.16s:%s", b, strlen(b) == 19 ? b + 17 :
+	    "00");
+	return strcmp(ma, mb);
+}
+
+/* The index of the question called key among the first lim, or lim. */
+static size_t
+index_of(const struct form *f, const char *key, size_t lim)
+{
+	size_t	k;
+
+	for (k = 0; k < lim; k++)
+		if (strcmp(form_question(f, k)->key, key) == 0)
+			break;
+	return k;
+}
+
+/* Whether a holds one answer that was asked and is valid. */
+static int
+has_value(const struct qanswer *a)
+{
+	return a->asked && a->answered && a->error == NULL && a->nsent == 1;
+}
+
+/*
+ * Refuses the answer a to q, a date that must not precede the valid
+ * answer b to question r (which comes earlier in the form): sets a's
+ * error, with q's own message if the form gives one, and returns 1, or
+ * returns 0 when the order is right.
+ */
+static int
+check_order(const struct form_question *q, struct qanswer *a,
+    const struct form_question *r, const struct qanswer *b)
+{
+	if (moment_cmp(a->sent[0]->val, b->sent[0]->val) >= 0)
+		return 0;
+	if (q->after_message != NULL && q->after_key != NULL &&
+	    strcmp(q->after_key, r->key) == 0)
+		a->error = xstrdup(q->after_message);
+	else
+		xasprintf(&a->error, "Cette date ne peut pas précéder celle "
+		    "de la question « %s ».", r->label);
+	return 1;
+}
+
 size_t
 valid_answers(const struct form *f, const struct http_field *fields,
     size_t n, struct answerset *out)
 {
 	const struct form_question	*q, *cond;
-	struct qanswer			*a;
+	struct qanswer			*a, *from, *to;
 	size_t				 i, k, nq, nunknown = 0;
 	const char			*firstunknown = NULL;
 	size_t				 ci;
@@ -207,11 +269,9 @@ valid_answers(const struct form *f, const struct http_field *fields,
 				out->token = fields[i].val;
 			continue;
 		}
-		for (k = 0; k < nq; k++)
-			if (strcmp(form_question(f, k)->key,
-			    fields[i].key) == 0)
-				break;
-		if (k == nq) {
+		/* A delay is computed: sending one is forging it. */
+		k = index_of(f, fields[i].key, nq);
+		if (k == nq || form_question(f, k)->kind == QKIND_DELAY) {
 			if (nunknown++ == 0)
 				firstunknown = fields[i].key;
 			continue;
@@ -226,6 +286,22 @@ valid_answers(const struct form *f, const struct http_field *fields,
 		q = form_question(f, k);
 		a = &out->q[k];
 		a->asked = 1;
+		if (q->kind == QKIND_DELAY) {
+			/* The loader puts a delay after both its ends: it has
+			   a value when they both have one, in order. */
+			from = &out->q[index_of(f, q->delay_from, k)];
+			to = &out->q[index_of(f, q->delay_to, k)];
+			a->asked = from->asked && to->asked;
+			if (!has_value(from) || !has_value(to))
+				continue;
+			if (check_order(form_find(f, q->delay_to), to,
+			    form_find(f, q->delay_from), from)) {
+				out->nerrors++;
+				continue;
+			}
+			a->answered = 1;
+			continue;
+		}
 		if (q->when_key != NULL) {
 			/* The loader only lets a question depend on an
 			   earlier one, so its answer is already checked. */
@@ -259,6 +335,13 @@ valid_answers(const struct form *f, const struct http_field *fields,
 			a->error = check_question(q, a);
 			a->answered = 1;
 		}
+		/* The loader only lets a date follow an earlier one. */
+		if (a->error == NULL && a->answered && q->after_key != NULL) {
+			ci = index_of(f, q->after_key, k);
+			if (ci < k && has_value(&out->q[ci]))
+				check_order(q, a, form_question(f, ci),
+				    &out->q[ci]);
+		}
 		if (a->error != NULL)
 			out->nerrors++;
 	}
@@ -276,6 +359,26 @@ valid_answers(const struct form *f, const struct http_field *fields,
 		out->nerrors++;
 	}
 	return out->nerrors;
+}
+
+int
+valid_delay_dates(const struct answerset *s, const struct form_question *q,
+    char from[11], char to[11])
+{
+	size_t	k, kf, kt;
+
+	if (q == NULL || q->kind != QKIND_DELAY)
+		return 0;
+	for (k = 0; k < s->nq; k++)
+		if (form_question(s->form, k) == q)
+			break;
+	if (k == s->nq || !s->q[k].answered)
+		return 0;
+	kf = index_of(s->form, q->delay_from, k);
+	kt = index_of(s->form, q->delay_to, k);
+	snprintf(from, 11, "%.10s", s->q[kf].sent[0]->val);
+	snprintf(to, 11, "%.10s", s->q[kt].sent[0]->val);
+	return 1;
 }
 
 void

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 struct form;
+struct form_question;
 struct http_field;
 
 /* The name of the hidden field holding the form token; no question key
@@ -25,7 +26,10 @@ struct qanswer {
 					   not met: its values are kept for
 					   display but neither checked nor
 					   stored */
-	int		  answered;	/* asked, and a non-blank answer */
+	int		  answered;	/* asked, and a non-blank answer; for
+					   a QKIND_DELAY, which is never sent
+					   (nsent is 0), both its ends have a
+					   valid answer, in order */
 	char		 *error;	/* message for the person, or NULL */
 };
 
@@ -53,6 +57,22 @@ size_t	 valid_answers(const struct form *f, const struct http_field *fields,
 
 /* Frees what valid_answers allocated; safe on a zeroed answerset. */
 void	 valid_answers_free(struct answerset *);
+
+/*
+ * For a QKIND_DELAY question q of the form s was checked against: when
+ * the delay has a value (both ends answered, valid and in order), writes
+ * the day of each end as YYYY-MM-DD and a NUL into from and to (the date
+ * part of a date-time) and returns 1; otherwise returns 0 and leaves them
+ * alone. The caller turns them into a delay with cal_parse() and
+ * cal_working_delay(from, to, department) of cgi/calendar.h.
+ *
+ * XXX: this should be valid_delay_days(s, q, department, &days), doing
+ * that itself, but cgi/calendar.c is in cgi/libqmcal.a, which the
+ * programs and tests linking cgi/libqmweb.a do not link yet (cgi/local.mk,
+ * tests/local.mk): calling it from here would break every one of them.
+ */
+int	 valid_delay_dates(const struct answerset *s,
+	    const struct form_question *q, char from[11], char to[11]);
 
 /*
  * Returns 1 when s is a date YYYY-MM-DD that exists in the Gregorian

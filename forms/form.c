@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -82,7 +83,7 @@ struct build {
 	char		**cause;
 	xmlNodePtr	*cnodes;	/* element of each scale */
 	xmlNodePtr	*snodes;	/* element of each section */
-	xmlNodePtr	*qnodes;	/* element of each question */
+	xmlNodePtr	*qnodes;	/* element of each question or delay */
 	xmlNodePtr	*wnodes;	/* its when element, or NULL */
 };
 
@@ -95,7 +96,7 @@ struct schema {
 
 static const char *const qkind_names[QKIND__MAX] = {
 	"scale", "choice", "multi", "yesno", "integer", "date", "datetime",
-	"duration", "text"
+	"duration", "text", "delay"
 };
 
 static const char *const formkind_names[FORMKIND__MAX] = {
@@ -722,6 +723,127 @@ find_scale(const struct form *f, const char *id)
 	return NULL;
 }
 
+/* Whether a question of kind k is judged by a threshold on its value. */
+static int
+is_measured(enum qkind k)
+{
+	return k == QKIND_INTEGER || k == QKIND_DURATION || k == QKIND_DELAY;
+}
+
+/* How messages name q: "question" or "delay", after its element. */
+static const char *
+what_of(const struct form_question *q)
+{
+	return q->kind == QKIND_DELAY ? "delay" : "question";
+}
+
+/*
+ * Checks that q (element n) may be a criterion, and sets its target from
+ * the target attribute, or to -1 without one. Returns 0, or -1 with
+ * *cause set.
+ */
+static int
+check_target(struct build *b, xmlNodePtr n, struct form_question *q)
+{
+	const char	*target = attr(b, n, "target");
+	long		 line = xmlGetLineNo(n);
+
+	if (q->criterion && q->kind != QKIND_SCALE && q->kind != QKIND_YESNO &&
+	    q->kind != QKIND_CHOICE && !is_measured(q->kind)) {
+		set_cause(b->cause, b->name, line, "question \"%s\": type %s "
+		    "cannot be a criterion (only scale, yesno, choice, "
+		    "integer and duration questions and delays can)", q->key,
+		    qkind_names[q->kind]);
+		return -1;
+	}
+	q->target = -1;
+	if (target != NULL) {
+		if (!q->criterion) {
+			set_cause(b->cause, b->name, line, "%s \"%s\": "
+			    "a target applies only to a criterion (add "
+			    "criterion=\"true\")", what_of(q), q->key);
+			return -1;
+		}
+		if (parse_decimal(target, &q->target) == -1 ||
+		    !(q->target >= 0 && q->target <= 1)) {
+			set_cause(b->cause, b->name, line, "%s \"%s\": "
+			    "target must be a number from 0 to 1", what_of(q),
+			    q->key);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Sets the thresholds of q (element n) from its conform-min and
+ * conform-max attributes, once its bounds are known: only a criterion
+ * judged on a number has them, and then needs one. Returns 0, or -1 with
+ * *cause set.
+ */
+static int
+check_thresholds(struct build *b, xmlNodePtr n, struct form_question *q)
+{
+	const char	*cmin, *cmax, *what = what_of(q);
+	long		 line = xmlGetLineNo(n);
+	long long	 lo, hi;
+
+	cmin = attr(b, n, "conform-min");
+	cmax = attr(b, n, "conform-max");
+	if (!is_measured(q->kind)) {
+		if (cmin == NULL && cmax == NULL)
+			return 0;
+		set_cause(b->cause, b->name, line, "question \"%s\": "
+		    "conform-min and conform-max apply only to integer and "
+		    "duration questions and delays, not to %s", q->key,
+		    qkind_names[q->kind]);
+		return -1;
+	}
+	if (!q->criterion) {
+		if (cmin == NULL && cmax == NULL)
+			return 0;
+		set_cause(b->cause, b->name, line, "%s \"%s\": conform-min "
+		    "and conform-max apply only to a criterion (add "
+		    "criterion=\"true\")", what, q->key);
+		return -1;
+	}
+	if (cmin == NULL && cmax == NULL) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": a criterion "
+		    "of type %s needs conform-min or conform-max (the values "
+		    "that count as conform)", what, q->key,
+		    qkind_names[q->kind]);
+		return -1;
+	}
+	if ((cmin != NULL && parse_ll(cmin, &q->conform_min) == -1) ||
+	    (cmax != NULL && parse_ll(cmax, &q->conform_max) == -1)) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": conform-min "
+		    "and conform-max must be whole numbers", what, q->key);
+		return -1;
+	}
+	q->has_conform_min = cmin != NULL;
+	q->has_conform_max = cmax != NULL;
+	if (q->has_conform_min && q->has_conform_max &&
+	    q->conform_min > q->conform_max) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": conform-min "
+		    "(%lld) is greater than conform-max (%lld)", what, q->key,
+		    q->conform_min, q->conform_max);
+		return -1;
+	}
+	/* A threshold no answer can reach is a mistake; a delay has no
+	   bounds, but its days cannot be negative. */
+	lo = q->kind == QKIND_DELAY ? 0 : q->min;
+	hi = q->kind == QKIND_DELAY ? LLONG_MAX : q->max;
+	if ((q->has_conform_min && (q->conform_min < lo ||
+	    q->conform_min > hi)) || (q->has_conform_max &&
+	    (q->conform_max < lo || q->conform_max > hi))) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": conform-min "
+		    "and conform-max must lie within min and max (%lld to "
+		    "%lld)", what, q->key, lo, hi);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * Checks the attributes of q (element n) that depend on its type, and
  * gives it its options. Returns 0, or -1 with *cause set.
@@ -732,7 +854,7 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 {
 	const struct form_scale	*s;
 	const char		*type = qkind_names[q->kind];
-	const char		*scale, *min, *max, *maxlength, *target;
+	const char		*scale, *min, *max, *maxlength, *after;
 	long			 line = xmlGetLineNo(n);
 	long long		 v;
 
@@ -740,30 +862,10 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 	min = attr(b, n, "min");
 	max = attr(b, n, "max");
 	maxlength = attr(b, n, "maxlength");
-	target = attr(b, n, "target");
+	after = attr(b, n, "after");
 
-	if (q->criterion && q->kind != QKIND_SCALE && q->kind != QKIND_YESNO &&
-	    q->kind != QKIND_CHOICE) {
-		set_cause(b->cause, b->name, line, "question \"%s\": type %s "
-		    "cannot be a criterion (only scale, yesno and choice "
-		    "questions can)", q->key, type);
+	if (check_target(b, n, q) == -1)
 		return -1;
-	}
-	q->target = -1;
-	if (target != NULL) {
-		if (!q->criterion) {
-			set_cause(b->cause, b->name, line, "question \"%s\": "
-			    "a target applies only to a criterion (add "
-			    "criterion=\"true\")", q->key);
-			return -1;
-		}
-		if (parse_decimal(target, &q->target) == -1 ||
-		    !(q->target >= 0 && q->target <= 1)) {
-			set_cause(b->cause, b->name, line, "question \"%s\": "
-			    "target must be a number from 0 to 1", q->key);
-			return -1;
-		}
-	}
 
 	if (q->kind == QKIND_SCALE) {
 		if (scale == NULL) {
@@ -858,6 +960,49 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 		    q->key, type);
 		return -1;
 	}
+
+	if (check_thresholds(b, n, q) == -1)
+		return -1;
+
+	/* Whether after names an earlier question: check_refs. */
+	if (after != NULL && q->kind != QKIND_DATE &&
+	    q->kind != QKIND_DATETIME) {
+		set_cause(b->cause, b->name, line, "question \"%s\": after "
+		    "applies only to date and datetime questions, not to %s",
+		    q->key, type);
+		return -1;
+	}
+	if (after == NULL && q->after_message != NULL) {
+		set_cause(b->cause, b->name, line, "question \"%s\": "
+		    "after-message applies only with an after attribute",
+		    q->key);
+		return -1;
+	}
+	q->after_key = after;
+	return 0;
+}
+
+/*
+ * Sets the key of question or delay number idx from its element n, a key
+ * no earlier one has. Returns 0, or -1 with *cause set.
+ */
+static int
+claim_key(struct build *b, xmlNodePtr n, size_t idx)
+{
+	struct form_question	*q = &b->f->questions[idx];
+	size_t			 i;
+
+	b->qnodes[idx] = n;
+	if (need_attr(b, n, "key", &q->key) == -1)
+		return -1;
+	for (i = 0; i < idx; i++) {
+		if (strcmp(b->f->questions[i].key, q->key) != 0)
+			continue;
+		set_cause(b->cause, b->name, xmlGetLineNo(n),
+		    "duplicate question key \"%s\" (first used at line %ld)",
+		    q->key, xmlGetLineNo(b->qnodes[i]));
+		return -1;
+	}
 	return 0;
 }
 
@@ -874,20 +1019,12 @@ build_question(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 	const char			*type;
 	size_t				 i, nopts;
 
-	b->qnodes[idx] = n;
-	if (need_attr(b, n, "key", &q->key) == -1 ||
+	if (claim_key(b, n, idx) == -1 ||
 	    need_attr(b, n, "type", &type) == -1)
 		return -1;
-	for (i = 0; i < idx; i++) {
-		if (strcmp(b->f->questions[i].key, q->key) != 0)
-			continue;
-		set_cause(b->cause, b->name, xmlGetLineNo(n),
-		    "duplicate question key \"%s\" (first used at line %ld)",
-		    q->key, xmlGetLineNo(b->qnodes[i]));
-		return -1;
-	}
+	/* A delay is its own element: never a question's type. */
 	for (i = 0; i < QKIND__MAX; i++)
-		if (strcmp(qkind_names[i], type) == 0)
+		if (i != QKIND_DELAY && strcmp(qkind_names[i], type) == 0)
 			break;
 	if (i == QKIND__MAX) {
 		set_cause(b->cause, b->name, xmlGetLineNo(n),
@@ -901,7 +1038,8 @@ build_question(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 
 	child = n->children;
 	if (pick_text(b, &child, "label", 1, &q->label) == -1 ||
-	    pick_text(b, &child, "hint", 0, &q->hint) == -1)
+	    pick_text(b, &child, "hint", 0, &q->hint) == -1 ||
+	    pick_text(b, &child, "after-message", 0, &q->after_message) == -1)
 		return -1;
 	if (is_elem(child, "when")) {
 		b->wnodes[idx] = child;
@@ -914,6 +1052,40 @@ build_question(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 	    &nopts) == -1)
 		return -1;
 	return check_kind(b, n, q, opts, nopts);
+}
+
+/*
+ * Builds delay number idx (among questions), in section sec, from its
+ * element n. Whether its ends are earlier date questions is for
+ * check_refs. Returns 0, or -1 with *cause set.
+ */
+static int
+build_delay(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
+{
+	struct form_question	*q = &b->f->questions[idx];
+	xmlNodePtr		 child;
+	const char		*unit;
+
+	if (claim_key(b, n, idx) == -1 ||
+	    need_attr(b, n, "from", &q->delay_from) == -1 ||
+	    need_attr(b, n, "to", &q->delay_to) == -1 ||
+	    need_attr(b, n, "unit", &unit) == -1)
+		return -1;
+	q->kind = QKIND_DELAY;
+	q->section = sec;
+	q->criterion = attr_true(b, n, "criterion");
+	if (strcmp(unit, "working-days") != 0) {
+		set_cause(b->cause, b->name, xmlGetLineNo(n), "delay \"%s\": "
+		    "unknown unit \"%s\" (only working-days)", q->key, unit);
+		return -1;
+	}
+	child = n->children;
+	if (pick_text(b, &child, "label", 1, &q->label) == -1 ||
+	    pick_text(b, &child, "hint", 0, &q->hint) == -1)
+		return -1;
+	if (check_target(b, n, q) == -1 || check_thresholds(b, n, q) == -1)
+		return -1;
+	return 0;
 }
 
 /*
@@ -961,6 +1133,106 @@ check_whens(struct build *b)
 	return 0;
 }
 
+/*
+ * Returns the index of the question called key, which question or delay
+ * number i refers to by its attribute name, if it comes before i;
+ * otherwise returns -1 with *cause set.
+ */
+static long
+find_earlier(struct build *b, size_t i, const char *name, const char *key)
+{
+	const struct form	*f = b->f;
+	const struct form_question *q = &f->questions[i];
+	long			 line = xmlGetLineNo(b->qnodes[i]);
+	size_t			 j;
+
+	for (j = 0; j < f->nquestions; j++)
+		if (strcmp(f->questions[j].key, key) == 0)
+			break;
+	if (j == f->nquestions) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": %s refers "
+		    "to an unknown question \"%s\"", what_of(q), q->key, name,
+		    key);
+		return -1;
+	}
+	if (j >= i) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": %s refers "
+		    "to question \"%s\", which is not an earlier question (it "
+		    "must come before)", what_of(q), q->key, name, key);
+		return -1;
+	}
+	return (long)j;
+}
+
+static int
+is_dated(enum qkind k)
+{
+	return k == QKIND_DATE || k == QKIND_DATETIME;
+}
+
+/*
+ * Checks that each after names an earlier question of the same kind,
+ * and each delay two different earlier date or datetime questions. Done
+ * once every question is known. Returns 0, or -1 with *cause set.
+ */
+static int
+check_refs(struct build *b)
+{
+	const struct form		*f = b->f;
+	const struct form_question	*q, *r;
+	const char			*names[2];
+	const char			*keys[2];
+	size_t				 i, e;
+	long				 j;
+
+	for (i = 0; i < f->nquestions; i++) {
+		q = &f->questions[i];
+		if (q->after_key != NULL) {
+			if ((j = find_earlier(b, i, "after", q->after_key)) ==
+			    -1)
+				return -1;
+			r = &f->questions[j];
+			if (r->kind != q->kind) {
+				set_cause(b->cause, b->name,
+				    xmlGetLineNo(b->qnodes[i]), "question "
+				    "\"%s\": after refers to question \"%s\", "
+				    "of type %s: it must be of type %s too",
+				    q->key, r->key, qkind_names[r->kind],
+				    qkind_names[q->kind]);
+				return -1;
+			}
+		}
+		if (q->kind != QKIND_DELAY)
+			continue;
+		names[0] = "from";
+		names[1] = "to";
+		keys[0] = q->delay_from;
+		keys[1] = q->delay_to;
+		for (e = 0; e < 2; e++) {
+			if ((j = find_earlier(b, i, names[e], keys[e])) == -1)
+				return -1;
+			r = &f->questions[j];
+			if (!is_dated(r->kind)) {
+				set_cause(b->cause, b->name,
+				    xmlGetLineNo(b->qnodes[i]), "delay \"%s\": "
+				    "%s refers to question \"%s\", of type %s "
+				    "(a delay runs between date or datetime "
+				    "questions)", q->key, names[e], r->key,
+				    qkind_names[r->kind]);
+				return -1;
+			}
+		}
+		if (strcmp(q->delay_from, q->delay_to) == 0) {
+			set_cause(b->cause, b->name,
+			    xmlGetLineNo(b->qnodes[i]), "delay \"%s\": from "
+			    "and to are the same question \"%s\"", q->key,
+			    q->delay_from);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Builds section number idx from its element n. Returns 0 or -1. */
 static int
 build_section(struct build *b, xmlNodePtr n, size_t idx, size_t *nq)
@@ -984,14 +1256,21 @@ build_section(struct build *b, xmlNodePtr n, size_t idx, size_t *nq)
 	if (pick_text(b, &child, "title", 1, &s->title) == -1 ||
 	    pick_text(b, &child, "intro", 0, &s->intro) == -1)
 		return -1;
-	for (child = elem_from(child); is_elem(child, "question");
-	    child = elem_next(child))
-		if (build_question(b, child, idx, (*nq)++) == -1)
-			return -1;
+	for (child = elem_from(child); child != NULL;
+	    child = elem_next(child)) {
+		if (is_elem(child, "question")) {
+			if (build_question(b, child, idx, (*nq)++) == -1)
+				return -1;
+		} else if (is_elem(child, "delay")) {
+			if (build_delay(b, child, idx, (*nq)++) == -1)
+				return -1;
+		} else
+			break;
+	}
 	return 0;
 }
 
-/* How many question elements the sections starting at n hold. */
+/* How many question and delay elements the sections at n hold. */
 static size_t
 count_questions(xmlNodePtr n)
 {
@@ -1000,7 +1279,7 @@ count_questions(xmlNodePtr n)
 
 	for (n = elem_from(n); is_elem(n, "section"); n = elem_next(n))
 		for (c = elem_from(n->children); c != NULL; c = elem_next(c))
-			if (is_elem(c, "question"))
+			if (is_elem(c, "question") || is_elem(c, "delay"))
 				count++;
 	return count;
 }
@@ -1078,7 +1357,7 @@ form_build(xmlDocPtr doc, const char *name, char **cause)
 		set_cause(cause, name, 0, "no question found");
 		goto out;
 	}
-	if (check_whens(&b) == -1)
+	if (check_whens(&b) == -1 || check_refs(&b) == -1)
 		goto out;
 	ret = f;
 	f = NULL;
@@ -1298,6 +1577,19 @@ form_option_find(const struct form_question *q, const char *value)
 		if (strcmp(q->options[i].value, value) == 0)
 			return &q->options[i];
 	return NULL;
+}
+
+int
+form_conform(const struct form_question *q, long long v)
+{
+	if (q == NULL || !is_measured(q->kind) ||
+	    (!q->has_conform_min && !q->has_conform_max))
+		return -1;
+	if (q->has_conform_min && v < q->conform_min)
+		return 0;
+	if (q->has_conform_max && v > q->conform_max)
+		return 0;
+	return 1;
 }
 
 /* Returns NULL for a value outside the enum. */

@@ -19,6 +19,9 @@ enum qkind {
 	QKIND_DATETIME,		/* YYYY-MM-DDTHH:MM */
 	QKIND_DURATION,		/* whole seconds within [min, max] */
 	QKIND_TEXT,		/* free text, at most maxlen code points */
+	QKIND_DELAY,		/* working days from delay_from's answer to
+				   delay_to's: computed by the program, never
+				   asked (written <delay>, not <question>) */
 	QKIND__MAX
 };
 
@@ -64,6 +67,28 @@ struct form_question {
 	const char	*when_key;	/* asked only when this question... */
 	const char	*when_value;	/* ...was answered with this value,
 					   or both NULL when always asked */
+	/* Thresholds of an INTEGER, DURATION or DELAY criterion: a value
+	   is conform when it is >= conform_min (if has_conform_min) and
+	   <= conform_max (if has_conform_max). A criterion of those kinds
+	   has at least one; other questions have neither (see
+	   form_conform). They never make an answer invalid: bounds do. */
+	long long	 conform_min;
+	long long	 conform_max;
+	int		 has_conform_min;
+	int		 has_conform_max;
+	const char	*after_key;	/* DATE, DATETIME: key of an earlier
+					   question of the same kind this
+					   answer may not precede, or NULL */
+	const char	*after_message;	/* what to say when it does, French,
+					   or NULL for a generic message */
+	const char	*delay_from;	/* DELAY: keys of the earlier DATE or */
+	const char	*delay_to;	/* DATETIME questions it runs from and
+					   to, or NULL for other kinds. With
+					   either end unanswered it has no
+					   value: results must count a missing
+					   "to" as not conform once conform_max
+					   working days have passed (no answer
+					   is a late answer) */
 };
 
 /* A titled group of questions, rendered as one block. */
@@ -119,7 +144,15 @@ const struct form_question *form_find(const struct form *, const char *key);
 const struct form_option *form_option_find(const struct form_question *q,
 	    const char *value);
 
-/* The name of a kind as written in the XML ("scale", "choice", ...). */
+/*
+ * Whether the value v of an INTEGER, DURATION or DELAY question meets its
+ * thresholds: returns 1 when it is conform, 0 when it is not, and -1 when
+ * q has no threshold (not a criterion of those kinds).
+ */
+int		 form_conform(const struct form_question *q, long long v);
+
+/* The name of a kind as written in the XML ("scale", "choice", ...;
+   "delay" for QKIND_DELAY, which is an element of its own). */
 const char	*form_qkind_name(enum qkind);
 
 /* The name of a form kind as stored ("satisfaction", "mystery-call"...). */

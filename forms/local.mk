@@ -9,7 +9,8 @@ forms_qualimetre_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS)
 forms_qualimetre_form_LDADD = forms/libqmform.a cgi/libqmutil.a \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
-dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml
+dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
+	forms/mystery-call.xml forms/mystery-email.xml
 
 # Unit tests of the loader, and the definitions they feed it.
 check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid
@@ -23,9 +24,23 @@ tests_test_form_load_invalid_SOURCES = tests/test-form-load-invalid.c
 tests_test_form_load_invalid_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
 tests_test_form_load_invalid_LDADD = $(FORM_TEST_LDADD)
 EXTRA_DIST += \
+	tests/data/forms/after-later.xml \
+	tests/data/forms/after-message-alone.xml \
+	tests/data/forms/after-on-integer.xml \
+	tests/data/forms/after-other-kind.xml \
+	tests/data/forms/after-self.xml \
+	tests/data/forms/after-unknown.xml \
 	tests/data/forms/choice-no-options.xml \
 	tests/data/forms/criterion-no-satisfied.xml \
 	tests/data/forms/criterion-on-text.xml \
+	tests/data/forms/delay-as-type.xml \
+	tests/data/forms/delay-duplicate-key.xml \
+	tests/data/forms/delay-later.xml \
+	tests/data/forms/delay-no-threshold.xml \
+	tests/data/forms/delay-not-dated.xml \
+	tests/data/forms/delay-same-ends.xml \
+	tests/data/forms/delay-unit.xml \
+	tests/data/forms/delay-unknown.xml \
 	tests/data/forms/doctype-entity.xml \
 	tests/data/forms/doctype-external-dtd.xml \
 	tests/data/forms/duplicate-key.xml \
@@ -45,9 +60,15 @@ EXTRA_DIST += \
 	tests/data/forms/scale-on-choice.xml \
 	tests/data/forms/target-not-criterion.xml \
 	tests/data/forms/text-no-maxlength.xml \
+	tests/data/forms/threshold-min-greater-max.xml \
+	tests/data/forms/threshold-missing.xml \
+	tests/data/forms/threshold-not-criterion.xml \
+	tests/data/forms/threshold-on-yesno.xml \
+	tests/data/forms/threshold-out-of-bounds.xml \
 	tests/data/forms/undefined-entity.xml \
 	tests/data/forms/unknown-scale.xml \
 	tests/data/forms/unknown-type.xml \
+	tests/data/forms/valid-grid.xml \
 	tests/data/forms/valid-minimal.xml \
 	tests/data/forms/when-later.xml \
 	tests/data/forms/when-unknown-question.xml \

@@ -10,7 +10,7 @@ TESTS += tests/test-http-urlencoded tests/test-html-escape \
 	tests/test-token-form tests/test-valid-answers \
 	tests/test-page-questionnaire
 WEB_TEST_LDADD = tests/libtap.a cgi/libqmweb.a forms/libqmform.a \
-	cgi/libqmutil.a $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+	cgi/libqmcal.a cgi/libqmutil.a $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 WEB_TEST_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS) $(SODIUM_CFLAGS) \
 	-I$(top_srcdir)/tests
 tests_test_http_urlencoded_LDADD = $(WEB_TEST_LDADD)

@@ -61,6 +61,28 @@ static const struct fixture {
 	{ "criterion-on-text.xml",	16, "criterion" },
 	{ "criterion-no-satisfied.xml",	11, "satisfied" },
 	{ "option-satisfied-no-opinion.xml", 14, "both" },
+	/* Thresholds of integer, duration and delay criteria. */
+	{ "threshold-missing.xml",	7, "conform-min or conform-max" },
+	{ "threshold-on-yesno.xml",	7, "not to yesno" },
+	{ "threshold-not-criterion.xml", 7, "only to a criterion" },
+	{ "threshold-out-of-bounds.xml", 7, "within min and max" },
+	{ "threshold-min-greater-max.xml", 7, "greater than conform-max" },
+	/* A date that may not precede another. */
+	{ "after-on-integer.xml",	10, "only to date and datetime" },
+	{ "after-unknown.xml",		10, "unknown question \"envoy\"" },
+	{ "after-later.xml",		7, "not an earlier question" },
+	{ "after-self.xml",		7, "not an earlier question" },
+	{ "after-other-kind.xml",	10, "of type datetime too" },
+	{ "after-message-alone.xml",	10, "only with an after" },
+	/* Computed delays. */
+	{ "delay-unit.xml",		13, "unit" },
+	{ "delay-as-type.xml",		13, "type" },
+	{ "delay-duplicate-key.xml",	13, "duplicate question key" },
+	{ "delay-unknown.xml",		10, "unknown question \"envoy\"" },
+	{ "delay-later.xml",		10, "not an earlier question" },
+	{ "delay-not-dated.xml",	13, "date or datetime" },
+	{ "delay-same-ends.xml",	10, "the same question" },
+	{ "delay-no-threshold.xml",	13, "conform-min or conform-max" },
 };
 #define NFIXTURES	(sizeof(fixtures) / sizeof(fixtures[0]))
 

@@ -394,6 +394,246 @@ test_memory(const char *schema)
 	tap_ok(1, "form_free(NULL) does nothing");
 }
 
+/* A question of a mystery grid: its key, kind and section. */
+struct qwant {
+	const char	*key;
+	enum qkind	 kind;
+	size_t		 section;
+};
+
+/* The questions of the mystery grids, in order. */
+static const struct qwant call_questions[] = {
+	{ "moment", QKIND_DATETIME, 0 }, { "service", QKIND_CHOICE, 0 },
+	{ "decroche", QKIND_YESNO, 0 }, { "sonneries", QKIND_INTEGER, 1 },
+	{ "annonce-service", QKIND_YESNO, 1 }, { "courtoisie", QKIND_YESNO, 1 },
+	{ "langage", QKIND_YESNO, 1 }, { "reponse", QKIND_YESNO, 1 },
+	{ "transfert", QKIND_YESNO, 1 }, { "attente", QKIND_DURATION, 1 },
+	{ "formule-fin", QKIND_YESNO, 1 }, { "commentaire", QKIND_TEXT, 2 },
+}, email_questions[] = {
+	{ "envoi", QKIND_DATETIME, 0 }, { "service", QKIND_CHOICE, 0 },
+	{ "accuse", QKIND_YESNO, 0 }, { "reponse-moment", QKIND_DATETIME, 0 },
+	{ "delai", QKIND_DELAY, 0 }, { "reponse-complete", QKIND_YESNO, 1 },
+	{ "personnalisee", QKIND_YESNO, 1 }, { "courtoisie", QKIND_YESNO, 1 },
+	{ "signature", QKIND_YESNO, 1 }, { "lisible", QKIND_YESNO, 1 },
+	{ "commentaire", QKIND_TEXT, 2 },
+};
+
+/* The services both grids offer. */
+static const char *const services[] = {
+	"standard", "etrangers", "vehicules", "permis", "identite", "autre"
+};
+
+/* Whether f has exactly the n questions of w, in order. */
+#define HAS_QUESTIONS(f, w) \
+	has_questions((f), (w), sizeof(w) / sizeof((w)[0]))
+static int
+has_questions(const struct form *f, const struct qwant *w, size_t n)
+{
+	const struct form_question	*q;
+	size_t				 i;
+
+	if (form_nquestions(f) != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		q = form_question(f, i);
+		if (!str_eq(q->key, w[i].key) || q->kind != w[i].kind ||
+		    q->section != w[i].section || q->label == NULL) {
+			tap_diag("question %zu: %s", i, q->key);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Loads rel under srcdir, or says why and returns NULL. */
+static struct form *
+load_rel(const char *srcdir, const char *schema, const char *rel)
+{
+	struct form	*f = NULL;
+	char		*path, *cause = NULL;
+
+	xasprintf(&path, "%s/%s", srcdir, rel);
+	if (!tap_ok(form_load(path, schema, &f, &cause) == 0 && f != NULL,
+	    "%s loads", rel))
+		tap_diag("%s", cause != NULL ? cause : "(no cause)");
+	free(cause);
+	free(path);
+	return f;
+}
+
+/* The call grid: 12 cases. */
+static void
+test_call(const char *srcdir, const char *schema)
+{
+	const struct form_question	*q;
+	struct form			*f;
+	size_t				 i;
+	int				 ok;
+
+	if ((f = load_rel(srcdir, schema, "forms/mystery-call.xml")) == NULL) {
+		for (i = 0; i < 11; i++)
+			tap_ok(0, "skipped: mystery-call.xml did not load");
+		return;
+	}
+	tap_ok(str_eq(form_key(f), "mystery-call") && form_version(f) == 1 &&
+	    form_kind(f) == FORMKIND_MYSTERY_CALL,
+	    "call: key mystery-call, version 1, kind mystery-call");
+	tap_ok(form_nsections(f) == 3 &&
+	    str_eq(form_section(f, 0)->title, "L'appel") &&
+	    str_eq(form_section(f, 1)->title, "L'accueil") &&
+	    str_eq(form_section(f, 2)->title, "Commentaire"),
+	    "call: three sections, French titles");
+	tap_ok(HAS_QUESTIONS(f, call_questions),
+	    "call: 12 keys, kinds and sections in order");
+	q = form_find(f, "moment");
+	tap_ok(q != NULL && q->required && str_eq(q->label,
+	    "Date et heure de l'appel") && q->after_key == NULL,
+	    "call: moment is a required datetime");
+	q = form_find(f, "service");
+	tap_ok(q != NULL && q->required && has_values(q, services, 6) &&
+	    str_eq(q->options[0].label, "Standard (accueil téléphonique)"),
+	    "call: service, six services");
+	q = form_find(f, "decroche");
+	tap_ok(q != NULL && q->required && q->criterion &&
+	    fabs(q->target - 0.8) < 1e-9 && q->when_key == NULL,
+	    "call: decroche, required criterion, target 0.8");
+	q = form_find(f, "sonneries");
+	tap_ok(q != NULL && q->min == 0 && q->max == 60 && q->criterion &&
+	    q->has_conform_max && q->conform_max == 5 &&
+	    !q->has_conform_min && fabs(q->target - 0.8) < 1e-9,
+	    "call: sonneries 0..60, conform up to 5, target 0.8");
+	tap_ok(form_conform(q, 5) == 1 && form_conform(q, 0) == 1 &&
+	    form_conform(q, 6) == 0, "call: 5 rings conform, 6 not");
+	ok = 1;
+	for (i = 0; i < form_nquestions(f); i++) {
+		q = form_question(f, i);
+		if ((q->section == 1) != (str_eq(q->when_key, "decroche") &&
+		    str_eq(q->when_value, "conforme"))) {
+			tap_diag("%s: when %s", q->key, q->when_key);
+			ok = 0;
+		}
+	}
+	tap_ok(ok, "call: exactly the reception's questions wait for "
+	    "decroche = conforme");
+	q = form_find(f, "attente");
+	tap_ok(q != NULL && q->min == 0 && q->max == 3600 && !q->criterion &&
+	    !q->has_conform_min && !q->has_conform_max &&
+	    form_conform(q, 10) == -1,
+	    "call: attente, seconds, no threshold");
+	q = form_find(f, "transfert");
+	tap_ok(q != NULL && q->criterion && q->hint != NULL &&
+	    strstr(q->hint, "« Sans objet »") != NULL &&
+	    form_find(f, "commentaire")->maxlen == 2000,
+	    "call: transfert's hint, a comment of 2000");
+	form_free(f);
+}
+
+/* The email grid: 11 cases. */
+static void
+test_email(const char *srcdir, const char *schema)
+{
+	const struct form_question	*q;
+	struct form			*f;
+	size_t				 i;
+	int				 ok;
+
+	if ((f = load_rel(srcdir, schema, "forms/mystery-email.xml")) ==
+	    NULL) {
+		for (i = 0; i < 10; i++)
+			tap_ok(0, "skipped: mystery-email.xml did not load");
+		return;
+	}
+	tap_ok(str_eq(form_key(f), "mystery-email") && form_version(f) == 1 &&
+	    form_kind(f) == FORMKIND_MYSTERY_EMAIL,
+	    "email: key mystery-email, version 1, kind mystery-email");
+	tap_ok(HAS_QUESTIONS(f, email_questions),
+	    "email: 11 keys, kinds and sections in order");
+	q = form_find(f, "envoi");
+	tap_ok(q != NULL && q->required && q->after_key == NULL,
+	    "email: envoi is a required datetime");
+	q = form_find(f, "service");
+	tap_ok(q != NULL && q->required && has_values(q, services, 6),
+	    "email: service, the same six services");
+	q = form_find(f, "reponse-moment");
+	tap_ok(q != NULL && !q->required && str_eq(q->after_key, "envoi") &&
+	    q->hint != NULL && strstr(q->hint, "Laissez vide") != NULL,
+	    "email: reponse-moment optional, after envoi");
+	tap_ok(q != NULL && str_eq(q->after_message, "La date de la réponse "
+	    "ne peut pas précéder celle de l’envoi."),
+	    "email: the French message for an answer before the email");
+	q = form_find(f, "delai");
+	tap_ok(q != NULL && str_eq(q->delay_from, "envoi") &&
+	    str_eq(q->delay_to, "reponse-moment") && q->criterion &&
+	    !q->required && q->has_conform_max && q->conform_max == 5 &&
+	    !q->has_conform_min && fabs(q->target - 0.8) < 1e-9,
+	    "email: delai from envoi to reponse-moment, up to 5, target 0.8");
+	tap_ok(q != NULL && q->noptions == 0 && q->options == NULL &&
+	    q->when_key == NULL && q->after_key == NULL &&
+	    str_eq(q->label, "Délai de réponse en jours ouvrés"),
+	    "email: delai has a label, nothing to choose");
+	tap_ok(form_conform(q, 5) == 1 && form_conform(q, 6) == 0,
+	    "email: 5 working days conform, 6 not");
+	ok = 1;
+	for (i = 0; i < form_nquestions(f); i++) {
+		q = form_question(f, i);
+		if (q->kind == QKIND_YESNO && !q->criterion)
+			ok = 0;
+		if (q->kind != QKIND_DELAY && (q->delay_from != NULL ||
+		    q->delay_to != NULL))
+			ok = 0;
+	}
+	tap_ok(ok, "email: every yesno is a criterion; only delai has ends");
+	form_free(f);
+}
+
+/* The thresholds, dates and delays of tests/data/forms/valid-grid.xml. */
+static void
+test_grid(const char *srcdir, const char *schema)
+{
+	const struct form_question	*q;
+	struct form			*f;
+	size_t				 i;
+
+	if ((f = load_rel(srcdir, schema, "tests/data/forms/valid-grid.xml"))
+	    == NULL) {
+		for (i = 0; i < 7; i++)
+			tap_ok(0, "skipped: valid-grid.xml did not load");
+		return;
+	}
+	q = form_find(f, "n");
+	tap_ok(q != NULL && q->has_conform_min && q->conform_min == 10 &&
+	    !q->has_conform_max && form_conform(q, 10) == 1 &&
+	    form_conform(q, 9) == 0 && form_conform(q, 100) == 1,
+	    "grid: conform-min alone");
+	q = form_find(f, "attente");
+	tap_ok(q != NULL && q->kind == QKIND_DURATION && q->criterion &&
+	    q->target == -1 && q->conform_min == 0 && q->conform_max == 60 &&
+	    form_conform(q, -1) == 0 && form_conform(q, 61) == 0 &&
+	    form_conform(q, 60) == 1, "grid: duration between two thresholds");
+	q = form_find(f, "jour2");
+	tap_ok(q != NULL && q->kind == QKIND_DATE &&
+	    str_eq(q->after_key, "jour1") && q->after_message == NULL,
+	    "grid: a date after a date, no message of its own");
+	q = form_find(f, "reponse");
+	tap_ok(q != NULL && str_eq(q->after_message, "La réponse ne peut "
+	    "pas précéder l’envoi."),
+	    "grid: after-message in French though second, one line");
+	q = form_find(f, "ecart");
+	tap_ok(q != NULL && q->kind == QKIND_DELAY && !q->criterion &&
+	    q->target == -1 && !q->has_conform_min && !q->has_conform_max &&
+	    form_conform(q, 3) == -1 && str_eq(q->delay_from, "jour1"),
+	    "grid: a delay that is no criterion has no threshold");
+	q = form_find(f, "mixte");
+	tap_ok(q != NULL && q->section == 1 && str_eq(q->delay_from, "jour1")
+	    && str_eq(q->delay_to, "envoi") && form_nquestions(f) == 12,
+	    "grid: a delay from a date to a date-time, in another section");
+	tap_ok(str_eq(form_qkind_name(QKIND_DELAY), "delay") &&
+	    form_conform(NULL, 1) == -1 &&
+	    form_conform(form_find(f, "envoi"), 1) == -1,
+	    "delay's kind name; form_conform without thresholds");
+	form_free(f);
+}
+
 int
 main(void)
 {
@@ -403,9 +643,12 @@ main(void)
 	if ((srcdir = getenv("top_srcdir")) == NULL)
 		srcdir = ".";
 	xasprintf(&schema, "%s/forms/form.rng", srcdir);
-	tap_plan(47);
+	tap_plan(47 + 12 + 11 + 8);
 	test_satisfaction(srcdir, schema);
 	test_memory(schema);
+	test_call(srcdir, schema);
+	test_email(srcdir, schema);
+	test_grid(srcdir, schema);
 	free(schema);
 	return tap_done();
 }

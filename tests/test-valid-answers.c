@@ -1,7 +1,8 @@
 /*
- * The answer validator against the satisfaction questionnaire and a form
- * with every kind of question: required answers, allowed values, bounds,
- * lengths, UTF-8, unknown fields, conditions.
+ * The answer validator against the satisfaction questionnaire, a form
+ * with every kind of question and the mystery grids: required answers,
+ * allowed values, bounds, lengths, UTF-8, unknown fields, conditions,
+ * dates that may not precede others, computed delays.
  */
 #include "config.h"
 
@@ -12,9 +13,10 @@
 #include "form.h"
 #include "http.h"
 #include "tap.h"
+#include "util.h"
 #include "valid.h"
 
-static struct form	*sat, *kinds;
+static struct form	*sat, *kinds, *call, *email, *grid;
 
 static struct form *
 load(const char *rel)
@@ -69,7 +71,60 @@ check(struct form *f, const char *body, const char *key, int *has_error,
 	return nerr;
 }
 
+/*
+ * Checks body against f; returns the number of errors, copies the error
+ * of question key (or NULL) to *msg, which the caller frees, and says
+ * whether it was answered.
+ */
+static size_t
+check_msg(struct form *f, const char *body, const char *key, char **msg,
+    int *answered)
+{
+	struct http_field	*fields;
+	struct answerset	 s;
+	size_t			 n, nerr, k;
+	char			*cause = NULL;
+
+	*msg = NULL;
+	*answered = 0;
+	if (http_parse_urlencoded(body, strlen(body), HTTP_FIELDS_MAX,
+	    &fields, &n, &cause) == -1) {
+		tap_diag("unparsable test body: %s", cause);
+		free(cause);
+		return 999;
+	}
+	nerr = valid_answers(f, fields, n, &s);
+	for (k = 0; k < s.nq; k++)
+		if (strcmp(form_question(f, k)->key, key) == 0)
+			break;
+	if (k < s.nq) {
+		if (s.q[k].error != NULL)
+			*msg = xstrdup(s.q[k].error);
+		*answered = s.q[k].answered;
+	}
+	valid_answers_free(&s);
+	http_fields_free(fields, n);
+	return nerr;
+}
+
+/* Whether msg is want; frees msg. */
+static int
+msg_is(char *msg, const char *want)
+{
+	int	 ok;
+
+	ok = msg != NULL && want != NULL ? strcmp(msg, want) == 0 :
+	    msg == want;
+	if (!ok)
+		tap_diag("message: %s", msg != NULL ? msg : "(none)");
+	free(msg);
+	return ok;
+}
+
 #define PROFILE "motif=autre&profil=particulier&canal=sur-place"
+#define CALL	"moment=2026-03-02T10%3A15&service=standard&decroche=conforme"
+#define SENT	"envoi=2026-03-06T17%3A30&service=etrangers"
+#define BEFORE	"La date de la réponse ne peut pas précéder celle de l’envoi."
 
 int
 main(void)
@@ -77,12 +132,16 @@ main(void)
 	struct http_field	*fields;
 	struct answerset	 s;
 	size_t			 n;
-	char			 body[32768], *cause = NULL;
-	int			 err, asked, i;
+	char			 body[32768], *cause = NULL, *msg;
+	char			 from[11], to[11];
+	int			 err, asked, answered, i;
 
-	tap_plan(34);
+	tap_plan(34 + 20);
 	sat = load("forms/satisfaction.xml");
 	kinds = load("tests/data/forms/kinds.xml");
+	call = load("forms/mystery-call.xml");
+	email = load("forms/mystery-email.xml");
+	grid = load("tests/data/forms/valid-grid.xml");
 
 	tap_ok(check(sat, PROFILE, NULL, NULL, NULL) == 0,
 	    "the three required answers alone are enough");
@@ -185,7 +244,90 @@ main(void)
 	valid_answers_free(&s);
 	http_fields_free(fields, n);
 
+	/* The call grid: thresholds are for results, bounds for input. */
+	tap_ok(check(call, CALL "&sonneries=12&attente=45&courtoisie="
+	    "non-conforme", NULL, NULL, NULL) == 0,
+	    "call: 12 rings is not conform, but a valid answer");
+	tap_ok(check(call, CALL "&sonneries=61", "sonneries", &err, NULL) == 1
+	    && err, "call: 61 rings is out of bounds");
+	tap_ok(check(call, "moment=2026-03-02T10%3A15&service=standard&"
+	    "decroche=non-conforme&sonneries=99&courtoisie=oui", "sonneries",
+	    &err, &asked) == 0 && !err && !asked,
+	    "call: not picked up, the reception's answers are not asked");
+
+	/* The email grid: the answer may not precede the email. */
+	tap_ok(check_msg(email, SENT "&reponse-moment=2026-03-09T09%3A00",
+	    "delai", &msg, &answered) == 0 && answered && msg_is(msg, NULL),
+	    "email: an answer after the email; the delay has a value");
+	tap_ok(check_msg(email, SENT "&reponse-moment=2026-03-06T17%3A29",
+	    "reponse-moment", &msg, &answered) == 1 && msg_is(msg, BEFORE),
+	    "email: an answer a minute before the email is refused");
+	tap_ok(check_msg(email, SENT "&reponse-moment=2026-03-05T18%3A00",
+	    "delai", &msg, &answered) == 1 && !answered && msg_is(msg, NULL),
+	    "email: then the delay has no value, and no error of its own");
+	tap_ok(check(email, SENT "&reponse-moment=2026-03-06T17%3A30", NULL,
+	    NULL, NULL) == 0, "email: an answer the same minute is allowed");
+	tap_ok(check(email, "envoi=2026-03-06T17%3A30%3A00&service=autre&"
+	    "reponse-moment=2026-03-06T17%3A30", NULL, NULL, NULL) == 0,
+	    "email: HH:MM is HH:MM:00, the same moment");
+	tap_ok(check_msg(email, "envoi=2026-03-06T17%3A30&service=autre&"
+	    "reponse-moment=2026-03-06T17%3A29%3A59", "reponse-moment", &msg,
+	    &answered) == 1 && msg_is(msg, BEFORE),
+	    "email: a second before the email is refused");
+	tap_ok(check_msg(email, SENT, "delai", &msg, &answered) == 0 &&
+	    !answered && msg_is(msg, NULL),
+	    "email: no answer yet: no delay, no error");
+	tap_ok(check_msg(email, "service=autre&reponse-moment=2026-03-06T"
+	    "17%3A29", "reponse-moment", &msg, &answered) == 1 &&
+	    answered && msg_is(msg, NULL),
+	    "email: no email date: only the missing envoi is an error");
+	tap_ok(check(email, SENT "&reponse-moment=2026-03-09T09%3A00&"
+	    "delai=3", NULL, NULL, NULL) == 1,
+	    "email: a delay sent in the request is an unknown field");
+	tap_ok(check(email, SENT "&reponse-moment=2026-03-09T09%3A00&"
+	    "delai=", NULL, NULL, NULL) == 1,
+	    "email: even empty");
+
+	/* What the program computes the delay from. */
+	strcpy(body, SENT "&reponse-moment=2026-03-16T08%3A05%3A10");
+	if (http_parse_urlencoded(body, strlen(body), HTTP_FIELDS_MAX,
+	    &fields, &n, &cause) == -1)
+		return 1;
+	valid_answers(email, fields, n, &s);
+	tap_ok(valid_delay_dates(&s, form_find(email, "delai"), from, to) ==
+	    1 && strcmp(from, "2026-03-06") == 0 &&
+	    strcmp(to, "2026-03-16") == 0, "email: the delay's two days");
+	strcpy(from, "x");
+	tap_ok(valid_delay_dates(&s, form_find(email, "envoi"), from, to) ==
+	    0 && strcmp(from, "x") == 0 &&
+	    valid_delay_dates(&s, NULL, from, to) == 0,
+	    "only a delay has days");
+	valid_answers_free(&s);
+	http_fields_free(fields, n);
+
+	/* The generic message, dates, and a delay's own order. */
+	tap_ok(check_msg(grid, "envoi=2026-01-05T10%3A00&jour1=2026-01-05&"
+	    "jour2=2026-01-04", "jour2", &msg, &answered) == 1 &&
+	    msg_is(msg, "Cette date ne peut pas précéder celle de la "
+	    "question « Premier jour »."), "grid: the generic message");
+	tap_ok(check(grid, "envoi=2026-01-05T10%3A00&jour1=2026-01-05&"
+	    "jour2=2026-01-05", NULL, NULL, NULL) == 0,
+	    "grid: the same day is allowed");
+	tap_ok(check_msg(grid, "envoi=2026-01-05T10%3A00&retour=2026-01-05T"
+	    "09%3A59", "retour", &msg, &answered) == 1 && msg_is(msg,
+	    "Cette date ne peut pas précéder celle de la question « Envoi »."),
+	    "grid: a delay's end before its start is refused on the end");
+	tap_ok(check_msg(grid, "envoi=2026-01-05T10%3A00&jour1=2026-01-06",
+	    "mixte", &msg, &answered) == 1 && msg_is(msg, NULL) && !answered,
+	    "grid: a delay from a date to an earlier day");
+	tap_ok(check_msg(grid, "envoi=2026-01-05T10%3A00&jour1=2026-01-05",
+	    "mixte", &msg, &answered) == 0 && answered && msg_is(msg, NULL),
+	    "grid: a delay from a date to a date-time the same day");
+
 	form_free(sat);
 	form_free(kinds);
+	form_free(call);
+	form_free(email);
+	form_free(grid);
 	return tap_done();
 }

@@ -45,3 +45,11 @@ fresh_token()
 	http_get "/enquete/$1" > /dev/null
 	input_value _jeton
 }
+
+# answers_of_response ID: a response's answers on one line, sorted,
+# "question=value " each.
+answers_of_response()
+{
+	psql_q "SELECT string_agg(question || '=' || coalesce(value, text) || ' ', '' ORDER BY question)
+		FROM qualimetre.answer WHERE response_id = :'r'" r="$1"
+}
