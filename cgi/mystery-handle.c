@@ -60,7 +60,6 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	[STMT_MY_SLOTS] = { "mystery_my_slots",
 	    "SELECT s.id, to_char(s.day, 'YYYY-MM-DD') AS day, s.afternoon,"
 	    " cs.label AS service, c.title, c.kind,"
-	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " r.id IS NOT NULL AS recorded, r.id AS response_id,"
 	    " qualimetre.mystery_campaign_writable(c.id) AS writable,"
 	    " c.id AS campaign_id, coalesce(c.target_count, 0) AS target,"
@@ -73,7 +72,19 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " LEFT JOIN qualimetre.response r ON r.slot_id = s.id"
 	    " WHERE s.enquirer_id = qualimetre.current_user_id()"
 	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
-	    " ORDER BY c.id, s.day, s.afternoon", 0 },
+	    /* Contacts recorded outside any slot: listed, and flagged. */
+	    " UNION ALL"
+	    " SELECT NULL, to_char((r.submitted_at AT TIME ZONE site.timezone)"
+	    "  ::date, 'YYYY-MM-DD'), NULL, NULL, c.title, c.kind, true, r.id,"
+	    " qualimetre.mystery_campaign_writable(c.id), c.id,"
+	    " coalesce(c.target_count, 0), false"
+	    " FROM qualimetre.response r"
+	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
+	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    " WHERE r.entered_by = qualimetre.current_user_id()"
+	    " AND r.slot_id IS NULL"
+	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
+	    " ORDER BY campaign_id, day, afternoon", 0 },
 	[STMT_SLOT] = { "mystery_slot",
 	    "SELECT s.id AS slot_id, to_char(s.day, 'YYYY-MM-DD') AS day,"
 	    " s.afternoon, s.service_key, cs.label AS service, r.id AS"
@@ -201,10 +212,15 @@ slot_row(struct buf *b, PGresult *res, int i)
 	buf_puts(b, "<tr><td>");
 	page_date(b, PQgetvalue(res, i, PQfnumber(res, "day")));
 	buf_puts(b, "</td><td>");
-	buf_puts(b, strcmp(PQgetvalue(res, i, PQfnumber(res, "afternoon")),
-	    "t") == 0 ? "Après-midi" : "Matin");
-	buf_puts(b, "</td><td>");
-	html_puts(b, PQgetvalue(res, i, PQfnumber(res, "service")));
+	if (PQgetisnull(res, i, PQfnumber(res, "id")))
+		buf_puts(b, "—</td><td><p class=\"fr-badge fr-badge--warning "
+		    "fr-badge--sm\">Hors créneau</p>");
+	else {
+		buf_puts(b, strcmp(PQgetvalue(res, i, PQfnumber(res,
+		    "afternoon")), "t") == 0 ? "Après-midi" : "Matin");
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "service")));
+	}
 	buf_puts(b, "</td><td>");
 	html_puts(b, PQgetvalue(res, i, PQfnumber(res, "title")));
 	buf_puts(b, "</td><td>");
@@ -258,24 +274,32 @@ slot_table(struct buf *b, PGresult *res, int today_only,
 static void
 campaign_progress(struct buf *b, PGresult *res)
 {
-	int	i, j, n = PQntuples(res), done, writable;
+	int	i, j, n = PQntuples(res), done, slots, extra, writable;
 
 	buf_puts(b, "<ul class=\"fr-mb-4w\">\n");
 	for (i = 0; i < n; i = j) {
-		done = 0;
+		done = slots = extra = 0;
 		for (j = i; j < n && strcmp(PQgetvalue(res, j, PQfnumber(res,
 		    "campaign_id")), PQgetvalue(res, i, PQfnumber(res,
-		    "campaign_id"))) == 0; j++)
-			if (strcmp(PQgetvalue(res, j, PQfnumber(res,
-			    "recorded")), "t") == 0)
-				done++;
+		    "campaign_id"))) == 0; j++) {
+			if (PQgetisnull(res, j, PQfnumber(res, "id")))
+				extra++;
+			else {
+				slots++;
+				if (strcmp(PQgetvalue(res, j, PQfnumber(res,
+				    "recorded")), "t") == 0)
+					done++;
+			}
+		}
 		writable = strcmp(PQgetvalue(res, i, PQfnumber(res,
 		    "writable")), "t") == 0;
 		buf_puts(b, "<li><strong>");
 		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "title")));
-		buf_printf(b, "</strong> : %d saisi%s sur vos %d créneau%s "
-		    "(objectif de la campagne : ", done, done > 1 ? "s" : "",
-		    j - i, j - i > 1 ? "x" : "");
+		buf_printf(b, "</strong> : %d saisi%s sur vos %d créneau%s",
+		    done, done > 1 ? "s" : "", slots, slots > 1 ? "x" : "");
+		if (extra > 0)
+			buf_printf(b, ", et %d hors créneau", extra);
+		buf_puts(b, " (objectif de la campagne : ");
 		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "target")));
 		buf_puts(b, " contacts)");
 		if (writable) {
@@ -300,7 +324,7 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	PGresult	*res;
 	char		 sqlstate[6], *cause = NULL;
 	enum db_status	 rc;
-	int		 i, n, today = 0, done = 0;
+	int		 i, n, today = 0, done = 0, nslots = 0;
 
 	rc = db_exec_as(m->db, u->id, STMT_MY_SLOTS, NULL, &res, sqlstate,
 	    &cause);
@@ -317,6 +341,10 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 		if (strcmp(PQgetvalue(res, i, PQfnumber(res, "today")),
 		    "t") == 0)
 			today++;
+		/* The count is of slots: contacts outside them are apart. */
+		if (PQgetisnull(res, i, PQfnumber(res, "id")))
+			continue;
+		nslots++;
 		if (strcmp(PQgetvalue(res, i, PQfnumber(res, "recorded")),
 		    "t") == 0)
 			done++;
@@ -342,7 +370,7 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	} else {
 		buf_printf(b, "<p class=\"fr-text--lead\">%d contact%s saisi%s "
 		    "sur %d créneau%s.</p>\n", done, done > 1 ? "s" : "",
-		    done > 1 ? "s" : "", n, n > 1 ? "x" : "");
+		    done > 1 ? "s" : "", nslots, nslots > 1 ? "x" : "");
 		campaign_progress(b, res);
 		if (today > 0)
 			slot_table(b, res, 1, "Aujourd’hui");

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 35
+tap_plan 36
 
 admin()
 {
@@ -130,6 +130,8 @@ code=$(http_post "/mystere/campagnes/$cid/hors-creneau" "moment=$moment&$(echo "
 is "$code" 303 "a contact outside any slot is recorded"
 is "$(psql_q "SELECT count(*) FROM qualimetre.response r WHERE r.campaign_id = :'c' AND r.slot_id IS NULL" c="$cid")" 1 \
 	"and flagged: no slot"
+http_get /mystere/ > /dev/null
+body_has "Hors créneau" "the enquirer's list shows it, flagged, to correct it"
 http_get "/mystere/saisies/$entry" > /dev/null
 body_has 'value="conforme" checked' "A's entry opens with its answers"
 m1=$(input_value moment)
