@@ -102,10 +102,9 @@ page_end(struct buf *b)
 	    "<div class=\"fr-footer__brand\">\n"
 	    "<p class=\"fr-logo\">République<br>Française</p>\n</div>\n"
 	    "<div class=\"fr-footer__content\">\n"
-	    "<p class=\"fr-footer__content-desc\">Cette enquête est "
-	    "anonyme : aucune adresse IP, aucun cookie ni aucune donnée "
-	    "permettant de vous identifier n’est enregistré avec vos "
-	    "réponses.</p>\n"
+	    "<p class=\"fr-footer__content-desc\">Qualimètre : la mesure "
+	    "de la qualité de l’accueil du public dans les préfectures "
+	    "(référentiels Qual-e-pref et Services Publics+).</p>\n"
 	    "<ul class=\"fr-footer__content-list\">\n"
 	    "<li class=\"fr-footer__content-item\"><a class=\""
 	    "fr-footer__content-link\" href=\"https://info.gouv.fr\">"
@@ -445,10 +444,18 @@ page_questionnaire_staff(struct buf *b, const struct form *f,
 		html_puts(b, form_intro(f));
 		buf_puts(b, "</p>\n");
 	}
-	buf_puts(b, "<p class=\"fr-text--sm\">Les questions marquées "
-	    "« obligatoire » doivent recevoir une réponse ; pour les "
-	    "autres, vous pouvez répondre « Sans avis » ou passer.</p>\n"
-	    "<form method=\"post\" action=\"");
+	if (csrf == NULL)
+		buf_puts(b, "<p class=\"fr-text--sm\">Cette enquête est "
+		    "anonyme : aucune adresse IP, aucun cookie ni aucune "
+		    "donnée permettant de vous identifier n’est enregistré "
+		    "avec vos réponses. Les questions marquées « obligatoire » "
+		    "doivent recevoir une réponse ; pour les autres, vous "
+		    "pouvez répondre « Sans avis » ou passer.</p>\n");
+	else
+		buf_puts(b, "<p class=\"fr-text--sm\">Les questions marquées "
+		    "« obligatoire » doivent recevoir une réponse ; un critère "
+		    "qui ne s’applique pas se note « Sans objet ».</p>\n");
+	buf_puts(b, "<form method=\"post\" action=\"");
 	html_puts(b, action);
 	buf_puts(b, "\" novalidate>\n");
 	if (token != NULL && *token != '\0') {
@@ -499,8 +506,10 @@ page_questionnaire_staff(struct buf *b, const struct form *f,
 	}
 	if (cur != (size_t)-1)
 		buf_puts(b, "</section>\n");
-	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">"
-	    "Envoyer mes réponses</button>\n</form>\n");
+	buf_puts(b, csrf == NULL ? "<button class=\"fr-btn\" "
+	    "type=\"submit\">Envoyer mes réponses</button>\n</form>\n" :
+	    "<button class=\"fr-btn\" type=\"submit\">Enregistrer"
+	    "</button>\n</form>\n");
 }
 
 void
