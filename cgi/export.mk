@@ -1,0 +1,1 @@
+# cgi/export.mk (issue 5).

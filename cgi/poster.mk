@@ -1,0 +1,1 @@
+# cgi/poster.mk (issue 5).

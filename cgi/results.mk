@@ -1,0 +1,1 @@
+# cgi/results.mk (issue 5).
