@@ -1,5 +1,5 @@
 # sql/: migrations applied in order by sql/migrate, and the demo data.
-EXTRA_DIST += sql/migrate sql/demo.sql \
+EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/001-schema.sql \
 	sql/002-roles.sql \
 	sql/003-staff.sql \
