@@ -14,3 +14,11 @@ tests_test_calendar_easter_LDADD = $(CAL_TEST_LDADD)
 tests_test_calendar_holidays_LDADD = $(CAL_TEST_LDADD)
 tests_test_calendar_workdays_LDADD = $(CAL_TEST_LDADD)
 tests_test_plan_slots_LDADD = $(CAL_TEST_LDADD)
+
+# The planning form's defaults and slugs (cgi/planning.c, in libqmweb).
+check_PROGRAMS += tests/test-planning-defaults
+TESTS += tests/test-planning-defaults
+tests_test_planning_defaults_LDADD = tests/libtap.a cgi/libqmweb.a \
+	forms/libqmform.a cgi/libqmcal.a cgi/libqmutil.a \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+tests_test_planning_defaults_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)

@@ -15,7 +15,8 @@ cgi_libqmweb_a_SOURCES = cgi/html.c cgi/html.h \
 	cgi/serve.c cgi/serve.h \
 	cgi/staff.c cgi/staff.h \
 	cgi/survey-handle.c cgi/survey-handle.h \
-	cgi/mystery-handle.c cgi/mystery-handle.h
+	cgi/mystery-handle.c cgi/mystery-handle.h \
+	cgi/planning.c cgi/planning.h
 cgi_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(XML_CFLAGS) $(FCGI_CFLAGS)
 

@@ -17,6 +17,7 @@
 #include "http.h"
 #include "mystery-handle.h"
 #include "page.h"
+#include "planning.h"
 #include "staff.h"
 #include "token.h"
 #include "util.h"
@@ -136,6 +137,7 @@ struct mystery {
 	struct db		*db;
 	struct staff		*staff;
 	struct formcache	*forms;
+	struct planning		*planning;	/* referents' pages */
 	unsigned char		 key[TOKEN_KEY_LEN];
 };
 
@@ -166,6 +168,7 @@ mystery_create(const char *dsn, const char *schema_path,
 	m = xcalloc(1, sizeof(*m));
 	m->db = db_create(dsn, mystery_stmts, STMT__MAX);
 	m->staff = staff_create(m->db, key, PREFIX, SERVICE);
+	m->planning = planning_create(m->db);
 	m->forms = formcache_create(m->db, schema_path);
 	memcpy(m->key, key, TOKEN_KEY_LEN);
 	return m;
@@ -177,6 +180,7 @@ mystery_free(struct mystery *m)
 	if (m == NULL)
 		return;
 	staff_free(m->staff);
+	planning_free(m->planning);
 	formcache_free(m->forms);
 	db_free(m->db);
 	free(m);
@@ -352,6 +356,10 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	p->no_store = 1;
 	frame(p, u, "Mes créneaux");
 	buf_puts(b, "<h1>Mes créneaux</h1>\n");
+	if (u->role == STAFF_REFERENT || u->role == STAFF_ADMIN)
+		buf_puts(b, "<p><a class=\"fr-link fr-icon-calendar-line "
+		    "fr-link--icon-left\" href=\"" PREFIX "/planification\">"
+		    "Planifier les contrôles mystère</a></p>\n");
 	if (strcmp(q, "enregistre") == 0 || strcmp(q, "corrige") == 0 ||
 	    strcmp(q, "deja") == 0) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
@@ -949,6 +957,8 @@ mystery_handle(struct mystery *m, struct req *r, struct resp *p)
 		staff_to_login(m->staff, r, p);
 		return;
 	}
+	if (planning_handle(m->planning, &u, r, p))
+		return;
 	if (strcmp(r->path, PREFIX "/") == 0 && (r->method == HTTP_GET ||
 	    r->method == HTTP_HEAD)) {
 		home(m, &u, r, p);

@@ -5,4 +5,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/003-staff.sql \
 	sql/004-calendar.sql \
 	sql/005-mystery.sql \
-	sql/006-mystery-entries.sql
+	sql/006-mystery-entries.sql \
+	sql/007-planning.sql

@@ -1,0 +1,1730 @@
+/* The referent's planning of mystery campaigns: pages and creation. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "buf.h"
+#include "calendar.h"
+#include "db.h"
+#include "html.h"
+#include "http.h"
+#include "page.h"
+#include "plan.h"
+#include "planning.h"
+#include "staff.h"
+#include "util.h"
+
+#define SERVICE		"Contrôles mystère"
+#define TAGLINE		"Planification des contrôles mystère"
+#define NEW_PATH	PLANNING_PREFIX "/nouvelle"
+#define TITLE_MAX	200		/* characters, as the schema says */
+
+enum stmt {
+	STMT_LIST,
+	STMT_CONTEXT,
+	STMT_NEW_CAMPAIGN,
+	STMT_NEW_SERVICES,
+	STMT_NEW_SLOTS,
+	STMT__MAX
+};
+
+static const struct db_stmt planning_stmts[STMT__MAX] = {
+	/* The policies keep this to the sites the user plans; the WHERE
+	   says so too, for the reader. */
+	[STMT_LIST] = { "planning_list",
+	    "SELECT c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD')"
+	    " AS opens_on, to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
+	    " c.target_count, s.name AS site,"
+	    " qualimetre.mystery_campaign_recorded(c.id) AS recorded"
+	    " FROM qualimetre.campaign c"
+	    " JOIN qualimetre.site s ON s.id = c.site_id"
+	    " WHERE c.kind IN ('mystery-call', 'mystery-email')"
+	    " AND qualimetre.user_plans_site(c.site_id)"
+	    " ORDER BY c.opens_on DESC, c.id DESC", 0 },
+	/*
+	 * Everything the form needs, in one round trip, one row per item:
+	 * the user's sites (with their today), their enquirers, the school
+	 * holidays of site $1's zone over [$2, $3], the latest mystery
+	 * grids, and the slugs already taken at site $1 on day $2.
+	 */
+	[STMT_CONTEXT] = { "planning_context",
+	    "SELECT 'site' AS what, s.id::text AS id, s.code AS a,"
+	    " s.name AS b, s.department AS c, coalesce(s.school_zone, '')"
+	    " AS d, to_char((now() AT TIME ZONE s.timezone)::date,"
+	    " 'YYYY-MM-DD') AS e, s.name AS o1, '' AS o2"
+	    " FROM qualimetre.site s WHERE qualimetre.user_plans_site(s.id)"
+	    " UNION ALL"
+	    " SELECT 'user', e.id::text, e.login, e.display_name, s.id::text,"
+	    " s.name, NULL, s.name, e.display_name || ' ' || e.login"
+	    " FROM qualimetre.site s"
+	    " CROSS JOIN LATERAL qualimetre.site_enquirers(s.id) e"
+	    " WHERE qualimetre.user_plans_site(s.id)"
+	    " UNION ALL"
+	    " SELECT 'holiday', NULL, to_char(h.first_day, 'YYYY-MM-DD'),"
+	    " to_char(h.last_day, 'YYYY-MM-DD'), h.label, h.zone, NULL,"
+	    " to_char(h.first_day, 'YYYY-MM-DD'), ''"
+	    " FROM qualimetre.school_holiday h"
+	    " JOIN qualimetre.site s ON s.school_zone = h.zone"
+	    " WHERE s.id = $1::bigint AND h.last_day >= $2::date"
+	    " AND h.first_day <= $3::date"
+	    " UNION ALL"
+	    " SELECT 'form', f.id::text, f.key, NULL, NULL, NULL, NULL,"
+	    " f.key, ''"
+	    " FROM (SELECT DISTINCT ON (key) id, key"
+	    " FROM qualimetre.form"
+	    " WHERE key IN ('mystery-call', 'mystery-email')"
+	    " ORDER BY key, version DESC) f"
+	    " UNION ALL"
+	    " SELECT 'slug', NULL, c.slug, NULL, NULL, NULL, NULL, c.slug, ''"
+	    " FROM qualimetre.campaign c"
+	    " WHERE c.site_id = $1::bigint AND c.opens_on = $2::date"
+	    " ORDER BY what, o1, o2", 3 },
+	/*
+	 * The campaign, its services, its slots: pipelined in one
+	 * transaction (db_exec_as_seq). The later ones find the campaign by
+	 * its slug, which the planner's policy lets them read.
+	 */
+	[STMT_NEW_CAMPAIGN] = { "planning_new_campaign",
+	    "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title,"
+	    " opens_on, closes_on, target_count, slug)"
+	    " VALUES ($1::bigint, $2::bigint, $3, $4, $5::date, $6::date,"
+	    " $7::int, $8)", 8 },
+	[STMT_NEW_SERVICES] = { "planning_new_services",
+	    "INSERT INTO qualimetre.campaign_service"
+	    " (campaign_id, key, label, position)"
+	    " SELECT c.id, s.key, s.label, s.position"
+	    " FROM qualimetre.campaign c,"
+	    " unnest($2::text[], $3::text[]) WITH ORDINALITY"
+	    " AS s(key, label, position)"
+	    " WHERE c.slug = $1", 3 },
+	[STMT_NEW_SLOTS] = { "planning_new_slots",
+	    "INSERT INTO qualimetre.slot"
+	    " (campaign_id, day, afternoon, service_key, enquirer_id)"
+	    " SELECT c.id, s.day, s.afternoon, s.service_key, s.enquirer_id"
+	    " FROM qualimetre.campaign c,"
+	    " unnest($2::date[], $3::boolean[], $4::text[], $5::bigint[])"
+	    " AS s(day, afternoon, service_key, enquirer_id)"
+	    " WHERE c.slug = $1", 5 },
+};
+
+/* The services a campaign may test: the values of the "service"
+   question of forms/mystery-call.xml and mystery-email.xml. */
+static const struct pl_service {
+	const char	*key;
+	const char	*label;
+} pl_services[] = {
+	{ "standard",	"Standard (accueil téléphonique)" },
+	{ "etrangers",	"Service des étrangers" },
+	{ "vehicules",	"Immatriculation des véhicules" },
+	{ "permis",	"Permis de conduire" },
+	{ "identite",	"Cartes d'identité et passeports" },
+};
+#define PL_NSERVICES	(sizeof(pl_services) / sizeof(pl_services[0]))
+
+static const struct pl_kind {
+	const char	*value;		/* the form's value */
+	const char	*label;		/* shown */
+	const char	*word;		/* starts titles */
+	const char	*kind;		/* campaign.kind, and the grid's key */
+} pl_kinds[PLANNING_KIND__MAX] = {
+	[PLANNING_CALLS] = { "appels", "Appels téléphoniques", "Appels",
+	    "mystery-call" },
+	[PLANNING_EMAILS] = { "courriels", "Courriels", "Courriels",
+	    "mystery-email" },
+};
+
+static const char *const pl_months[] = { "janvier", "février", "mars",
+    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre" };
+static const char *const pl_weekdays[] = { "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche" };
+
+/* What can be wrong, each shown next to its field. */
+enum pl_err {
+	E_SITE,
+	E_KIND,
+	E_TITLE,
+	E_FIRST,
+	E_LAST,
+	E_PERIOD,		/* the two dates together, or the plan */
+	E_TARGET,
+	E_SERVICE,
+	E_ENQUIRER,
+	E__MAX
+};
+
+static const char *const pl_err_names[E__MAX] = {
+	[E_SITE] = "Site",
+	[E_KIND] = "Type de contrôle",
+	[E_TITLE] = "Titre",
+	[E_FIRST] = "Premier jour",
+	[E_LAST] = "Dernier jour",
+	[E_PERIOD] = "Période",
+	[E_TARGET] = "Objectif",
+	[E_SERVICE] = "Services à tester",
+	[E_ENQUIRER] = "Enquêteurs",
+};
+
+enum pl_action {
+	ACT_FORM,		/* GET: the form with its defaults */
+	ACT_PREVIEW,		/* show the proposed slots */
+	ACT_CREATE,		/* store the campaign */
+	ACT__MAX
+};
+
+/* The form as sent (or its defaults), checked. Strings point into the
+   request or into the buffers below. */
+struct pl_input {
+	enum pl_action	 action;
+	long long	 site;		/* 0: none or invalid */
+	int		 kind;		/* enum planning_kind, -1: none */
+	const char	*title;		/* as typed, or NULL */
+	const char	*first_s;	/* as typed, or NULL */
+	const char	*last_s;
+	const char	*target_s;
+	long		 first;		/* valid when first_ok */
+	long		 last;
+	int		 first_ok;
+	int		 last_ok;
+	size_t		 target;	/* 0: none or invalid */
+	int		 service[PL_NSERVICES]; /* checked */
+	long long	*enq;		/* ids checked, each once */
+	size_t		 nenq;
+	char		*error[E__MAX];
+	char		*form_error;	/* unknown field and the like */
+	size_t		 nerrors;
+	/* Defaults and computed values. */
+	char		 buf_title[256];
+	char		 buf_first[CAL_DATE_LEN + 1];
+	char		 buf_last[CAL_DATE_LEN + 1];
+	char		 buf_target[16];
+};
+
+/* One of the user's sites. */
+struct pl_site {
+	long long	 id;
+	const char	*code;
+	const char	*name;
+	const char	*department;
+	const char	*zone;		/* "" when none */
+	long		 today;		/* its local date */
+};
+
+/* An enquirer of one of those sites. */
+struct pl_user {
+	long long	 id;
+	long long	 site;
+	const char	*login;
+	const char	*name;		/* display name, or the login */
+	const char	*site_name;
+};
+
+/* What the database says around the form (STMT_CONTEXT). */
+struct pl_ctx {
+	PGresult		*res;		/* the strings point into it */
+	struct pl_site		*sites;
+	size_t			 nsites;
+	struct pl_user		*users;
+	size_t			 nusers;
+	struct cal_range	*holidays;	/* of the chosen site's zone */
+	const char		**holiday_labels;
+	size_t			 nholidays;
+	long long		 form[PLANNING_KIND__MAX]; /* 0: not loaded */
+	const char		**slugs;	/* taken that day, that site */
+	size_t			 nslugs;
+};
+
+struct planning {
+	struct db	*db;
+	size_t		 base;		/* our first statement's number */
+};
+
+struct planning *
+planning_create(struct db *db)
+{
+	struct planning	*pl;
+
+	pl = xcalloc(1, sizeof(*pl));
+	pl->db = db;
+	pl->base = db_register(db, planning_stmts, STMT__MAX);
+	return pl;
+}
+
+void
+planning_free(struct planning *pl)
+{
+	free(pl);
+}
+
+void
+planning_default_period(long today, struct cal_range *out)
+{
+	/* 8 - weekday: Monday (1) gives a week later, Sunday (7) the day
+	   after. */
+	out->first = today + (8 - cal_weekday(today));
+	out->last = out->first + 11;
+}
+
+void
+planning_title(enum planning_kind kind, long first, char *out, size_t size)
+{
+	int	y, m, d;
+
+	if (size == 0)
+		return;
+	if (kind < 0 || kind >= PLANNING_KIND__MAX) {
+		out[0] = '\0';
+		return;
+	}
+	cal_ymd(first, &y, &m, &d);
+	snprintf(out, size, "%s mystère %s %d", pl_kinds[kind].word,
+	    pl_months[m - 1], y);
+}
+
+int
+planning_slug(enum planning_kind kind, const char *site_code, long first,
+    unsigned int n, char out[PLANNING_SLUG_MAX + 1])
+{
+	char	code[17], date[CAL_DATE_LEN + 1];
+	size_t	i, len;
+	int	w;
+
+	out[0] = '\0';
+	if (kind < 0 || kind >= PLANNING_KIND__MAX || site_code == NULL ||
+	    n == 0 || n > 999)
+		return -1;
+	len = strlen(site_code);
+	if (len == 0 || len > 16 || site_code[0] == '-')
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (site_code[i] >= 'A' && site_code[i] <= 'Z')
+			code[i] = site_code[i] - 'A' + 'a';
+		else if ((site_code[i] >= '0' && site_code[i] <= '9') ||
+		    site_code[i] == '-')
+			code[i] = site_code[i];
+		else
+			return -1;
+	}
+	code[len] = '\0';
+	if (cal_format(first, date) == -1)
+		return -1;
+	if (n == 1)
+		w = snprintf(out, PLANNING_SLUG_MAX + 1, "%s-%s-%s",
+		    pl_kinds[kind].value, code, date);
+	else
+		w = snprintf(out, PLANNING_SLUG_MAX + 1, "%s-%s-%s-%u",
+		    pl_kinds[kind].value, code, date, n);
+	if (w < 0 || w > PLANNING_SLUG_MAX) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- pages */
+
+static void
+frame(struct resp *p, const struct staff_user *u, const char *title)
+{
+	struct page_frame	pf = { 0 };
+
+	p->no_store = 1;
+	pf.title = title;
+	pf.service = SERVICE;
+	pf.tagline = TAGLINE;
+	pf.user = u->name;
+	pf.logout_action = "/mystere/deconnexion";
+	pf.csrf = u->csrf;
+	page_open(&p->body, &pf);
+}
+
+static void
+refused(struct resp *p, const struct staff_user *u, int status,
+    const char *title, const char *text)
+{
+	p->status = status;
+	frame(p, u, title);
+	if (u->role == STAFF_ENQUIRER)
+		page_message(&p->body, title, text, "/mystere/",
+		    "Mes créneaux");
+	else
+		page_message(&p->body, title, text, PLANNING_PREFIX,
+		    "Campagnes mystère");
+	page_end(&p->body);
+}
+
+static void
+unavailable(struct resp *p, const struct staff_user *u)
+{
+	refused(p, u, 503, "Service momentanément indisponible",
+	    "Réessayez dans quelques instants : rien n’a été créé.");
+}
+
+/* A date in words: "lundi 22 mars 2027". */
+static void
+long_date(struct buf *b, long day)
+{
+	char	iso[CAL_DATE_LEN + 1];
+
+	if (cal_format(day, iso) == -1)
+		return;
+	buf_puts(b, pl_weekdays[cal_weekday(day) - 1]);
+	buf_putc(b, ' ');
+	page_date(b, iso);
+}
+
+/* The value of a column of row i, or "" when absent or NULL. */
+static const char *
+col(PGresult *res, int i, const char *name)
+{
+	int	c = PQfnumber(res, name);
+
+	if (c < 0 || PQgetisnull(res, i, c))
+		return "";
+	return PQgetvalue(res, i, c);
+}
+
+/* Whether s is a whole positive decimal id of at most 18 digits. */
+static int
+parse_id(const char *s, long long *id)
+{
+	size_t	i, n = strlen(s);
+
+	if (n == 0 || n > 18 || s[0] == '0')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	*id = strtoll(s, NULL, 10);
+	return 1;
+}
+
+static void
+list(struct planning *pl, const struct staff_user *u, const struct req *r,
+    struct resp *p)
+{
+	struct buf	*b = &p->body;
+	PGresult	*res;
+	char		 sqlstate[6], *cause = NULL;
+	const char	*recorded;
+	int		 i, n;
+
+	if (db_exec_as(pl->db, u->id, pl->base + STMT_LIST, NULL, &res,
+	    sqlstate, &cause) != DB_OK) {
+		log_warnx("planning list for %s: %s", u->login, cause);
+		free(cause);
+		unavailable(p, u);
+		return;
+	}
+	frame(p, u, "Campagnes mystère");
+	buf_puts(b, "<h1>Campagnes mystère</h1>\n");
+	if (r->query != NULL && strcmp(r->query, "cree") == 0)
+		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
+		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>La campagne "
+		    "est créée : ses créneaux sont attribués aux enquêteurs, "
+		    "qui les trouvent dans leur espace.</p>\n</div>\n");
+	buf_puts(b, "<p><a class=\"fr-btn fr-icon-add-line "
+	    "fr-btn--icon-left\" href=\"" NEW_PATH "\">Planifier une "
+	    "campagne</a></p>\n");
+	if ((n = PQntuples(res)) == 0) {
+		buf_puts(b, "<p>Aucune campagne mystère n’est encore "
+		    "planifiée sur vos sites.</p>\n");
+		goto out;
+	}
+	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Campagnes "
+	    "mystère de vos sites</caption>\n<thead><tr><th scope=\"col\">"
+	    "Campagne</th><th scope=\"col\">Site</th><th scope=\"col\">Type"
+	    "</th><th scope=\"col\">Période</th><th scope=\"col\">Avancement"
+	    "</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		buf_puts(b, "<tr><td>");
+		html_puts(b, col(res, i, "title"));
+		buf_puts(b, "</td><td>");
+		html_puts(b, col(res, i, "site"));
+		buf_puts(b, "</td><td>");
+		buf_puts(b, strcmp(col(res, i, "kind"), "mystery-email") == 0 ?
+		    "Courriels" : "Appels");
+		buf_puts(b, "</td><td>du ");
+		page_date(b, col(res, i, "opens_on"));
+		buf_puts(b, " au ");
+		page_date(b, col(res, i, "closes_on"));
+		buf_puts(b, "</td><td>");
+		recorded = col(res, i, "recorded");
+		html_puts(b, *recorded != '\0' ? recorded : "0");
+		if (*col(res, i, "target_count") != '\0') {
+			buf_puts(b, " / ");
+			html_puts(b, col(res, i, "target_count"));
+		}
+		buf_puts(b, " contacts saisis</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+out:
+	buf_puts(b, "<p><a class=\"fr-link\" href=\"/mystere/\">Mes "
+	    "créneaux</a></p>\n");
+	PQclear(res);
+	page_end(b);
+}
+
+/* ---------------------------------------------------------------- input */
+
+/* Sets the error of field e, unless it has one already. */
+static void
+fail(struct pl_input *in, enum pl_err e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+fail(struct pl_input *in, enum pl_err e, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (in->error[e] != NULL)
+		return;
+	va_start(ap, fmt);
+	xvasprintf(&in->error[e], fmt, ap);
+	va_end(ap);
+	in->nerrors++;
+}
+
+static int
+is_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	return *s == '\0';
+}
+
+static int
+v_action(struct pl_input *in, const char *v)
+{
+	if (strcmp(v, "apercu") == 0)
+		in->action = ACT_PREVIEW;
+	else if (strcmp(v, "creer") == 0)
+		in->action = ACT_CREATE;
+	else {
+		if (in->form_error == NULL) {
+			xasprintf(&in->form_error, "Action inconnue : "
+			    "rechargez la page.");
+			in->nerrors++;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static int
+v_site(struct pl_input *in, const char *v)
+{
+	if (parse_id(v, &in->site))
+		return 1;
+	fail(in, E_SITE, "Choisissez un site dans la liste.");
+	return 0;
+}
+
+static int
+v_kind(struct pl_input *in, const char *v)
+{
+	int	k;
+
+	for (k = 0; k < PLANNING_KIND__MAX; k++)
+		if (strcmp(v, pl_kinds[k].value) == 0) {
+			in->kind = k;
+			return 1;
+		}
+	fail(in, E_KIND, "Choisissez « Appels téléphoniques » ou "
+	    "« Courriels ».");
+	return 0;
+}
+
+static int
+v_title(struct pl_input *in, const char *v)
+{
+	in->title = v;
+	if (!utf8_valid(v, strlen(v))) {
+		fail(in, E_TITLE, "Le titre contient des caractères "
+		    "illisibles : saisissez-le à nouveau.");
+		return 0;
+	}
+	if (utf8_length(v, strlen(v)) > TITLE_MAX) {
+		fail(in, E_TITLE, "Le titre doit faire au plus %d caractères.",
+		    TITLE_MAX);
+		return 0;
+	}
+	return 1;
+}
+
+static int
+v_date(struct pl_input *in, const char *v, enum pl_err e, long *day,
+    int *ok)
+{
+	if (is_blank(v)) {
+		fail(in, e, "Indiquez le %s de la campagne.", e == E_FIRST ?
+		    "premier jour" : "dernier jour");
+		return 0;
+	}
+	if (cal_parse(v, day) == -1) {
+		fail(in, e, "Saisissez une date qui existe, au format "
+		    "AAAA-MM-JJ (par exemple 2027-03-22).");
+		return 0;
+	}
+	*ok = 1;
+	return 1;
+}
+
+static int
+v_first(struct pl_input *in, const char *v)
+{
+	in->first_s = v;
+	return v_date(in, v, E_FIRST, &in->first, &in->first_ok);
+}
+
+static int
+v_last(struct pl_input *in, const char *v)
+{
+	in->last_s = v;
+	return v_date(in, v, E_LAST, &in->last, &in->last_ok);
+}
+
+static int
+v_target(struct pl_input *in, const char *v)
+{
+	size_t	i, n = strlen(v);
+
+	in->target_s = v;
+	if (n == 0 || n > 3)
+		goto bad;
+	for (i = 0; i < n; i++)
+		if (v[i] < '0' || v[i] > '9')
+			goto bad;
+	in->target = (size_t)strtoul(v, NULL, 10);
+	if (in->target >= 1 && in->target <= PLANNING_TARGET_MAX)
+		return 1;
+	in->target = 0;
+bad:
+	fail(in, E_TARGET, "L’objectif doit être un nombre entier de 1 à "
+	    "%d contacts.", PLANNING_TARGET_MAX);
+	return 0;
+}
+
+static int
+v_service(struct pl_input *in, const char *v)
+{
+	size_t	i;
+
+	for (i = 0; i < PL_NSERVICES; i++)
+		if (strcmp(v, pl_services[i].key) == 0) {
+			in->service[i] = 1;
+			return 1;
+		}
+	fail(in, E_SERVICE, "Choisissez les services dans la liste.");
+	return 0;
+}
+
+static int
+v_enquirer(struct pl_input *in, const char *v)
+{
+	long long	id;
+	size_t		i;
+
+	if (!parse_id(v, &id)) {
+		fail(in, E_ENQUIRER, "Choisissez les enquêteurs dans la "
+		    "liste.");
+		return 0;
+	}
+	for (i = 0; i < in->nenq; i++)
+		if (in->enq[i] == id)
+			return 1;
+	/* At most HTTP_FIELDS_MAX values: the array stays small. */
+	in->enq = xreallocarray(in->enq, in->nenq + 1, sizeof(*in->enq));
+	in->enq[in->nenq++] = id;
+	return 1;
+}
+
+/* The fields of the form; each is checked by its validator, which
+   returns 1 when the value passed. */
+static const struct pl_field {
+	const char	*name;
+	int		(*check)(struct pl_input *, const char *);
+	int		 repeat;	/* may come several times */
+	enum pl_err	 err;		/* where a bad byte is reported */
+} pl_fields[] = {
+	{ STAFF_CSRF_FIELD, NULL, 0, E__MAX },	/* staff_csrf_ok */
+	{ "action",	v_action,	0, E__MAX },
+	{ "site",	v_site,		0, E_SITE },
+	{ "kind",	v_kind,		0, E_KIND },
+	{ "title",	v_title,	0, E_TITLE },
+	{ "first",	v_first,	0, E_FIRST },
+	{ "last",	v_last,		0, E_LAST },
+	{ "target",	v_target,	0, E_TARGET },
+	{ "service",	v_service,	1, E_SERVICE },
+	{ "enquirer",	v_enquirer,	1, E_ENQUIRER },
+};
+#define PL_NFIELDS	(sizeof(pl_fields) / sizeof(pl_fields[0]))
+
+/* Checks each field of a POST on its own, then what needs several. */
+static void
+read_input(const struct req *r, struct pl_input *in)
+{
+	const struct http_field	*f;
+	const struct pl_field	*pf;
+	int			 seen[PL_NFIELDS] = { 0 };
+	size_t			 i, k, nservices = 0;
+
+	in->kind = -1;
+	in->action = ACT_PREVIEW;
+	for (i = 0; i < r->nfields; i++) {
+		f = &r->fields[i];
+		pf = NULL;
+		for (k = 0; k < PL_NFIELDS; k++)
+			if (strcmp(f->key, pl_fields[k].name) == 0) {
+				pf = &pl_fields[k];
+				break;
+			}
+		if (pf == NULL || (seen[k] && !pf->repeat)) {
+			if (in->form_error == NULL) {
+				xasprintf(&in->form_error, "Ce formulaire "
+				    "contient un champ inconnu ou en double "
+				    "(« %s ») : rechargez la page.", f->key);
+				in->nerrors++;
+			}
+			continue;
+		}
+		seen[k] = 1;
+		if (pf->check == NULL)
+			continue;
+		if (strlen(f->val) != f->vallen) {
+			/* A NUL byte inside: no validator sees it. */
+			if (pf->err != E__MAX)
+				fail(in, pf->err, "Cette valeur contient un "
+				    "caractère interdit.");
+			else if (in->form_error == NULL) {
+				xasprintf(&in->form_error, "Ce formulaire "
+				    "contient un caractère interdit : "
+				    "rechargez la page.");
+				in->nerrors++;
+			}
+			continue;
+		}
+		pf->check(in, f->val);
+	}
+
+	/* What must be there. */
+	if (in->site == 0)
+		fail(in, E_SITE, "Choisissez le site.");
+	if (in->kind == -1)
+		fail(in, E_KIND, "Choisissez le type de contrôle.");
+	if (in->first_s == NULL)
+		fail(in, E_FIRST, "Indiquez le premier jour de la campagne.");
+	if (in->last_s == NULL)
+		fail(in, E_LAST, "Indiquez le dernier jour de la campagne.");
+	if (in->target_s == NULL)
+		fail(in, E_TARGET, "Indiquez l’objectif, en nombre de "
+		    "contacts.");
+	for (i = 0; i < PL_NSERVICES; i++)
+		nservices += in->service[i];
+	if (nservices == 0)
+		fail(in, E_SERVICE, "Choisissez au moins un service à "
+		    "tester.");
+	if (in->nenq == 0)
+		fail(in, E_ENQUIRER, "Choisissez au moins un enquêteur.");
+
+	/* What needs two fields. */
+	if (in->first_ok && in->last_ok) {
+		if (in->last < in->first)
+			fail(in, E_PERIOD, "Le dernier jour ne peut pas "
+			    "précéder le premier.");
+		else if (in->last - in->first >= PLAN_DAYS_MAX)
+			fail(in, E_PERIOD, "La période ne peut dépasser %d "
+			    "jours.", PLAN_DAYS_MAX);
+	}
+	if (in->target > 0 && nservices > in->target)
+		fail(in, E_TARGET, "L’objectif (%zu contacts) est inférieur "
+		    "au nombre de services choisis (%zu) : chaque service "
+		    "doit être testé au moins une fois.", in->target,
+		    nservices);
+	/* A blank title gets the default one. */
+	if ((in->title == NULL || is_blank(in->title)) && in->error[E_TITLE]
+	    == NULL && in->kind != -1 && in->first_ok) {
+		planning_title(in->kind, in->first, in->buf_title,
+		    sizeof(in->buf_title));
+		in->title = in->buf_title;
+	}
+}
+
+static void
+input_free(struct pl_input *in)
+{
+	size_t	e;
+
+	for (e = 0; e < E__MAX; e++)
+		free(in->error[e]);
+	free(in->form_error);
+	free(in->enq);
+}
+
+/* ---------------------------------------------------------------- context */
+
+static void
+ctx_free(struct pl_ctx *c)
+{
+	free(c->sites);
+	free(c->users);
+	free(c->holidays);
+	free(c->holiday_labels);
+	free(c->slugs);
+	PQclear(c->res);
+	memset(c, 0, sizeof(*c));
+}
+
+/*
+ * Reads the form's context for site (0: none) over [first, last] (NULL:
+ * none). Returns 0, or -1 when the database is unavailable (logged).
+ */
+static int
+ctx_load(struct planning *pl, const struct staff_user *u, long long site,
+    const char *first, const char *last, struct pl_ctx *c)
+{
+	const char	*params[3];
+	const char	*what;
+	struct pl_site	*s;
+	struct pl_user	*e;
+	char		 id[32], sqlstate[6], *cause = NULL;
+	int		 i, n, k;
+	long		 a, b;
+
+	memset(c, 0, sizeof(*c));
+	snprintf(id, sizeof(id), "%lld", site);
+	params[0] = site > 0 ? id : NULL;
+	params[1] = first;
+	params[2] = last;
+	if (db_exec_as(pl->db, u->id, pl->base + STMT_CONTEXT, params,
+	    &c->res, sqlstate, &cause) != DB_OK) {
+		log_warnx("planning context for %s: %s", u->login, cause);
+		free(cause);
+		return -1;
+	}
+	n = PQntuples(c->res);
+	if (n > 0) {
+		c->sites = xcalloc((size_t)n, sizeof(*c->sites));
+		c->users = xcalloc((size_t)n, sizeof(*c->users));
+		c->holidays = xcalloc((size_t)n, sizeof(*c->holidays));
+		c->holiday_labels = xcalloc((size_t)n,
+		    sizeof(*c->holiday_labels));
+		c->slugs = xcalloc((size_t)n, sizeof(*c->slugs));
+	}
+	for (i = 0; i < n; i++) {
+		what = col(c->res, i, "what");
+		if (strcmp(what, "site") == 0) {
+			s = &c->sites[c->nsites];
+			if (!parse_id(col(c->res, i, "id"), &s->id) ||
+			    cal_parse(col(c->res, i, "e"), &s->today) == -1)
+				continue;
+			s->code = col(c->res, i, "a");
+			s->name = col(c->res, i, "b");
+			s->department = col(c->res, i, "c");
+			s->zone = col(c->res, i, "d");
+			c->nsites++;
+		} else if (strcmp(what, "user") == 0) {
+			e = &c->users[c->nusers];
+			if (!parse_id(col(c->res, i, "id"), &e->id) ||
+			    !parse_id(col(c->res, i, "c"), &e->site))
+				continue;
+			e->login = col(c->res, i, "a");
+			e->name = *col(c->res, i, "b") != '\0' ?
+			    col(c->res, i, "b") : e->login;
+			e->site_name = col(c->res, i, "d");
+			c->nusers++;
+		} else if (strcmp(what, "holiday") == 0) {
+			if (cal_parse(col(c->res, i, "a"), &a) == -1 ||
+			    cal_parse(col(c->res, i, "b"), &b) == -1)
+				continue;
+			c->holidays[c->nholidays].first = a;
+			c->holidays[c->nholidays].last = b;
+			c->holiday_labels[c->nholidays++] = col(c->res, i, "c");
+		} else if (strcmp(what, "form") == 0) {
+			for (k = 0; k < PLANNING_KIND__MAX; k++)
+				if (strcmp(col(c->res, i, "a"),
+				    pl_kinds[k].kind) == 0)
+					parse_id(col(c->res, i, "id"),
+					    &c->form[k]);
+		} else if (strcmp(what, "slug") == 0)
+			c->slugs[c->nslugs++] = col(c->res, i, "a");
+	}
+	return 0;
+}
+
+static const struct pl_site *
+ctx_site(const struct pl_ctx *c, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nsites; i++)
+		if (c->sites[i].id == id)
+			return &c->sites[i];
+	return NULL;
+}
+
+static const struct pl_user *
+ctx_user(const struct pl_ctx *c, long long site, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nusers; i++)
+		if (c->users[i].site == site && c->users[i].id == id)
+			return &c->users[i];
+	return NULL;
+}
+
+/* Whether enquirer id is among those checked. */
+static int
+checked(const struct pl_input *in, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < in->nenq; i++)
+		if (in->enq[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The form's defaults, seen from the first site's today. */
+static void
+defaults(const struct pl_ctx *c, struct pl_input *in)
+{
+	const struct pl_site	*s = &c->sites[0];
+	struct cal_range	 r;
+	size_t			 i;
+
+	memset(in, 0, sizeof(*in));
+	in->action = ACT_FORM;
+	in->site = s->id;
+	in->kind = PLANNING_CALLS;
+	planning_default_period(s->today, &r);
+	in->first = r.first;
+	in->last = r.last;
+	in->first_ok = in->last_ok = 1;
+	cal_format(r.first, in->buf_first);
+	cal_format(r.last, in->buf_last);
+	in->first_s = in->buf_first;
+	in->last_s = in->buf_last;
+	planning_title(in->kind, in->first, in->buf_title,
+	    sizeof(in->buf_title));
+	in->title = in->buf_title;
+	snprintf(in->buf_target, sizeof(in->buf_target), "%d",
+	    PLANNING_TARGET_DEFAULT);
+	in->target_s = in->buf_target;
+	in->target = PLANNING_TARGET_DEFAULT;
+	for (i = 0; i < PL_NSERVICES; i++)
+		in->service[i] = 1;
+	/* Every enquirer of that site. */
+	for (i = 0; i < c->nusers; i++)
+		if (c->users[i].site == s->id && !checked(in,
+		    c->users[i].id)) {
+			in->enq = xreallocarray(in->enq, in->nenq + 1,
+			    sizeof(*in->enq));
+			in->enq[in->nenq++] = c->users[i].id;
+		}
+}
+
+/* ---------------------------------------------------------------- form */
+
+/* Where the summary's link for an error goes. */
+static void
+anchor(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
+    enum pl_err e)
+{
+	size_t	i;
+
+	switch (e) {
+	case E_SITE:
+		buf_puts(b, "pl-site");
+		break;
+	case E_KIND:
+		buf_printf(b, "pl-kind-%s", pl_kinds[0].value);
+		break;
+	case E_TITLE:
+		buf_puts(b, "pl-title");
+		break;
+	case E_LAST:
+		buf_puts(b, "pl-last");
+		break;
+	case E_TARGET:
+		buf_puts(b, "pl-target");
+		break;
+	case E_SERVICE:
+		buf_printf(b, "pl-service-%s", pl_services[0].key);
+		break;
+	case E_ENQUIRER:
+		for (i = 0; i < c->nusers; i++)
+			if (c->users[i].site == in->site) {
+				buf_printf(b, "pl-enquirer-%lld-%lld",
+				    c->users[i].site, c->users[i].id);
+				return;
+			}
+		buf_puts(b, "pl-enquirer");
+		break;
+	default:
+		buf_puts(b, "pl-first");
+		break;
+	}
+}
+
+static void
+error_summary(struct buf *b, const struct pl_ctx *c,
+    const struct pl_input *in)
+{
+	size_t	e;
+
+	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
+	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
+	    "<h2 class=\"fr-alert__title\">");
+	if (in->nerrors == 1)
+		buf_puts(b, "Rien n’a été créé : un point est à corriger");
+	else
+		buf_printf(b, "Rien n’a été créé : %zu points sont à corriger",
+		    in->nerrors);
+	buf_puts(b, "</h2>\n<ul>\n");
+	if (in->form_error != NULL) {
+		buf_puts(b, "<li>");
+		html_puts(b, in->form_error);
+		buf_puts(b, "</li>\n");
+	}
+	for (e = 0; e < E__MAX; e++) {
+		if (in->error[e] == NULL)
+			continue;
+		buf_puts(b, "<li><a href=\"#");
+		anchor(b, c, in, e);
+		buf_puts(b, "\">");
+		buf_puts(b, pl_err_names[e]);
+		buf_puts(b, "</a> : ");
+		html_puts(b, in->error[e]);
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n</div>\n");
+}
+
+/* An input's error attributes: its own message, and the period's. */
+static void
+described(struct buf *b, const struct pl_input *in, enum pl_err e,
+    const char *id, int period)
+{
+	int	own = in->error[e] != NULL;
+	int	per = period && in->error[E_PERIOD] != NULL;
+
+	if (!own && !per)
+		return;
+	buf_puts(b, " aria-invalid=\"true\" aria-describedby=\"");
+	if (own)
+		buf_printf(b, "%s-error", id);
+	if (own && per)
+		buf_putc(b, ' ');
+	if (per)
+		buf_puts(b, "pl-period-error");
+	buf_putc(b, '"');
+}
+
+/* An input's message, under it. */
+static void
+error_text(struct buf *b, const struct pl_input *in, enum pl_err e,
+    const char *id)
+{
+	if (in->error[e] == NULL)
+		return;
+	buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">", id);
+	html_puts(b, in->error[e]);
+	buf_puts(b, "</p>\n");
+}
+
+/* Opens a fieldset of check boxes or radio buttons, or of dates. */
+static void
+fieldset_open(struct buf *b, const struct pl_input *in, enum pl_err e,
+    const char *id, const char *legend, const char *hint)
+{
+	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"%s\" "
+	    "aria-labelledby=\"%s-legend %s-messages\">\n"
+	    "<legend class=\"fr-fieldset__legend\" id=\"%s-legend\">",
+	    in->error[e] != NULL ? " fr-fieldset--error" : "", id, id, id,
+	    id);
+	buf_puts(b, legend);
+	if (hint != NULL) {
+		buf_puts(b, "\n<span class=\"fr-hint-text\">");
+		buf_puts(b, hint);
+		buf_puts(b, "</span>");
+	}
+	buf_puts(b, "</legend>\n");
+}
+
+/* Closes it with its message, tied by the fieldset's aria-labelledby
+   and by the id the inputs' aria-describedby name. */
+static void
+fieldset_close(struct buf *b, const struct pl_input *in, enum pl_err e,
+    const char *id)
+{
+	buf_printf(b, "<div class=\"fr-messages-group\" id=\"%s-messages\" "
+	    "aria-live=\"polite\">\n", id);
+	if (in->error[e] != NULL) {
+		buf_printf(b, "<p class=\"fr-message fr-message--error\" "
+		    "id=\"%s-error\">", id);
+		html_puts(b, in->error[e]);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n</fieldset>\n");
+}
+
+/* A text, date or number input in its group. */
+static void
+input(struct buf *b, const struct pl_input *in, enum pl_err e,
+    const char *id, const char *name, const char *type, const char *attrs,
+    const char *label, const char *hint, const char *value, int period)
+{
+	int	bad = in->error[e] != NULL ||
+		    (period && in->error[E_PERIOD] != NULL);
+
+	buf_printf(b, "<div class=\"fr-input-group%s\">\n"
+	    "<label class=\"fr-label\" for=\"%s\">%s", bad ?
+	    " fr-input-group--error" : "", id, label);
+	if (hint != NULL) {
+		buf_puts(b, "\n<span class=\"fr-hint-text\">");
+		buf_puts(b, hint);
+		buf_puts(b, "</span>");
+	}
+	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"%s\" "
+	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", type,
+	    id, name, attrs);
+	if (value != NULL) {
+		buf_puts(b, " value=\"");
+		html_puts(b, value);
+		buf_putc(b, '"');
+	}
+	described(b, in, e, id, period);
+	buf_puts(b, ">\n");
+	error_text(b, in, e, id);
+	buf_puts(b, "</div>\n");
+}
+
+static void
+site_select(struct buf *b, const struct pl_ctx *c, const struct pl_input *in)
+{
+	size_t	i;
+
+	buf_printf(b, "<div class=\"fr-select-group%s\">\n"
+	    "<label class=\"fr-label\" for=\"pl-site\">Site</label>\n"
+	    "<select class=\"fr-select%s\" id=\"pl-site\" name=\"site\"",
+	    in->error[E_SITE] != NULL ? " fr-select-group--error" : "",
+	    in->error[E_SITE] != NULL ? " fr-select--error" : "");
+	described(b, in, E_SITE, "pl-site", 0);
+	buf_puts(b, ">\n");
+	for (i = 0; i < c->nsites; i++) {
+		buf_printf(b, "<option value=\"%lld\"%s>", c->sites[i].id,
+		    c->sites[i].id == in->site ? " selected" : "");
+		html_puts(b, c->sites[i].name);
+		buf_puts(b, " (");
+		html_puts(b, c->sites[i].code);
+		buf_puts(b, ")</option>\n");
+	}
+	buf_puts(b, "</select>\n");
+	error_text(b, in, E_SITE, "pl-site");
+	buf_puts(b, "</div>\n");
+}
+
+static void
+kind_radios(struct buf *b, const struct pl_input *in)
+{
+	int	k;
+
+	fieldset_open(b, in, E_KIND, "pl-kind", "Type de contrôle", NULL);
+	for (k = 0; k < PLANNING_KIND__MAX; k++) {
+		buf_printf(b, "<div class=\"fr-fieldset__element "
+		    "fr-fieldset__element--inline\">\n<div class=\""
+		    "fr-radio-group\">\n<input type=\"radio\" "
+		    "id=\"pl-kind-%s\" "
+		    "name=\"kind\" value=\"%s\"%s>\n<label class=\"fr-label\" "
+		    "for=\"pl-kind-%s\">%s</label>\n</div>\n</div>\n",
+		    pl_kinds[k].value, pl_kinds[k].value, in->kind == k ?
+		    " checked" : "", pl_kinds[k].value, pl_kinds[k].label);
+	}
+	fieldset_close(b, in, E_KIND, "pl-kind");
+}
+
+static void
+period_fields(struct buf *b, const struct pl_input *in)
+{
+	fieldset_open(b, in, E_PERIOD, "pl-period", "Période",
+	    "Deux semaines de jours ouvrés par défaut. Les week-ends, les "
+	    "jours fériés et les vacances scolaires de la zone du site sont "
+	    "exclus.");
+	buf_puts(b, "<div class=\"fr-fieldset__element "
+	    "fr-fieldset__element--inline\">\n");
+	input(b, in, E_FIRST, "pl-first", "first", "date", "",
+	    "Premier jour", "Format : AAAA-MM-JJ", in->first_s, 1);
+	buf_puts(b, "</div>\n<div class=\"fr-fieldset__element "
+	    "fr-fieldset__element--inline\">\n");
+	input(b, in, E_LAST, "pl-last", "last", "date", "",
+	    "Dernier jour (inclus)", "Format : AAAA-MM-JJ", in->last_s, 1);
+	buf_puts(b, "</div>\n");
+	fieldset_close(b, in, E_PERIOD, "pl-period");
+}
+
+static void
+service_boxes(struct buf *b, const struct pl_input *in)
+{
+	size_t	i;
+
+	fieldset_open(b, in, E_SERVICE, "pl-service", "Services à tester",
+	    "Les contacts sont répartis à tour de rôle entre les services "
+	    "cochés.");
+	for (i = 0; i < PL_NSERVICES; i++) {
+		buf_printf(b, "<div class=\"fr-fieldset__element\">\n"
+		    "<div class=\"fr-checkbox-group\">\n"
+		    "<input type=\"checkbox\" "
+		    "id=\"pl-service-%s\" name=\"service\" value=\"%s\"%s",
+		    pl_services[i].key, pl_services[i].key, in->service[i] ?
+		    " checked" : "");
+		if (in->error[E_SERVICE] != NULL)
+			buf_puts(b, " aria-describedby=\"pl-service-error\"");
+		buf_printf(b, ">\n<label class=\"fr-label\" for=\"pl-service-"
+		    "%s\">", pl_services[i].key);
+		html_puts(b, pl_services[i].label);
+		buf_puts(b, "</label>\n</div>\n</div>\n");
+	}
+	fieldset_close(b, in, E_SERVICE, "pl-service");
+}
+
+static void
+enquirer_boxes(struct buf *b, const struct pl_ctx *c,
+    const struct pl_input *in)
+{
+	const struct pl_user	*e;
+	size_t			 i;
+
+	fieldset_open(b, in, E_ENQUIRER, "pl-enquirer", "Enquêteurs",
+	    c->nsites > 1 ? "Cochez des enquêteurs du site choisi : les "
+	    "créneaux leur sont attribués à tour de rôle." : "Les créneaux "
+	    "sont attribués à tour de rôle aux enquêteurs cochés.");
+	if (c->nusers == 0)
+		buf_puts(b, "<p class=\"fr-fieldset__element\">Aucun enquêteur "
+		    "n’est rattaché à vos sites : demandez à un administrateur "
+		    "d’en créer (commande <code>qualimetre user add</code>)."
+		    "</p>\n");
+	for (i = 0; i < c->nusers; i++) {
+		e = &c->users[i];
+		buf_printf(b, "<div class=\"fr-fieldset__element\">\n"
+		    "<div class=\"fr-checkbox-group\">\n"
+		    "<input type=\"checkbox\" "
+		    "id=\"pl-enquirer-%lld-%lld\" name=\"enquirer\" "
+		    "value=\"%lld\"%s", e->site, e->id, e->id,
+		    checked(in, e->id) && (in->site == e->site ||
+		    ctx_site(c, in->site) == NULL) ? " checked" : "");
+		if (in->error[E_ENQUIRER] != NULL)
+			buf_puts(b, " aria-describedby=\"pl-enquirer-error\"");
+		buf_printf(b, ">\n<label class=\"fr-label\" for=\"pl-enquirer-"
+		    "%lld-%lld\">", e->site, e->id);
+		html_puts(b, e->name);
+		/* The login tells two namesakes apart; the site, which
+		   enquirer goes with which site. */
+		buf_puts(b, "<span class=\"fr-hint-text\">");
+		html_puts(b, e->login);
+		if (c->nsites > 1) {
+			buf_puts(b, " — ");
+			html_puts(b, e->site_name);
+		}
+		buf_puts(b, "</span></label>\n</div>\n</div>\n");
+	}
+	fieldset_close(b, in, E_ENQUIRER, "pl-enquirer");
+}
+
+/* Whose slot it is: the chosen enquirers, in the form's order. */
+static size_t
+chosen_users(const struct pl_ctx *c, const struct pl_input *in,
+    const struct pl_user **out)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < c->nusers; i++)
+		if (c->users[i].site == in->site && checked(in,
+		    c->users[i].id))
+			out[n++] = &c->users[i];
+	return n;
+}
+
+/* The services chosen, in the list's order. */
+static size_t
+chosen_services(const struct pl_input *in, size_t out[PL_NSERVICES])
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < PL_NSERVICES; i++)
+		if (in->service[i])
+			out[n++] = i;
+	return n;
+}
+
+/* The proposed slots, and what was left out of the period. */
+static void
+preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
+    const struct pl_site *site, const struct plan_slot *slots,
+    size_t nslots, size_t available)
+{
+	const struct pl_user	**users;
+	size_t			 services[PL_NSERVICES], i, n = 0;
+	const char		*name;
+	char			 iso[CAL_DATE_LEN + 1];
+	long			 d;
+
+	users = xcalloc(c->nusers + 1, sizeof(*users));
+	chosen_users(c, in, users);
+	chosen_services(in, services);
+
+	buf_puts(b, "<section class=\"fr-mt-6w\" id=\"apercu\" "
+	    "aria-labelledby=\"apercu-titre\">\n<h2 id=\"apercu-titre\">"
+	    "Créneaux proposés</h2>\n");
+	buf_printf(b, "<p>%zu créneau%s, un par demi-journée, parmi les "
+	    "%zu demi-journées possibles du ", nslots, nslots > 1 ? "x" : "",
+	    available);
+	long_date(b, in->first);
+	buf_puts(b, " au ");
+	long_date(b, in->last);
+	buf_puts(b, " : jours ouvrés, hors jours fériés et vacances "
+	    "scolaires");
+	if (*site->zone != '\0') {
+		buf_puts(b, " (zone ");
+		html_puts(b, site->zone);
+		buf_putc(b, ')');
+	}
+	buf_puts(b, ".</p>\n");
+
+	for (d = in->first; d <= in->last; d++) {
+		if (cal_weekday(d) > 5 ||
+		    (name = cal_holiday_name(d, site->department)) == NULL)
+			continue;
+		buf_puts(b, n++ == 0 ? "<p>Jours fériés exclus : " : ", ");
+		long_date(b, d);
+		buf_puts(b, " (");
+		html_puts(b, name);
+		buf_putc(b, ')');
+	}
+	if (n > 0)
+		buf_puts(b, ".</p>\n");
+	for (i = 0; i < c->nholidays; i++) {
+		buf_puts(b, i == 0 ? "<p>Vacances scolaires exclues : " :
+		    " ; ");
+		html_puts(b, c->holiday_labels[i]);
+		buf_puts(b, ", du ");
+		cal_format(c->holidays[i].first, iso);
+		page_date(b, iso);
+		buf_puts(b, " au ");
+		cal_format(c->holidays[i].last, iso);
+		page_date(b, iso);
+	}
+	if (c->nholidays > 0)
+		buf_puts(b, ".</p>\n");
+
+	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Créneaux "
+	    "proposés</caption>\n<thead><tr><th scope=\"col\">Jour</th>"
+	    "<th scope=\"col\">Demi-journée</th><th scope=\"col\">Service"
+	    "</th><th scope=\"col\">Enquêteur</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < nslots; i++) {
+		cal_format(slots[i].day, iso);
+		buf_printf(b, "<tr data-day=\"%s\"><td>", iso);
+		long_date(b, slots[i].day);
+		buf_puts(b, "</td><td>");
+		buf_puts(b, slots[i].afternoon ? "Après-midi" : "Matin");
+		buf_puts(b, "</td><td>");
+		html_puts(b, pl_services[services[slots[i].service]].label);
+		buf_puts(b, "</td><td>");
+		html_puts(b, users[slots[i].enquirer]->name);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n</div>\n<p>Rien n’est encore créé : "
+	    "vérifiez ces créneaux, puis créez la campagne. Les créneaux "
+	    "sont recalculés à partir du formulaire ci-dessus.</p>\n"
+	    "<button class=\"fr-btn\" type=\"submit\" name=\"action\" "
+	    "value=\"creer\">Créer la campagne et attribuer les créneaux"
+	    "</button>\n</section>\n");
+	free(users);
+}
+
+/*
+ * The planning form with what in holds, its errors, an optional warning
+ * and, when slots is non-NULL, the proposed slots and the button that
+ * creates the campaign.
+ */
+static void
+form_page(struct resp *p, const struct staff_user *u,
+    const struct pl_ctx *c, const struct pl_input *in,
+    const struct plan_slot *slots, size_t nslots, size_t available,
+    const char *alert_title, const char *alert_text)
+{
+	struct buf		*b = &p->body;
+	const struct pl_site	*site = ctx_site(c, in->site);
+	int			 k;
+
+	frame(p, u, in->nerrors > 0 ? "Erreur – Planifier une campagne "
+	    "mystère" : slots != NULL ? "Créneaux proposés – Planifier une "
+	    "campagne mystère" : "Planifier une campagne mystère");
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
+	    PLANNING_PREFIX "\">Campagnes mystère</a></p>\n"
+	    "<h1>Planifier une campagne mystère</h1>\n");
+	if (alert_title != NULL) {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--warning "
+		    "fr-mb-4w\" role=\"alert\">\n"
+		    "<h2 class=\"fr-alert__title\">");
+		html_puts(b, alert_title);
+		buf_puts(b, "</h2>\n<p>");
+		html_puts(b, alert_text);
+		buf_puts(b, "</p>\n</div>\n");
+	}
+	for (k = 0; k < PLANNING_KIND__MAX; k++)
+		if (c->form[k] == 0)
+			buf_printf(b, "<div class=\"fr-alert fr-alert--warning "
+			    "fr-alert--sm fr-mb-2w\">\n<p>La grille des %s "
+			    "mystère (<code>%s</code>) n’est pas chargée dans "
+			    "la base : aucune campagne de %s ne peut être "
+			    "créée "
+			    "tant qu’un administrateur ne l’a pas chargée "
+			    "(<code>forms/%s.xml</code>).</p>\n</div>\n",
+			    k == PLANNING_CALLS ? "appels" : "courriels",
+			    pl_kinds[k].kind, k == PLANNING_CALLS ? "appels" :
+			    "courriels", pl_kinds[k].kind);
+	if (in->nerrors > 0)
+		error_summary(b, c, in);
+	if (c->nsites == 0) {
+		buf_puts(b, "<p class=\"fr-text--lead\">Aucun site ne vous est "
+		    "confié : demandez à un administrateur de vous rattacher "
+		    "au site dont vous êtes le référent qualité.</p>\n");
+		page_end(b);
+		return;
+	}
+	buf_puts(b, "<p class=\"fr-text--sm\">Tous les champs sont "
+	    "obligatoires, sauf le titre.</p>\n<form method=\"post\" "
+	    "action=\"" NEW_PATH "\" novalidate>\n<input type=\"hidden\" "
+	    "name=\"" STAFF_CSRF_FIELD "\" value=\"");
+	html_puts(b, u->csrf);
+	buf_puts(b, "\">\n");
+	site_select(b, c, in);
+	kind_radios(b, in);
+	input(b, in, E_TITLE, "pl-title", "title", "text",
+	    " maxlength=\"200\"", "Titre", "Laissé vide : « Appels mystère » "
+	    "ou « Courriels mystère », suivi du mois et de l’année du "
+	    "premier jour.", in->title, 0);
+	period_fields(b, in);
+	input(b, in, E_TARGET, "pl-target", "target", "number",
+	    " inputmode=\"numeric\" min=\"1\" max=\"200\" step=\"1\"",
+	    "Objectif (nombre de contacts)", "Au moins 20 pour le label, un "
+	    "par demi-journée.", in->target_s, 0);
+	service_boxes(b, in);
+	enquirer_boxes(b, c, in);
+	buf_printf(b, "<button class=\"fr-btn%s\" type=\"submit\" "
+	    "name=\"action\" value=\"apercu\">%s</button>\n",
+	    slots != NULL ? " fr-btn--secondary fr-mb-4w" : "",
+	    slots != NULL ? "Recalculer les créneaux" : "Proposer les "
+	    "créneaux");
+	if (slots != NULL && site != NULL)
+		preview(b, c, in, site, slots, nslots, available);
+	buf_puts(b, "</form>\n");
+	page_end(b);
+}
+
+/* ---------------------------------------------------------------- create */
+
+/* Checks what only the database knows: the site, its enquirers, the
+   grid; then plans the slots. */
+static void
+check_context(const struct pl_ctx *c, struct pl_input *in,
+    const struct pl_site **sitep, struct plan_slot **slots, size_t *nslots,
+    size_t *available)
+{
+	const struct pl_site	*site = NULL;
+	const struct pl_user	**users;
+	struct plan_request	 req;
+	size_t			 services[PL_NSERVICES], i, bad = 0;
+	char			*cause = NULL;
+
+	*sitep = NULL;
+	if (in->site != 0 && (site = ctx_site(c, in->site)) == NULL)
+		fail(in, E_SITE, "Ce site ne vous est pas confié : choisissez "
+		    "un de vos sites.");
+	if (in->kind != -1 && c->form[in->kind] == 0)
+		fail(in, E_KIND, "La grille des %s mystère (%s) n’est pas "
+		    "chargée dans la base : la campagne ne peut pas être "
+		    "créée. Demandez à un administrateur de la charger.",
+		    in->kind == PLANNING_CALLS ? "appels" : "courriels",
+		    pl_kinds[in->kind].kind);
+	if (site != NULL) {
+		for (i = 0; i < in->nenq; i++)
+			if (ctx_user(c, site->id, in->enq[i]) == NULL)
+				bad++;
+		if (bad > 0)
+			fail(in, E_ENQUIRER, "Cochez seulement des enquêteurs "
+			    "du site choisi (%s).", site->name);
+	}
+	if (in->nerrors > 0 || site == NULL)
+		return;
+	*sitep = site;
+
+	users = xcalloc(c->nusers + 1, sizeof(*users));
+	memset(&req, 0, sizeof(req));
+	req.from = in->first;
+	req.to = in->last;
+	req.department = site->department;
+	req.excluded = c->holidays;
+	req.nexcluded = c->nholidays;
+	req.target = in->target;
+	req.nservices = chosen_services(in, services);
+	req.nenquirers = chosen_users(c, in, users);
+	free(users);
+	if (plan_slots(&req, slots, nslots, available, &cause) == -1) {
+		/* plan.h's messages start lower case, without a stop. */
+		if (cause[0] >= 'a' && cause[0] <= 'z')
+			cause[0] = cause[0] - 'a' + 'A';
+		fail(in, E_PERIOD, "%s.", cause);
+		free(cause);
+	}
+}
+
+/* Whether slug is taken at the site that day (STMT_CONTEXT). */
+static int
+slug_taken(const struct pl_ctx *c, const char *slug)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nslugs; i++)
+		if (strcmp(c->slugs[i], slug) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Stores the campaign, its services and its slots in one transaction,
+ * and fills p: a redirection to the list, or the form again saying why
+ * nothing was created.
+ */
+static void
+create(struct planning *pl, const struct staff_user *u, struct resp *p,
+    const struct pl_ctx *c, struct pl_input *in, const struct pl_site *site,
+    const struct plan_slot *slots, size_t nslots, size_t available)
+{
+	const struct pl_user	**users;
+	size_t			 services[PL_NSERVICES], nservices, i;
+	const char		*p0[8], *p1[3], *p2[5], *const *pp[3];
+	const char		**keys, **labels, **days, **pms, **skeys;
+	const char		**ids;
+	char			 slug[PLANNING_SLUG_MAX + 1];
+	char			 siteid[32], formid[32], target[16];
+	char			 first[CAL_DATE_LEN + 1];
+	char			 last[CAL_DATE_LEN + 1];
+	char			 (*dbuf)[CAL_DATE_LEN + 1], (*ibuf)[32];
+	char			 sqlstate[6], *cause = NULL;
+	struct buf		 a_keys = { 0 }, a_labels = { 0 };
+	struct buf		 a_days = { 0 }, a_pms = { 0 };
+	struct buf		 a_skeys = { 0 }, a_ids = { 0 };
+	size_t			 seq[3];
+	unsigned int		 n;
+	PGresult		*res = NULL;
+	enum db_status		 rc;
+
+	for (n = 1; n <= 999; n++)
+		if (planning_slug(in->kind, site->code, in->first, n,
+		    slug) == 0 && !slug_taken(c, slug))
+			break;
+	if (n > 999) {
+		p->status = 409;
+		form_page(p, u, c, in, slots, nslots, available, "Rien n’a "
+		    "été créé", "Trop de campagnes commencent ce jour-là sur "
+		    "ce site : choisissez un autre premier jour.");
+		return;
+	}
+
+	users = xcalloc(c->nusers + 1, sizeof(*users));
+	chosen_users(c, in, users);
+	nservices = chosen_services(in, services);
+	keys = xcalloc(nservices, sizeof(*keys));
+	labels = xcalloc(nservices, sizeof(*labels));
+	for (i = 0; i < nservices; i++) {
+		keys[i] = pl_services[services[i]].key;
+		labels[i] = pl_services[services[i]].label;
+	}
+	db_array(&a_keys, keys, nservices);
+	db_array(&a_labels, labels, nservices);
+
+	days = xcalloc(nslots, sizeof(*days));
+	pms = xcalloc(nslots, sizeof(*pms));
+	skeys = xcalloc(nslots, sizeof(*skeys));
+	ids = xcalloc(nslots, sizeof(*ids));
+	dbuf = xcalloc(nslots, sizeof(*dbuf));
+	ibuf = xcalloc(nslots, sizeof(*ibuf));
+	for (i = 0; i < nslots; i++) {
+		cal_format(slots[i].day, dbuf[i]);
+		days[i] = dbuf[i];
+		pms[i] = slots[i].afternoon ? "t" : "f";
+		skeys[i] = pl_services[services[slots[i].service]].key;
+		snprintf(ibuf[i], sizeof(ibuf[i]), "%lld",
+		    users[slots[i].enquirer]->id);
+		ids[i] = ibuf[i];
+	}
+	db_array(&a_days, days, nslots);
+	db_array(&a_pms, pms, nslots);
+	db_array(&a_skeys, skeys, nslots);
+	db_array(&a_ids, ids, nslots);
+
+	snprintf(siteid, sizeof(siteid), "%lld", site->id);
+	snprintf(formid, sizeof(formid), "%lld", c->form[in->kind]);
+	snprintf(target, sizeof(target), "%zu", in->target);
+	cal_format(in->first, first);
+	cal_format(in->last, last);
+	p0[0] = siteid;
+	p0[1] = formid;
+	p0[2] = pl_kinds[in->kind].kind;
+	p0[3] = in->title;
+	p0[4] = first;
+	p0[5] = last;
+	p0[6] = target;
+	p0[7] = slug;
+	p1[0] = slug;
+	p1[1] = a_keys.data;
+	p1[2] = a_labels.data;
+	p2[0] = slug;
+	p2[1] = a_days.data;
+	p2[2] = a_pms.data;
+	p2[3] = a_skeys.data;
+	p2[4] = a_ids.data;
+	pp[0] = p0;
+	pp[1] = p1;
+	pp[2] = p2;
+	seq[0] = pl->base + STMT_NEW_CAMPAIGN;
+	seq[1] = pl->base + STMT_NEW_SERVICES;
+	seq[2] = pl->base + STMT_NEW_SLOTS;
+	rc = db_exec_as_seq(pl->db, u->id, 3, seq, pp, &res, sqlstate,
+	    &cause);
+	PQclear(res);
+	if (rc == DB_OK) {
+		p->status = 303;
+		xasprintf(&p->location, PLANNING_PREFIX "?cree");
+	} else if (rc == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
+		log_warnx("planning by %s refused: %s", u->login, cause);
+		refused(p, u, 403, "Création refusée", "La base de données "
+		    "refuse cette campagne : ce site ne vous est pas confié, "
+		    "ou un enquêteur n’en fait pas partie. Rien n’a été "
+		    "créé.");
+	} else if (rc == DB_REFUSED && strcmp(sqlstate, "23505") == 0) {
+		p->status = 409;
+		form_page(p, u, c, in, slots, nslots, available, "Rien n’a "
+		    "été créé", "Une campagne de même type commençant le même "
+		    "jour vient d’être créée sur ce site. Vérifiez la liste "
+		    "des campagnes avant de réessayer.");
+	} else {
+		log_warnx("planning by %s: %s", u->login, cause);
+		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
+		form_page(p, u, c, in, slots, nslots, available, "Rien n’a "
+		    "été créé", "Le service est momentanément indisponible. "
+		    "Le formulaire est conservé ci-dessous : créez la campagne "
+		    "à nouveau dans quelques instants.");
+	}
+	free(cause);
+	buf_free(&a_keys);
+	buf_free(&a_labels);
+	buf_free(&a_days);
+	buf_free(&a_pms);
+	buf_free(&a_skeys);
+	buf_free(&a_ids);
+	free(keys);
+	free(labels);
+	free(days);
+	free(pms);
+	free(skeys);
+	free(ids);
+	free(dbuf);
+	free(ibuf);
+	free(users);
+}
+
+/* GET: the form; POST: a preview or the creation. */
+static void
+new_campaign(struct planning *pl, const struct staff_user *u,
+    const struct req *r, struct resp *p)
+{
+	struct pl_input		 in;
+	struct pl_ctx		 c;
+	const struct pl_site	*site = NULL;
+	struct plan_slot	*slots = NULL;
+	size_t			 nslots = 0, available = 0;
+
+	memset(&in, 0, sizeof(in));
+	if (r->method != HTTP_POST) {
+		if (ctx_load(pl, u, 0, NULL, NULL, &c) == -1) {
+			unavailable(p, u);
+			return;
+		}
+		if (c.nsites > 0)
+			defaults(&c, &in);
+		form_page(p, u, &c, &in, NULL, 0, 0, NULL, NULL);
+		goto out;
+	}
+	read_input(r, &in);
+	if (ctx_load(pl, u, in.site, in.first_ok ? in.first_s : NULL,
+	    in.last_ok ? in.last_s : NULL, &c) == -1) {
+		unavailable(p, u);
+		input_free(&in);
+		return;
+	}
+	check_context(&c, &in, &site, &slots, &nslots, &available);
+	if (in.nerrors > 0 || site == NULL) {
+		p->status = 400;
+		form_page(p, u, &c, &in, NULL, 0, 0, NULL, NULL);
+		goto out;
+	}
+	if (in.action != ACT_CREATE) {
+		form_page(p, u, &c, &in, slots, nslots, available, NULL, NULL);
+		goto out;
+	}
+	create(pl, u, p, &c, &in, site, slots, nslots, available);
+out:
+	plan_free(slots);
+	ctx_free(&c);
+	input_free(&in);
+}
+
+int
+planning_handle(struct planning *pl, const struct staff_user *u,
+    struct req *r, struct resp *p)
+{
+	const size_t	n = sizeof(PLANNING_PREFIX) - 1;
+	int		is_list, is_new;
+
+	if (strncmp(r->path, PLANNING_PREFIX, n) != 0 ||
+	    (r->path[n] != '\0' && r->path[n] != '/'))
+		return 0;
+	is_list = r->path[n] == '\0' || strcmp(r->path + n, "/") == 0;
+	is_new = strcmp(r->path, NEW_PATH) == 0;
+	if (u->role != STAFF_REFERENT && u->role != STAFF_ADMIN) {
+		refused(p, u, 403, "Accès réservé", "La planification des "
+		    "campagnes mystère est réservée aux référents qualité et "
+		    "aux administrateurs.");
+		return 1;
+	}
+	if (!is_list && !is_new) {
+		refused(p, u, 404, "Page introuvable", "Cette page n’existe "
+		    "pas.");
+		return 1;
+	}
+	if (r->method == HTTP_OTHER || (is_list && r->method == HTTP_POST)) {
+		p->status = 405;
+		p->allow = is_list ? "GET, HEAD" : "GET, HEAD, POST";
+		return 1;
+	}
+	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
+		refused(p, u, 403, "Action refusée", "Cette demande ne vient "
+		    "pas d’une page de ce service : rien n’a été créé.");
+		return 1;
+	}
+	if (is_list)
+		list(pl, u, r, p);
+	else
+		new_campaign(pl, u, r, p);
+	return 1;
+}
