@@ -167,6 +167,12 @@ http_req_init(struct req *r,
 	r->secure = v != NULL && strcmp(v, "on") == 0;
 	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')
 		r->cookie = xstrdup(v);
+	/* Only letters, digits, dots, dashes and a port: the host goes
+	   into links and QR codes we print. */
+	if ((v = getparam(arg, "HTTP_HOST")) != NULL && *v != '\0' &&
+	    strlen(v) <= 255 && strspn(v, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:") == strlen(v))
+		r->host = xstrdup(v);
 }
 
 void
@@ -176,6 +182,7 @@ http_req_free(struct req *r)
 	free(r->query);
 	free(r->content_type);
 	free(r->cookie);
+	free(r->host);
 	free(r->body);
 	http_fields_free(r->fields, r->nfields);
 	memset(r, 0, sizeof(*r));

@@ -43,6 +43,8 @@ struct req {
 	char			*content_type;	/* or NULL */
 	long long		 content_length; /* -1 when not given */
 	int			 secure;	/* served over TLS */
+	char			*host;		/* the Host header when it is a
+						   plain host[:port], or NULL */
 	char			*cookie;	/* the Cookie header, or NULL */
 	char			*body;		/* the request body, NUL-
 						   terminated, or NULL */

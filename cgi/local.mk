@@ -33,6 +33,15 @@ cgi_qualimetre_mystery_SOURCES = cgi/mystery.c
 cgi_qualimetre_mystery_CFLAGS = $(cgi_qualimetre_survey_CFLAGS)
 cgi_qualimetre_mystery_LDADD = $(cgi_qualimetre_survey_LDADD)
 
+sbin_PROGRAMS += cgi/qualimetre-referent
+cgi_qualimetre_referent_SOURCES = cgi/referent.c cgi/referent-handle.c \
+	cgi/referent-handle.h
+cgi_qualimetre_referent_CFLAGS = $(cgi_qualimetre_survey_CFLAGS) \
+	-I$(top_srcdir)/stats
+cgi_qualimetre_referent_LDADD = cgi/libqmresults.a cgi/libqmposter.a \
+	cgi/libqmexport.a $(cgi_qualimetre_survey_LDADD) stats/libstats.a \
+	$(CAIRO_LIBS) $(QRENCODE_LIBS) $(GSL_LIBS) -lm
+
 EXTRA_DIST += static/qualimetre.css static/questionnaire.js
 
 sbin_PROGRAMS += cgi/qualimetre

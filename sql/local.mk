@@ -6,4 +6,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/004-calendar.sql \
 	sql/005-mystery.sql \
 	sql/006-mystery-entries.sql \
-	sql/007-planning.sql
+	sql/007-planning.sql \
+	sql/008-referent.sql

@@ -1,0 +1,74 @@
+/*
+ * Charts of a campaign's results, drawn as inline SVG by the program
+ * itself for the referent's pages and the poster, each with the data
+ * table that says the same in text; and the French number formats they,
+ * the pages and the poster share ("76,4 %", "1 234", "0,051").
+ */
+#ifndef QUALIMETRE_CHART_H
+#define QUALIMETRE_CHART_H
+
+#include <stddef.h>
+
+#include "stats.h"
+
+struct buf;
+struct results;
+struct results_breakdown;
+
+/* Room for any string chart_number or chart_percent writes, NUL
+   included. */
+#define CHART_NUMBER_MAX	48
+
+/*
+ * Writes v in French into out, of size bytes: a comma before the
+ * decimals (decimals digits, 0 to 9, rounded as printf rounds), a
+ * no-break space (U+00A0) between groups of three digits from 4 digits
+ * on, a minus sign (U+2212) for a negative value, never "-0". A NaN or
+ * infinite v writes "n.d." (non disponible). Returns the length written
+ * (without the NUL), or -1 when decimals is out of range, |v| >= 1e15 or
+ * the text does not fit: out is then "" when size > 0.
+ */
+int	 chart_number(double v, int decimals, char *out, size_t size);
+
+/*
+ * Writes the rate v (0.7644) as a French percentage with decimals
+ * digits ("76,4 %" for 1): chart_number of 100 v, a no-break space,
+ * "%". NaN writes "n.d.". Returns as chart_number.
+ */
+int	 chart_percent(double v, int decimals, char *out, size_t size);
+
+/*
+ * Returns the French name of a verdict as the tables print it: "dépassé"
+ * (STATS_ABOVE), "atteint" (STATS_MET), "non atteint" (STATS_BELOW),
+ * "non concluant" (STATS_INCONCLUSIVE); NULL when out of range. The
+ * string is static.
+ */
+const char	*chart_verdict_name(enum stats_verdict);
+
+/*
+ * Appends to b a <figure> holding the bar chart of r's criteria as an
+ * inline <svg role="img"> with its <title> and <desc> (ids id-title and
+ * id-desc), one horizontal bar per criterion with opinions (its rate,
+ * its 95 % interval as a whisker, its target as a dashed line, hatched
+ * when the verdict is "below"; "pas de réponse" for a criterion with
+ * none), an axis from 0 to 100 %, a legend and a <figcaption>; then,
+ * after the figure, the DSFR table of the same figures (id-table), one
+ * row per criterion. id, of our own making (letters, digits, '-'), must
+ * be unique in the page. Every text from r goes through html_puts; the
+ * output is well-formed XML, so it can go in an XHTML or SVG document.
+ * The chart is 720 units wide and scales to its container (width 100%).
+ */
+void	 chart_bars(struct buf *b, const struct results *r, const char *id);
+
+/*
+ * Appends the chart of one criterion (criterion_label) broken down by a
+ * profile question (by_label): a <figure> as chart_bars draws it, with
+ * one bar and Wilson whisker per group and no target; the sentence
+ * giving the chi-square test of homogeneity in French, with a warning
+ * when an expected count is below 5, or why it could not be run; and
+ * the DSFR table of the groups. bd is filled by results_breakdown_make.
+ */
+void	 chart_breakdown(struct buf *b, const struct results_breakdown *bd,
+	    const char *criterion_label, const char *by_label, const char *id);
+
+#endif /* QUALIMETRE_CHART_H */

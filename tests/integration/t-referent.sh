@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The referent's results through /referent/: figures computed here
+# independently match the page's exports to 1e-9, the exports and the
+# poster come out whole, and a referent of another site gets 404 even
+# with forged ids, down to the database's policies.
+. "$(dirname "$0")/lib.sh"
+
+tap_plan 23
+
+admin()
+{
+	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
+		"$QM_BUILD/cgi/qualimetre" "$@"
+}
+login()
+{
+	rm -f "$HTTP_COOKIES"
+	http_get /referent/connexion > /dev/null
+	http_post /referent/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
+}
+psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
+	('TEST-REF-A', 'Préfecture A', '41', 'B'), ('TEST-REF-B', 'Préfecture B', '37', 'B')
+	ON CONFLICT (code) DO NOTHING"
+ra=ref-a-$$ rb=ref-b-$$ en=enq-r-$$ pw="mot de passe d'essai $$"
+printf '%s\n' "$pw" | admin user add --login "$ra" --role referent --site TEST-REF-A > /dev/null
+printf '%s\n' "$pw" | admin user add --login "$rb" --role referent --site TEST-REF-B > /dev/null
+printf '%s\n' "$pw" | admin user add --login "$en" --role enquirer --site TEST-REF-A > /dev/null
+
+# A campaign with known answers: courtoisie 30 satisfied out of 40
+# opinions (+5 no opinion), attente 9 out of 45, motif for all 45.
+slug=test-ref-$$
+cid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
+		'satisfaction', 'Enquête de test', current_date - 10, current_date - 1, :'slug'
+	FROM qualimetre.site s WHERE s.code = 'TEST-REF-A' RETURNING id" slug="$slug")
+psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'web', :'slug' || i FROM generate_series(1, 45) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'courtoisie',
+		CASE WHEN i <= 20 THEN 'tres-satisfait' WHEN i <= 30 THEN 'satisfait'
+		WHEN i <= 40 THEN 'peu-satisfait' ELSE 'sans-avis' END
+	FROM generate_series(1, 45) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'attente',
+		CASE WHEN i <= 9 THEN 'satisfait' ELSE 'pas-du-tout-satisfait' END
+	FROM generate_series(1, 45) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'motif',
+		CASE WHEN i % 3 = 0 THEN 'autre' ELSE 'etrangers' END
+	FROM generate_series(1, 45) i" slug="$slug" c="$cid" > /dev/null
+
+# wilson X N: the Wilson score interval at 95 %, computed here.
+wilson()
+{
+	awk -v x="$1" -v n="$2" 'BEGIN {
+		z = 1.959963984540054; p = x / n; d = 1 + z * z / n
+		c = (p + z * z / (2 * n)) / d
+		h = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+		printf "%.17g %.17g %.17g\n", p, c - h, c + h }'
+}
+# near A B: |A - B| < 1e-9
+near() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-9) }'; }
+
+is "$(login "$en" "$pw")" 303 "an enquirer logs in"
+is "$(http_get /referent/)" 403 "but the referent's space is refused to her"
+is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
+http_get /referent/ > /dev/null
+body_has "Enquête de test" "her campaigns are listed"
+is "$(http_get "/referent/campaigns/$cid")" 200 "the results page"
+body_has '<svg[^>]*role="img"' "with its chart"
+body_has '<table' "and its data table"
+code=$(http_get "/referent/campaigns/$cid/results.csv")
+is "$code" 200 "results.csv"
+like "$(http_header Content-Type)" '^text/csv' "served as CSV"
+is "$(head -n 1 "$HTTP_BODY" | tr -d '\r')" "criterion,label,n,satisfied,rate,lower,upper,method,target,verdict" \
+	"with the columns of the issue"
+line=$(grep '^courtoisie,' "$HTTP_BODY" | tr -d '\r')
+IFS=, read -r _ _ n sat rate lower upper method _ <<< "$line"
+read -r erate elower eupper <<< "$(wilson 30 40)"
+is "$n/$sat/$method" "40/30/wilson" "courtoisie: 40 opinions, 30 satisfied, Wilson"
+check "its rate and interval match an independent computation to 1e-9" \
+	sh -c "$(declare -f near); near $rate $erate && near $lower $elower && near $upper $eupper"
+line=$(grep '^attente,' "$HTTP_BODY" | tr -d '\r')
+IFS=, read -r _ _ n sat rate lower upper _ <<< "$line"
+read -r erate elower eupper <<< "$(wilson 9 45)"
+check "attente: 9 of 45, rate and interval to 1e-9" \
+	sh -c "$(declare -f near); near $rate $erate && near $lower $elower && near $upper $eupper && [ $n = 45 ]"
+code=$(http_get "/referent/campaigns/$cid/results.xml")
+like "$(head -c 200 "$HTTP_BODY")" '<\?xml version="1.0"' "results.xml is XML ($code)"
+code=$(http_get "/referent/campaigns/$cid/responses.csv")
+is "$(grep -c $'\r$' "$HTTP_BODY")" 46 "responses.csv: a header and 45 rows ($code)"
+like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,motif,' "one column per question"
+http_get "/referent/campaigns/$cid/responses.csv?format=tableur" > /dev/null
+like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
+like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;motif;' "and separates with ';'"
+code=$(http_get "/referent/campaigns/$cid/poster.pdf")
+like "$(head -c 5 "$HTTP_BODY")" '^%PDF-' "the poster is a PDF ($code)"
+cp "$HTTP_BODY" "$QM_TMP/poster.pdf"
+text=$(pdftotext -layout "$QM_TMP/poster.pdf" - 2>/dev/null)
+like "$text" "75 %" "its text holds courtoisie's rate (30/40 = 75 %)"
+pdftoppm -png -r 40 -singlefile "$QM_TMP/poster.pdf" "$QM_TMP/poster" 2>/dev/null
+check "it renders to an image" test -s "$QM_TMP/poster.png"
+
+# ---- another site's referent
+login "$rb" "$pw" > /dev/null
+is "$(http_get "/referent/campaigns/$cid")/$(http_get "/referent/campaigns/$cid/results.csv")/$(http_get "/referent/campaigns/$cid/responses.csv")" \
+	"404/404/404" "the referent of site B gets 404 for site A's campaign and its exports"
+idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")
+got=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+	SELECT (SELECT count(*) FROM qualimetre.answer WHERE campaign_id = :'c') || '/' ||
+	(SELECT count(*) FROM qualimetre.campaign WHERE id = :'c')" u="$idb" c="$cid" | tail -n 1)
+is "$got" "0/0" "the referent role's policies themselves hide site A's rows from B"
