@@ -31,3 +31,12 @@ tests_bench_mint_tokens_SOURCES = tests/bench/mint-tokens.c
 tests_bench_mint_tokens_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 tests_bench_mint_tokens_LDADD = cgi/libqmweb.a cgi/libqmutil.a $(SODIUM_LIBS)
 EXTRA_DIST += tests/bench/survey.sh tests/bench/post.lua
+
+# The integration tests read the CSV exports back with the project's
+# own RFC 4180 reader.
+noinst_PROGRAMS += tests/csv-dump
+tests_csv_dump_SOURCES = tests/csv-dump.c
+tests_csv_dump_CFLAGS = $(AM_CFLAGS) -I$(top_srcdir)/stats
+tests_csv_dump_LDADD = cgi/libqmexport.a forms/libqmform.a cgi/libqmutil.a \
+	stats/libstats.a $(GSL_LIBS) -lm \
+	$(XML_LIBS) $(SODIUM_LIBS)

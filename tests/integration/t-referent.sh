@@ -5,7 +5,7 @@
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 23
+tap_plan 26
 
 admin()
 {
@@ -85,14 +85,40 @@ IFS=, read -r _ _ n sat rate lower upper _ <<< "$line"
 read -r erate elower eupper <<< "$(wilson 9 45)"
 check "attente: 9 of 45, rate and interval to 1e-9" \
 	sh -c "$(declare -f near); near $rate $erate && near $lower $elower && near $upper $eupper && [ $n = 45 ]"
+dump="$QM_BUILD/tests/csv-dump"
+got=$("$dump" , < "$HTTP_BODY" | awk -F'\t' '$1 > 0 && $2 <= 3 { v[$1, $2] = $3 }
+	END { for (r = 1; (r, 0) in v; r++) print v[r, 0] "=" v[r, 2] "/" v[r, 3] }' | sort)
+want=$(psql_q "SELECT question || '=' || count(*) FILTER (WHERE value <> 'sans-avis') || '/' ||
+	count(*) FILTER (WHERE value IN ('tres-satisfait', 'satisfait'))
+	FROM qualimetre.answer WHERE campaign_id = :'c' AND question IN ('courtoisie', 'attente')
+	GROUP BY question ORDER BY 1" c="$cid")
+is "$(echo "$got" | grep -E '^(courtoisie|attente)=')" "$want" \
+	"results.csv read back with an RFC 4180 reader: n and satisfied as stored"
 code=$(http_get "/referent/campaigns/$cid/results.xml")
 like "$(head -c 200 "$HTTP_BODY")" '<\?xml version="1.0"' "results.xml is XML ($code)"
 code=$(http_get "/referent/campaigns/$cid/responses.csv")
 is "$(grep -c $'\r$' "$HTTP_BODY")" 46 "responses.csv: a header and 45 rows ($code)"
 like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,motif,' "one column per question"
+# Every response's answers, read back field by field, against the database.
+got=$("$dump" , < "$HTTP_BODY" | awk -F'\t' '
+	$1 == 0 { name[$2] = $3; next }
+	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }
+	END { for (r in rows) print v[r, "response_id"] " " v[r, "motif"] " " v[r, "courtoisie"] " " v[r, "attente"] }' | sort)
+want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.value, '') || ' ' || coalesce(w.value, '')
+	FROM qualimetre.response r
+	LEFT JOIN qualimetre.answer m ON m.response_id = r.id AND m.question = 'motif'
+	LEFT JOIN qualimetre.answer c ON c.response_id = r.id AND c.question = 'courtoisie'
+	LEFT JOIN qualimetre.answer w ON w.response_id = r.id AND w.question = 'attente'
+	WHERE r.campaign_id = :'c' ORDER BY 1" c="$cid")
+is "$got" "$want" "responses.csv read back: every response's answers as stored"
 http_get "/referent/campaigns/$cid/responses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
 like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;motif;' "and separates with ';'"
+got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
+	$1 == 0 { name[$2] = $3; next }
+	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }
+	END { for (r in rows) print v[r, "response_id"] " " v[r, "motif"] " " v[r, "courtoisie"] " " v[r, "attente"] }' | sort)
+is "$got2" "$want" "the spreadsheet variant reads back to the same answers"
 code=$(http_get "/referent/campaigns/$cid/poster.pdf")
 like "$(head -c 5 "$HTTP_BODY")" '^%PDF-' "the poster is a PDF ($code)"
 cp "$HTTP_BODY" "$QM_TMP/poster.pdf"
