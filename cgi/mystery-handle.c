@@ -159,6 +159,9 @@ struct target {
 	int		 writable;		/* open, and the user's */
 };
 
+/* The worker's staff context, for the pages' frame: one per process. */
+static struct staff	*mystery_staff;
+
 struct mystery *
 mystery_create(const char *dsn, const char *schema_path,
     const unsigned char *key)
@@ -168,6 +171,7 @@ mystery_create(const char *dsn, const char *schema_path,
 	m = xcalloc(1, sizeof(*m));
 	m->db = db_create(dsn, mystery_stmts, STMT__MAX);
 	m->staff = staff_create(m->db, key, PREFIX, SERVICE);
+	mystery_staff = m->staff;
 	m->planning = planning_create(m->db);
 	m->forms = formcache_create(m->db, schema_path);
 	memcpy(m->key, key, TOKEN_KEY_LEN);
@@ -189,15 +193,8 @@ mystery_free(struct mystery *m)
 static void
 frame(struct resp *p, const struct staff_user *u, const char *title)
 {
-	struct page_frame	pf = { 0 };
-
-	pf.title = title;
-	pf.service = SERVICE;
-	pf.tagline = "Espace des enquêteurs";
-	pf.user = u->name;
-	pf.logout_action = PREFIX "/deconnexion";
-	pf.csrf = u->csrf;
-	page_open(&p->body, &pf);
+	staff_page_open(mystery_staff, &p->body, u, title,
+	    "Espace des enquêteurs");
 }
 
 static void

@@ -104,6 +104,9 @@ struct referent {
 	struct formcache	*forms;
 };
 
+/* The worker's staff context, for the pages' frame: one per process. */
+static struct staff	*referent_staff;
+
 struct referent *
 referent_create(const char *dsn, const char *schema_path,
     const unsigned char *key)
@@ -113,6 +116,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf = xcalloc(1, sizeof(*rf));
 	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
 	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE);
+	referent_staff = rf->staff;
 	rf->forms = formcache_create(rf->db, schema_path);
 	return rf;
 }
@@ -131,15 +135,8 @@ referent_free(struct referent *rf)
 static void
 frame(struct resp *p, const struct staff_user *u, const char *title)
 {
-	struct page_frame	pf = { 0 };
-
-	pf.title = title;
-	pf.service = SERVICE;
-	pf.tagline = "Espace du référent qualité";
-	pf.user = u->name;
-	pf.logout_action = PREFIX "/deconnexion";
-	pf.csrf = u->csrf;
-	page_open(&p->body, &pf);
+	staff_page_open(referent_staff, &p->body, u, title,
+	    "Espace du référent qualité");
 }
 
 static void
@@ -614,6 +611,19 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	campaign_results_free(&cr);
 }
 
+/* The page of a campaign that could not be loaded (found 0 or -1). */
+static void
+campaign_missing(struct resp *p, const struct staff_user *u, int found)
+{
+	if (found == 0)
+		message(p, u, 404, "Campagne introuvable", "Cette campagne "
+		    "n’existe pas, ou n’est pas sur un site dont vous avez la "
+		    "charge.");
+	else
+		message(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+}
+
 /* results.csv, results.xml, poster.pdf. */
 static void
 campaign_file(struct referent *rf, const struct staff_user *u,
@@ -625,11 +635,7 @@ campaign_file(struct referent *rf, const struct staff_user *u,
 
 	found = campaign_results(rf, u, id, "motif", &cr);
 	if (found != 1) {
-		message(p, u, found == 0 ? 404 : 503, found == 0 ?
-		    "Campagne introuvable" : "Service momentanément "
-		    "indisponible", found == 0 ? "Cette campagne n’existe pas, "
-		    "ou n’est pas sur un site dont vous avez la charge." :
-		    "Réessayez dans quelques instants.");
+		campaign_missing(p, u, found);
 		return;
 	}
 	p->no_store = 1;
@@ -683,11 +689,7 @@ responses_file(struct referent *rf, const struct staff_user *u,
 	/* The campaign's form, through the same policies. */
 	found = campaign_results(rf, u, id, "motif", &cr);
 	if (found != 1) {
-		message(p, u, found == 0 ? 404 : 503, found == 0 ?
-		    "Campagne introuvable" : "Service momentanément "
-		    "indisponible", found == 0 ? "Cette campagne n’existe pas, "
-		    "ou n’est pas sur un site dont vous avez la charge." :
-		    "Réessayez dans quelques instants.");
+		campaign_missing(p, u, found);
 		return;
 	}
 	form = cr.form;

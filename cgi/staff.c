@@ -276,6 +276,24 @@ staff_session(struct staff *st, const struct req *r, struct staff_user *u)
 	return found;
 }
 
+void
+staff_page_open(struct staff *st, struct buf *b, const struct staff_user *u,
+    const char *title, const char *tagline)
+{
+	struct page_frame	 pf = { 0 };
+	char			*logout;
+
+	xasprintf(&logout, "%s/deconnexion", st->prefix);
+	pf.title = title;
+	pf.service = st->service;
+	pf.tagline = tagline;
+	pf.user = u->name;
+	pf.logout_action = logout;
+	pf.csrf = u->csrf;
+	page_open(b, &pf);
+	free(logout);
+}
+
 int
 staff_csrf_ok(const struct staff_user *u, const struct req *r)
 {

@@ -82,6 +82,16 @@ void		 staff_to_login(struct staff *, const struct req *,
 		    struct resp *p);
 
 /*
+ * Opens a page of this staff program for u: the DSFR header with the
+ * program's name, tagline, who is logged in and a logout button posting
+ * the session's CSRF token.
+ */
+struct buf;
+void		 staff_page_open(struct staff *, struct buf *b,
+		    const struct staff_user *u, const char *title,
+		    const char *tagline);
+
+/*
  * Returns 1 when the request's fields carry this session's CSRF token,
  * 0 otherwise (compared in constant time).
  */
