@@ -16,7 +16,8 @@ cgi_libqmweb_a_SOURCES = cgi/html.c cgi/html.h \
 	cgi/staff.c cgi/staff.h \
 	cgi/survey-handle.c cgi/survey-handle.h \
 	cgi/mystery-handle.c cgi/mystery-handle.h \
-	cgi/planning.c cgi/planning.h
+	cgi/planning.c cgi/planning.h \
+	cgi/referent-campaigns.c cgi/referent-campaigns.h
 cgi_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(XML_CFLAGS) $(FCGI_CFLAGS)
 
@@ -35,7 +36,7 @@ cgi_qualimetre_mystery_LDADD = $(cgi_qualimetre_survey_LDADD)
 
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent.c cgi/referent-handle.c \
-	cgi/referent-handle.h
+	cgi/referent-handle.h cgi/referent-admin.c cgi/referent-admin.h
 cgi_qualimetre_referent_CFLAGS = $(cgi_qualimetre_survey_CFLAGS) \
 	-I$(top_srcdir)/stats
 cgi_qualimetre_referent_LDADD = cgi/libqmresults.a cgi/libqmposter.a \

@@ -18,6 +18,8 @@
 #include "http.h"
 #include "page.h"
 #include "poster.h"
+#include "referent-admin.h"
+#include "referent-campaigns.h"
 #include "referent-handle.h"
 #include "results.h"
 #include "staff.h"
@@ -102,6 +104,8 @@ struct referent {
 	struct db		*db;
 	struct staff		*staff;
 	struct formcache	*forms;
+	struct rcampaigns	*campaigns;	/* create, open, close, paper */
+	struct radmin		*admin;		/* sites, people, national */
 };
 
 /* The worker's staff context, for the pages' frame: one per process. */
@@ -118,6 +122,8 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE);
 	referent_staff = rf->staff;
 	rf->forms = formcache_create(rf->db, schema_path);
+	rf->campaigns = rcampaigns_create(rf->db, rf->forms, key);
+	rf->admin = radmin_create(rf->db, rf->forms);
 	return rf;
 }
 
@@ -126,6 +132,8 @@ referent_free(struct referent *rf)
 {
 	if (rf == NULL)
 		return;
+	radmin_free(rf->admin);
+	rcampaigns_free(rf->campaigns);
 	staff_free(rf->staff);
 	formcache_free(rf->forms);
 	db_free(rf->db);
@@ -180,7 +188,19 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	}
 	p->no_store = 1;
 	frame(p, u, "Mes campagnes");
-	buf_puts(b, "<h1>Mes campagnes</h1>\n");
+	buf_puts(b, "<h1>Mes campagnes</h1>\n<ul class=\"fr-btns-group "
+	    "fr-btns-group--inline-md fr-mb-4w\">\n"
+	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
+	    "href=\"" PREFIX "/campaigns/new\">Nouvelle campagne</a></li>\n");
+	if (u->role == STAFF_ADMIN)
+		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
+	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/personnes\">Personnes</a></li>\n");
+	if (u->role == STAFF_ADMIN)
+		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");
+	buf_puts(b, "</ul>\n");
 	n = PQntuples(res);
 	if (n == 0)
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucune campagne sur les "
@@ -560,6 +580,32 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	    PREFIX "/campaigns/%s/responses.csv?format=tableur\">Réponses "
 	    "brutes (tableur, « ; »)</a></li>\n</ul>\n", id);
 
+	if (satisfaction) {
+		if (http_field_get(r, "ouverte") != NULL ||
+		    http_field_get(r, "fermee") != NULL)
+			buf_printf(b, "<div class=\"fr-alert fr-alert--success "
+			    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>La "
+			    "campagne est %s.</p>\n</div>\n",
+			    http_field_get(r, "ouverte") != NULL ? "ouverte" :
+			    "fermée");
+		buf_printf(b, "<ul class=\"fr-btns-group "
+		    "fr-btns-group--inline-md fr-mb-4w\">\n"
+		    "<li><form method=\"post\" action=\"" PREFIX
+		    "/campaigns/%s/ouvrir\"><input type=\"hidden\" "
+		    "name=\"_csrf\" value=\"", id);
+		html_puts(b, u->csrf);
+		buf_printf(b, "\"><button class=\"fr-btn\" type=\"submit\">"
+		    "Ouvrir maintenant</button></form></li>\n"
+		    "<li><form method=\"post\" action=\"" PREFIX
+		    "/campaigns/%s/fermer\"><input type=\"hidden\" "
+		    "name=\"_csrf\" value=\"", id);
+		html_puts(b, u->csrf);
+		buf_printf(b, "\"><button class=\"fr-btn fr-btn--secondary\" "
+		    "type=\"submit\">Fermer maintenant</button></form></li>\n"
+		    "<li><a class=\"fr-btn fr-btn--secondary\" href=\"" PREFIX
+		    "/campaigns/%s/papier\">Saisir des questionnaires papier"
+		    "</a></li>\n</ul>\n", id);
+	}
 	chart_bars(b, &cr.r, "resultats");
 
 	if (byq != NULL && crit != NULL) {
@@ -793,6 +839,9 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 		    "aux référents qualité et aux administrateurs.");
 		return;
 	}
+	if (rcampaigns_handle(rf->campaigns, &u, r, p) ||
+	    radmin_handle(rf->admin, &u, r, p))
+		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;
 		p->allow = "GET, HEAD";

@@ -7,4 +7,6 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/005-mystery.sql \
 	sql/006-mystery-entries.sql \
 	sql/007-planning.sql \
-	sql/008-referent.sql
+	sql/008-referent.sql \
+	sql/009-referent-campaigns.sql \
+	sql/010-referent-admin.sql
