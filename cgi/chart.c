@@ -442,7 +442,9 @@ chart_svg_open(struct buf *b, const char *id, const struct chart_bar *bars,
 	    "role=\"img\" aria-labelledby=\"", CHART_W,
 	    chart_height(bars, nbars, lg));
 	html_puts(b, id);
-	buf_puts(b, "-title ");
+	/* The title names the chart; the longer description is read
+	   after it, on request, rather than as one long name. */
+	buf_puts(b, "-title\" aria-describedby=\"");
 	html_puts(b, id);
 	buf_printf(b, "-desc\" font-family=\"Marianne, arial, sans-serif\" "
 	    "font-size=\"%d\">\n", CHART_FONT);

@@ -210,7 +210,23 @@ plain(struct resp *p, int status, const char *title, const char *text)
 static void
 slot_row(struct buf *b, PGresult *res, int i)
 {
+	/* The action first: on a phone the table scrolls sideways, and
+	   what the enquirer came for must be in view. */
 	buf_puts(b, "<tr><td>");
+	if (strcmp(PQgetvalue(res, i, PQfnumber(res, "writable")), "t") != 0)
+		buf_puts(b, "Campagne close");
+	else if (strcmp(PQgetvalue(res, i, PQfnumber(res, "recorded")),
+	    "t") == 0) {
+		buf_puts(b, "<a class=\"fr-link\" href=\"" PREFIX "/saisies/");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "response_id")));
+		buf_puts(b, "\">Corriger</a>");
+	} else {
+		buf_puts(b, "<a class=\"fr-link\" href=\"" PREFIX
+		    "/creneaux/");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "id")));
+		buf_puts(b, "\">Saisir</a>");
+	}
+	buf_puts(b, "</td><td>");
 	page_date(b, PQgetvalue(res, i, PQfnumber(res, "day")));
 	buf_puts(b, "</td><td>");
 	if (PQgetisnull(res, i, PQfnumber(res, "id")))
@@ -231,20 +247,6 @@ slot_row(struct buf *b, PGresult *res, int i)
 	else
 		buf_puts(b, "<p class=\"fr-badge fr-badge--info "
 		    "fr-badge--sm\">À faire</p>");
-	buf_puts(b, "</td><td>");
-	if (strcmp(PQgetvalue(res, i, PQfnumber(res, "writable")), "t") != 0)
-		buf_puts(b, "Campagne close");
-	else if (strcmp(PQgetvalue(res, i, PQfnumber(res, "recorded")),
-	    "t") == 0) {
-		buf_puts(b, "<a class=\"fr-link\" href=\"" PREFIX "/saisies/");
-		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "response_id")));
-		buf_puts(b, "\">Corriger</a>");
-	} else {
-		buf_puts(b, "<a class=\"fr-link\" href=\"" PREFIX
-		    "/creneaux/");
-		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "id")));
-		buf_puts(b, "\">Saisir</a>");
-	}
 	buf_puts(b, "</td></tr>\n");
 }
 
@@ -256,10 +258,11 @@ slot_table(struct buf *b, PGresult *res, int today_only,
 
 	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>");
 	html_puts(b, caption);
-	buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Jour</th>"
+	buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Action</th>"
+	    "<th scope=\"col\">Jour</th>"
 	    "<th scope=\"col\">Demi-journée</th><th scope=\"col\">Service"
 	    "</th><th scope=\"col\">Campagne</th><th scope=\"col\">État"
-	    "</th><th scope=\"col\">Action</th></tr></thead>\n<tbody>\n");
+	    "</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++)
 		if (!today_only || strcmp(PQgetvalue(res, i,
 		    PQfnumber(res, "today")), "t") == 0)

@@ -2,16 +2,24 @@
  * Shows a conditional question only when the answer it depends on is
  * given, without ever clearing what was typed in it: the page works the
  * same without this script (every question is then shown, and the server
- * ignores an answer whose condition is not met).
+ * ignores an answer whose condition is not met). Also brings an error
+ * summary into focus, on every page that has one.
  */
 (function () {
 	"use strict";
-	var form = document.querySelector("form[method=post]");
+
+	/* After an error, the summary first: it links to each field. */
+	var summary = document.getElementById("erreurs");
+	if (summary)
+		summary.focus();
+
+	/* The form that holds the questions: not the header's logout form,
+	   which staff pages place before it. */
+	var first = document.querySelector("[data-when-key]");
+	var form = first && first.closest("form");
 	if (!form)
 		return;
 	var dependents = form.querySelectorAll("[data-when-key]");
-	if (dependents.length === 0)
-		return;
 
 	function currentValue(key) {
 		var checked = form.querySelector("input[name=\"" + key +
@@ -35,9 +43,4 @@
 
 	form.addEventListener("change", update);
 	update();
-
-	/* After an error, bring the summary into view and focus. */
-	var summary = document.getElementById("erreurs");
-	if (summary)
-		summary.focus();
 })();

@@ -215,7 +215,7 @@ bars(void)
 	chart_bars(&b, &r, "res-1");
 	tap_ok(parse(&b, &d), "chart_bars: well-formed XML");
 	tap_ok(count(&d, "/root/figure/s:svg[@role='img' and "
-	    "@aria-labelledby='res-1-title res-1-desc' and "
+	    "@aria-labelledby='res-1-title' and @aria-describedby='res-1-desc' and "
 	    "starts-with(@viewBox, '0 0 720 ')]") == 1 &&
 	    count(&d, "//s:svg/s:title[@id='res-1-title']") == 1 &&
 	    count(&d, "//s:svg/s:desc[@id='res-1-desc' and "
@@ -368,7 +368,7 @@ breakdown(void)
 	chart_breakdown(&b, &bd, "Temps d'attente", "Motif \"de\" visite",
 	    "bd");
 	tap_ok(parse(&b, &d) && count(&d, "/root/figure/s:svg[@role='img' "
-	    "and @aria-labelledby='bd-title bd-desc']") == 1,
+	    "and @aria-labelledby='bd-title' and @aria-describedby='bd-desc']") == 1,
 	    "chart_breakdown: well-formed, labelled");
 	tap_ok(count(&d, "//s:rect[@class='qm-bar']") == 3 &&
 	    count(&d, "//s:text[@class='qm-none']") == 1 &&
