@@ -785,13 +785,23 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 	    "Conformes", "Taux", "Intervalle à 95" NBSP "%", "Sans objet",
 	    "Objectif", "Verdict", NULL };
 	const struct results_row *row;
-	const char	*method;
-	size_t		 i;
-	int		 same = 1;
+	const char	*method, *cols[10];
+	char		 num[CHART_NUMBER_MAX];
+	size_t		 i, k;
+	int		 same = 1, change = 0;
 
 	for (i = 1; i < r->nrows; i++)
 		if (r->rows[i].method != r->rows[0].method)
 			same = 0;
+	for (i = 0; i < r->nrows; i++)
+		if (r->rows[i].change.present)
+			change = 1;
+	/* The change since the previous campaign, when there is one. */
+	for (k = 0; (chart_conform(r) ? cols_conf : cols_sat)[k] != NULL; k++)
+		cols[k] = (chart_conform(r) ? cols_conf : cols_sat)[k];
+	if (change)
+		cols[k++] = "Évolution depuis la campagne précédente";
+	cols[k] = NULL;
 	method = r->nrows > 0 && same ?
 	    chart_method_name(r->rows[0].method) : NULL;
 
@@ -810,7 +820,7 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 		buf_printf(b, " (intervalle de confiance à 95" NBSP "%%, "
 		    "méthode %s)", method);
 	buf_puts(b, "</caption>\n");
-	chart_thead(b, "Critère", chart_conform(r) ? cols_conf : cols_sat);
+	chart_thead(b, "Critère", cols);
 	for (i = 0; i < r->nrows; i++) {
 		row = &r->rows[i];
 		buf_puts(b, "<tr><th scope=\"row\">");
@@ -847,6 +857,26 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 			buf_puts(b, chart_verdict_name(row->verdict));
 		else
 			buf_puts(b, EMDASH);
+		if (change) {
+			buf_puts(b, "</td><td>");
+			if (row->change.present && !isnan(row->change.diff)) {
+				/* In points, with Newcombe's interval. */
+				chart_number(100.0 * row->change.diff, 1, num,
+				    sizeof(num));
+				buf_printf(b, "%s%s" NBSP "points (",
+				    row->change.diff > 0 ? "+" : "", num);
+				chart_number(100.0 * row->change.lower, 1, num,
+				    sizeof(num));
+				buf_puts(b, num);
+				buf_puts(b, " à ");
+				chart_number(100.0 * row->change.upper, 1, num,
+				    sizeof(num));
+				buf_puts(b, num);
+				buf_puts(b, row->change.significant ? ") : "
+				    "significative" : ") : non significative");
+			} else
+				buf_puts(b, EMDASH);
+		}
 		buf_puts(b, "</td></tr>\n");
 	}
 	buf_puts(b, "</tbody>\n</table>\n</div>\n");

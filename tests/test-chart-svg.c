@@ -182,6 +182,8 @@ numbers(void)
 	    "verdicts in French");
 }
 
+#define NBSP_TEST "\xc2\xa0"
+
 static void
 bars(void)
 {
@@ -420,16 +422,47 @@ breakdown(void)
 	buf_free(&b);
 }
 
+/* The change since the previous campaign gets a column of its own. */
+static void
+change(void)
+{
+	struct results_row	 rows[2];
+	struct results		 r;
+	struct buf		 b = { 0 };
+
+	rows[0] = row("Courtoisie", 56, 70, 0.6900, 0.8700, -1, STATS_MET);
+	rows[1] = row("Attente", 48, 80, 0.4900, 0.7000, -1, STATS_MET);
+	/* Newcombe 1998b, example (a): 56/70 - 48/80. */
+	rows[0].change.present = 1;
+	rows[0].change.diff = 0.2;
+	rows[0].change.lower = 0.0524;
+	rows[0].change.upper = 0.3339;
+	rows[0].change.significant = 1;
+	memset(&r, 0, sizeof(r));
+	r.kind = "satisfaction";
+	r.rows = rows;
+	r.nrows = 2;
+	chart_bars(&b, &r, "chg");
+	tap_ok(strstr(b.data, "<th scope=\"col\">Évolution depuis la "
+	    "campagne précédente</th>") != NULL && strstr(b.data,
+	    "+20,0" NBSP_TEST "points (5,2 à 33,4) : significative") != NULL,
+	    "the change since last year, in points, with its interval");
+	tap_ok(strstr(b.data, "</td><td>—</td></tr>") != NULL,
+	    "a criterion without a previous figure shows a dash");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	LIBXML_TEST_VERSION
 
-	tap_plan(33);
+	tap_plan(35);
 	numbers();
 	bars();
 	many();
 	breakdown();
+	change();
 	xmlCleanupParser();
 	return tap_done();
 }
