@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The staff programs' main paths under valgrind (memcheck), like
+# t-valgrind.sh for the survey: a build without sanitizers, one worker
+# each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
+# in, the referent's results page, exports and poster, the enquirer's
+# slots and a recorded call; then SIGTERM and clean reports.
+. "$(dirname "$0")/lib.sh"
+
+tap_plan 13
+
+plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
+if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
+	bail_out "QUALIMETRE_TEST_PLAIN_BUILD does not hold a build without sanitizers (./run-tests makes one)"
+fi
+command -v valgrind > /dev/null || bail_out "valgrind is not installed"
+command -v cgi-fcgi > /dev/null || bail_out "cgi-fcgi (libfcgi-bin) is not installed"
+
+vglog=$QM_LOG/valgrind-staff-$$
+as_qualimetre mkdir -p "$vglog"
+at_exit rm -rf "$vglog"
+admin()
+{
+	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
+		"$QM_BUILD/cgi/qualimetre" "$@"
+}
+pw="mot de passe valgrind $$"
+printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
+
+# start NAME: the program under valgrind on run/valgrind-NAME.sock.
+start_prog()
+{
+	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_$1" \
+		valgrind -q --trace-children=yes --leak-check=full --show-leak-kinds=definite,indirect \
+		--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+		--log-file="$vglog/$1-%p.log" \
+		"$plain/cgi/qualimetre-$1" --socket "$QM_RUN/valgrind-$1.sock" --workers 1 \
+		--pidfile "$QM_RUN/valgrind-$1.pid" \
+		--schema "$QM_SRC/forms/form.rng" --secret "$QM_INSTANCE/secret/form-token.key" \
+		>> "$QM_TMP/vg-$1.out" 2>&1 &
+}
+stop_prog()
+{
+	local pid
+	pid=$(_qm_pidfile "$QM_RUN/valgrind-$1.pid") || return 0
+	kill -TERM "$pid"
+	wait_until 60 sh -c "! kill -0 $pid"
+}
+at_exit stop_prog referent
+at_exit stop_prog mystery
+start_prog referent
+start_prog mystery
+check "both programs start under valgrind" \
+	wait_until 90 sh -c "test -S '$QM_RUN/valgrind-referent.sock' && test -S '$QM_RUN/valgrind-mystery.sock'"
+
+COOKIE=
+# fcgi PROG METHOD PATH [BODY [QUERY]]: one request to PROG's socket; the
+# response, headers included, in $HTTP_BODY; prints the status.
+fcgi()
+{
+	local prog=$1 method=$2 path=$3 body=${4:-} query=${5:-}
+	env -i REQUEST_METHOD="$method" DOCUMENT_URI="$path" REQUEST_URI="$path" \
+		QUERY_STRING="$query" HTTP_HOST=127.0.0.1 HTTP_COOKIE="$COOKIE" \
+		CONTENT_TYPE=application/x-www-form-urlencoded \
+		CONTENT_LENGTH=${#body} SERVER_PROTOCOL=HTTP/1.1 \
+		cgi-fcgi -bind -connect "$QM_RUN/valgrind-$prog.sock" <<< "$body" > "$HTTP_BODY" 2>/dev/null
+	sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$HTTP_BODY" | tr -d '\r'
+}
+# login PROG PREFIX LOGIN: logs in; keeps the session cookie.
+login()
+{
+	local t
+	COOKIE=
+	for i in $(seq 1 90); do
+		[ "$(fcgi "$1" GET "$2/connexion")" = 200 ] && break
+		sleep 1
+	done
+	t=$(input_value _jeton)
+	fcgi "$1" POST "$2/connexion" "login=$3&password=$(urlencode "$pw")&_jeton=$t" > /dev/null
+	COOKIE=$(sed -n 's/^Set-Cookie: \(qm_session=[^;]*\).*/\1/p' "$HTTP_BODY" | tr -d '\r')
+	[ -n "$COOKIE" ]
+}
+
+check "the referent logs in" login referent /referent "vg-ref-$$"
+cid=$(psql_q "SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.site s ON s.id = c.site_id
+	WHERE s.code = 'PREF-41' AND c.kind = 'satisfaction' ORDER BY c.opens_on DESC LIMIT 1")
+is "$(fcgi referent GET /referent/)" 200 "her campaigns"
+is "$(fcgi referent GET "/referent/campaigns/$cid" "" "critere=attente&par=motif")" 200 \
+	"a campaign's results, with a breakdown and last year's change"
+is "$(fcgi referent GET "/referent/campaigns/$cid/results.csv")" 200 "results.csv"
+is "$(fcgi referent GET "/referent/campaigns/$cid/results.xml")" 200 "results.xml"
+is "$(fcgi referent GET "/referent/campaigns/$cid/responses.csv" "" "format=tableur")" 200 "responses.csv"
+is "$(fcgi referent GET "/referent/campaigns/$cid/poster.pdf")" 200 "the poster"
+
+check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
+is "$(fcgi mystery GET /mystere/)" 200 "her slots"
+slot=$(psql_q "SELECT s.id FROM qualimetre.slot s JOIN qualimetre.campaign c ON c.id = s.campaign_id
+	JOIN qualimetre.site site ON site.id = c.site_id WHERE site.code = 'PREF-41'
+	AND c.closes_on >= current_date AND NOT EXISTS (SELECT 1 FROM qualimetre.response r WHERE r.slot_id = s.id)
+	ORDER BY s.id LIMIT 1")
+psql_q "UPDATE qualimetre.slot SET enquirer_id = (SELECT id FROM qualimetre.app_user WHERE login = :'l')
+	WHERE id = :'s'" l="vg-enq-$$" s="$slot"
+fcgi mystery GET "/mystere/creneaux/$slot" > /dev/null
+moment=$(input_value moment) token=$(input_value _jeton) csrf=$(input_value _csrf)
+is "$(fcgi mystery POST "/mystere/creneaux/$slot" "moment=$moment&service=standard&decroche=conforme&sonneries=3&annonce-service=conforme&courtoisie=conforme&langage=conforme&reponse=conforme&transfert=sans-objet&attente=20&formule-fin=conforme&_jeton=$token&_csrf=$csrf")" \
+	303 "a call recorded in her slot"
+
+stop_prog referent
+stop_prog mystery
+reports=$(ls "$vglog"/*.log 2>/dev/null | wc -l)
+errors=$(grep -h 'ERROR SUMMARY' "$vglog"/*.log 2>/dev/null | grep -vc ' 0 errors' || true)
+if [ "$reports" -ge 4 ] && [ "$errors" -eq 0 ] && ! grep -q 'definitely lost: [1-9]\|indirectly lost: [1-9]' "$vglog"/*.log; then
+	ok 0 "valgrind: no error and no leak in $reports processes"
+else
+	ok 1 "valgrind: no error and no leak in $reports processes"
+	cat "$vglog"/*.log | head -n 80 | sed 's/^/#   /'
+fi
+check "every valgrind report is there" test "$reports" -ge 4
