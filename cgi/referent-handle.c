@@ -70,20 +70,21 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "   WHERE r.campaign_id = c.id) AS n,"
 	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
-	    "  c.form_id, (SELECT title FROM prev) AS prev_title FROM c"
+	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
+	    "  c.closes_on < current_date AS closed FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
@@ -320,7 +321,7 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	char				 sqlstate[6], *cause = NULL;
 	enum stats_method		 method;
 	size_t				 k, n;
-	int				 meta = -1, i, has_prev;
+	int				 meta = -1, i, has_prev, closed;
 
 	memset(cr, 0, sizeof(*cr));
 	if (db_exec_as(rf->db, u->id, STMT_RESULTS, params, &cr->res,
@@ -355,6 +356,8 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	cr->slug = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "slug"));
 	has_prev = !PQgetisnull(cr->res, meta, PQfnumber(cr->res,
 	    "prev_title"));
+	closed = strcmp(PQgetvalue(cr->res, meta, PQfnumber(cr->res,
+	    "closed")), "t") == 0;
 	cr->prev_title = has_prev ? PQgetvalue(cr->res, meta,
 	    PQfnumber(cr->res, "prev_title")) : NULL;
 	cr->by = by;
@@ -372,6 +375,15 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 			continue;
 		count(cr->res, "now", q, &cr->now[cr->r.nrows]);
 		count(cr->res, "prev", q, &cr->prev[cr->r.nrows]);
+		/*
+		 * An email never answered has no delay to store: once the
+		 * campaign is closed it counts as not answered in time
+		 * (each response of an email grid is one email sent).
+		 * While it is open, it may still be answered: left out.
+		 */
+		if (q->kind == QKIND_DELAY && closed &&
+		    cr->r.responses > cr->now[cr->r.nrows].opinions)
+			cr->now[cr->r.nrows].opinions = cr->r.responses;
 		if (results_row_make(&cr->r.rows[cr->r.nrows], q,
 		    &cr->now[cr->r.nrows], has_prev ?
 		    &cr->prev[cr->r.nrows] : NULL, method) != 0) {

@@ -5,7 +5,7 @@
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 26
+tap_plan 27
 
 admin()
 {
@@ -126,6 +126,20 @@ text=$(pdftotext -layout "$QM_TMP/poster.pdf" - 2>/dev/null)
 like "$text" "75 %" "its text holds courtoisie's rate (30/40 = 75 %)"
 pdftoppm -png -r 40 -singlefile "$QM_TMP/poster.pdf" "$QM_TMP/poster" 2>/dev/null
 check "it renders to an image" test -s "$QM_TMP/poster.png"
+
+# ---- an email grid: a never-answered email counts once the campaign is closed
+mid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-email' ORDER BY version DESC LIMIT 1),
+		'mystery-email', 'Courriels de test', current_date - 30, current_date - 1, :'slug'
+	FROM qualimetre.site s WHERE s.code = 'TEST-REF-A' RETURNING id" slug="$slug-mails")
+psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'email', :'slug' || i FROM generate_series(1, 3) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	VALUES (md5(:'slug' || 1)::uuid, :'c', 'delai', '2'), (md5(:'slug' || 2)::uuid, :'c', 'delai', '8')" \
+	slug="$slug-mails" c="$mid" > /dev/null
+http_get "/referent/campaigns/$mid/results.csv" > /dev/null
+IFS=, read -r _ _ n sat _ < <(grep '^delai,' "$HTTP_BODY")
+is "$n/$sat" "3/1" "email delays: 1 of 3 within 5 working days, the unanswered one counted against"
 
 # ---- another site's referent
 login "$rb" "$pw" > /dev/null
