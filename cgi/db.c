@@ -339,3 +339,13 @@ db_array(struct buf *out, const char *const *vals, size_t n)
 	}
 	buf_putc(out, '}');
 }
+
+const char *
+db_value(const PGresult *res, int i, const char *name)
+{
+	int	c = PQfnumber(res, name);
+
+	if (c < 0 || i < 0 || i >= PQntuples(res) || PQgetisnull(res, i, c))
+		return "";
+	return PQgetvalue(res, i, c);
+}

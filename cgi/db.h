@@ -85,6 +85,12 @@ enum db_status	 db_exec_as_seq(struct db *, long long user_id, size_t n,
 		    PGresult **res, char *sqlstate, char **cause);
 
 /*
+ * The value of column name in row i of res, or "" when the column is
+ * absent or the value NULL; it belongs to res.
+ */
+const char	*db_value(const PGresult *res, int i, const char *name);
+
+/*
  * Appends the n strings of vals (NULL for SQL NULL) to out as the text
  * form of a PostgreSQL array ("{"a","b",NULL}"), quoting every element.
  * The array is a parameter value, never SQL text.

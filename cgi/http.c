@@ -296,3 +296,18 @@ http_cookie(const struct req *r, const char *name, char *out, size_t outsz)
 	}
 	return 0;
 }
+
+int
+http_id_parse(const char *s, long long *id)
+{
+	size_t	n;
+
+	if (s == NULL || s[0] < '1' || s[0] > '9')
+		return 0;
+	n = strspn(s, "0123456789");
+	if (s[n] != '\0' || n > 18)
+		return 0;
+	if (id != NULL)
+		*id = strtoll(s, NULL, 10);
+	return 1;
+}

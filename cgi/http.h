@@ -126,4 +126,11 @@ const struct http_field *http_field_get(const struct req *, const char *);
 int	 http_cookie(const struct req *, const char *name, char *out,
 	    size_t outsz);
 
+/*
+ * Returns 1 when s is a row id as URLs and forms carry them: 1 to 18
+ * decimal digits, no sign, no leading zero; sets *id when id is non-NULL.
+ * Returns 0 otherwise, for NULL too.
+ */
+int	 http_id_parse(const char *s, long long *id);
+
 #endif /* QUALIMETRE_HTTP_H */

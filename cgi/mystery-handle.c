@@ -388,54 +388,29 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	page_end(b);
 }
 
-/* The value of a column of row i, or "" when absent or NULL. */
-static const char *
-col(PGresult *res, int i, const char *name)
-{
-	int	c = PQfnumber(res, name);
-
-	if (c < 0 || PQgetisnull(res, i, c))
-		return "";
-	return PQgetvalue(res, i, c);
-}
-
 static void
 target_from_row(PGresult *res, int i, struct target *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->campaign_id = strtoll(col(res, i, "campaign_id"), NULL, 10);
-	t->form_id = strtoll(col(res, i, "form_id"), NULL, 10);
-	snprintf(t->slot_id, sizeof(t->slot_id), "%s", col(res, i, "slot_id"));
+	t->campaign_id = strtoll(db_value(res, i, "campaign_id"), NULL, 10);
+	t->form_id = strtoll(db_value(res, i, "form_id"), NULL, 10);
+	snprintf(t->slot_id, sizeof(t->slot_id), "%s", db_value(res, i, "slot_id"));
 	snprintf(t->response_id, sizeof(t->response_id), "%s",
-	    col(res, i, "response_id"));
-	snprintf(t->title, sizeof(t->title), "%s", col(res, i, "title"));
-	snprintf(t->kind, sizeof(t->kind), "%s", col(res, i, "kind"));
+	    db_value(res, i, "response_id"));
+	snprintf(t->title, sizeof(t->title), "%s", db_value(res, i, "title"));
+	snprintf(t->kind, sizeof(t->kind), "%s", db_value(res, i, "kind"));
 	snprintf(t->opens_on, sizeof(t->opens_on), "%s",
-	    col(res, i, "opens_on"));
+	    db_value(res, i, "opens_on"));
 	snprintf(t->closes_on, sizeof(t->closes_on), "%s",
-	    col(res, i, "closes_on"));
+	    db_value(res, i, "closes_on"));
 	snprintf(t->department, sizeof(t->department), "%s",
-	    col(res, i, "department"));
-	snprintf(t->day, sizeof(t->day), "%s", col(res, i, "day"));
-	t->afternoon = strcmp(col(res, i, "afternoon"), "t") == 0;
+	    db_value(res, i, "department"));
+	snprintf(t->day, sizeof(t->day), "%s", db_value(res, i, "day"));
+	t->afternoon = strcmp(db_value(res, i, "afternoon"), "t") == 0;
 	snprintf(t->service_key, sizeof(t->service_key), "%s",
-	    col(res, i, "service_key"));
-	snprintf(t->service, sizeof(t->service), "%s", col(res, i, "service"));
-	t->writable = strcmp(col(res, i, "writable"), "t") == 0;
-}
-
-/* Whether s is a whole positive decimal id of at most 18 digits. */
-static int
-valid_id(const char *s)
-{
-	size_t	i, n = strlen(s);
-
-	if (n == 0 || n > 18 || s[0] == '0')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
+	    db_value(res, i, "service_key"));
+	snprintf(t->service, sizeof(t->service), "%s", db_value(res, i, "service"));
+	t->writable = strcmp(db_value(res, i, "writable"), "t") == 0;
 }
 
 /* Whether s is a UUID in its canonical lower-case form. */
@@ -490,12 +465,12 @@ load(struct mystery *m, const struct staff_user *u, enum stmt stmt,
 		*entry = xcalloc((size_t)n, sizeof(**entry));
 		*nentry = 0;
 		for (i = 0; i < n; i++) {
-			if (*col(res, i, "question") == '\0')
+			if (*db_value(res, i, "question") == '\0')
 				continue;
-			(*entry)[*nentry].key = xstrdup(col(res, i,
+			(*entry)[*nentry].key = xstrdup(db_value(res, i,
 			    "question"));
-			(*entry)[*nentry].val = xstrdup(*col(res, i, "value") !=
-			    '\0' ? col(res, i, "value") : col(res, i, "text"));
+			(*entry)[*nentry].val = xstrdup(*db_value(res, i, "value") !=
+			    '\0' ? db_value(res, i, "value") : db_value(res, i, "text"));
 			(*entry)[*nentry].vallen = strlen((*entry)[*nentry].val);
 			(*nentry)++;
 		}
@@ -970,12 +945,12 @@ mystery_handle(struct mystery *m, struct req *r, struct resp *p)
 		return;
 	}
 	if (sscanf(r->path, PREFIX "/creneaux/%31[0-9]%c", id, &tail) == 1 &&
-	    valid_id(id)) {
+	    http_id_parse(id, NULL)) {
 		record(m, &u, r, p, id, NULL);
 		return;
 	}
 	if (sscanf(r->path, PREFIX "/campagnes/%31[0-9]/hors-creneau%c", id,
-	    &tail) == 1 && valid_id(id)) {
+	    &tail) == 1 && http_id_parse(id, NULL)) {
 		record(m, &u, r, p, NULL, id);
 		return;
 	}

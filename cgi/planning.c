@@ -378,32 +378,6 @@ long_date(struct buf *b, long day)
 	page_date(b, iso);
 }
 
-/* The value of a column of row i, or "" when absent or NULL. */
-static const char *
-col(PGresult *res, int i, const char *name)
-{
-	int	c = PQfnumber(res, name);
-
-	if (c < 0 || PQgetisnull(res, i, c))
-		return "";
-	return PQgetvalue(res, i, c);
-}
-
-/* Whether s is a whole positive decimal id of at most 18 digits. */
-static int
-parse_id(const char *s, long long *id)
-{
-	size_t	i, n = strlen(s);
-
-	if (n == 0 || n > 18 || s[0] == '0')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	*id = strtoll(s, NULL, 10);
-	return 1;
-}
-
 static void
 list(struct planning *pl, const struct staff_user *u, const struct req *r,
     struct resp *p)
@@ -443,22 +417,22 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 	    "</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
 		buf_puts(b, "<tr><td>");
-		html_puts(b, col(res, i, "title"));
+		html_puts(b, db_value(res, i, "title"));
 		buf_puts(b, "</td><td>");
-		html_puts(b, col(res, i, "site"));
+		html_puts(b, db_value(res, i, "site"));
 		buf_puts(b, "</td><td>");
-		buf_puts(b, strcmp(col(res, i, "kind"), "mystery-email") == 0 ?
+		buf_puts(b, strcmp(db_value(res, i, "kind"), "mystery-email") == 0 ?
 		    "Courriels" : "Appels");
 		buf_puts(b, "</td><td>du ");
-		page_date(b, col(res, i, "opens_on"));
+		page_date(b, db_value(res, i, "opens_on"));
 		buf_puts(b, " au ");
-		page_date(b, col(res, i, "closes_on"));
+		page_date(b, db_value(res, i, "closes_on"));
 		buf_puts(b, "</td><td>");
-		recorded = col(res, i, "recorded");
+		recorded = db_value(res, i, "recorded");
 		html_puts(b, *recorded != '\0' ? recorded : "0");
-		if (*col(res, i, "target_count") != '\0') {
+		if (*db_value(res, i, "target_count") != '\0') {
 			buf_puts(b, " / ");
-			html_puts(b, col(res, i, "target_count"));
+			html_puts(b, db_value(res, i, "target_count"));
 		}
 		buf_puts(b, " contacts saisis</td></tr>\n");
 	}
@@ -491,14 +465,6 @@ fail(struct pl_input *in, enum pl_err e, const char *fmt, ...)
 }
 
 static int
-is_blank(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	return *s == '\0';
-}
-
-static int
 v_action(struct pl_input *in, const char *v)
 {
 	if (strcmp(v, "apercu") == 0)
@@ -519,7 +485,7 @@ v_action(struct pl_input *in, const char *v)
 static int
 v_site(struct pl_input *in, const char *v)
 {
-	if (parse_id(v, &in->site))
+	if (http_id_parse(v, &in->site))
 		return 1;
 	fail(in, E_SITE, "Choisissez un site dans la liste.");
 	return 0;
@@ -561,7 +527,7 @@ static int
 v_date(struct pl_input *in, const char *v, enum pl_err e, long *day,
     int *ok)
 {
-	if (is_blank(v)) {
+	if (str_blank(v)) {
 		fail(in, e, "Indiquez le %s de la campagne.", e == E_FIRST ?
 		    "premier jour" : "dernier jour");
 		return 0;
@@ -630,7 +596,7 @@ v_enquirer(struct pl_input *in, const char *v)
 	long long	id;
 	size_t		i;
 
-	if (!parse_id(v, &id)) {
+	if (!http_id_parse(v, &id)) {
 		fail(in, E_ENQUIRER, "Choisissez les enquêteurs dans la "
 		    "liste.");
 		return 0;
@@ -747,7 +713,7 @@ read_input(const struct req *r, struct pl_input *in)
 		    "doit être testé au moins une fois.", in->target,
 		    nservices);
 	/* A blank title gets the default one. */
-	if ((in->title == NULL || is_blank(in->title)) && in->error[E_TITLE]
+	if ((in->title == NULL || str_blank(in->title)) && in->error[E_TITLE]
 	    == NULL && in->kind != -1 && in->first_ok) {
 		planning_title(in->kind, in->first, in->buf_title,
 		    sizeof(in->buf_title));
@@ -817,42 +783,42 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 		c->slugs = xcalloc((size_t)n, sizeof(*c->slugs));
 	}
 	for (i = 0; i < n; i++) {
-		what = col(c->res, i, "what");
+		what = db_value(c->res, i, "what");
 		if (strcmp(what, "site") == 0) {
 			s = &c->sites[c->nsites];
-			if (!parse_id(col(c->res, i, "id"), &s->id) ||
-			    cal_parse(col(c->res, i, "e"), &s->today) == -1)
+			if (!http_id_parse(db_value(c->res, i, "id"), &s->id) ||
+			    cal_parse(db_value(c->res, i, "e"), &s->today) == -1)
 				continue;
-			s->code = col(c->res, i, "a");
-			s->name = col(c->res, i, "b");
-			s->department = col(c->res, i, "c");
-			s->zone = col(c->res, i, "d");
+			s->code = db_value(c->res, i, "a");
+			s->name = db_value(c->res, i, "b");
+			s->department = db_value(c->res, i, "c");
+			s->zone = db_value(c->res, i, "d");
 			c->nsites++;
 		} else if (strcmp(what, "user") == 0) {
 			e = &c->users[c->nusers];
-			if (!parse_id(col(c->res, i, "id"), &e->id) ||
-			    !parse_id(col(c->res, i, "c"), &e->site))
+			if (!http_id_parse(db_value(c->res, i, "id"), &e->id) ||
+			    !http_id_parse(db_value(c->res, i, "c"), &e->site))
 				continue;
-			e->login = col(c->res, i, "a");
-			e->name = *col(c->res, i, "b") != '\0' ?
-			    col(c->res, i, "b") : e->login;
-			e->site_name = col(c->res, i, "d");
+			e->login = db_value(c->res, i, "a");
+			e->name = *db_value(c->res, i, "b") != '\0' ?
+			    db_value(c->res, i, "b") : e->login;
+			e->site_name = db_value(c->res, i, "d");
 			c->nusers++;
 		} else if (strcmp(what, "holiday") == 0) {
-			if (cal_parse(col(c->res, i, "a"), &a) == -1 ||
-			    cal_parse(col(c->res, i, "b"), &b) == -1)
+			if (cal_parse(db_value(c->res, i, "a"), &a) == -1 ||
+			    cal_parse(db_value(c->res, i, "b"), &b) == -1)
 				continue;
 			c->holidays[c->nholidays].first = a;
 			c->holidays[c->nholidays].last = b;
-			c->holiday_labels[c->nholidays++] = col(c->res, i, "c");
+			c->holiday_labels[c->nholidays++] = db_value(c->res, i, "c");
 		} else if (strcmp(what, "form") == 0) {
 			for (k = 0; k < PLANNING_KIND__MAX; k++)
-				if (strcmp(col(c->res, i, "a"),
+				if (strcmp(db_value(c->res, i, "a"),
 				    pl_kinds[k].kind) == 0)
-					parse_id(col(c->res, i, "id"),
+					http_id_parse(db_value(c->res, i, "id"),
 					    &c->form[k]);
 		} else if (strcmp(what, "slug") == 0)
-			c->slugs[c->nslugs++] = col(c->res, i, "a");
+			c->slugs[c->nslugs++] = db_value(c->res, i, "a");
 	}
 	return 0;
 }

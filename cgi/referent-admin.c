@@ -238,18 +238,6 @@ field(const struct req *r, const char *key)
 	return (f = http_field_get(r, key)) != NULL ? f->val : NULL;
 }
 
-/* Whether s is a positive decimal id (no sign, no leading 0, <= 18). */
-static int
-valid_id(const char *s)
-{
-	size_t	n;
-
-	if (s == NULL || s[0] < '1' || s[0] > '9')
-		return 0;
-	n = strspn(s, "0123456789");
-	return s[n] == '\0' && n <= 18;
-}
-
 /* Whether s is UTF-8 of 1 to max code points, not only spaces. */
 static int
 valid_text(const char *s, size_t max)
@@ -1032,7 +1020,7 @@ person_create(struct radmin *ra, const struct staff_user *u,
 		if (strcmp(r->fields[i].key, "site") != 0)
 			continue;
 		if (strlen(r->fields[i].val) != r->fields[i].vallen ||
-		    !valid_id(r->fields[i].val)) {
+		    !http_id_parse(r->fields[i].val, NULL)) {
 			f[PF_SITES].error = "Un des sites envoyés n’existe "
 			    "pas.";
 			continue;
@@ -1128,7 +1116,7 @@ person_action(struct radmin *ra, const struct staff_user *u,
 	enum stmt	 s;
 	enum db_status	 st;
 
-	if (!valid_id(user)) {
+	if (!http_id_parse(user, NULL)) {
 		message(p, u, 400, "Envoi incomplet", "Le compte n’est pas "
 		    "indiqué : rien n’a été changé.");
 		return;
@@ -1146,7 +1134,7 @@ person_action(struct radmin *ra, const struct staff_user *u,
 			    "administrateur donne ou retire des sites.");
 			return;
 		}
-		if (!valid_id(site)) {
+		if (!http_id_parse(site, NULL)) {
 			message(p, u, 400, "Envoi incomplet", "Le site n’est "
 			    "pas indiqué : rien n’a été changé.");
 			return;

@@ -284,40 +284,6 @@ not_found(struct resp *p, const struct staff_user *u)
 	    "charge.");
 }
 
-/* The value of a column of row i, or "" when absent or NULL. */
-static const char *
-col(PGresult *res, int i, const char *name)
-{
-	int	c = PQfnumber(res, name);
-
-	if (c < 0 || PQgetisnull(res, i, c))
-		return "";
-	return PQgetvalue(res, i, c);
-}
-
-/* Whether s is a whole positive decimal id of at most 18 digits. */
-static int
-parse_id(const char *s, long long *id)
-{
-	size_t	i, n = strlen(s);
-
-	if (n == 0 || n > 18 || s[0] == '0')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	*id = strtoll(s, NULL, 10);
-	return 1;
-}
-
-static int
-is_blank(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	return *s == '\0';
-}
-
 /* Writes "N" with a narrow no-break space between thousands. */
 static void
 put_count(struct buf *b, long long n)
@@ -364,7 +330,7 @@ form_fail(struct rc_input *in, const char *text)
 static int
 v_site(struct rc_input *in, const char *v)
 {
-	if (parse_id(v, &in->site))
+	if (http_id_parse(v, &in->site))
 		return 1;
 	fail(in, E_SITE, "Choisissez un site dans la liste.");
 	return 0;
@@ -373,7 +339,7 @@ v_site(struct rc_input *in, const char *v)
 static int
 v_form(struct rc_input *in, const char *v)
 {
-	if (parse_id(v, &in->form))
+	if (http_id_parse(v, &in->form))
 		return 1;
 	fail(in, E_FORM, "Choisissez un questionnaire dans la liste.");
 	return 0;
@@ -400,7 +366,7 @@ static int
 v_date(struct rc_input *in, const char *v, enum rc_err e, long *day,
     int *ok)
 {
-	if (is_blank(v)) {
+	if (str_blank(v)) {
 		fail(in, e, "Indiquez la date %s de la campagne.",
 		    e == E_OPENS ? "d’ouverture" : "de clôture");
 		return 0;
@@ -533,11 +499,11 @@ read_input(const struct req *r, struct rc_input *in)
 			    "jours.", RCAMPAIGNS_DAYS_MAX);
 	}
 	/* A blank title gets the default one. */
-	if ((in->title == NULL || is_blank(in->title)) &&
+	if ((in->title == NULL || str_blank(in->title)) &&
 	    in->error[E_TITLE] == NULL && in->opens_ok) {
 		default_title(in->opens, in->buf_title, sizeof(in->buf_title));
 		in->title = in->buf_title;
-	} else if (in->title == NULL || is_blank(in->title))
+	} else if (in->title == NULL || str_blank(in->title))
 		fail(in, E_TITLE, "Indiquez le titre de la campagne.");
 }
 
@@ -590,24 +556,24 @@ ctx_load(struct rcampaigns *rc, const struct staff_user *u, long long site,
 	c->forms = xcalloc((size_t)n + 1, sizeof(*c->forms));
 	c->slugs = xcalloc((size_t)n + 1, sizeof(*c->slugs));
 	for (i = 0; i < n; i++) {
-		what = col(c->res, i, "what");
+		what = db_value(c->res, i, "what");
 		if (strcmp(what, "site") == 0) {
-			if (!parse_id(col(c->res, i, "id"),
+			if (!http_id_parse(db_value(c->res, i, "id"),
 			    &c->sites[c->nsites].id) ||
-			    cal_parse(col(c->res, i, "c"),
+			    cal_parse(db_value(c->res, i, "c"),
 			    &c->sites[c->nsites].today) == -1)
 				continue;
-			c->sites[c->nsites].code = col(c->res, i, "a");
-			c->sites[c->nsites++].name = col(c->res, i, "b");
+			c->sites[c->nsites].code = db_value(c->res, i, "a");
+			c->sites[c->nsites++].name = db_value(c->res, i, "b");
 		} else if (strcmp(what, "form") == 0) {
-			if (!parse_id(col(c->res, i, "id"),
+			if (!http_id_parse(db_value(c->res, i, "id"),
 			    &c->forms[c->nforms].id))
 				continue;
-			c->forms[c->nforms].key = col(c->res, i, "a");
-			c->forms[c->nforms].title = col(c->res, i, "b");
-			c->forms[c->nforms++].version = col(c->res, i, "c");
+			c->forms[c->nforms].key = db_value(c->res, i, "a");
+			c->forms[c->nforms].title = db_value(c->res, i, "b");
+			c->forms[c->nforms++].version = db_value(c->res, i, "c");
 		} else if (strcmp(what, "slug") == 0)
-			c->slugs[c->nslugs++] = col(c->res, i, "a");
+			c->slugs[c->nslugs++] = db_value(c->res, i, "a");
 	}
 	return 0;
 }
@@ -1009,7 +975,7 @@ create(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 			break;
 	}
 	if (st == DB_OK && PQntuples(res) == 1 &&
-	    parse_id(col(res, 0, "id"), &id)) {
+	    http_id_parse(db_value(res, 0, "id"), &id)) {
 		p->status = 303;
 		xasprintf(&p->location, RCAMPAIGNS_PREFIX "/%lld", id);
 	} else if (st == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
@@ -1053,22 +1019,22 @@ campaign_load(struct rcampaigns *rc, const struct staff_user *u,
 		free(cause);
 		return -1;
 	}
-	if (PQntuples(res) == 1 && parse_id(col(res, 0, "id"), &cp->id) &&
-	    parse_id(col(res, 0, "form_id"), &cp->form_id) &&
-	    cal_parse(col(res, 0, "opens_on"), &cp->opens) == 0 &&
-	    cal_parse(col(res, 0, "closes_on"), &cp->closes) == 0 &&
-	    cal_parse(col(res, 0, "today"), &cp->today) == 0) {
-		cp->satisfaction = strcmp(col(res, 0, "kind"),
+	if (PQntuples(res) == 1 && http_id_parse(db_value(res, 0, "id"), &cp->id) &&
+	    http_id_parse(db_value(res, 0, "form_id"), &cp->form_id) &&
+	    cal_parse(db_value(res, 0, "opens_on"), &cp->opens) == 0 &&
+	    cal_parse(db_value(res, 0, "closes_on"), &cp->closes) == 0 &&
+	    cal_parse(db_value(res, 0, "today"), &cp->today) == 0) {
+		cp->satisfaction = strcmp(db_value(res, 0, "kind"),
 		    "satisfaction") == 0;
 		snprintf(cp->title, sizeof(cp->title), "%s",
-		    col(res, 0, "title"));
-		snprintf(cp->site, sizeof(cp->site), "%s", col(res, 0, "site"));
+		    db_value(res, 0, "title"));
+		snprintf(cp->site, sizeof(cp->site), "%s", db_value(res, 0, "site"));
 		snprintf(cp->opens_s, sizeof(cp->opens_s), "%s",
-		    col(res, 0, "opens_on"));
+		    db_value(res, 0, "opens_on"));
 		snprintf(cp->closes_s, sizeof(cp->closes_s), "%s",
-		    col(res, 0, "closes_on"));
-		cp->responses = strtoll(col(res, 0, "responses"), NULL, 10);
-		cp->paper = strtoll(col(res, 0, "paper"), NULL, 10);
+		    db_value(res, 0, "closes_on"));
+		cp->responses = strtoll(db_value(res, 0, "responses"), NULL, 10);
+		cp->paper = strtoll(db_value(res, 0, "paper"), NULL, 10);
 		found = 1;
 	}
 	PQclear(res);
@@ -1352,7 +1318,7 @@ paper(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 
 	if (r->method != HTTP_POST) {
 		if ((hf = http_field_get(r, "enregistre")) != NULL &&
-		    parse_id(hf->val, &n))
+		    http_id_parse(hf->val, &n))
 			saved = hf->val;
 		again = http_field_get(r, "deja") != NULL;
 		token_issue(rc->key, cp.id, token);
@@ -1396,7 +1362,7 @@ paper(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 	if (st == DB_OK && PQntuples(res) == 1) {
 		p->status = 303;
 		xasprintf(&p->location, RCAMPAIGNS_PREFIX "/%s/papier?"
-		    "enregistre=%lld", id, strtoll(col(res, 0, "paper"), NULL,
+		    "enregistre=%lld", id, strtoll(db_value(res, 0, "paper"), NULL,
 		    10));
 	} else if (st == DB_REFUSED && strcmp(sqlstate, "23505") == 0) {
 		/* This form was sent already (a double Enter). */

@@ -170,3 +170,11 @@ log_warnx(const char *fmt, ...)
 	fflush(stderr);
 	free(msg);
 }
+
+int
+str_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	return *s == '\0';
+}

@@ -41,6 +41,9 @@ int	 utf8_valid(const char *s, size_t len);
  */
 size_t	 utf8_length(const char *s, size_t len);
 
+/* Returns 1 when s holds nothing but spaces, tabs and line breaks. */
+int	 str_blank(const char *s);
+
 /*
  * Writes one line to standard error, which the programs' supervisor sends
  * to their log: "qualimetre-PROG[pid]: message". Only the programs' top
