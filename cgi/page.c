@@ -529,3 +529,33 @@ page_message(struct buf *b, const char *heading, const char *text,
 		buf_puts(b, "</a></p>\n");
 	}
 }
+
+void
+page_field_described(struct buf *b, const char *error, const char *id,
+    const char *also, const char *also_id)
+{
+	if (error == NULL && also == NULL)
+		return;
+	buf_puts(b, " aria-invalid=\"true\" aria-describedby=\"");
+	if (error != NULL) {
+		html_puts(b, id);
+		buf_puts(b, "-error");
+	}
+	if (error != NULL && also != NULL)
+		buf_putc(b, ' ');
+	if (also != NULL)
+		html_puts(b, also_id);
+	buf_putc(b, '"');
+}
+
+void
+page_field_error(struct buf *b, const char *error, const char *id)
+{
+	if (error == NULL)
+		return;
+	buf_puts(b, "<p class=\"fr-error-text\" id=\"");
+	html_puts(b, id);
+	buf_puts(b, "-error\">");
+	html_puts(b, error);
+	buf_puts(b, "</p>\n");
+}

@@ -64,6 +64,18 @@ void	 page_message(struct buf *, const char *heading, const char *text,
 	    const char *back_href, const char *back_text);
 
 /*
+ * A staff form field's error attributes: aria-invalid and
+ * aria-describedby naming "ID-error" when error is non-NULL, and
+ * also_id (another message that concerns the field, such as a period's)
+ * when also is non-NULL. Writes nothing when both are NULL.
+ */
+void	 page_field_described(struct buf *, const char *error, const char *id,
+	    const char *also, const char *also_id);
+
+/* A field's error message, under it, with the id "ID-error"; escaped. */
+void	 page_field_error(struct buf *, const char *error, const char *id);
+
+/*
  * Writes a date given as YYYY-MM-DD in French ("1er avril 2026"),
  * escaped; anything else is written as it is, escaped.
  */

@@ -973,38 +973,6 @@ error_summary(struct buf *b, const struct pl_ctx *c,
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
-/* An input's error attributes: its own message, and the period's. */
-static void
-described(struct buf *b, const struct pl_input *in, enum pl_err e,
-    const char *id, int period)
-{
-	int	own = in->error[e] != NULL;
-	int	per = period && in->error[E_PERIOD] != NULL;
-
-	if (!own && !per)
-		return;
-	buf_puts(b, " aria-invalid=\"true\" aria-describedby=\"");
-	if (own)
-		buf_printf(b, "%s-error", id);
-	if (own && per)
-		buf_putc(b, ' ');
-	if (per)
-		buf_puts(b, "pl-period-error");
-	buf_putc(b, '"');
-}
-
-/* An input's message, under it. */
-static void
-error_text(struct buf *b, const struct pl_input *in, enum pl_err e,
-    const char *id)
-{
-	if (in->error[e] == NULL)
-		return;
-	buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">", id);
-	html_puts(b, in->error[e]);
-	buf_puts(b, "</p>\n");
-}
-
 /* Opens a fieldset of check boxes or radio buttons, or of dates. */
 static void
 fieldset_open(struct buf *b, const struct pl_input *in, enum pl_err e,
@@ -1066,9 +1034,10 @@ input(struct buf *b, const struct pl_input *in, enum pl_err e,
 		html_puts(b, value);
 		buf_putc(b, '"');
 	}
-	described(b, in, e, id, period);
+	page_field_described(b, in->error[e], id,
+	    period ? in->error[E_PERIOD] : NULL, "pl-period-error");
 	buf_puts(b, ">\n");
-	error_text(b, in, e, id);
+	page_field_error(b, in->error[e], id);
 	buf_puts(b, "</div>\n");
 }
 
@@ -1082,7 +1051,8 @@ site_select(struct buf *b, const struct pl_ctx *c, const struct pl_input *in)
 	    "<select class=\"fr-select%s\" id=\"pl-site\" name=\"site\"",
 	    in->error[E_SITE] != NULL ? " fr-select-group--error" : "",
 	    in->error[E_SITE] != NULL ? " fr-select--error" : "");
-	described(b, in, E_SITE, "pl-site", 0);
+	page_field_described(b, in->error[E_SITE], "pl-site", NULL,
+	    NULL);
 	buf_puts(b, ">\n");
 	for (i = 0; i < c->nsites; i++) {
 		buf_printf(b, "<option value=\"%lld\"%s>", c->sites[i].id,
@@ -1093,7 +1063,7 @@ site_select(struct buf *b, const struct pl_ctx *c, const struct pl_input *in)
 		buf_puts(b, ")</option>\n");
 	}
 	buf_puts(b, "</select>\n");
-	error_text(b, in, E_SITE, "pl-site");
+	page_field_error(b, in->error[E_SITE], "pl-site");
 	buf_puts(b, "</div>\n");
 }
 

@@ -679,37 +679,6 @@ error_summary(struct buf *b, const struct rc_input *in)
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
-/* An input's error attributes: its own message, and the period's. */
-static void
-described(struct buf *b, const struct rc_input *in, enum rc_err e,
-    const char *id, int period)
-{
-	int	own = in->error[e] != NULL;
-	int	per = period && in->error[E_PERIOD] != NULL;
-
-	if (!own && !per)
-		return;
-	buf_puts(b, " aria-invalid=\"true\" aria-describedby=\"");
-	if (own)
-		buf_printf(b, "%s-error", id);
-	if (own && per)
-		buf_putc(b, ' ');
-	if (per)
-		buf_puts(b, "rc-period-error");
-	buf_putc(b, '"');
-}
-
-static void
-error_text(struct buf *b, const struct rc_input *in, enum rc_err e,
-    const char *id)
-{
-	if (in->error[e] == NULL)
-		return;
-	buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">", id);
-	html_puts(b, in->error[e]);
-	buf_puts(b, "</p>\n");
-}
-
 /* A text, date or number input in its group; hint is our own markup. */
 static void
 input(struct buf *b, const struct rc_input *in, enum rc_err e,
@@ -735,9 +704,10 @@ input(struct buf *b, const struct rc_input *in, enum rc_err e,
 		html_puts(b, value);
 		buf_putc(b, '"');
 	}
-	described(b, in, e, id, period);
+	page_field_described(b, in->error[e], id,
+	    period ? in->error[E_PERIOD] : NULL, "rc-period-error");
 	buf_puts(b, ">\n");
-	error_text(b, in, e, id);
+	page_field_error(b, in->error[e], id);
 	buf_puts(b, "</div>\n");
 }
 
@@ -750,7 +720,8 @@ select_open(struct buf *b, const struct rc_input *in, enum rc_err e,
 	    "<select class=\"fr-select%s\" id=\"%s\" name=\"%s\"",
 	    in->error[e] != NULL ? " fr-select-group--error" : "", id, label,
 	    in->error[e] != NULL ? " fr-select--error" : "", id, name);
-	described(b, in, e, id, 0);
+	page_field_described(b, in->error[e], id, NULL,
+	    NULL);
 	buf_puts(b, ">\n");
 }
 
@@ -759,7 +730,7 @@ select_close(struct buf *b, const struct rc_input *in, enum rc_err e,
     const char *id)
 {
 	buf_puts(b, "</select>\n");
-	error_text(b, in, e, id);
+	page_field_error(b, in->error[e], id);
 	buf_puts(b, "</div>\n");
 }
 
