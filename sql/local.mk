@@ -9,4 +9,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/007-planning.sql \
 	sql/008-referent.sql \
 	sql/009-referent-campaigns.sql \
-	sql/010-referent-admin.sql
+	sql/010-referent-admin.sql \
+	sql/011-ascension-bridge.sql

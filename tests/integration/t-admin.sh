@@ -3,7 +3,7 @@
 # the school holidays it edits.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 11
+tap_plan 12
 
 admin()
 {
@@ -32,5 +32,7 @@ like "$(admin school-holidays list --zone C)" "2028-10-21	2028-11-05	2028-2029	V
 	"an admin adds school holidays, listed afterwards"
 admin school-holidays remove "$id" > /dev/null
 is "$(psql_q "SELECT count(*) FROM qualimetre.school_holiday WHERE id = :'i'" i="$id")" 0 "and removes them"
+like "$(admin school-holidays list --zone B)" "2026-05-14	2026-05-17	2025-2026	Pont de l'Ascension" \
+	"the Ascension bridge is a school holiday, Thursday to Sunday"
 admin school-holidays list --zone D > /dev/null 2>&1
 is "$?" 2 "an unknown zone: exit 2"
