@@ -570,21 +570,6 @@ computed_free(struct computed *c)
 	free(c->text);
 }
 
-/* The fields sent, without the session's CSRF token. */
-static struct http_field *
-grid_fields(const struct req *r, size_t *n)
-{
-	struct http_field	*f;
-	size_t			 i;
-
-	f = xcalloc(r->nfields + 1, sizeof(*f));
-	*n = 0;
-	for (i = 0; i < r->nfields; i++)
-		if (strcmp(r->fields[i].key, STAFF_CSRF_FIELD) != 0)
-			f[(*n)++] = r->fields[i];
-	return f;
-}
-
 /* An answerset made from stored or proposed values, shown without
    errors: a blank grid is not wrong yet. */
 static void
@@ -661,7 +646,7 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	struct answerset	 s;
 	struct answer_rows	 rows;
 	struct computed		 comp;
-	struct http_field	*fields = NULL, pre[2];
+	struct http_field	 pre[2];
 	const char		*p0[5], *p1[5], *const *pp[2];
 	const size_t		 seq[2] = { STMT_NEW_RESPONSE, STMT_ANSWERS };
 	const struct form_question *cq;
@@ -736,8 +721,7 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "pas d’une page de ce service : rien n’a été enregistré.");
 		return;
 	}
-	fields = grid_fields(r, &n);
-	valid_answers(f, fields, n, &s);
+	valid_answers(f, r->fields, r->nfields, &s);
 	check_period(&t, &s);
 	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
 		token_issue(m->key, t.campaign_id, token);
@@ -794,7 +778,6 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	free(cause);
 out:
 	valid_answers_free(&s);
-	free(fields);
 }
 
 /* GET and POST of a correction to one of the user's own entries. */
@@ -807,14 +790,14 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	struct answerset	 s;
 	struct answer_rows	 rows;
 	struct computed		 comp;
-	struct http_field	*stored = NULL, *fields = NULL;
+	struct http_field	*stored = NULL;
 	const char		*p0[2], *p1[1], *p2[5], *const *pp[3];
 	const size_t		 seq[3] = { STMT_TOUCH, STMT_CLEAR,
 				    STMT_ANSWERS };
 	PGresult		*res;
 	char			 action[128], id[32], sqlstate[6];
 	char			*cause = NULL;
-	size_t			 nstored = 0, n;
+	size_t			 nstored = 0;
 	int			 found;
 	enum db_status		 rc;
 
@@ -852,8 +835,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "pas d’une page de ce service : rien n’a été modifié.");
 		goto out;
 	}
-	fields = grid_fields(r, &n);
-	valid_answers(f, fields, n, &s);
+	valid_answers(f, r->fields, r->nfields, &s);
 	check_period(&t, &s);
 	if (s.nerrors > 0) {
 		p->status = 400;
@@ -897,7 +879,6 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 done:
 	valid_answers_free(&s);
 out:
-	free(fields);
 	http_fields_free(stored, nstored);
 }
 

@@ -559,3 +559,33 @@ page_field_error(struct buf *b, const char *error, const char *id)
 	html_puts(b, error);
 	buf_puts(b, "</p>\n");
 }
+
+void
+page_field_input(struct buf *b, const char *id, const char *name,
+    const char *type, const char *attrs, const char *label, const char *hint,
+    const char *value, const char *error, const char *also,
+    const char *also_id)
+{
+	int	bad = error != NULL || also != NULL;
+
+	buf_printf(b, "<div class=\"fr-input-group%s\">\n"
+	    "<label class=\"fr-label\" for=\"%s\">%s", bad ?
+	    " fr-input-group--error" : "", id, label);
+	if (hint != NULL) {
+		buf_puts(b, "\n<span class=\"fr-hint-text\">");
+		buf_puts(b, hint);
+		buf_puts(b, "</span>");
+	}
+	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"%s\" "
+	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", type,
+	    id, name, attrs);
+	if (value != NULL) {
+		buf_puts(b, " value=\"");
+		html_puts(b, value);
+		buf_putc(b, '"');
+	}
+	page_field_described(b, error, id, also, also_id);
+	buf_puts(b, ">\n");
+	page_field_error(b, error, id);
+	buf_puts(b, "</div>\n");
+}

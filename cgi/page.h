@@ -72,6 +72,18 @@ void	 page_message(struct buf *, const char *heading, const char *text,
 void	 page_field_described(struct buf *, const char *error, const char *id,
 	    const char *also, const char *also_id);
 
+/*
+ * A staff form's text, date or number input in its DSFR group: label
+ * and hint (our own markup, written as they are), the input with its
+ * type, the extra attributes attrs (our own markup, may be ""), the
+ * value (escaped, or NULL), and the error attributes and message as
+ * page_field_described and page_field_error write them.
+ */
+void	 page_field_input(struct buf *, const char *id, const char *name,
+	    const char *type, const char *attrs, const char *label,
+	    const char *hint, const char *value, const char *error,
+	    const char *also, const char *also_id);
+
 /* A field's error message, under it, with the id "ID-error"; escaped. */
 void	 page_field_error(struct buf *, const char *error, const char *id);
 

@@ -1009,36 +1009,15 @@ fieldset_close(struct buf *b, const struct pl_input *in, enum pl_err e,
 	buf_puts(b, "</div>\n</fieldset>\n");
 }
 
-/* A text, date or number input in its group. */
+/* A text, date or number input in its group; label and hint are our
+   own markup. */
 static void
 input(struct buf *b, const struct pl_input *in, enum pl_err e,
     const char *id, const char *name, const char *type, const char *attrs,
     const char *label, const char *hint, const char *value, int period)
 {
-	int	bad = in->error[e] != NULL ||
-		    (period && in->error[E_PERIOD] != NULL);
-
-	buf_printf(b, "<div class=\"fr-input-group%s\">\n"
-	    "<label class=\"fr-label\" for=\"%s\">%s", bad ?
-	    " fr-input-group--error" : "", id, label);
-	if (hint != NULL) {
-		buf_puts(b, "\n<span class=\"fr-hint-text\">");
-		buf_puts(b, hint);
-		buf_puts(b, "</span>");
-	}
-	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"%s\" "
-	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", type,
-	    id, name, attrs);
-	if (value != NULL) {
-		buf_puts(b, " value=\"");
-		html_puts(b, value);
-		buf_putc(b, '"');
-	}
-	page_field_described(b, in->error[e], id,
-	    period ? in->error[E_PERIOD] : NULL, "pl-period-error");
-	buf_puts(b, ">\n");
-	page_field_error(b, in->error[e], id);
-	buf_puts(b, "</div>\n");
+	page_field_input(b, id, name, type, attrs, label, hint, value,
+	    in->error[e], period ? in->error[E_PERIOD] : NULL, "pl-period-error");
 }
 
 static void

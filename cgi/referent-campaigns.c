@@ -679,36 +679,15 @@ error_summary(struct buf *b, const struct rc_input *in)
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
-/* A text, date or number input in its group; hint is our own markup. */
+/* A text, date or number input in its group; label and hint are our
+   own markup. */
 static void
 input(struct buf *b, const struct rc_input *in, enum rc_err e,
     const char *id, const char *name, const char *type, const char *attrs,
     const char *label, const char *hint, const char *value, int period)
 {
-	int	bad = in->error[e] != NULL ||
-		    (period && in->error[E_PERIOD] != NULL);
-
-	buf_printf(b, "<div class=\"fr-input-group%s\">\n"
-	    "<label class=\"fr-label\" for=\"%s\">%s", bad ?
-	    " fr-input-group--error" : "", id, label);
-	if (hint != NULL) {
-		buf_puts(b, "\n<span class=\"fr-hint-text\">");
-		buf_puts(b, hint);
-		buf_puts(b, "</span>");
-	}
-	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"%s\" "
-	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", type,
-	    id, name, attrs);
-	if (value != NULL) {
-		buf_puts(b, " value=\"");
-		html_puts(b, value);
-		buf_putc(b, '"');
-	}
-	page_field_described(b, in->error[e], id,
-	    period ? in->error[E_PERIOD] : NULL, "rc-period-error");
-	buf_puts(b, ">\n");
-	page_field_error(b, in->error[e], id);
-	buf_puts(b, "</div>\n");
+	page_field_input(b, id, name, type, attrs, label, hint, value,
+	    in->error[e], period ? in->error[E_PERIOD] : NULL, "rc-period-error");
 }
 
 static void
@@ -1118,21 +1097,6 @@ out:
 
 /* ---------------------------------------------------------------- paper */
 
-/* The fields sent, without the session's CSRF token. */
-static struct http_field *
-grid_fields(const struct req *r, size_t *n)
-{
-	struct http_field	*f;
-	size_t			 i;
-
-	f = xcalloc(r->nfields + 1, sizeof(*f));
-	*n = 0;
-	for (i = 0; i < r->nfields; i++)
-		if (strcmp(r->fields[i].key, STAFF_CSRF_FIELD) != 0)
-			f[(*n)++] = r->fields[i];
-	return f;
-}
-
 /*
  * Where " autofocus" goes in a questionnaire rendered into q: the error
  * summary when there is one, else the first field a person fills in
@@ -1234,7 +1198,6 @@ paper(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 	const struct http_field	*hf;
 	struct answerset	 s;
 	struct answer_rows	 rows;
-	struct http_field	*fields = NULL;
 	const char		*p0[3], *p1[5], *p2[1], *const *pp[3];
 	const size_t		 seq[3] = { rc->base + STMT_PAPER_RESPONSE,
 				    rc->base + STMT_PAPER_ANSWERS,
@@ -1244,7 +1207,6 @@ paper(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 	char			 sqlstate[6], *cause = NULL;
 	const char		*saved = NULL;
 	long long		 n;
-	size_t			 nf;
 	int			 found, again = 0;
 	enum db_status		 st;
 
@@ -1298,8 +1260,7 @@ paper(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 		return;
 	}
 
-	fields = grid_fields(r, &nf);
-	valid_answers(f, fields, nf, &s);
+	valid_answers(f, r->fields, r->nfields, &s);
 	if (s.token == NULL || !token_check(rc->key, cp.id, s.token)) {
 		token_issue(rc->key, cp.id, token);
 		p->status = 400;
@@ -1357,7 +1318,6 @@ paper(struct rcampaigns *rc, const struct staff_user *u, struct req *r,
 	free(cause);
 out:
 	valid_answers_free(&s);
-	free(fields);
 }
 
 /* ---------------------------------------------------------------- router */

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "valid.h"
+
 struct db;
 struct req;
 struct resp;
@@ -26,7 +28,7 @@ struct resp;
 /* The cookie's name. */
 #define STAFF_COOKIE		"qm_session"
 /* The hidden field carrying the CSRF token in every staff form. */
-#define STAFF_CSRF_FIELD	"_csrf"
+#define STAFF_CSRF_FIELD	VALID_CSRF_FIELD
 
 enum staff_role {
 	STAFF_ENQUIRER,		/* records mystery contacts */

@@ -269,6 +269,8 @@ valid_answers(const struct form *f, const struct http_field *fields,
 				out->token = fields[i].val;
 			continue;
 		}
+		if (strcmp(fields[i].key, VALID_CSRF_FIELD) == 0)
+			continue;
 		/* A delay is computed: sending one is forging it. */
 		k = index_of(f, fields[i].key, nq);
 		if (k == nq || form_question(f, k)->kind == QKIND_DELAY) {

@@ -16,6 +16,9 @@ struct http_field;
 /* The name of the hidden field holding the form token; no question key
    can take it, since keys start with a letter. */
 #define VALID_TOKEN_FIELD	"_jeton"
+/* The hidden field holding a staff session's CSRF token: checked by the
+   staff module before a form is read, and not a question either. */
+#define VALID_CSRF_FIELD	"_csrf"
 
 /* What was sent for one question. */
 struct qanswer {

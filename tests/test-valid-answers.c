@@ -136,7 +136,7 @@ main(void)
 	char			 from[11], to[11];
 	int			 err, asked, answered, i;
 
-	tap_plan(34 + 20);
+	tap_plan(35 + 20);
 	sat = load("forms/satisfaction.xml");
 	kinds = load("tests/data/forms/kinds.xml");
 	call = load("forms/mystery-call.xml");
@@ -166,6 +166,8 @@ main(void)
 	    "an unknown field is an error");
 	tap_ok(check(sat, PROFILE "&_jeton=abc", NULL, NULL, NULL) == 0,
 	    "the token field is not unknown");
+	tap_ok(check(sat, PROFILE "&_csrf=abc", NULL, NULL, NULL) == 0,
+	    "nor is a staff form's CSRF field");
 	tap_ok(check(sat, PROFILE "&courtoisie=satisfait%00x", "courtoisie",
 	    &err, NULL) == 1 && err, "a value with a NUL byte");
 
