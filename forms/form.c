@@ -1453,6 +1453,12 @@ out:
 	return rc;
 }
 
+void
+form_init(void)
+{
+	LIBXML_TEST_VERSION
+}
+
 int
 form_load(const char *path, const char *schema_path, struct form **out,
     char **cause)

@@ -101,6 +101,13 @@ struct form_section {
 struct form;
 
 /*
+ * Checks that the libxml2 the program runs with is the one it was built
+ * against (aborting otherwise, as LIBXML_TEST_VERSION does) and sets its
+ * parser up. A program that forks workers calls it once, before forking.
+ */
+void	 form_init(void);
+
+/*
  * Parses the definition at path, validates it against the RelaxNG schema
  * at schema_path, and builds its model. The file is parsed without network
  * access and without entity expansion.

@@ -1,12 +1,16 @@
-# forms/: the form definitions, their schema, and the loader.
+# forms/: the form definitions, their schema, the form model that parses
+# and checks them (libqmform, over common/ only), and the loader
+# qualimetre-form. What the web does with a form is cgi/questionnaire/.
 noinst_LIBRARIES += forms/libqmform.a
 forms_libqmform_a_SOURCES = forms/form.c forms/form.h
+forms_libqmform_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I)
 forms_libqmform_a_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS) $(SODIUM_CFLAGS)
 
 bin_PROGRAMS += forms/qualimetre-form
 forms_qualimetre_form_SOURCES = forms/qualimetre-form.c
+forms_qualimetre_form_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I)
 forms_qualimetre_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS)
-forms_qualimetre_form_LDADD = forms/libqmform.a cgi/libqmutil.a \
+forms_qualimetre_form_LDADD = forms/libqmform.a common/libqmcommon.a \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
 dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
@@ -15,12 +19,15 @@ dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
 # Unit tests of the loader, and the definitions they feed it.
 check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid
 TESTS += tests/test-form-load-valid tests/test-form-load-invalid
-FORM_TEST_LDADD = tests/libtap.a forms/libqmform.a cgi/libqmutil.a \
+FORM_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(TAP_I)
+FORM_TEST_LDADD = tests/libtap.a forms/libqmform.a common/libqmcommon.a \
 	$(XML_LIBS) $(SODIUM_LIBS)
 tests_test_form_load_valid_SOURCES = tests/test-form-load-valid.c
+tests_test_form_load_valid_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
 tests_test_form_load_valid_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_form_load_valid_LDADD = $(FORM_TEST_LDADD)
 tests_test_form_load_invalid_SOURCES = tests/test-form-load-invalid.c
+tests_test_form_load_invalid_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
 tests_test_form_load_invalid_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
 tests_test_form_load_invalid_LDADD = $(FORM_TEST_LDADD)
 EXTRA_DIST += \

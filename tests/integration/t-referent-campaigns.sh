@@ -101,7 +101,7 @@ is "$(http_post "/referent/campaigns/$c1/fermer" "_csrf=$csrf")/$(dates_of "$c1"
 is "$(http_post "/referent/campaigns/$c2/fermer" "_csrf=$csrf")/$(dates_of "$c2")" "303/-10/-1" \
 	"closing the running one: its last day was yesterday"
 # The survey program keeps what it read of a campaign for 30 seconds
-# (cgi/survey-handle.c, CAMPAIGN_TTL): a worker may have read this slug in
+# (cgi/survey/survey.c, CAMPAIGN_TTL): a worker may have read this slug in
 # an earlier run of this test.
 public_closed() { [ "$(http_get "/enquete/$slug2")" = 410 ]; }
 check "its public page then says it is closed (410)" wait_until 35 public_closed

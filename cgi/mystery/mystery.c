@@ -1,0 +1,945 @@
+/* The enquirers' program: sessions, then each enquirer's own slots. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "answers.h"
+#include "buf.h"
+#include "calendar.h"
+#include "db.h"
+#include "form.h"
+#include "formcache.h"
+#include "html.h"
+#include "http.h"
+#include "mystery.h"
+#include "page.h"
+#include "planning.h"
+#include "render.h"
+#include "staff.h"
+#include "token.h"
+#include "util.h"
+#include "valid.h"
+
+#define PREFIX		"/mystere"
+#define SERVICE		"Contrôles mystère"
+
+enum stmt {
+	STMT_MY_SLOTS,
+	STMT_SLOT,
+	STMT_CAMPAIGN,
+	STMT_FORM,
+	STMT_NEW_RESPONSE,
+	STMT_ANSWERS,
+	STMT_ENTRY,
+	STMT_CLEAR,
+	STMT_TOUCH,
+	STMT__MAX
+};
+
+/* What a slot, a campaign or an entry page needs of its campaign. */
+#define CAMPAIGN_COLUMNS \
+	" c.id AS campaign_id, c.form_id, c.title, c.kind," \
+	" to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on," \
+	" to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on," \
+	" site.department, qualimetre.mystery_campaign_writable(c.id)" \
+	" AS writable"
+
+/* One response and its answers, from one INSERT each, in one pipelined
+   transaction: the answers' policy must see the response. */
+#define INSERT_ANSWERS \
+	"INSERT INTO qualimetre.answer" \
+	" (response_id, campaign_id, question, value, text)" \
+	" SELECT $1, $2, a.q, a.v, a.t" \
+	" FROM unnest($3::text[], $4::text[], $5::text[]) AS a(q, v, t)"
+
+static const struct db_stmt mystery_stmts[STMT__MAX] = {
+	/* The policies keep this to the logged-in enquirer's rows; the
+	   WHERE says so too, for the reader. */
+	[STMT_MY_SLOTS] = { "mystery_my_slots",
+	    "SELECT s.id, to_char(s.day, 'YYYY-MM-DD') AS day, s.afternoon,"
+	    " cs.label AS service, c.title, c.kind,"
+	    " r.id IS NOT NULL AS recorded, r.id AS response_id,"
+	    " qualimetre.mystery_campaign_writable(c.id) AS writable,"
+	    " c.id AS campaign_id, coalesce(c.target_count, 0) AS target,"
+	    " s.day = (now() AT TIME ZONE site.timezone)::date AS today"
+	    " FROM qualimetre.slot s"
+	    " JOIN qualimetre.campaign c ON c.id = s.campaign_id"
+	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    " JOIN qualimetre.campaign_service cs"
+	    "  ON cs.campaign_id = s.campaign_id AND cs.key = s.service_key"
+	    " LEFT JOIN qualimetre.response r ON r.slot_id = s.id"
+	    " WHERE s.enquirer_id = qualimetre.current_user_id()"
+	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
+	    /* Contacts recorded outside any slot: listed, and flagged. */
+	    " UNION ALL"
+	    " SELECT NULL, to_char((r.submitted_at AT TIME ZONE site.timezone)"
+	    "  ::date, 'YYYY-MM-DD'), NULL, NULL, c.title, c.kind, true, r.id,"
+	    " qualimetre.mystery_campaign_writable(c.id), c.id,"
+	    " coalesce(c.target_count, 0), false"
+	    " FROM qualimetre.response r"
+	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
+	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    " WHERE r.entered_by = qualimetre.current_user_id()"
+	    " AND r.slot_id IS NULL"
+	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
+	    " ORDER BY campaign_id, day, afternoon", 0 },
+	[STMT_SLOT] = { "mystery_slot",
+	    "SELECT s.id AS slot_id, to_char(s.day, 'YYYY-MM-DD') AS day,"
+	    " s.afternoon, s.service_key, cs.label AS service, r.id AS"
+	    " response_id," CAMPAIGN_COLUMNS
+	    " FROM qualimetre.slot s"
+	    " JOIN qualimetre.campaign c ON c.id = s.campaign_id"
+	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    " JOIN qualimetre.campaign_service cs"
+	    "  ON cs.campaign_id = s.campaign_id AND cs.key = s.service_key"
+	    " LEFT JOIN qualimetre.response r ON r.slot_id = s.id"
+	    " WHERE s.id = $1", 1 },
+	[STMT_CAMPAIGN] = { "mystery_campaign",
+	    "SELECT" CAMPAIGN_COLUMNS
+	    " FROM qualimetre.campaign c"
+	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    " WHERE c.id = $1", 1 },
+	[STMT_FORM] = { "mystery_form",
+	    "SELECT xml FROM qualimetre.form WHERE id = $1", 1 },
+	[STMT_NEW_RESPONSE] = { "mystery_new_response",
+	    "INSERT INTO qualimetre.response"
+	    " (id, campaign_id, channel, entered_by, form_token, slot_id)"
+	    " VALUES ($1, $2, $3, qualimetre.current_user_id(), $4, $5)", 5 },
+	[STMT_ANSWERS] = { "mystery_answers", INSERT_ANSWERS, 5 },
+	[STMT_ENTRY] = { "mystery_entry",
+	    "SELECT r.id AS response_id, r.slot_id,"
+	    " to_char(s.day, 'YYYY-MM-DD') AS day, s.afternoon,"
+	    " cs.label AS service," CAMPAIGN_COLUMNS ","
+	    " a.question, a.value, a.text"
+	    " FROM qualimetre.response r"
+	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
+	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    " LEFT JOIN qualimetre.slot s ON s.id = r.slot_id"
+	    " LEFT JOIN qualimetre.campaign_service cs"
+	    "  ON cs.campaign_id = s.campaign_id AND cs.key = s.service_key"
+	    " LEFT JOIN qualimetre.answer a ON a.response_id = r.id"
+	    " WHERE r.id = $1 AND r.entered_by = qualimetre.current_user_id()"
+	    " ORDER BY a.question, a.value", 1 },
+	/* A correction: the policies let these touch only the user's own
+	   entry while its campaign is open; the UPDATE comes first so that
+	   a refused one stops the rest. */
+	[STMT_TOUCH] = { "mystery_touch",
+	    "UPDATE qualimetre.response SET updated_at = now()"
+	    " WHERE id = $1 AND campaign_id = $2", 2 },
+	[STMT_CLEAR] = { "mystery_clear",
+	    "DELETE FROM qualimetre.answer WHERE response_id = $1", 1 },
+};
+
+struct mystery {
+	struct db		*db;
+	struct staff		*staff;
+	struct formcache	*forms;
+	struct planning		*planning;	/* referents' pages */
+	unsigned char		 key[TOKEN_KEY_LEN];
+};
+
+/* What a recording page needs of its campaign, slot and entry. */
+struct target {
+	long long	 campaign_id;
+	long long	 form_id;
+	char		 slot_id[32];		/* "" outside any slot */
+	char		 response_id[37];	/* "" when not recorded */
+	char		 title[256];
+	char		 kind[16];		/* mystery-call, -email */
+	char		 opens_on[11];
+	char		 closes_on[11];
+	char		 department[4];
+	char		 day[11];		/* the slot's, or "" */
+	int		 afternoon;
+	char		 service_key[65];	/* the slot's, or "" */
+	char		 service[201];
+	int		 writable;		/* open, and the user's */
+};
+
+/* The worker's staff context, for the pages' frame: one per process. */
+static struct staff	*mystery_staff;
+
+struct mystery *
+mystery_create(const char *dsn, const char *schema_path,
+    const unsigned char *key)
+{
+	struct mystery	*m;
+
+	m = xcalloc(1, sizeof(*m));
+	m->db = db_create(dsn, mystery_stmts, STMT__MAX);
+	m->staff = staff_create(m->db, key, PREFIX, SERVICE);
+	mystery_staff = m->staff;
+	m->planning = planning_create(m->db);
+	m->forms = formcache_create(m->db, schema_path);
+	memcpy(m->key, key, TOKEN_KEY_LEN);
+	return m;
+}
+
+void
+mystery_free(struct mystery *m)
+{
+	if (m == NULL)
+		return;
+	staff_free(m->staff);
+	planning_free(m->planning);
+	formcache_free(m->forms);
+	db_free(m->db);
+	free(m);
+}
+
+static void
+frame(struct resp *p, const struct staff_user *u, const char *title)
+{
+	staff_page_open(mystery_staff, &p->body, u, title,
+	    "Espace des enquêteurs");
+}
+
+static void
+plain(struct resp *p, int status, const char *title, const char *text)
+{
+	p->status = status;
+	page_begin(&p->body, title, SERVICE);
+	page_message(&p->body, title, text, NULL, NULL);
+	page_end(&p->body);
+}
+
+/* One table row of a slot. */
+static void
+slot_row(struct buf *b, PGresult *res, int i)
+{
+	/* The action first: on a phone the table scrolls sideways, and
+	   what the enquirer came for must be in view. */
+	buf_puts(b, "<tr><td>");
+	if (strcmp(PQgetvalue(res, i, PQfnumber(res, "writable")), "t") != 0)
+		buf_puts(b, "Campagne close");
+	else if (strcmp(PQgetvalue(res, i, PQfnumber(res, "recorded")),
+	    "t") == 0) {
+		buf_puts(b, "<a class=\"fr-link\" href=\"" PREFIX "/saisies/");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "response_id")));
+		buf_puts(b, "\">Corriger</a>");
+	} else {
+		buf_puts(b, "<a class=\"fr-link\" href=\"" PREFIX
+		    "/creneaux/");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "id")));
+		buf_puts(b, "\">Saisir</a>");
+	}
+	buf_puts(b, "</td><td>");
+	page_date(b, PQgetvalue(res, i, PQfnumber(res, "day")));
+	buf_puts(b, "</td><td>");
+	if (PQgetisnull(res, i, PQfnumber(res, "id")))
+		buf_puts(b, "—</td><td><p class=\"fr-badge fr-badge--warning "
+		    "fr-badge--sm\">Hors créneau</p>");
+	else {
+		buf_puts(b, strcmp(PQgetvalue(res, i, PQfnumber(res,
+		    "afternoon")), "t") == 0 ? "Après-midi" : "Matin");
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "service")));
+	}
+	buf_puts(b, "</td><td>");
+	html_puts(b, PQgetvalue(res, i, PQfnumber(res, "title")));
+	buf_puts(b, "</td><td>");
+	if (strcmp(PQgetvalue(res, i, PQfnumber(res, "recorded")), "t") == 0)
+		buf_puts(b, "<p class=\"fr-badge fr-badge--success "
+		    "fr-badge--sm\">Saisi</p>");
+	else
+		buf_puts(b, "<p class=\"fr-badge fr-badge--info "
+		    "fr-badge--sm\">À faire</p>");
+	buf_puts(b, "</td></tr>\n");
+}
+
+static void
+slot_table(struct buf *b, PGresult *res, int today_only,
+    const char *caption)
+{
+	int	i, n = PQntuples(res);
+
+	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>");
+	html_puts(b, caption);
+	buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Action</th>"
+	    "<th scope=\"col\">Jour</th>"
+	    "<th scope=\"col\">Demi-journée</th><th scope=\"col\">Service"
+	    "</th><th scope=\"col\">Campagne</th><th scope=\"col\">État"
+	    "</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++)
+		if (!today_only || strcmp(PQgetvalue(res, i,
+		    PQfnumber(res, "today")), "t") == 0)
+			slot_row(b, res, i);
+	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+/*
+ * One line per campaign: contacts recorded in the user's slots against
+ * their number, and the campaign's target, with the way to record a
+ * contact outside any slot. Rows come ordered by campaign.
+ */
+static void
+campaign_progress(struct buf *b, PGresult *res)
+{
+	int	i, j, n = PQntuples(res), done, slots, extra, writable;
+
+	buf_puts(b, "<ul class=\"fr-mb-4w\">\n");
+	for (i = 0; i < n; i = j) {
+		done = slots = extra = 0;
+		for (j = i; j < n && strcmp(PQgetvalue(res, j, PQfnumber(res,
+		    "campaign_id")), PQgetvalue(res, i, PQfnumber(res,
+		    "campaign_id"))) == 0; j++) {
+			if (PQgetisnull(res, j, PQfnumber(res, "id")))
+				extra++;
+			else {
+				slots++;
+				if (strcmp(PQgetvalue(res, j, PQfnumber(res,
+				    "recorded")), "t") == 0)
+					done++;
+			}
+		}
+		writable = strcmp(PQgetvalue(res, i, PQfnumber(res,
+		    "writable")), "t") == 0;
+		buf_puts(b, "<li><strong>");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "title")));
+		buf_printf(b, "</strong> : %d saisi%s sur vos %d créneau%s",
+		    done, done > 1 ? "s" : "", slots, slots > 1 ? "x" : "");
+		if (extra > 0)
+			buf_printf(b, ", et %d hors créneau", extra);
+		buf_puts(b, " (objectif de la campagne : ");
+		html_puts(b, PQgetvalue(res, i, PQfnumber(res, "target")));
+		buf_puts(b, " contacts)");
+		if (writable) {
+			buf_puts(b, " — <a class=\"fr-link\" href=\"" PREFIX
+			    "/campagnes/");
+			html_puts(b, PQgetvalue(res, i, PQfnumber(res,
+			    "campaign_id")));
+			buf_puts(b, "/hors-creneau\">saisir un contact hors "
+			    "créneau</a>");
+		}
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n");
+}
+
+static void
+home(struct mystery *m, const struct staff_user *u, const struct req *r,
+    struct resp *p)
+{
+	const char	*q = r->query != NULL ? r->query : "";
+	struct buf	*b = &p->body;
+	PGresult	*res;
+	char		 sqlstate[6], *cause = NULL;
+	enum db_status	 rc;
+	int		 i, n, today = 0, done = 0, nslots = 0;
+
+	rc = db_exec_as(m->db, u->id, STMT_MY_SLOTS, NULL, &res, sqlstate,
+	    &cause);
+	if (rc != DB_OK) {
+		log_warnx("slots of %s: %s", u->login, cause);
+		free(cause);
+		plain(p, 503, "Service momentanément indisponible",
+		    "Vos créneaux ne peuvent pas être affichés pour le moment. "
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	n = PQntuples(res);
+	for (i = 0; i < n; i++) {
+		if (strcmp(PQgetvalue(res, i, PQfnumber(res, "today")),
+		    "t") == 0)
+			today++;
+		/* The count is of slots: contacts outside them are apart. */
+		if (PQgetisnull(res, i, PQfnumber(res, "id")))
+			continue;
+		nslots++;
+		if (strcmp(PQgetvalue(res, i, PQfnumber(res, "recorded")),
+		    "t") == 0)
+			done++;
+	}
+	p->no_store = 1;
+	frame(p, u, "Mes créneaux");
+	buf_puts(b, "<h1>Mes créneaux</h1>\n");
+	if (u->role == STAFF_REFERENT || u->role == STAFF_ADMIN)
+		buf_puts(b, "<p><a class=\"fr-link fr-icon-calendar-line "
+		    "fr-link--icon-left\" href=\"" PREFIX "/planification\">"
+		    "Planifier les contrôles mystère</a></p>\n");
+	if (strcmp(q, "enregistre") == 0 || strcmp(q, "corrige") == 0 ||
+	    strcmp(q, "deja") == 0) {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
+		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>");
+		buf_puts(b, strcmp(q, "enregistre") == 0 ? "Le contact est "
+		    "enregistré." : strcmp(q, "corrige") == 0 ? "La saisie est "
+		    "corrigée." : "Ce contact était déjà enregistré : rien n’a "
+		    "été ajouté.");
+		buf_puts(b, "</p>\n</div>\n");
+	}
+	if (n == 0) {
+		buf_puts(b, "<p class=\"fr-text--lead\">Aucun créneau ne vous "
+		    "est attribué dans une campagne en cours. Le référent "
+		    "qualité vous en attribuera lors de la planification.</p>"
+		    "\n");
+	} else {
+		buf_printf(b, "<p class=\"fr-text--lead\">%d contact%s saisi%s "
+		    "sur %d créneau%s.</p>\n", done, done > 1 ? "s" : "",
+		    done > 1 ? "s" : "", nslots, nslots > 1 ? "x" : "");
+		campaign_progress(b, res);
+		if (today > 0)
+			slot_table(b, res, 1, "Aujourd’hui");
+		slot_table(b, res, 0, "Toute la période");
+	}
+	PQclear(res);
+	page_end(b);
+}
+
+static void
+target_from_row(PGresult *res, int i, struct target *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->campaign_id = strtoll(db_value(res, i, "campaign_id"), NULL, 10);
+	t->form_id = strtoll(db_value(res, i, "form_id"), NULL, 10);
+	snprintf(t->slot_id, sizeof(t->slot_id), "%s", db_value(res, i, "slot_id"));
+	snprintf(t->response_id, sizeof(t->response_id), "%s",
+	    db_value(res, i, "response_id"));
+	snprintf(t->title, sizeof(t->title), "%s", db_value(res, i, "title"));
+	snprintf(t->kind, sizeof(t->kind), "%s", db_value(res, i, "kind"));
+	snprintf(t->opens_on, sizeof(t->opens_on), "%s",
+	    db_value(res, i, "opens_on"));
+	snprintf(t->closes_on, sizeof(t->closes_on), "%s",
+	    db_value(res, i, "closes_on"));
+	snprintf(t->department, sizeof(t->department), "%s",
+	    db_value(res, i, "department"));
+	snprintf(t->day, sizeof(t->day), "%s", db_value(res, i, "day"));
+	t->afternoon = strcmp(db_value(res, i, "afternoon"), "t") == 0;
+	snprintf(t->service_key, sizeof(t->service_key), "%s",
+	    db_value(res, i, "service_key"));
+	snprintf(t->service, sizeof(t->service), "%s", db_value(res, i, "service"));
+	t->writable = strcmp(db_value(res, i, "writable"), "t") == 0;
+}
+
+/* Whether s is a UUID in its canonical lower-case form. */
+static int
+valid_uuid(const char *s)
+{
+	size_t	i;
+
+	if (strlen(s) != 36)
+		return 0;
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Loads what a page needs through statement stmt with one parameter.
+ * With entry non-NULL, also the answers of an entry, as fields (the
+ * caller frees them with http_fields_free). Returns 1, 0 when the row
+ * is not there (or not the user's: the policies hide it), -1 when the
+ * database is unavailable.
+ */
+static int
+load(struct mystery *m, const struct staff_user *u, enum stmt stmt,
+    const char *param, struct target *t, struct http_field **entry,
+    size_t *nentry)
+{
+	const char	*params[1] = { param };
+	PGresult	*res;
+	char		 sqlstate[6], *cause = NULL;
+	int		 i, n;
+
+	if (db_exec_as(m->db, u->id, stmt, params, &res, sqlstate,
+	    &cause) != DB_OK) {
+		log_warnx("%s %s for %s: %s", mystery_stmts[stmt].name, param,
+		    u->login, cause);
+		free(cause);
+		return -1;
+	}
+	if ((n = PQntuples(res)) == 0) {
+		PQclear(res);
+		return 0;
+	}
+	target_from_row(res, 0, t);
+	if (entry != NULL) {
+		*entry = xcalloc((size_t)n, sizeof(**entry));
+		*nentry = 0;
+		for (i = 0; i < n; i++) {
+			if (*db_value(res, i, "question") == '\0')
+				continue;
+			(*entry)[*nentry].key = xstrdup(db_value(res, i,
+			    "question"));
+			(*entry)[*nentry].val = xstrdup(*db_value(res, i, "value") !=
+			    '\0' ? db_value(res, i, "value") : db_value(res, i, "text"));
+			(*entry)[*nentry].vallen = strlen((*entry)[*nentry].val);
+			(*nentry)++;
+		}
+	}
+	PQclear(res);
+	return 1;
+}
+
+/* The first date or date-time question: when the contact took place. */
+static const struct form_question *
+contact_question(const struct form *f, size_t *index)
+{
+	const struct form_question	*q;
+	size_t				 k;
+
+	for (k = 0; k < form_nquestions(f); k++) {
+		q = form_question(f, k);
+		if (q->kind == QKIND_DATETIME || q->kind == QKIND_DATE) {
+			*index = k;
+			return q;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Checks what only the campaign can tell: the contact's date lies in its
+ * period. Adds the error next to the field; returns the errors added.
+ */
+static size_t
+check_period(const struct target *t, struct answerset *s)
+{
+	const struct form_question	*q;
+	struct qanswer			*a;
+	char				 day[11];
+	size_t				 k;
+
+	if ((q = contact_question(s->form, &k)) == NULL)
+		return 0;
+	a = &s->q[k];
+	if (!a->answered || a->error != NULL || a->nsent != 1)
+		return 0;
+	snprintf(day, sizeof(day), "%s", a->sent[0]->val);
+	if (strcmp(day, t->opens_on) >= 0 && strcmp(day, t->closes_on) <= 0)
+		return 0;
+	xasprintf(&a->error, "La date doit être comprise dans la période de "
+	    "la campagne, du %s au %s.", t->opens_on, t->closes_on);
+	s->nerrors++;
+	return 1;
+}
+
+/* What the program computes and stores beside the answers. */
+struct computed {
+	const char	**keys;
+	const char	**values;
+	char		(*text)[24];	/* the values' storage */
+	size_t		  n;
+};
+
+/*
+ * Computes each delay question of s in working days at the site's
+ * department (an email answered 3 working days after it was sent: 3).
+ * The caller frees with computed_free.
+ */
+static void
+computed_make(struct computed *c, const struct answerset *s,
+    const char *department)
+{
+	const struct form_question	*q;
+	char				 from[11], to[11];
+	long				 d1, d2, days;
+	size_t				 k;
+
+	c->n = 0;
+	c->keys = xcalloc(s->nq + 1, sizeof(*c->keys));
+	c->values = xcalloc(s->nq + 1, sizeof(*c->values));
+	c->text = xcalloc(s->nq + 1, sizeof(*c->text));
+	for (k = 0; k < s->nq; k++) {
+		q = form_question(s->form, k);
+		if (q->kind != QKIND_DELAY ||
+		    valid_delay_dates(s, q, from, to) != 1 ||
+		    cal_parse(from, &d1) == -1 || cal_parse(to, &d2) == -1 ||
+		    (days = cal_working_delay(d1, d2, department)) < 0)
+			continue;
+		snprintf(c->text[c->n], sizeof(c->text[c->n]), "%ld", days);
+		c->keys[c->n] = q->key;
+		c->values[c->n] = c->text[c->n];
+		c->n++;
+	}
+}
+
+static void
+computed_free(struct computed *c)
+{
+	free(c->keys);
+	free(c->values);
+	free(c->text);
+}
+
+/* An answerset made from stored or proposed values, shown without
+   errors: a blank grid is not wrong yet. */
+static void
+prefilled(const struct form *f, const struct http_field *fields, size_t n,
+    struct answerset *s)
+{
+	size_t	k;
+
+	valid_answers(f, fields, n, s);
+	for (k = 0; k < s->nq; k++) {
+		free(s->q[k].error);
+		s->q[k].error = NULL;
+	}
+	free(s->form_error);
+	s->form_error = NULL;
+	s->nerrors = 0;
+}
+
+static void
+grid_page(struct resp *p, const struct staff_user *u, const struct target *t,
+    const struct form *f, const char *action, const char *token,
+    const struct answerset *s, const char *alert_title,
+    const char *alert_text)
+{
+	struct buf	*b = &p->body;
+
+	p->no_store = 1;
+	frame(p, u, s != NULL && s->nerrors > 0 ? "Erreur – Saisie" :
+	    "Saisie d’un contact");
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/\">Mes créneaux</a></p>\n<p class=\"fr-text--lead\">");
+	html_puts(b, t->title);
+	if (t->day[0] != '\0') {
+		buf_puts(b, " — créneau du ");
+		page_date(b, t->day);
+		buf_puts(b, t->afternoon ? ", après-midi" : ", matin");
+		buf_puts(b, " — ");
+		html_puts(b, t->service);
+	} else
+		buf_puts(b, " — hors créneau");
+	buf_puts(b, "</p>\n");
+	render_questionnaire_staff(b, f, action, token, u->csrf, s, alert_title,
+	    alert_text);
+	page_end(b);
+}
+
+static void
+refused(struct resp *p, const struct staff_user *u, int status,
+    const char *title, const char *text)
+{
+	p->status = status;
+	frame(p, u, title);
+	page_message(&p->body, title, text, PREFIX "/", "Mes créneaux");
+	page_end(&p->body);
+}
+
+static const char *
+channel_of(const struct target *t)
+{
+	return strcmp(t->kind, "mystery-email") == 0 ? "email" : "call";
+}
+
+/*
+ * GET and POST of a new contact, in a slot (slot_id non-NULL) or outside
+ * any slot of campaign campaign_id.
+ */
+static void
+record(struct mystery *m, const struct staff_user *u, struct req *r,
+    struct resp *p, const char *slot_id, const char *campaign_id)
+{
+	struct target		 t;
+	const struct form	*f;
+	struct answerset	 s;
+	struct answer_rows	 rows;
+	struct computed		 comp;
+	struct http_field	 pre[2];
+	const char		*p0[5], *p1[5], *const *pp[2];
+	const size_t		 seq[2] = { STMT_NEW_RESPONSE, STMT_ANSWERS };
+	const struct form_question *cq;
+	PGresult		*res;
+	char			 action[128], token[TOKEN_LEN + 1], id[32];
+	char			 uuid[37], moment[17], sqlstate[6], *cause = NULL;
+	size_t			 n, k;
+	int			 found;
+	enum db_status		 rc;
+
+	found = slot_id != NULL ?
+	    load(m, u, STMT_SLOT, slot_id, &t, NULL, NULL) :
+	    load(m, u, STMT_CAMPAIGN, campaign_id, &t, NULL, NULL);
+	if (found == -1) {
+		refused(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	if (found == 0) {
+		refused(p, u, 404, "Page introuvable", "Ce créneau ou cette "
+		    "campagne n’existe pas, ou ne vous est pas attribué.");
+		return;
+	}
+	if (!t.writable) {
+		refused(p, u, 403, "Campagne close", "Cette campagne n’est pas "
+		    "ouverte : aucun contact ne peut y être saisi.");
+		return;
+	}
+	if (t.response_id[0] != '\0') {
+		refused(p, u, 409, "Créneau déjà saisi", "Un contact est déjà "
+		    "enregistré dans ce créneau : corrigez-le depuis la liste "
+		    "de vos créneaux.");
+		return;
+	}
+	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
+		refused(p, u, 503, "Service momentanément indisponible",
+		    "La grille ne peut pas être affichée pour le moment.");
+		return;
+	}
+	if (slot_id != NULL)
+		snprintf(action, sizeof(action), PREFIX "/creneaux/%s",
+		    slot_id);
+	else
+		snprintf(action, sizeof(action), PREFIX "/campagnes/%s/"
+		    "hors-creneau", campaign_id);
+
+	if (r->method != HTTP_POST) {
+		/* Nothing to retype: the slot's day and service. */
+		n = 0;
+		if ((cq = contact_question(f, &k)) != NULL && t.day[0] != '\0') {
+			snprintf(moment, sizeof(moment), "%sT%s", t.day,
+			    t.afternoon ? "14:00" : "09:30");
+			pre[n].key = (char *)cq->key;
+			pre[n].val = moment;
+			pre[n++].vallen = strlen(moment);
+		}
+		if (t.service_key[0] != '\0' && form_find(f, "service") !=
+		    NULL) {
+			pre[n].key = (char *)"service";
+			pre[n].val = t.service_key;
+			pre[n++].vallen = strlen(t.service_key);
+		}
+		prefilled(f, pre, n, &s);
+		token_issue(m->key, t.campaign_id, token);
+		grid_page(p, u, &t, f, action, token, &s, NULL, NULL);
+		valid_answers_free(&s);
+		return;
+	}
+
+	if (!staff_csrf_ok(u, r)) {
+		refused(p, u, 403, "Action refusée", "Cette demande ne vient "
+		    "pas d’une page de ce service : rien n’a été enregistré.");
+		return;
+	}
+	valid_answers(f, r->fields, r->nfields, &s);
+	check_period(&t, &s);
+	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
+		token_issue(m->key, t.campaign_id, token);
+		p->status = 400;
+		grid_page(p, u, &t, f, action, token, &s, "Ce formulaire a "
+		    "expiré", "Rien n’a été enregistré ; vos réponses sont "
+		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
+		goto out;
+	}
+	if (s.nerrors > 0) {
+		p->status = 400;
+		grid_page(p, u, &t, f, action, s.token, &s, NULL, NULL);
+		goto out;
+	}
+	computed_make(&comp, &s, t.department);
+	answer_rows_make(&rows, &s, comp.keys, comp.values, comp.n);
+	computed_free(&comp);
+	token_uuid(uuid);
+	snprintf(id, sizeof(id), "%lld", t.campaign_id);
+	p0[0] = uuid;
+	p0[1] = id;
+	p0[2] = channel_of(&t);
+	p0[3] = s.token;
+	p0[4] = slot_id;
+	p1[0] = uuid;
+	p1[1] = id;
+	p1[2] = rows.questions.data;
+	p1[3] = rows.values.data;
+	p1[4] = rows.texts.data;
+	pp[0] = p0;
+	pp[1] = p1;
+	rc = db_exec_as_seq(m->db, u->id, 2, seq, pp, &res, sqlstate, &cause);
+	PQclear(res);
+	answer_rows_free(&rows);
+	if (rc == DB_OK) {
+		p->status = 303;
+		xasprintf(&p->location, PREFIX "/?enregistre");
+	} else if (rc == DB_REFUSED && strcmp(sqlstate, "23505") == 0) {
+		/* This form was already sent, or the slot filled meanwhile. */
+		p->status = 303;
+		xasprintf(&p->location, PREFIX "/?deja");
+	} else if (rc == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
+		refused(p, u, 403, "Saisie refusée", "Cette campagne n’est "
+		    "plus ouverte, ou ce créneau ne vous est pas attribué : "
+		    "rien n’a été enregistré.");
+	} else {
+		log_warnx("record for %s: %s", u->login, cause);
+		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
+		grid_page(p, u, &t, f, action, s.token, &s, "Rien n’a encore "
+		    "été enregistré", "Le service est momentanément "
+		    "indisponible. Vos réponses sont conservées ci-dessous : "
+		    "enregistrez-les à nouveau dans quelques instants.");
+	}
+	free(cause);
+out:
+	valid_answers_free(&s);
+}
+
+/* GET and POST of a correction to one of the user's own entries. */
+static void
+correct(struct mystery *m, const struct staff_user *u, struct req *r,
+    struct resp *p, const char *response_id)
+{
+	struct target		 t;
+	const struct form	*f;
+	struct answerset	 s;
+	struct answer_rows	 rows;
+	struct computed		 comp;
+	struct http_field	*stored = NULL;
+	const char		*p0[2], *p1[1], *p2[5], *const *pp[3];
+	const size_t		 seq[3] = { STMT_TOUCH, STMT_CLEAR,
+				    STMT_ANSWERS };
+	PGresult		*res;
+	char			 action[128], id[32], sqlstate[6];
+	char			*cause = NULL;
+	size_t			 nstored = 0;
+	int			 found;
+	enum db_status		 rc;
+
+	found = load(m, u, STMT_ENTRY, response_id, &t, &stored, &nstored);
+	if (found == -1) {
+		refused(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	if (found == 0) {
+		/* Another enquirer's entry looks like no entry at all. */
+		refused(p, u, 404, "Saisie introuvable", "Cette saisie "
+		    "n’existe pas ou n’est pas la vôtre.");
+		return;
+	}
+	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
+		refused(p, u, 503, "Service momentanément indisponible",
+		    "La grille ne peut pas être affichée pour le moment.");
+		goto out;
+	}
+	snprintf(action, sizeof(action), PREFIX "/saisies/%s", response_id);
+	if (!t.writable) {
+		refused(p, u, 403, "Campagne close", "Cette campagne est "
+		    "close : ses saisies ne peuvent plus être corrigées.");
+		goto out;
+	}
+	if (r->method != HTTP_POST) {
+		prefilled(f, stored, nstored, &s);
+		grid_page(p, u, &t, f, action, "", &s, NULL, NULL);
+		valid_answers_free(&s);
+		goto out;
+	}
+	if (!staff_csrf_ok(u, r)) {
+		refused(p, u, 403, "Action refusée", "Cette demande ne vient "
+		    "pas d’une page de ce service : rien n’a été modifié.");
+		goto out;
+	}
+	valid_answers(f, r->fields, r->nfields, &s);
+	check_period(&t, &s);
+	if (s.nerrors > 0) {
+		p->status = 400;
+		grid_page(p, u, &t, f, action, "", &s, NULL, NULL);
+		goto done;
+	}
+	computed_make(&comp, &s, t.department);
+	answer_rows_make(&rows, &s, comp.keys, comp.values, comp.n);
+	computed_free(&comp);
+	snprintf(id, sizeof(id), "%lld", t.campaign_id);
+	p0[0] = response_id;
+	p0[1] = id;
+	p1[0] = response_id;
+	p2[0] = response_id;
+	p2[1] = id;
+	p2[2] = rows.questions.data;
+	p2[3] = rows.values.data;
+	p2[4] = rows.texts.data;
+	pp[0] = p0;
+	pp[1] = p1;
+	pp[2] = p2;
+	rc = db_exec_as_seq(m->db, u->id, 3, seq, pp, &res, sqlstate, &cause);
+	PQclear(res);
+	answer_rows_free(&rows);
+	if (rc == DB_OK) {
+		p->status = 303;
+		xasprintf(&p->location, PREFIX "/?corrige");
+	} else if (rc == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
+		refused(p, u, 403, "Correction refusée", "Cette campagne est "
+		    "close : rien n’a été modifié.");
+	} else {
+		log_warnx("correct %s for %s: %s", response_id, u->login,
+		    cause);
+		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
+		grid_page(p, u, &t, f, action, "", &s, "Rien n’a encore été "
+		    "modifié", "Le service est momentanément indisponible. "
+		    "Vos réponses sont conservées ci-dessous : enregistrez-les "
+		    "à nouveau dans quelques instants.");
+	}
+	free(cause);
+done:
+	valid_answers_free(&s);
+out:
+	http_fields_free(stored, nstored);
+}
+
+void
+mystery_handle(struct mystery *m, struct req *r, struct resp *p)
+{
+	struct staff_user	 u;
+	char			*cause = NULL, id[32], tail;
+	int			 s;
+
+	http_resp_reset(p);
+	if (r->method == HTTP_POST) {
+		if (r->body_too_large || r->body_incomplete ||
+		    http_parse_urlencoded(r->body != NULL ? r->body : "",
+		    r->bodylen, HTTP_FIELDS_MAX, &r->fields, &r->nfields,
+		    &cause) == -1) {
+			free(cause);
+			plain(p, r->body_too_large ? 413 : 400,
+			    "Envoi illisible", "Ce formulaire n’a pas pu être "
+			    "lu : rien n’a été enregistré.");
+			return;
+		}
+	}
+	if (staff_handle(m->staff, r, p))
+		return;
+	if ((s = staff_session(m->staff, r, &u)) == -1) {
+		plain(p, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	if (s == 0) {
+		staff_to_login(m->staff, r, p);
+		return;
+	}
+	if (planning_handle(m->planning, &u, r, p))
+		return;
+	if (strcmp(r->path, PREFIX "/") == 0 && (r->method == HTTP_GET ||
+	    r->method == HTTP_HEAD)) {
+		home(m, &u, r, p);
+		return;
+	}
+	if (r->method == HTTP_OTHER) {
+		p->status = 405;
+		p->allow = "GET, HEAD, POST";
+		return;
+	}
+	if (sscanf(r->path, PREFIX "/creneaux/%31[0-9]%c", id, &tail) == 1 &&
+	    http_id_parse(id, NULL)) {
+		record(m, &u, r, p, id, NULL);
+		return;
+	}
+	if (sscanf(r->path, PREFIX "/campagnes/%31[0-9]/hors-creneau%c", id,
+	    &tail) == 1 && http_id_parse(id, NULL)) {
+		record(m, &u, r, p, NULL, id);
+		return;
+	}
+	if (strncmp(r->path, PREFIX "/saisies/", sizeof(PREFIX "/saisies/") -
+	    1) == 0 && valid_uuid(r->path + sizeof(PREFIX "/saisies/") - 1)) {
+		correct(m, &u, r, p, r->path + sizeof(PREFIX "/saisies/") - 1);
+		return;
+	}
+	refused(p, &u, 404, "Page introuvable", "Cette page n’existe pas.");
+}

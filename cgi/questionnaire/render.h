@@ -1,0 +1,34 @@
+/*
+ * A form definition as the HTML questionnaire that the public and the
+ * enquirers fill in, inside a page opened with page.h.
+ */
+#ifndef QUALIMETRE_RENDER_H
+#define QUALIMETRE_RENDER_H
+
+struct answerset;
+struct buf;
+struct form;
+
+/*
+ * Writes the questionnaire of form f posting to action with the hidden
+ * token. With answers non-NULL, every answer sent is filled in again,
+ * and the errors are listed at the top, linked to their fields, and
+ * shown next to each field. alert_title and alert_text, when non-NULL,
+ * open the form with a warning (the database was unavailable, the token
+ * was refused, ...).
+ */
+void	 render_questionnaire(struct buf *, const struct form *f,
+	    const char *action, const char *token,
+	    const struct answerset *answers, const char *alert_title,
+	    const char *alert_text);
+
+/*
+ * render_questionnaire for a staff form: also carries the session's CSRF
+ * token; an empty token leaves the one-time token out (corrections).
+ */
+void	 render_questionnaire_staff(struct buf *, const struct form *f,
+	    const char *action, const char *token, const char *csrf,
+	    const struct answerset *answers, const char *alert_title,
+	    const char *alert_text);
+
+#endif /* QUALIMETRE_RENDER_H */

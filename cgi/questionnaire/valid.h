@@ -1,0 +1,90 @@
+/*
+ * Checking a submission against its form definition: every field known,
+ * every value allowed, every bound and length kept, required answers
+ * given. What the person sent is kept, right or wrong, so that the form
+ * can be shown again with every answer filled in.
+ */
+#ifndef QUALIMETRE_VALID_H
+#define QUALIMETRE_VALID_H
+
+#include <stddef.h>
+
+struct form;
+struct form_question;
+struct http_field;
+
+/* The name of the hidden field holding the form token; no question key
+   can take it, since keys start with a letter. */
+#define VALID_TOKEN_FIELD	"_jeton"
+
+/* What was sent for one question. */
+struct qanswer {
+	const struct http_field **sent;	/* the fields sent for it, in
+					   order, pointing into the request */
+	size_t		  nsent;
+	int		  asked;	/* 0 when the question's condition is
+					   not met: its values are kept for
+					   display but neither checked nor
+					   stored */
+	int		  answered;	/* asked, and a non-blank answer; for
+					   a QKIND_DELAY, which is never sent
+					   (nsent is 0), both its ends have a
+					   valid answer, in order */
+	char		 *error;	/* message for the person, or NULL */
+};
+
+/* A whole submission, checked. */
+struct answerset {
+	const struct form	*form;
+	struct qanswer		*q;		/* one per question, in the
+						   form's order */
+	size_t			 nq;
+	const char		*token;		/* the token field, or NULL */
+	char			*form_error;	/* a problem with no field of
+						   its own (unknown fields),
+						   or NULL */
+	size_t			 nerrors;	/* questions in error, plus one
+						   for form_error */
+};
+
+/*
+ * Checks the n fields against form f and fills *out, which the caller
+ * frees with valid_answers_free (also when there were errors). The
+ * fields must outlive *out. Returns the number of errors (0: storable).
+ */
+size_t	 valid_answers(const struct form *f, const struct http_field *fields,
+	    size_t n, struct answerset *out);
+
+/* Frees what valid_answers allocated; safe on a zeroed answerset. */
+void	 valid_answers_free(struct answerset *);
+
+/*
+ * For a QKIND_DELAY question q of the form s was checked against: when
+ * the delay has a value (both ends answered, valid and in order), writes
+ * the day of each end as YYYY-MM-DD and a NUL into from and to (the date
+ * part of a date-time) and returns 1; otherwise returns 0 and leaves them
+ * alone. The caller turns them into a delay with cal_parse() and
+ * cal_working_delay(from, to, department) of cgi/calendar/calendar.h.
+ *
+ * XXX: this should be valid_delay_days(s, q, department, &days), doing
+ * that itself: the questionnaire layer may now use the calendar.
+ */
+int	 valid_delay_dates(const struct answerset *s,
+	    const struct form_question *q, char from[11], char to[11]);
+
+/*
+ * Returns 1 when s is a date YYYY-MM-DD that exists in the Gregorian
+ * calendar, 0 otherwise.
+ */
+int	 valid_date(const char *s);
+
+/* Returns 1 for a date-time YYYY-MM-DDTHH:MM[:SS], 0 otherwise. */
+int	 valid_datetime(const char *s);
+
+/*
+ * Parses a whole decimal integer, spaces around it allowed; returns 1 and
+ * sets *v, or 0 on junk, overflow or an empty string.
+ */
+int	 valid_integer(const char *s, long long *v);
+
+#endif /* QUALIMETRE_VALID_H */

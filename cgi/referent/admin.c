@@ -1,0 +1,1605 @@
+/* Sites, people and the national view of the referent's program. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+#include <sodium.h>
+
+#include "buf.h"
+#include "calendar.h"
+#include "chart.h"
+#include "db.h"
+#include "form.h"
+#include "formcache.h"
+#include "html.h"
+#include "http.h"
+#include "page.h"
+#include "admin.h"
+#include "results.h"
+#include "staff.h"
+#include "stats.h"
+#include "util.h"
+
+#define PREFIX		"/referent"
+#define SERVICE		"Résultats qualité"
+/* Bytes of randomness in a temporary password: 16 base64url chars. */
+#define TEMP_PW_BYTES	12
+#define TEMP_PW_LEN	16
+/* The most sites one account is given in one form. */
+#define MAX_SITES	64
+
+enum stmt {
+	S_SITES,
+	S_SITE_CREATE,
+	S_SITE_UPDATE,
+	S_STAFF_LIST,
+	S_STAFF_CREATE,
+	S_STAFF_DISABLE,
+	S_STAFF_SITE,
+	S_NATIONAL,
+	S__MAX
+};
+
+static const struct db_stmt admin_stmts[S__MAX] = {
+	/* The policies give an admin every site, a referent their own. */
+	[S_SITES] = { "admin_sites",
+	    "SELECT id, code, name, department,"
+	    " coalesce(school_zone, '') AS school_zone, timezone"
+	    " FROM qualimetre.site ORDER BY code", 0 },
+	/* An admin only (policy referent_admin_creates_sites); audited. */
+	[S_SITE_CREATE] = { "admin_site_create",
+	    "WITH s AS (INSERT INTO qualimetre.site (code, name, department,"
+	    "  school_zone, timezone) VALUES ($1, $2, $3, $4, $5)"
+	    "  RETURNING id, code),"
+	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event,"
+	    "  detail) SELECT qualimetre.current_user_id(),"
+	    "  (SELECT u.login FROM qualimetre.app_user u"
+	    "   WHERE u.id = qualimetre.current_user_id()),"
+	    "  'site-create', s.code FROM s)"
+	    " SELECT id FROM s", 5 },
+	[S_SITE_UPDATE] = { "admin_site_update",
+	    "WITH s AS (UPDATE qualimetre.site SET name = $2, school_zone = $3"
+	    "  WHERE id = $1 RETURNING id, code),"
+	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event,"
+	    "  detail) SELECT qualimetre.current_user_id(),"
+	    "  (SELECT u.login FROM qualimetre.app_user u"
+	    "   WHERE u.id = qualimetre.current_user_id()),"
+	    "  'site-update', s.code FROM s)"
+	    " SELECT id FROM s", 3 },
+	[S_STAFF_LIST] = { "admin_staff_list",
+	    "SELECT id, login, display_name, role, disabled, sites, site_ids,"
+	    " manageable FROM qualimetre.staff_list()", 0 },
+	[S_STAFF_CREATE] = { "admin_staff_create",
+	    "SELECT qualimetre.staff_create($1, $2, $3, $4, $5::bigint[])"
+	    " AS id", 5 },
+	[S_STAFF_DISABLE] = { "admin_staff_disable",
+	    "SELECT qualimetre.staff_set_disabled($1, $2) AS changed", 2 },
+	[S_STAFF_SITE] = { "admin_staff_site",
+	    "SELECT qualimetre.staff_set_site($1, $2, $3) AS changed", 3 },
+	/*
+	 * The whole national page in one query: the year shown ($1, or the
+	 * latest with answers), the years with satisfaction campaigns, and
+	 * the counts of each (site, form, question, value) of that year's
+	 * satisfaction campaigns (by their opening date). Counts come from
+	 * the index on answer (campaign_id, question, value).
+	 */
+	[S_NATIONAL] = { "admin_national",
+	    "WITH y AS (SELECT coalesce($1::int, (SELECT"
+	    "  max(extract(year FROM c.opens_on))::int"
+	    "  FROM qualimetre.campaign c WHERE c.kind = 'satisfaction'"
+	    "  AND EXISTS (SELECT 1 FROM qualimetre.answer a"
+	    "   WHERE a.campaign_id = c.id))) AS y),"
+	    " c AS (SELECT c.id, c.site_id, c.form_id"
+	    "  FROM qualimetre.campaign c, y WHERE c.kind = 'satisfaction'"
+	    "  AND extract(year FROM c.opens_on) = y.y)"
+	    " SELECT 'year' AS part, y.y::text AS site, NULL::text AS code,"
+	    "  NULL::bigint AS form_id, NULL::text AS question,"
+	    "  NULL::text AS value, NULL::bigint AS n FROM y"
+	    " UNION ALL"
+	    " SELECT 'years', extract(year FROM c.opens_on)::int::text, NULL,"
+	    "  NULL, NULL, NULL, NULL FROM qualimetre.campaign c"
+	    "  WHERE c.kind = 'satisfaction' GROUP BY 2"
+	    " UNION ALL"
+	    " SELECT 'count', s.name, s.code, c.form_id, a.question, a.value,"
+	    "  count(*) FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
+	    "  JOIN qualimetre.site s ON s.id = c.site_id"
+	    "  WHERE a.value IS NOT NULL"
+	    "  GROUP BY s.name, s.code, c.form_id, a.question, a.value", 1 },
+};
+
+struct admin {
+	struct db		*db;
+	struct formcache	*forms;
+	size_t			 base;		/* of our statements in db */
+};
+
+/* The time zones a site may have: metropolitan France and overseas. */
+static const struct {
+	const char	*tz;
+	const char	*label;
+} timezones[] = {
+	{ "Europe/Paris",	"Europe/Paris (métropole, Corse)" },
+	{ "America/Guadeloupe",	"America/Guadeloupe" },
+	{ "America/Martinique",	"America/Martinique" },
+	{ "America/Cayenne",	"America/Cayenne (Guyane)" },
+	{ "Indian/Reunion",	"Indian/Reunion (La Réunion)" },
+	{ "Indian/Mayotte",	"Indian/Mayotte" },
+	{ "America/Miquelon",	"America/Miquelon (Saint-Pierre-et-Miquelon)" },
+};
+#define NTIMEZONES	(sizeof(timezones) / sizeof(timezones[0]))
+
+/* One field of a form as shown again: its value and its error. */
+struct fld {
+	const char	*id;		/* the input's id, ours */
+	const char	*name;		/* its label in the error summary */
+	const char	*value;		/* as sent, or NULL */
+	const char	*error;		/* French, or NULL */
+};
+
+struct admin *
+admin_create(struct db *db, struct formcache *forms)
+{
+	struct admin	*ra;
+
+	ra = xcalloc(1, sizeof(*ra));
+	ra->db = db;
+	ra->forms = forms;
+	ra->base = db_register(db, admin_stmts, S__MAX);
+	return ra;
+}
+
+void
+admin_free(struct admin *ra)
+{
+	free(ra);
+}
+
+static enum db_status
+run(struct admin *ra, const struct staff_user *u, enum stmt s,
+    const char *const *params, PGresult **res, char *sqlstate)
+{
+	enum db_status	 st;
+	char		*cause = NULL;
+
+	st = db_exec_as(ra->db, u->id, ra->base + s, params, res, sqlstate,
+	    &cause);
+	if (st == DB_UNAVAILABLE)
+		log_warnx("%s for %s: %s", admin_stmts[s].name, u->login,
+		    cause);
+	else if (st == DB_REFUSED)
+		log_warnx("%s for %s: refused (%.5s): %s", admin_stmts[s].name,
+		    u->login, sqlstate, cause);
+	free(cause);
+	return st;
+}
+
+static void
+frame(struct resp *p, const struct staff_user *u, const char *title)
+{
+	struct page_frame	pf = { 0 };
+
+	pf.title = title;
+	pf.service = SERVICE;
+	pf.tagline = "Espace du référent qualité";
+	pf.user = u->name;
+	pf.logout_action = PREFIX "/deconnexion";
+	pf.csrf = u->csrf;
+	page_open(&p->body, &pf);
+}
+
+static void
+message(struct resp *p, const struct staff_user *u, int status,
+    const char *title, const char *text)
+{
+	buf_reset(&p->body);
+	p->status = status;
+	p->no_store = 1;
+	frame(p, u, title);
+	page_message(&p->body, title, text, PREFIX "/", "Accueil");
+	page_end(&p->body);
+}
+
+static void
+unavailable(struct resp *p, const struct staff_user *u)
+{
+	message(p, u, 503, "Service momentanément indisponible",
+	    "Réessayez dans quelques instants : rien n’a été enregistré.");
+	p->retry_after = 30;
+}
+
+static void
+redirect(struct resp *p, const char *to)
+{
+	buf_reset(&p->body);
+	p->status = 303;
+	p->location = xstrdup(to);
+}
+
+static const char *
+role_label(const char *role)
+{
+	if (strcmp(role, "admin") == 0)
+		return "Administrateur";
+	if (strcmp(role, "referent") == 0)
+		return "Référent qualité";
+	return "Enquêteur";
+}
+
+/* The value of field key when it holds no NUL byte, or NULL. */
+static const char *
+field(const struct req *r, const char *key)
+{
+	const struct http_field	*f;
+
+	return (f = http_field_get(r, key)) != NULL ? f->val : NULL;
+}
+
+/* Whether s is UTF-8 of 1 to max code points, not only spaces. */
+static int
+valid_text(const char *s, size_t max)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return 0;
+	len = strlen(s);
+	if (!utf8_valid(s, len) || utf8_length(s, len) > max)
+		return 0;
+	return strspn(s, " \t\r\n") < len;
+}
+
+static int
+valid_site_code(const char *s)
+{
+	size_t	n;
+
+	if (s == NULL || s[0] == '\0' || s[0] == '-')
+		return 0;
+	n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+	return s[n] == '\0' && n <= 16;
+}
+
+static int
+valid_login(const char *s)
+{
+	size_t	n;
+
+	if (s == NULL || strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789")
+	    == 0)
+		return 0;
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-");
+	return s[n] == '\0' && n >= 2 && n <= 64;
+}
+
+static int
+valid_zone(const char *s)
+{
+	return s != NULL && (s[0] == '\0' || ((s[0] == 'A' || s[0] == 'B' ||
+	    s[0] == 'C') && s[1] == '\0'));
+}
+
+static int
+valid_timezone(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s != NULL && i < NTIMEZONES; i++)
+		if (strcmp(s, timezones[i].tz) == 0)
+			return 1;
+	return 0;
+}
+
+/* The errors of a form at its top, each linked to its field. */
+static void
+error_summary(struct buf *b, const struct fld *f, size_t n,
+    const char *what)
+{
+	size_t	i, errors = 0;
+
+	for (i = 0; i < n; i++)
+		if (f[i].error != NULL)
+			errors++;
+	if (errors == 0)
+		return;
+	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
+	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
+	    "<h2 class=\"fr-alert__title\">");
+	if (errors == 1)
+		buf_printf(b, "%s : un point est à corriger", what);
+	else
+		buf_printf(b, "%s : %zu points sont à corriger", what, errors);
+	buf_puts(b, "</h2>\n<ul>\n");
+	for (i = 0; i < n; i++) {
+		if (f[i].error == NULL)
+			continue;
+		buf_printf(b, "<li><a href=\"#%s\">%s</a> : ", f[i].id,
+		    f[i].name);
+		html_puts(b, f[i].error);
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n</div>\n");
+}
+
+/* A text input in its DSFR group, with its error under it. */
+static void
+text_input(struct buf *b, const struct fld *f, const char *name,
+    const char *label, const char *hint, const char *attrs)
+{
+	int	bad = f->error != NULL;
+
+	buf_printf(b, "<div class=\"fr-input-group%s\">\n<label "
+	    "class=\"fr-label\" for=\"%s\">%s", bad ?
+	    " fr-input-group--error" : "", f->id, label);
+	if (hint != NULL)
+		buf_printf(b, "\n<span class=\"fr-hint-text\">%s</span>", hint);
+	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"text\" "
+	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", f->id,
+	    name, attrs);
+	if (f->value != NULL) {
+		buf_puts(b, " value=\"");
+		html_puts(b, f->value);
+		buf_putc(b, '"');
+	}
+	if (bad)
+		buf_printf(b, " aria-invalid=\"true\" "
+		    "aria-describedby=\"%s-error\"", f->id);
+	buf_puts(b, ">\n");
+	if (bad) {
+		buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">",
+		    f->id);
+		html_puts(b, f->error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n");
+}
+
+/* A select in its DSFR group; options are value/label pairs, ours. */
+static void
+select_input(struct buf *b, const struct fld *f, const char *name,
+    const char *label, const char *const *opts, size_t nopts)
+{
+	size_t	i;
+	int	bad = f->error != NULL;
+
+	buf_printf(b, "<div class=\"fr-select-group%s\">\n<label "
+	    "class=\"fr-label\" for=\"%s\">%s</label>\n<select "
+	    "class=\"fr-select%s\" id=\"%s\" name=\"%s\"", bad ?
+	    " fr-select-group--error" : "", f->id, label, bad ?
+	    " fr-select--error" : "", f->id, name);
+	if (bad)
+		buf_printf(b, " aria-invalid=\"true\" "
+		    "aria-describedby=\"%s-error\"", f->id);
+	buf_puts(b, ">\n");
+	for (i = 0; i < nopts; i++) {
+		buf_puts(b, "<option value=\"");
+		html_puts(b, opts[2 * i]);
+		buf_putc(b, '"');
+		if (f->value != NULL && strcmp(f->value, opts[2 * i]) == 0)
+			buf_puts(b, " selected");
+		buf_putc(b, '>');
+		html_puts(b, opts[2 * i + 1]);
+		buf_puts(b, "</option>\n");
+	}
+	buf_puts(b, "</select>\n");
+	if (bad) {
+		buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">",
+		    f->id);
+		html_puts(b, f->error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n");
+}
+
+static void
+csrf_input(struct buf *b, const struct staff_user *u)
+{
+	buf_puts(b, "<input type=\"hidden\" name=\"" STAFF_CSRF_FIELD
+	    "\" value=\"");
+	html_puts(b, u->csrf);
+	buf_puts(b, "\">\n");
+}
+
+static void
+success(struct buf *b, const char *text)
+{
+	buf_puts(b, "<div class=\"fr-alert fr-alert--success fr-alert--sm "
+	    "fr-mb-4w\" role=\"status\">\n<p>");
+	html_puts(b, text);
+	buf_puts(b, "</p>\n</div>\n");
+}
+
+/* ------------------------------------------------------------ sites */
+
+enum site_field {
+	SF_CODE,
+	SF_NAME,
+	SF_DEPARTMENT,
+	SF_ZONE,
+	SF_TIMEZONE,
+	SF__MAX
+};
+
+static const char *const zone_opts[] = {
+	"", "Aucune (calendrier propre à l’académie)",
+	"A", "Zone A", "B", "Zone B", "C", "Zone C",
+};
+
+static void
+site_fields_init(struct fld *f)
+{
+	static const char *const ids[SF__MAX] = { "s-code", "s-name",
+	    "s-department", "s-zone", "s-timezone" };
+	static const char *const names[SF__MAX] = { "Code", "Nom",
+	    "Département", "Zone de vacances scolaires", "Fuseau horaire" };
+	size_t	i;
+
+	for (i = 0; i < SF__MAX; i++) {
+		f[i].id = ids[i];
+		f[i].name = names[i];
+		f[i].value = NULL;
+		f[i].error = NULL;
+	}
+}
+
+static void
+site_name_zone(struct buf *b, struct fld *f)
+{
+	text_input(b, &f[SF_NAME], "name", "Nom", "Par exemple : "
+	    "Préfecture de Loir-et-Cher (200 caractères au plus)",
+	    " required maxlength=\"200\"");
+	select_input(b, &f[SF_ZONE], "zone", "Zone de vacances scolaires",
+	    zone_opts, sizeof(zone_opts) / sizeof(zone_opts[0]) / 2);
+}
+
+static void
+sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
+    struct fld *f, const char *done)
+{
+	struct buf	*b = &p->body;
+	PGresult	*res = NULL;
+	const char	*tzopts[2 * NTIMEZONES];
+	char		 sqlstate[6];
+	size_t		 i;
+	int		 k, n, cid, ccode, cname, cdep, czone, ctz;
+
+	if (run(ra, u, S_SITES, NULL, &res, sqlstate) != DB_OK) {
+		unavailable(p, u);
+		return;
+	}
+	p->no_store = 1;
+	frame(p, u, "Sites");
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/\">Accueil</a></p>\n<h1>Sites</h1>\n");
+	if (done != NULL)
+		success(b, done);
+	n = PQntuples(res);
+	cid = PQfnumber(res, "id");
+	ccode = PQfnumber(res, "code");
+	cname = PQfnumber(res, "name");
+	cdep = PQfnumber(res, "department");
+	czone = PQfnumber(res, "school_zone");
+	ctz = PQfnumber(res, "timezone");
+	if (n == 0)
+		buf_puts(b, "<p>Aucun site pour l’instant.</p>\n");
+	else {
+		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+		    "Les sites</caption>\n<thead><tr><th scope=\"col\">Code"
+		    "</th><th scope=\"col\">Nom</th><th scope=\"col\">"
+		    "Département</th><th scope=\"col\">Zone</th>"
+		    "<th scope=\"col\">Fuseau horaire</th><th scope=\"col\">"
+		    "Action</th></tr></thead>\n<tbody>\n");
+		for (k = 0; k < n; k++) {
+			buf_puts(b, "<tr><td>");
+			html_puts(b, PQgetvalue(res, k, ccode));
+			buf_puts(b, "</td><td>");
+			html_puts(b, PQgetvalue(res, k, cname));
+			buf_puts(b, "</td><td>");
+			html_puts(b, PQgetvalue(res, k, cdep));
+			buf_puts(b, "</td><td>");
+			html_puts(b, *PQgetvalue(res, k, czone) != '\0' ?
+			    PQgetvalue(res, k, czone) : "aucune");
+			buf_puts(b, "</td><td>");
+			html_puts(b, PQgetvalue(res, k, ctz));
+			buf_puts(b, "</td><td><a href=\"" PREFIX "/sites/");
+			html_puts(b, PQgetvalue(res, k, cid));
+			buf_puts(b, "\">Modifier<span class=\"fr-sr-only\"> ");
+			html_puts(b, PQgetvalue(res, k, cname));
+			buf_puts(b, "</span></a></td></tr>\n");
+		}
+		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	}
+	PQclear(res);
+
+	buf_puts(b, "<h2 id=\"nouveau\">Nouveau site</h2>\n");
+	error_summary(b, f, SF__MAX, "Le site n’a pas été créé");
+	buf_puts(b, "<form method=\"post\" action=\"" PREFIX "/sites\" "
+	    "novalidate>\n");
+	csrf_input(b, u);
+	text_input(b, &f[SF_CODE], "code", "Code", "Lettres majuscules, "
+	    "chiffres et tirets, 16 au plus ; par exemple : PREF-41",
+	    " required maxlength=\"16\" autocapitalize=\"characters\"");
+	site_name_zone(b, f);
+	text_input(b, &f[SF_DEPARTMENT], "department", "Département",
+	    "Code INSEE : 41, 2A, 974…", " required maxlength=\"3\"");
+	for (i = 0; i < NTIMEZONES; i++) {
+		tzopts[2 * i] = timezones[i].tz;
+		tzopts[2 * i + 1] = timezones[i].label;
+	}
+	if (f[SF_TIMEZONE].value == NULL)
+		f[SF_TIMEZONE].value = "Europe/Paris";
+	select_input(b, &f[SF_TIMEZONE], "timezone", "Fuseau horaire",
+	    tzopts, NTIMEZONES);
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Créer le site"
+	    "</button>\n</form>\n");
+	page_end(b);
+}
+
+static void
+site_create(struct admin *ra, const struct staff_user *u,
+    const struct req *r, struct resp *p)
+{
+	struct fld	 f[SF__MAX];
+	const char	*params[5];
+	PGresult	*res = NULL;
+	char		 sqlstate[6];
+	enum db_status	 st;
+	size_t		 i;
+	int		 bad = 0;
+
+	site_fields_init(f);
+	f[SF_CODE].value = field(r, "code");
+	f[SF_NAME].value = field(r, "name");
+	f[SF_DEPARTMENT].value = field(r, "department");
+	f[SF_ZONE].value = field(r, "zone");
+	f[SF_TIMEZONE].value = field(r, "timezone");
+	if (!valid_site_code(f[SF_CODE].value))
+		f[SF_CODE].error = "Saisissez un code de 1 à 16 lettres "
+		    "majuscules, chiffres ou tirets, sans tiret au début.";
+	if (!valid_text(f[SF_NAME].value, 200))
+		f[SF_NAME].error = "Saisissez le nom du site (200 caractères "
+		    "au plus).";
+	if (f[SF_DEPARTMENT].value == NULL ||
+	    !cal_department_ok(f[SF_DEPARTMENT].value))
+		f[SF_DEPARTMENT].error = "Saisissez un code de département "
+		    "INSEE : de 01 à 95, 2A, 2B, ou de 971 à 976.";
+	if (!valid_zone(f[SF_ZONE].value))
+		f[SF_ZONE].error = "Choisissez une zone, ou aucune.";
+	if (!valid_timezone(f[SF_TIMEZONE].value))
+		f[SF_TIMEZONE].error = "Choisissez un fuseau horaire de la "
+		    "liste.";
+	for (i = 0; i < SF__MAX; i++)
+		if (f[i].error != NULL)
+			bad = 1;
+	if (!bad) {
+		params[0] = f[SF_CODE].value;
+		params[1] = f[SF_NAME].value;
+		params[2] = f[SF_DEPARTMENT].value;
+		params[3] = *f[SF_ZONE].value != '\0' ? f[SF_ZONE].value : NULL;
+		params[4] = f[SF_TIMEZONE].value;
+		st = run(ra, u, S_SITE_CREATE, params, &res, sqlstate);
+		if (st == DB_UNAVAILABLE) {
+			unavailable(p, u);
+			return;
+		}
+		if (st == DB_OK) {
+			PQclear(res);
+			redirect(p, PREFIX "/sites?fait=cree");
+			return;
+		}
+		if (strcmp(sqlstate, "23505") == 0)
+			f[SF_CODE].error = "Un site porte déjà ce code.";
+		else if (strcmp(sqlstate, "42501") == 0) {
+			message(p, u, 403, "Accès réservé", "Seul un "
+			    "administrateur crée des sites.");
+			return;
+		} else
+			f[SF_CODE].error = "Le site a été refusé par la base "
+			    "de données ; vérifiez les champs.";
+	}
+	p->status = 400;
+	sites_page(ra, u, p, f, NULL);
+}
+
+static void
+site_edit_page(struct admin *ra, const struct staff_user *u,
+    struct resp *p, const char *id, struct fld *f)
+{
+	struct buf	*b = &p->body;
+	PGresult	*res = NULL;
+	char		 sqlstate[6];
+	int		 k, row = -1, cid;
+
+	if (run(ra, u, S_SITES, NULL, &res, sqlstate) != DB_OK) {
+		unavailable(p, u);
+		return;
+	}
+	cid = PQfnumber(res, "id");
+	for (k = 0; k < PQntuples(res); k++)
+		if (strcmp(PQgetvalue(res, k, cid), id) == 0)
+			row = k;
+	if (row == -1) {
+		PQclear(res);
+		message(p, u, 404, "Site introuvable", "Ce site n’existe "
+		    "pas.");
+		return;
+	}
+	if (f[SF_NAME].value == NULL)
+		f[SF_NAME].value = PQgetvalue(res, row, PQfnumber(res, "name"));
+	if (f[SF_ZONE].value == NULL)
+		f[SF_ZONE].value = PQgetvalue(res, row, PQfnumber(res,
+		    "school_zone"));
+	p->no_store = 1;
+	frame(p, u, "Modifier un site");
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/sites\">Sites</a></p>\n<h1>Modifier le site ");
+	html_puts(b, PQgetvalue(res, row, PQfnumber(res, "code")));
+	buf_puts(b, "</h1>\n");
+	error_summary(b, f, SF__MAX, "Le site n’a pas été modifié");
+	buf_puts(b, "<form method=\"post\" action=\"" PREFIX "/sites/");
+	html_puts(b, id);
+	buf_puts(b, "\" novalidate>\n");
+	csrf_input(b, u);
+	site_name_zone(b, f);
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Enregistrer"
+	    "</button>\n</form>\n");
+	page_end(b);
+	PQclear(res);
+}
+
+static void
+site_update(struct admin *ra, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *id)
+{
+	struct fld	 f[SF__MAX];
+	const char	*params[3];
+	PGresult	*res = NULL;
+	char		 sqlstate[6];
+	enum db_status	 st;
+
+	site_fields_init(f);
+	f[SF_NAME].value = field(r, "name");
+	f[SF_ZONE].value = field(r, "zone");
+	if (!valid_text(f[SF_NAME].value, 200))
+		f[SF_NAME].error = "Saisissez le nom du site (200 caractères "
+		    "au plus).";
+	if (!valid_zone(f[SF_ZONE].value))
+		f[SF_ZONE].error = "Choisissez une zone, ou aucune.";
+	if (f[SF_NAME].error == NULL && f[SF_ZONE].error == NULL) {
+		params[0] = id;
+		params[1] = f[SF_NAME].value;
+		params[2] = *f[SF_ZONE].value != '\0' ? f[SF_ZONE].value : NULL;
+		st = run(ra, u, S_SITE_UPDATE, params, &res, sqlstate);
+		if (st == DB_UNAVAILABLE) {
+			unavailable(p, u);
+			return;
+		}
+		if (st == DB_REFUSED) {
+			message(p, u, 403, "Accès réservé", "Seul un "
+			    "administrateur modifie les sites.");
+			return;
+		}
+		if (PQntuples(res) == 0) {
+			PQclear(res);
+			message(p, u, 404, "Site introuvable", "Ce site "
+			    "n’existe pas.");
+			return;
+		}
+		PQclear(res);
+		redirect(p, PREFIX "/sites?fait=modifie");
+		return;
+	}
+	p->status = 400;
+	site_edit_page(ra, u, p, id, f);
+}
+
+static void
+sites(struct admin *ra, const struct staff_user *u, const struct req *r,
+    struct resp *p, const char *id)
+{
+	struct fld	 f[SF__MAX];
+	const char	*done, *v;
+
+	site_fields_init(f);
+	if (id != NULL) {
+		if (r->method == HTTP_POST)
+			site_update(ra, u, r, p, id);
+		else
+			site_edit_page(ra, u, p, id, f);
+		return;
+	}
+	if (r->method == HTTP_POST) {
+		site_create(ra, u, r, p);
+		return;
+	}
+	done = NULL;
+	if ((v = field(r, "fait")) != NULL) {
+		if (strcmp(v, "cree") == 0)
+			done = "Le site a été créé.";
+		else if (strcmp(v, "modifie") == 0)
+			done = "Le site a été modifié.";
+	}
+	sites_page(ra, u, p, f, done);
+}
+
+/* ------------------------------------------------------------ people */
+
+enum person_field {
+	PF_LOGIN,
+	PF_NAME,
+	PF_ROLE,
+	PF_SITES,
+	PF__MAX
+};
+
+static void
+person_fields_init(struct fld *f)
+{
+	static const char *const ids[PF__MAX] = { "p-login", "p-name",
+	    "p-role", "p-sites" };
+	static const char *const names[PF__MAX] = { "Identifiant",
+	    "Nom affiché", "Rôle", "Sites" };
+	size_t	i;
+
+	for (i = 0; i < PF__MAX; i++) {
+		f[i].id = ids[i];
+		f[i].name = names[i];
+		f[i].value = NULL;
+		f[i].error = NULL;
+	}
+}
+
+/*
+ * The people page: the accounts the user may see, the forms to act on
+ * them, and the creation form (f, the checked sites in checked[], the
+ * password of an account just created in pw).
+ */
+static void
+people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
+    struct fld *f, const char *const *checked, size_t nchecked,
+    const char *done, const char *created, const char *pw)
+{
+	struct buf	*b = &p->body;
+	PGresult	*ures = NULL, *sres = NULL;
+	const char	*role_opts[] = { "enquirer", "Enquêteur", "referent",
+	    "Référent qualité" };
+	char		 sqlstate[6];
+	size_t		 j;
+	int		 admin = u->role == STAFF_ADMIN, k, i, n, ns;
+	int		 cid, clogin, cname, crole, cdis, csites, cman;
+	int		 sid, scode, sname, on;
+
+	if (run(ra, u, S_STAFF_LIST, NULL, &ures, sqlstate) != DB_OK ||
+	    run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
+		PQclear(ures);
+		unavailable(p, u);
+		return;
+	}
+	p->no_store = 1;
+	frame(p, u, "Personnes");
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/\">Accueil</a></p>\n<h1>Personnes</h1>\n");
+	if (!admin)
+		buf_puts(b, "<p>Les enquêteurs et référents des sites dont "
+		    "vous avez la charge. Vous pouvez créer des comptes "
+		    "d’enquêteur sur ces sites, les désactiver et les "
+		    "réactiver.</p>\n");
+	if (done != NULL)
+		success(b, done);
+	if (pw != NULL) {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
+		    "fr-mb-4w\" role=\"status\" id=\"mot-de-passe\">\n"
+		    "<h2 class=\"fr-alert__title\">Compte « ");
+		html_puts(b, created);
+		buf_puts(b, " » créé</h2>\n<p>Son mot de passe provisoire, "
+		    "affiché cette fois seulement : <code "
+		    "id=\"mot-de-passe-provisoire\">");
+		html_puts(b, pw);
+		buf_puts(b, "</code>. Transmettez-le à la personne par un "
+		    "canal sûr (de vive voix, par téléphone) ; elle pourra "
+		    "se connecter avec son identifiant et ce mot de "
+		    "passe.</p>\n</div>\n");
+	}
+
+	n = PQntuples(ures);
+	cid = PQfnumber(ures, "id");
+	clogin = PQfnumber(ures, "login");
+	cname = PQfnumber(ures, "display_name");
+	crole = PQfnumber(ures, "role");
+	cdis = PQfnumber(ures, "disabled");
+	csites = PQfnumber(ures, "sites");
+	cman = PQfnumber(ures, "manageable");
+	ns = PQntuples(sres);
+	sid = PQfnumber(sres, "id");
+	scode = PQfnumber(sres, "code");
+	sname = PQfnumber(sres, "name");
+	if (n == 0)
+		buf_puts(b, "<p>Aucun compte.</p>\n");
+	else {
+		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+		    "Les comptes</caption>\n<thead><tr><th scope=\"col\">"
+		    "Identifiant</th><th scope=\"col\">Nom</th>"
+		    "<th scope=\"col\">Rôle</th><th scope=\"col\">Sites</th>"
+		    "<th scope=\"col\">État</th><th scope=\"col\">Actions"
+		    "</th></tr></thead>\n<tbody>\n");
+	}
+	for (k = 0; k < n; k++) {
+		const char	*id = PQgetvalue(ures, k, cid);
+		int		 dis = *PQgetvalue(ures, k, cdis) == 't';
+
+		buf_puts(b, "<tr><td>");
+		html_puts(b, PQgetvalue(ures, k, clogin));
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(ures, k, cname));
+		buf_puts(b, "</td><td>");
+		html_puts(b, role_label(PQgetvalue(ures, k, crole)));
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(ures, k, csites));
+		buf_puts(b, dis ? "</td><td>désactivé</td><td>" :
+		    "</td><td>actif</td><td>");
+		if (*PQgetvalue(ures, k, cman) == 't') {
+			buf_puts(b, "<form method=\"post\" action=\"" PREFIX
+			    "/personnes\">\n");
+			csrf_input(b, u);
+			buf_puts(b, "<input type=\"hidden\" name=\"user\" "
+			    "value=\"");
+			html_puts(b, id);
+			buf_printf(b, "\">\n<button class=\"fr-btn fr-btn--sm "
+			    "fr-btn--secondary\" type=\"submit\" "
+			    "name=\"action\" value=\"%s\">%s<span "
+			    "class=\"fr-sr-only\"> ", dis ? "enable" :
+			    "disable", dis ? "Réactiver" : "Désactiver");
+			html_puts(b, PQgetvalue(ures, k, clogin));
+			buf_puts(b, "</span></button>\n</form>\n");
+		}
+		if (admin && strcmp(PQgetvalue(ures, k, crole), "admin") != 0
+		    && ns > 0) {
+			buf_puts(b, "<form method=\"post\" action=\"" PREFIX
+			    "/personnes\" class=\"fr-mt-1w\">\n");
+			csrf_input(b, u);
+			buf_puts(b, "<input type=\"hidden\" name=\"user\" "
+			    "value=\"");
+			html_puts(b, id);
+			buf_puts(b, "\">\n<div class=\"fr-select-group\">\n"
+			    "<label class=\"fr-label\" for=\"site-");
+			html_puts(b, id);
+			buf_puts(b, "\">Site de ");
+			html_puts(b, PQgetvalue(ures, k, clogin));
+			buf_puts(b, "</label>\n<select class=\"fr-select\" "
+			    "id=\"site-");
+			html_puts(b, id);
+			buf_puts(b, "\" name=\"site\">\n");
+			for (i = 0; i < ns; i++) {
+				buf_puts(b, "<option value=\"");
+				html_puts(b, PQgetvalue(sres, i, sid));
+				buf_puts(b, "\">");
+				html_puts(b, PQgetvalue(sres, i, scode));
+				buf_puts(b, " – ");
+				html_puts(b, PQgetvalue(sres, i, sname));
+				buf_puts(b, "</option>\n");
+			}
+			buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn "
+			    "fr-btn--sm fr-btn--tertiary\" type=\"submit\" "
+			    "name=\"action\" value=\"site-add\">Donner ce site"
+			    "</button>\n<button class=\"fr-btn fr-btn--sm "
+			    "fr-btn--tertiary\" type=\"submit\" "
+			    "name=\"action\" value=\"site-remove\">Retirer ce "
+			    "site</button>\n</form>\n");
+		}
+		buf_puts(b, "</td></tr>\n");
+	}
+	if (n > 0)
+		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+
+	buf_puts(b, admin ? "<h2 id=\"nouveau\">Nouveau compte</h2>\n" :
+	    "<h2 id=\"nouveau\">Nouvel enquêteur</h2>\n");
+	error_summary(b, f, PF__MAX, "Le compte n’a pas été créé");
+	buf_puts(b, "<p>Un mot de passe provisoire est tiré au hasard et "
+	    "affiché une seule fois, une fois le compte créé.</p>\n"
+	    "<form method=\"post\" action=\"" PREFIX "/personnes\" "
+	    "novalidate>\n");
+	csrf_input(b, u);
+	buf_puts(b, "<input type=\"hidden\" name=\"action\" "
+	    "value=\"create\">\n");
+	text_input(b, &f[PF_LOGIN], "login", "Identifiant", "De 2 à 64 "
+	    "caractères : lettres minuscules sans accent, chiffres, points, "
+	    "tirets ; par exemple : jeanne.martin",
+	    " required maxlength=\"64\" autocomplete=\"off\" "
+	    "autocapitalize=\"none\" spellcheck=\"false\"");
+	text_input(b, &f[PF_NAME], "name", "Nom affiché", "Prénom et nom, "
+	    "200 caractères au plus", " required maxlength=\"200\"");
+	if (admin)
+		select_input(b, &f[PF_ROLE], "role", "Rôle", role_opts, 2);
+	else
+		buf_puts(b, "<input type=\"hidden\" name=\"role\" "
+		    "value=\"enquirer\">\n");
+	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"p-sites\" "
+	    "aria-labelledby=\"p-sites-legend p-sites-messages\">\n"
+	    "<legend class=\"fr-fieldset__legend\" id=\"p-sites-legend\">"
+	    "Sites<span class=\"fr-hint-text\">Au moins un</span></legend>\n",
+	    f[PF_SITES].error != NULL ? " fr-fieldset--error" : "");
+	for (i = 0; i < ns; i++) {
+		const char	*v = PQgetvalue(sres, i, sid);
+
+		on = 0;
+		for (j = 0; j < nchecked; j++)
+			if (strcmp(checked[j], v) == 0)
+				on = 1;
+		buf_puts(b, "<div class=\"fr-fieldset__element\">\n"
+		    "<div class=\"fr-checkbox-group\">\n<input type=\"checkbox\" "
+		    "name=\"site\" id=\"p-site-");
+		html_puts(b, v);
+		buf_puts(b, "\" value=\"");
+		html_puts(b, v);
+		buf_puts(b, on ? "\" checked" : "\"");
+		if (f[PF_SITES].error != NULL)
+			buf_puts(b, " aria-describedby=\"p-sites-error\"");
+		buf_puts(b, ">\n<label class=\"fr-label\" for=\"p-site-");
+		html_puts(b, v);
+		buf_puts(b, "\">");
+		html_puts(b, PQgetvalue(sres, i, scode));
+		buf_puts(b, " – ");
+		html_puts(b, PQgetvalue(sres, i, sname));
+		buf_puts(b, "</label>\n</div>\n</div>\n");
+	}
+	buf_puts(b, "<div class=\"fr-messages-group\" id=\"p-sites-messages\" "
+	    "aria-live=\"polite\">\n");
+	if (f[PF_SITES].error != NULL) {
+		buf_puts(b, "<p class=\"fr-message fr-message--error\" "
+		    "id=\"p-sites-error\">");
+		html_puts(b, f[PF_SITES].error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n</fieldset>\n<button class=\"fr-btn\" "
+	    "type=\"submit\">Créer le compte</button>\n</form>\n");
+	page_end(b);
+	PQclear(ures);
+	PQclear(sres);
+}
+
+/*
+ * Writes a temporary password into out: TEMP_PW_BYTES random bytes from
+ * libsodium as TEMP_PW_LEN base64url characters (96 bits).
+ */
+static void
+temp_password(char out[TEMP_PW_LEN + 1])
+{
+	unsigned char	raw[TEMP_PW_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, TEMP_PW_LEN + 1, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+static void
+person_create(struct admin *ra, const struct staff_user *u,
+    const struct req *r, struct resp *p)
+{
+	struct fld	 f[PF__MAX];
+	const char	*checked[MAX_SITES], *params[5];
+	struct buf	 arr = { 0 };
+	PGresult	*sres = NULL, *res = NULL;
+	char		 sqlstate[6], pw[TEMP_PW_LEN + 1], *hash = NULL;
+	enum db_status	 st;
+	size_t		 i, j, nchecked = 0;
+	int		 k, found, bad = 0;
+
+	person_fields_init(f);
+	f[PF_LOGIN].value = field(r, "login");
+	f[PF_NAME].value = field(r, "name");
+	f[PF_ROLE].value = field(r, "role");
+	if (!valid_login(f[PF_LOGIN].value))
+		f[PF_LOGIN].error = "Saisissez un identifiant de 2 à 64 "
+		    "caractères : lettres minuscules sans accent, chiffres, "
+		    "points, tirets, commençant par une lettre ou un chiffre.";
+	if (!valid_text(f[PF_NAME].value, 200))
+		f[PF_NAME].error = "Saisissez le nom de la personne (200 "
+		    "caractères au plus).";
+	if (f[PF_ROLE].value == NULL ||
+	    (strcmp(f[PF_ROLE].value, "enquirer") != 0 &&
+	    strcmp(f[PF_ROLE].value, "referent") != 0))
+		f[PF_ROLE].error = "Choisissez enquêteur ou référent.";
+	else if (u->role != STAFF_ADMIN &&
+	    strcmp(f[PF_ROLE].value, "enquirer") != 0)
+		f[PF_ROLE].error = "Vous ne pouvez créer que des comptes "
+		    "d’enquêteur.";
+
+	/* The sites: each must be one the user sees (the policies). */
+	if (run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
+		unavailable(p, u);
+		return;
+	}
+	for (i = 0; i < r->nfields; i++) {
+		if (strcmp(r->fields[i].key, "site") != 0)
+			continue;
+		if (strlen(r->fields[i].val) != r->fields[i].vallen ||
+		    !http_id_parse(r->fields[i].val, NULL)) {
+			f[PF_SITES].error = "Un des sites envoyés n’existe "
+			    "pas.";
+			continue;
+		}
+		found = 0;
+		for (k = 0; k < PQntuples(sres); k++)
+			if (strcmp(PQgetvalue(sres, k, PQfnumber(sres, "id")),
+			    r->fields[i].val) == 0)
+				found = 1;
+		if (!found) {
+			f[PF_SITES].error = "Un des sites envoyés n’est pas "
+			    "un site dont vous avez la charge.";
+			continue;
+		}
+		for (j = 0; j < nchecked; j++)
+			if (strcmp(checked[j], r->fields[i].val) == 0)
+				break;
+		if (j < nchecked)
+			continue;
+		if (nchecked == MAX_SITES) {
+			f[PF_SITES].error = "Trop de sites à la fois.";
+			break;
+		}
+		checked[nchecked++] = r->fields[i].val;
+	}
+	PQclear(sres);
+	if (f[PF_SITES].error == NULL && nchecked == 0)
+		f[PF_SITES].error = "Cochez au moins un site.";
+	for (i = 0; i < PF__MAX; i++)
+		if (f[i].error != NULL)
+			bad = 1;
+	if (bad) {
+		p->status = 400;
+		people_page(ra, u, p, f, checked, nchecked, NULL, NULL, NULL);
+		return;
+	}
+
+	temp_password(pw);
+	if ((hash = staff_password_hash(pw, TEMP_PW_LEN)) == NULL) {
+		log_warnx("no memory to hash a password");
+		sodium_memzero(pw, sizeof(pw));
+		message(p, u, 500, "Erreur", "Le compte n’a pas été créé ; "
+		    "l’erreur est signalée.");
+		return;
+	}
+	db_array(&arr, checked, nchecked);
+	params[0] = f[PF_LOGIN].value;
+	params[1] = f[PF_NAME].value;
+	params[2] = f[PF_ROLE].value;
+	params[3] = hash;
+	params[4] = arr.data;
+	st = run(ra, u, S_STAFF_CREATE, params, &res, sqlstate);
+	buf_free(&arr);
+	free(hash);
+	if (st == DB_UNAVAILABLE) {
+		sodium_memzero(pw, sizeof(pw));
+		unavailable(p, u);
+		return;
+	}
+	if (st == DB_REFUSED) {
+		sodium_memzero(pw, sizeof(pw));
+		if (strcmp(sqlstate, "42501") == 0) {
+			message(p, u, 403, "Création refusée", "Vous ne "
+			    "pouvez créer que des comptes d’enquêteur sur les "
+			    "sites dont vous avez la charge : rien n’a été "
+			    "créé.");
+			return;
+		}
+		if (strcmp(sqlstate, "23505") == 0)
+			f[PF_LOGIN].error = "Cet identifiant est déjà pris.";
+		else
+			f[PF_SITES].error = "Le compte a été refusé par la "
+			    "base de données ; vérifiez les sites.";
+		p->status = 400;
+		people_page(ra, u, p, f, checked, nchecked, NULL, NULL, NULL);
+		return;
+	}
+	PQclear(res);
+	person_fields_init(f);
+	people_page(ra, u, p, f, NULL, 0, NULL, field(r, "login"), pw);
+	sodium_memzero(pw, sizeof(pw));
+}
+
+/* disable, enable, site-add, site-remove: then back to the list. */
+static void
+person_action(struct admin *ra, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *action)
+{
+	const char	*user = field(r, "user"), *site = field(r, "site");
+	const char	*params[3], *to;
+	PGresult	*res = NULL;
+	char		 sqlstate[6];
+	enum stmt	 s;
+	enum db_status	 st;
+
+	if (!http_id_parse(user, NULL)) {
+		message(p, u, 400, "Envoi incomplet", "Le compte n’est pas "
+		    "indiqué : rien n’a été changé.");
+		return;
+	}
+	params[0] = user;
+	if (strcmp(action, "disable") == 0 || strcmp(action, "enable") == 0) {
+		s = S_STAFF_DISABLE;
+		params[1] = strcmp(action, "disable") == 0 ? "true" : "false";
+		to = strcmp(action, "disable") == 0 ?
+		    PREFIX "/personnes?fait=desactive" :
+		    PREFIX "/personnes?fait=reactive";
+	} else {
+		if (u->role != STAFF_ADMIN) {
+			message(p, u, 403, "Accès réservé", "Seul un "
+			    "administrateur donne ou retire des sites.");
+			return;
+		}
+		if (!http_id_parse(site, NULL)) {
+			message(p, u, 400, "Envoi incomplet", "Le site n’est "
+			    "pas indiqué : rien n’a été changé.");
+			return;
+		}
+		s = S_STAFF_SITE;
+		params[1] = site;
+		params[2] = strcmp(action, "site-add") == 0 ? "true" : "false";
+		to = PREFIX "/personnes?fait=sites";
+	}
+	st = run(ra, u, s, params, &res, sqlstate);
+	if (st == DB_UNAVAILABLE) {
+		unavailable(p, u);
+		return;
+	}
+	if (st == DB_REFUSED) {
+		message(p, u, 403, "Action refusée", "Vous ne pouvez pas "
+		    "changer ce compte : rien n’a été changé.");
+		return;
+	}
+	PQclear(res);
+	redirect(p, to);
+}
+
+static void
+people(struct admin *ra, const struct staff_user *u, const struct req *r,
+    struct resp *p)
+{
+	struct fld	 f[PF__MAX];
+	const char	*action, *v, *done = NULL;
+
+	if (r->method == HTTP_POST) {
+		action = field(r, "action");
+		if (action != NULL && strcmp(action, "create") == 0)
+			person_create(ra, u, r, p);
+		else if (action != NULL && (strcmp(action, "disable") == 0 ||
+		    strcmp(action, "enable") == 0 ||
+		    strcmp(action, "site-add") == 0 ||
+		    strcmp(action, "site-remove") == 0))
+			person_action(ra, u, r, p, action);
+		else
+			message(p, u, 400, "Envoi illisible", "Ce formulaire "
+			    "n’a pas pu être lu : rien n’a été changé.");
+		return;
+	}
+	if ((v = field(r, "fait")) != NULL) {
+		if (strcmp(v, "desactive") == 0)
+			done = "Le compte a été désactivé ; ses sessions "
+			    "ouvertes sont fermées.";
+		else if (strcmp(v, "reactive") == 0)
+			done = "Le compte a été réactivé.";
+		else if (strcmp(v, "sites") == 0)
+			done = "Les sites du compte ont été mis à jour.";
+	}
+	person_fields_init(f);
+	f[PF_ROLE].value = "enquirer";
+	people_page(ra, u, p, f, NULL, 0, done, NULL, NULL);
+}
+
+/* ------------------------------------------------------------ national */
+
+/* A criterion of the national view, by key across form versions. */
+struct ncrit {
+	const char	*key;
+	const char	*label;		/* the latest version's */
+};
+
+/* One site's figures on one criterion. */
+struct nrow {
+	const char	*name, *code;
+	long long	 x, n;
+	double		 rate, lower, upper;
+	int		 best, worst;	/* rank range; 0 when n is 0 */
+};
+
+static int
+nrow_cmp(const void *a, const void *b)
+{
+	const struct nrow	*x = a, *y = b;
+
+	if ((x->n > 0) != (y->n > 0))
+		return x->n > 0 ? -1 : 1;
+	if (x->n > 0 && x->rate != y->rate)
+		return x->rate > y->rate ? -1 : 1;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static int
+year_cmp(const void *a, const void *b)
+{
+	int	x = *(const int *)a, y = *(const int *)b;
+
+	return (x < y) - (x > y);	/* latest first */
+}
+
+/*
+ * The rank ranges of the n rows: a site's best rank is 1 + the number of
+ * sites whose lower bound is above its upper bound; its worst rank, the
+ * number of sites (itself included) whose upper bound is not below its
+ * lower bound. Rows without opinions are not ranked.
+ */
+static void
+rank_ranges(struct nrow *rows, size_t n)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		if (rows[i].n == 0)
+			continue;
+		rows[i].best = 1;
+		rows[i].worst = 0;
+		for (j = 0; j < n; j++) {
+			if (rows[j].n == 0)
+				continue;
+			if (rows[j].lower > rows[i].upper)
+				rows[i].best++;
+			if (rows[j].upper >= rows[i].lower)
+				rows[i].worst++;
+		}
+	}
+}
+
+static void
+national_table(struct buf *b, const struct ncrit *c, size_t ci,
+    struct nrow *rows, size_t n)
+{
+	char	num[CHART_NUMBER_MAX], lo[CHART_NUMBER_MAX];
+	char	hi[CHART_NUMBER_MAX];
+	size_t	i;
+
+	rank_ranges(rows, n);
+	qsort(rows, n, sizeof(*rows), nrow_cmp);
+	buf_printf(b, "<h2 id=\"critere-%zu\">", ci + 1);
+	html_puts(b, c->label);
+	buf_puts(b, "</h2>\n<div class=\"fr-table\">\n<table data-criterion=\"");
+	html_puts(b, c->key);
+	buf_puts(b, "\">\n<caption>");
+	html_puts(b, c->label);
+	buf_puts(b, " : les sites du plus satisfait au moins satisfait"
+	    "</caption>\n<thead><tr><th scope=\"col\">Site</th>"
+	    "<th scope=\"col\">Avis exprimés</th><th scope=\"col\">Taux de "
+	    "satisfaction</th><th scope=\"col\">Intervalle de confiance à "
+	    "95 %</th><th scope=\"col\">Rang possible</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < n; i++) {
+		buf_puts(b, "<tr data-site=\"");
+		html_puts(b, rows[i].code);
+		buf_printf(b, "\" data-n=\"%lld\" data-satisfied=\"%lld\"",
+		    rows[i].n, rows[i].x);
+		if (rows[i].n > 0)
+			buf_printf(b, " data-rate=\"%.17g\" data-lower=\"%.17g\""
+			    " data-upper=\"%.17g\" data-best=\"%d\" "
+			    "data-worst=\"%d\"", rows[i].rate, rows[i].lower,
+			    rows[i].upper, rows[i].best, rows[i].worst);
+		buf_puts(b, "><th scope=\"row\">");
+		html_puts(b, rows[i].name);
+		chart_number((double)rows[i].n, 0, num, sizeof(num));
+		buf_puts(b, "</th><td>");
+		html_puts(b, num);
+		buf_puts(b, "</td><td>");
+		if (rows[i].n == 0) {
+			buf_puts(b, "pas d’avis</td><td>—</td><td>—</td>"
+			    "</tr>\n");
+			continue;
+		}
+		chart_percent(rows[i].rate, 1, num, sizeof(num));
+		chart_percent(rows[i].lower, 1, lo, sizeof(lo));
+		chart_percent(rows[i].upper, 1, hi, sizeof(hi));
+		html_puts(b, num);
+		buf_puts(b, "</td><td>de ");
+		html_puts(b, lo);
+		buf_puts(b, " à ");
+		html_puts(b, hi);
+		buf_puts(b, "</td><td>");
+		if (rows[i].best == rows[i].worst)
+			buf_printf(b, "%d", rows[i].best);
+		else
+			buf_printf(b, "%d–%d<span class=\"fr-sr-only\"> (entre "
+			    "le %d%s et le %de rang)</span>", rows[i].best,
+			    rows[i].worst, rows[i].best, rows[i].best == 1 ?
+			    "er" : "e", rows[i].worst);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+/* Adds k answers of value v to criterion q's counts (as the results). */
+static void
+national_count(const struct form_question *q, const char *v, long long k,
+    struct nrow *row)
+{
+	const struct form_option	*o;
+
+	if (q->noptions > 0) {
+		if ((o = form_option_find(q, v)) == NULL || o->no_opinion)
+			return;
+		row->n += k;
+		if (o->satisfied)
+			row->x += k;
+	} else {
+		row->n += k;
+		if (form_conform(q, strtoll(v, NULL, 10)) == 1)
+			row->x += k;
+	}
+}
+
+static void
+national(struct admin *ra, const struct staff_user *u, const struct req *r,
+    struct resp *p)
+{
+	struct buf			*b = &p->body;
+	const struct form		*form;
+	const struct form_question	*q;
+	struct stats_interval		 iv;
+	struct ncrit			*crit = NULL;
+	struct nrow			*cells = NULL, *rows = NULL;
+	const char			**sites = NULL, **names = NULL;
+	const char			*params[1], *v, *year = NULL;
+	PGresult			*res = NULL;
+	long long			*fids = NULL, fid;
+	char				 sqlstate[6];
+	size_t				 ncrit = 0, nsites = 0, nfids = 0;
+	size_t				 i, j, qi, nr;
+	int				*years = NULL, nyears = 0, k, n;
+	int				 cpart, csite, ccode, cform, cq, cv, cn;
+	int				 e;
+
+	v = field(r, "annee");
+	if (v != NULL && *v != '\0' && (strlen(v) != 4 ||
+	    strspn(v, "0123456789") != 4 || v[0] < '1')) {
+		message(p, u, 400, "Année invalide", "Choisissez une année "
+		    "dans la liste.");
+		return;
+	}
+	params[0] = v != NULL && *v != '\0' ? v : NULL;
+	if (run(ra, u, S_NATIONAL, params, &res, sqlstate) != DB_OK) {
+		unavailable(p, u);
+		return;
+	}
+	n = PQntuples(res);
+	cpart = PQfnumber(res, "part");
+	csite = PQfnumber(res, "site");
+	ccode = PQfnumber(res, "code");
+	cform = PQfnumber(res, "form_id");
+	cq = PQfnumber(res, "question");
+	cv = PQfnumber(res, "value");
+	cn = PQfnumber(res, "n");
+	years = xcalloc((size_t)n + 1, sizeof(*years));
+	fids = xcalloc((size_t)n + 1, sizeof(*fids));
+	sites = xcalloc((size_t)n + 1, sizeof(*sites));
+	names = xcalloc((size_t)n + 1, sizeof(*names));
+	for (k = 0; k < n; k++) {
+		v = PQgetvalue(res, k, cpart);
+		if (strcmp(v, "year") == 0) {
+			if (!PQgetisnull(res, k, csite))
+				year = PQgetvalue(res, k, csite);
+			continue;
+		}
+		if (strcmp(v, "years") == 0) {
+			years[nyears++] = atoi(PQgetvalue(res, k, csite));
+			continue;
+		}
+		fid = strtoll(PQgetvalue(res, k, cform), NULL, 10);
+		for (i = 0; i < nfids && fids[i] != fid; i++)
+			;
+		if (i == nfids)
+			fids[nfids++] = fid;
+		v = PQgetvalue(res, k, ccode);
+		for (i = 0; i < nsites && strcmp(sites[i], v) != 0; i++)
+			;
+		if (i == nsites) {
+			sites[nsites] = v;
+			names[nsites++] = PQgetvalue(res, k, csite);
+		}
+	}
+	qsort(years, (size_t)nyears, sizeof(*years), year_cmp);
+
+	/* The criteria: those of every form used, the latest first. */
+	for (i = 0; i < nfids; i++)
+		for (j = i + 1; j < nfids; j++)
+			if (fids[j] > fids[i]) {
+				fid = fids[i];
+				fids[i] = fids[j];
+				fids[j] = fid;
+			}
+	for (i = 0; i < nfids; i++) {
+		if ((form = formcache_get(ra->forms, fids[i])) == NULL) {
+			unavailable(p, u);
+			goto out;
+		}
+		crit = xreallocarray(crit, ncrit + form_nquestions(form) + 1,
+		    sizeof(*crit));
+		for (qi = 0; qi < form_nquestions(form); qi++) {
+			q = form_question(form, qi);
+			if (!q->criterion)
+				continue;
+			for (j = 0; j < ncrit; j++)
+				if (strcmp(crit[j].key, q->key) == 0)
+					break;
+			if (j < ncrit)
+				continue;
+			crit[ncrit].key = q->key;
+			crit[ncrit].label = q->label;
+			ncrit++;
+		}
+	}
+
+	/* cells[c * nsites + s]: criterion c at site s. */
+	cells = xcalloc(ncrit * nsites + 1, sizeof(*cells));
+	for (j = 0; j < ncrit; j++)
+		for (i = 0; i < nsites; i++) {
+			cells[j * nsites + i].code = sites[i];
+			cells[j * nsites + i].name = names[i];
+		}
+	for (k = 0; k < n; k++) {
+		if (strcmp(PQgetvalue(res, k, cpart), "count") != 0)
+			continue;
+		form = formcache_get(ra->forms, strtoll(PQgetvalue(res, k,
+		    cform), NULL, 10));
+		if (form == NULL ||
+		    (q = form_find(form, PQgetvalue(res, k, cq))) == NULL ||
+		    !q->criterion)
+			continue;
+		for (j = 0; j < ncrit && strcmp(crit[j].key, q->key) != 0; j++)
+			;
+		v = PQgetvalue(res, k, ccode);
+		for (i = 0; i < nsites && strcmp(sites[i], v) != 0; i++)
+			;
+		if (j == ncrit || i == nsites)
+			continue;
+		national_count(q, PQgetvalue(res, k, cv), strtoll(PQgetvalue(
+		    res, k, cn), NULL, 10), &cells[j * nsites + i]);
+	}
+	for (i = 0; i < ncrit * nsites; i++) {
+		if (cells[i].n == 0)
+			continue;
+		if ((e = stats_proportion(STATS_WILSON, RESULTS_LEVEL,
+		    cells[i].x, cells[i].n, &iv)) != 0) {
+			log_warnx("national %s at %s: %s", cells[i].code,
+			    year != NULL ? year : "-", stats_strerror(e));
+			cells[i].n = 0;
+			continue;
+		}
+		cells[i].rate = iv.estimate;
+		cells[i].lower = iv.lower;
+		cells[i].upper = iv.upper;
+	}
+
+	p->no_store = 1;
+	frame(p, u, "Vue nationale");
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/\">Accueil</a></p>\n<h1>Vue nationale");
+	if (year != NULL) {
+		buf_puts(b, " ");
+		html_puts(b, year);
+	}
+	buf_puts(b, "</h1>\n");
+	if (nyears > 0) {
+		buf_puts(b, "<form method=\"get\" action=\"" PREFIX
+		    "/national\" class=\"fr-mb-4w\">\n<div "
+		    "class=\"fr-select-group\">\n<label class=\"fr-label\" "
+		    "for=\"annee\">Année des questionnaires de satisfaction"
+		    "</label>\n<select class=\"fr-select\" id=\"annee\" "
+		    "name=\"annee\">\n");
+		for (k = 0; k < nyears; k++) {
+			buf_printf(b, "<option value=\"%d\"%s>%d</option>\n",
+			    years[k], year != NULL && atoi(year) == years[k] ?
+			    " selected" : "", years[k]);
+		}
+		buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn "
+		    "fr-btn--sm\" type=\"submit\">Afficher</button>\n"
+		    "</form>\n");
+	}
+	buf_puts(b, "<p>Pour chaque critère, les sites sont classés du taux "
+	    "de satisfaction le plus haut au plus bas, sur les avis "
+	    "exprimés (les réponses « sans avis » sont écartées), avec "
+	    "l’intervalle de confiance à 95 % de chaque taux (méthode de "
+	    "Wilson) et les questionnaires de satisfaction ouverts dans "
+	    "l’année.</p>\n<p>Le <strong>rang possible</strong> remplace un "
+	    "classement trop précis : un taux mesuré sur quelques dizaines "
+	    "de réponses est incertain, et deux sites dont les intervalles "
+	    "se chevauchent ne peuvent pas être départagés. « 1–3 » veut "
+	    "dire que le site peut être premier comme troisième : il n’est "
+	    "devancé avec certitude que par les sites dont tout "
+	    "l’intervalle est au-dessus du sien, et ne devance avec "
+	    "certitude que les sites dont tout l’intervalle est au-dessous. "
+	    "Plus les réponses sont nombreuses, plus les intervalles sont "
+	    "étroits et les rangs précis.</p>\n");
+	if (nsites == 0 || ncrit == 0)
+		buf_puts(b, "<p class=\"fr-text--lead\">Aucune réponse aux "
+		    "questionnaires de satisfaction pour cette année.</p>\n");
+	rows = xcalloc(nsites + 1, sizeof(*rows));
+	for (j = 0; j < ncrit; j++) {
+		nr = nsites;
+		memcpy(rows, &cells[j * nsites], nsites * sizeof(*rows));
+		national_table(b, &crit[j], j, rows, nr);
+	}
+	page_end(b);
+out:
+	free(rows);
+	free(cells);
+	free(crit);
+	free(names);
+	free(sites);
+	free(fids);
+	free(years);
+	PQclear(res);
+}
+
+/* ------------------------------------------------------------ router */
+
+int
+admin_handle(struct admin *ra, const struct staff_user *u, struct req *r,
+    struct resp *p)
+{
+	char		 id[32], tail;
+	const char	*path = r->path;
+	int		 admin_only, is_sites = 0, is_people = 0, post_ok = 1;
+	int		 has_id = 0;
+
+	if (path == NULL)
+		return 0;
+	if (strcmp(path, PREFIX "/sites") == 0)
+		is_sites = 1;
+	else if (sscanf(path, PREFIX "/sites/%18[0-9]%c", id, &tail) == 1 &&
+	    id[0] != '0')
+		is_sites = has_id = 1;
+	else if (strcmp(path, PREFIX "/personnes") == 0)
+		is_people = 1;
+	else if (strcmp(path, PREFIX "/national") == 0)
+		post_ok = 0;
+	else
+		return 0;
+	admin_only = is_sites || !post_ok;
+
+	http_resp_reset(p);
+	if (r->method != HTTP_GET && r->method != HTTP_HEAD &&
+	    (r->method != HTTP_POST || !post_ok)) {
+		p->status = 405;
+		p->allow = post_ok ? "GET, HEAD, POST" : "GET, HEAD";
+		return 1;
+	}
+	if (admin_only && u->role != STAFF_ADMIN) {
+		message(p, u, 403, "Accès réservé", "Cette page est réservée "
+		    "aux administrateurs.");
+		return 1;
+	}
+	if (u->role != STAFF_ADMIN && u->role != STAFF_REFERENT) {
+		message(p, u, 403, "Accès réservé", "Cet espace est réservé "
+		    "aux référents qualité et aux administrateurs.");
+		return 1;
+	}
+	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
+		message(p, u, 403, "Formulaire expiré", "Ce formulaire a "
+		    "expiré ou ne vient pas de cette session : rien n’a été "
+		    "enregistré. Rechargez la page et recommencez.");
+		return 1;
+	}
+	if (is_sites)
+		sites(ra, u, r, p, has_id ? id : NULL);
+	else if (is_people)
+		people(ra, u, r, p);
+	else
+		national(ra, u, r, p);
+	return 1;
+}

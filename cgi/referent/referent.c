@@ -1,0 +1,886 @@
+/* The referent's program: campaigns, results, exports, poster. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "db.h"
+#include "export.h"
+#include "form.h"
+#include "formcache.h"
+#include "html.h"
+#include "http.h"
+#include "page.h"
+#include "poster.h"
+#include "admin.h"
+#include "campaigns.h"
+#include "referent.h"
+#include "results.h"
+#include "staff.h"
+#include "util.h"
+
+#define PREFIX		"/referent"
+#define SERVICE		"Résultats qualité"
+
+enum stmt {
+	STMT_CAMPAIGNS,
+	STMT_RESULTS,
+	STMT_RESPONSES,
+	STMT__MAX
+};
+
+static const struct db_stmt referent_stmts[STMT__MAX] = {
+	/* The policies keep both to the sites the user is in charge of. */
+	[STMT_CAMPAIGNS] = { "referent_campaigns",
+	    "SELECT c.id, c.title, c.kind, s.name AS site,"
+	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
+	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
+	    " (SELECT count(*) FROM qualimetre.response r"
+	    "  WHERE r.campaign_id = c.id) AS responses"
+	    " FROM qualimetre.campaign c"
+	    " JOIN qualimetre.site s ON s.id = c.site_id"
+	    " ORDER BY c.opens_on DESC, c.id DESC", 0 },
+	/*
+	 * One round trip for a whole results page: the campaign, then the
+	 * counts of each (question, value) now, in the previous campaign
+	 * of the same form at the same site, and broken down by the
+	 * answer to question $2. Counts come from the index on answer
+	 * (campaign_id, question, value).
+	 */
+	[STMT_RESULTS] = { "referent_results",
+	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
+	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key"
+	    "  FROM qualimetre.campaign c"
+	    "  JOIN qualimetre.site s ON s.id = c.site_id"
+	    "  JOIN qualimetre.form f ON f.id = c.form_id WHERE c.id = $1),"
+	    " prev AS (SELECT p.id, p.title FROM qualimetre.campaign p"
+	    "  JOIN qualimetre.form pf ON pf.id = p.form_id, c"
+	    "  WHERE p.site_id = c.site_id AND pf.key = c.key"
+	    "  AND p.closes_on < c.opens_on"
+	    "  ORDER BY p.closes_on DESC LIMIT 1)"
+	    " SELECT 'meta' AS part, NULL::text AS question, NULL::text AS value,"
+	    "  NULL::text AS grp,"
+	    "  (SELECT count(*) FROM qualimetre.response r"
+	    "   WHERE r.campaign_id = c.id) AS n,"
+	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
+	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
+	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
+	    "  c.closes_on < current_date AS closed FROM c"
+	    " UNION ALL"
+	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
+	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
+	    " UNION ALL"
+	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
+	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
+	    " UNION ALL"
+	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
+	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
+	    "  AND g.campaign_id = c.id AND g.question = $2"
+	    " WHERE a.value IS NOT NULL"
+	    " GROUP BY a.question, a.value, g.value", 2 },
+	/* Every response with its answers, for the raw export. */
+	[STMT_RESPONSES] = { "referent_responses",
+	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
+	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS submitted_at, r.channel,"
+	    " a.question, coalesce(a.value, a.text) AS answer"
+	    " FROM qualimetre.response r"
+	    " LEFT JOIN qualimetre.answer a ON a.response_id = r.id"
+	    " WHERE r.campaign_id = $1"
+	    " ORDER BY r.submitted_at, r.id, a.question, a.value", 1 },
+};
+
+struct referent {
+	struct db		*db;
+	struct staff		*staff;
+	struct formcache	*forms;
+	struct campaigns	*campaigns;	/* create, open, close, paper */
+	struct admin		*admin;		/* sites, people, national */
+};
+
+/* The worker's staff context, for the pages' frame: one per process. */
+static struct staff	*referent_staff;
+
+struct referent *
+referent_create(const char *dsn, const char *schema_path,
+    const unsigned char *key)
+{
+	struct referent	*rf;
+
+	rf = xcalloc(1, sizeof(*rf));
+	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
+	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE);
+	referent_staff = rf->staff;
+	rf->forms = formcache_create(rf->db, schema_path);
+	rf->campaigns = campaigns_create(rf->db, rf->forms, key);
+	rf->admin = admin_create(rf->db, rf->forms);
+	return rf;
+}
+
+void
+referent_free(struct referent *rf)
+{
+	if (rf == NULL)
+		return;
+	admin_free(rf->admin);
+	campaigns_free(rf->campaigns);
+	staff_free(rf->staff);
+	formcache_free(rf->forms);
+	db_free(rf->db);
+	free(rf);
+}
+
+static void
+frame(struct resp *p, const struct staff_user *u, const char *title)
+{
+	staff_page_open(referent_staff, &p->body, u, title,
+	    "Espace du référent qualité");
+}
+
+static void
+message(struct resp *p, const struct staff_user *u, int status,
+    const char *title, const char *text)
+{
+	p->status = status;
+	if (u != NULL)
+		frame(p, u, title);
+	else
+		page_begin(&p->body, title, SERVICE);
+	page_message(&p->body, title, text, PREFIX "/", "Mes campagnes");
+	page_end(&p->body);
+}
+
+static const char *
+kind_label(const char *kind)
+{
+	if (strcmp(kind, "mystery-call") == 0)
+		return "Appels mystère";
+	if (strcmp(kind, "mystery-email") == 0)
+		return "Courriels mystère";
+	return "Questionnaire de satisfaction";
+}
+
+static void
+home(struct referent *rf, const struct staff_user *u, struct resp *p)
+{
+	struct buf	*b = &p->body;
+	PGresult	*res;
+	char		 sqlstate[6], *cause = NULL;
+	int		 i, n;
+
+	if (db_exec_as(rf->db, u->id, STMT_CAMPAIGNS, NULL, &res, sqlstate,
+	    &cause) != DB_OK) {
+		log_warnx("campaigns of %s: %s", u->login, cause);
+		free(cause);
+		message(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	p->no_store = 1;
+	frame(p, u, "Mes campagnes");
+	buf_puts(b, "<h1>Mes campagnes</h1>\n<ul class=\"fr-btns-group "
+	    "fr-btns-group--inline-md fr-mb-4w\">\n"
+	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
+	    "href=\"" PREFIX "/campaigns/new\">Nouvelle campagne</a></li>\n");
+	if (u->role == STAFF_ADMIN)
+		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
+	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/personnes\">Personnes</a></li>\n");
+	if (u->role == STAFF_ADMIN)
+		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");
+	buf_puts(b, "</ul>\n");
+	n = PQntuples(res);
+	if (n == 0)
+		buf_puts(b, "<p class=\"fr-text--lead\">Aucune campagne sur les "
+		    "sites dont vous avez la charge.</p>\n");
+	else {
+		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+		    "Campagnes des sites dont vous avez la charge</caption>\n"
+		    "<thead><tr><th scope=\"col\">Campagne</th>"
+		    "<th scope=\"col\">Type</th><th scope=\"col\">Site</th>"
+		    "<th scope=\"col\">Période</th><th scope=\"col\">"
+		    "Réponses</th></tr></thead>\n<tbody>\n");
+		for (i = 0; i < n; i++) {
+			buf_puts(b, "<tr><td><a href=\"" PREFIX "/campaigns/");
+			html_puts(b, PQgetvalue(res, i, PQfnumber(res, "id")));
+			buf_puts(b, "\">");
+			html_puts(b, PQgetvalue(res, i, PQfnumber(res,
+			    "title")));
+			buf_puts(b, "</a></td><td>");
+			html_puts(b, kind_label(PQgetvalue(res, i,
+			    PQfnumber(res, "kind"))));
+			buf_puts(b, "</td><td>");
+			html_puts(b, PQgetvalue(res, i, PQfnumber(res, "site")));
+			buf_puts(b, "</td><td>du ");
+			page_date(b, PQgetvalue(res, i, PQfnumber(res,
+			    "opens_on")));
+			buf_puts(b, " au ");
+			page_date(b, PQgetvalue(res, i, PQfnumber(res,
+			    "closes_on")));
+			buf_puts(b, "</td><td>");
+			html_puts(b, PQgetvalue(res, i, PQfnumber(res,
+			    "responses")));
+			buf_puts(b, "</td></tr>\n");
+		}
+		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	}
+	PQclear(res);
+	page_end(b);
+}
+
+/* Everything a campaign's results page and exports need. */
+struct campaign_results {
+	PGresult		*res;		/* owns the strings below */
+	const struct form	*form;
+	struct results		 r;
+	struct results_count	*now, *prev;	/* one per row of r */
+	const char		*slug;
+	const char		*prev_title;	/* or NULL */
+	const char		*by;		/* breakdown question key */
+};
+
+/*
+ * Counts, from the rows of part ("now" or "prev") of res, the answers of
+ * criterion q: satisfied (an option so flagged, or a number within the
+ * question's threshold), opinions, no opinion.
+ */
+static void
+count(PGresult *res, const char *part, const struct form_question *q,
+    struct results_count *c)
+{
+	const struct form_option	*o;
+	const char			*v;
+	long long			 k;
+	int				 i, cp, cq, cv, cn;
+
+	memset(c, 0, sizeof(*c));
+	c->key = q->key;
+	cp = PQfnumber(res, "part");
+	cq = PQfnumber(res, "question");
+	cv = PQfnumber(res, "value");
+	cn = PQfnumber(res, "n");
+	for (i = 0; i < PQntuples(res); i++) {
+		if (strcmp(PQgetvalue(res, i, cp), part) != 0 ||
+		    strcmp(PQgetvalue(res, i, cq), q->key) != 0)
+			continue;
+		v = PQgetvalue(res, i, cv);
+		k = strtoll(PQgetvalue(res, i, cn), NULL, 10);
+		if (q->noptions > 0) {
+			if ((o = form_option_find(q, v)) == NULL)
+				continue;	/* an older version's value */
+			if (o->no_opinion) {
+				c->no_opinion += k;
+				continue;
+			}
+			c->opinions += k;
+			if (o->satisfied)
+				c->satisfied += k;
+		} else {
+			/* A number judged by the form's threshold. */
+			c->opinions += k;
+			if (form_conform(q, strtoll(v, NULL, 10)) == 1)
+				c->satisfied += k;
+		}
+	}
+}
+
+static void
+campaign_results_free(struct campaign_results *cr)
+{
+	PQclear(cr->res);
+	free(cr->r.rows);
+	free(cr->now);
+	free(cr->prev);
+	memset(cr, 0, sizeof(*cr));
+}
+
+/*
+ * Loads and computes a campaign's results, broken down by question by.
+ * Returns 1, 0 when the campaign is not there (or not the user's: the
+ * policies hide it), -1 when the database or the form is unavailable.
+ */
+static int
+campaign_results(struct referent *rf, const struct staff_user *u,
+    const char *id, const char *by, struct campaign_results *cr)
+{
+	const struct form_question	*q;
+	const char			*params[2] = { id, by };
+	char				 sqlstate[6], *cause = NULL;
+	enum stats_method		 method;
+	size_t				 k, n;
+	int				 meta = -1, i, has_prev, closed;
+
+	memset(cr, 0, sizeof(*cr));
+	if (db_exec_as(rf->db, u->id, STMT_RESULTS, params, &cr->res,
+	    sqlstate, &cause) != DB_OK) {
+		log_warnx("results %s for %s: %s", id, u->login, cause);
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < PQntuples(cr->res); i++)
+		if (strcmp(PQgetvalue(cr->res, i, 0), "meta") == 0)
+			meta = i;
+	if (meta == -1) {
+		campaign_results_free(cr);
+		return 0;
+	}
+	cr->form = formcache_get(rf->forms, strtoll(PQgetvalue(cr->res, meta,
+	    PQfnumber(cr->res, "form_id")), NULL, 10));
+	if (cr->form == NULL) {
+		campaign_results_free(cr);
+		return -1;
+	}
+	cr->r.campaign = PQgetvalue(cr->res, meta, PQfnumber(cr->res,
+	    "title"));
+	cr->r.site = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "site"));
+	cr->r.opens_on = PQgetvalue(cr->res, meta, PQfnumber(cr->res,
+	    "opens_on"));
+	cr->r.closes_on = PQgetvalue(cr->res, meta, PQfnumber(cr->res,
+	    "closes_on"));
+	cr->r.kind = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "kind"));
+	cr->r.responses = strtoll(PQgetvalue(cr->res, meta,
+	    PQfnumber(cr->res, "n")), NULL, 10);
+	cr->slug = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "slug"));
+	has_prev = !PQgetisnull(cr->res, meta, PQfnumber(cr->res,
+	    "prev_title"));
+	closed = strcmp(PQgetvalue(cr->res, meta, PQfnumber(cr->res,
+	    "closed")), "t") == 0;
+	cr->prev_title = has_prev ? PQgetvalue(cr->res, meta,
+	    PQfnumber(cr->res, "prev_title")) : NULL;
+	cr->by = by;
+	/* The 20-contact grids use the exact interval (DESIGN.md). */
+	method = strcmp(cr->r.kind, "satisfaction") == 0 ? STATS_WILSON :
+	    STATS_EXACT;
+
+	n = form_nquestions(cr->form);
+	cr->r.rows = xcalloc(n + 1, sizeof(*cr->r.rows));
+	cr->now = xcalloc(n + 1, sizeof(*cr->now));
+	cr->prev = xcalloc(n + 1, sizeof(*cr->prev));
+	for (k = 0; k < n; k++) {
+		q = form_question(cr->form, k);
+		if (!q->criterion)
+			continue;
+		count(cr->res, "now", q, &cr->now[cr->r.nrows]);
+		count(cr->res, "prev", q, &cr->prev[cr->r.nrows]);
+		/*
+		 * An email never answered has no delay to store: once the
+		 * campaign is closed it counts as not answered in time
+		 * (each response of an email grid is one email sent).
+		 * While it is open, it may still be answered: left out.
+		 */
+		if (q->kind == QKIND_DELAY && closed &&
+		    cr->r.responses > cr->now[cr->r.nrows].opinions)
+			cr->now[cr->r.nrows].opinions = cr->r.responses;
+		if (results_row_make(&cr->r.rows[cr->r.nrows], q,
+		    &cr->now[cr->r.nrows], has_prev ?
+		    &cr->prev[cr->r.nrows] : NULL, method) != 0) {
+			log_warnx("results %s: criterion %s: impossible "
+			    "counts", id, q->key);
+			continue;
+		}
+		cr->r.nrows++;
+	}
+	return 1;
+}
+
+/* The questionnaire's public address, for the QR code and the poster. */
+static void
+public_url(const struct req *r, const char *slug, char *out, size_t size)
+{
+	snprintf(out, size, "%s://%s/enquete/%s", r->secure ? "https" :
+	    "http", r->host != NULL ? r->host : "localhost", slug);
+}
+
+/* The groups of the breakdown of criterion q by the question cr->by. */
+static void
+breakdown(struct buf *b, const struct campaign_results *cr,
+    const struct form_question *q, const struct form_question *byq,
+    const char *id)
+{
+	struct results_breakdown	 bd;
+	const struct form_option	*o;
+	const char			*g, *v;
+	long long			 k;
+	size_t				 j;
+	int				 i, cp, cq, cv, cg, cn;
+
+	memset(&bd, 0, sizeof(bd));
+	bd.criterion = q->key;
+	bd.by = byq->key;
+	bd.groups = xcalloc(byq->noptions + 1, sizeof(*bd.groups));
+	for (j = 0; j < byq->noptions; j++) {
+		bd.groups[j].value = byq->options[j].value;
+		bd.groups[j].label = byq->options[j].label;
+	}
+	bd.ngroups = byq->noptions;
+	cp = PQfnumber(cr->res, "part");
+	cq = PQfnumber(cr->res, "question");
+	cv = PQfnumber(cr->res, "value");
+	cg = PQfnumber(cr->res, "grp");
+	cn = PQfnumber(cr->res, "n");
+	for (i = 0; i < PQntuples(cr->res); i++) {
+		if (strcmp(PQgetvalue(cr->res, i, cp), "by") != 0 ||
+		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
+			continue;
+		g = PQgetvalue(cr->res, i, cg);
+		v = PQgetvalue(cr->res, i, cv);
+		k = strtoll(PQgetvalue(cr->res, i, cn), NULL, 10);
+		for (j = 0; j < bd.ngroups; j++)
+			if (strcmp(bd.groups[j].value, g) == 0)
+				break;
+		if (j == bd.ngroups)
+			continue;
+		if (q->noptions > 0) {
+			if ((o = form_option_find(q, v)) == NULL ||
+			    o->no_opinion)
+				continue;
+			bd.groups[j].n += k;
+			if (o->satisfied)
+				bd.groups[j].satisfied += k;
+		} else {
+			bd.groups[j].n += k;
+			if (form_conform(q, strtoll(v, NULL, 10)) == 1)
+				bd.groups[j].satisfied += k;
+		}
+	}
+	if (results_breakdown_make(&bd) == 0)
+		chart_breakdown(b, &bd, q->label, byq->label, id);
+	free(bd.groups);
+}
+
+/* The distribution of the answers to a number question (rings, delays). */
+static void
+distribution(struct buf *b, const struct campaign_results *cr,
+    const struct form_question *q, const char *caption)
+{
+	int	i, cp, cq, any = 0;
+
+	cp = PQfnumber(cr->res, "part");
+	cq = PQfnumber(cr->res, "question");
+	for (i = 0; i < PQntuples(cr->res); i++) {
+		if (strcmp(PQgetvalue(cr->res, i, cp), "now") != 0 ||
+		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
+			continue;
+		if (!any) {
+			buf_puts(b, "<div class=\"fr-table\">\n<table>\n"
+			    "<caption>");
+			html_puts(b, caption);
+			buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">"
+			    "Valeur</th><th scope=\"col\">Contacts</th>"
+			    "<th scope=\"col\">Conforme</th></tr></thead>\n"
+			    "<tbody>\n");
+			any = 1;
+		}
+		buf_puts(b, "<tr><td>");
+		html_puts(b, PQgetvalue(cr->res, i, PQfnumber(cr->res,
+		    "value")));
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(cr->res, i, PQfnumber(cr->res, "n")));
+		buf_puts(b, "</td><td>");
+		buf_puts(b, form_conform(q, strtoll(PQgetvalue(cr->res, i,
+		    PQfnumber(cr->res, "value")), NULL, 10)) == 1 ? "oui" :
+		    "non");
+		buf_puts(b, "</td></tr>\n");
+	}
+	if (any)
+		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+static void
+campaign_page(struct referent *rf, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *id)
+{
+	struct campaign_results		 cr;
+	const struct form_question	*q, *byq = NULL, *crit = NULL;
+	const struct http_field		*f;
+	struct buf			*b = &p->body;
+	char				 url[512], *cause = NULL;
+	const char			*by, *want = NULL;
+	size_t				 k;
+	int				 found, satisfaction;
+
+	/* ?par=KEY&critere=KEY choose the breakdown; validated below
+	   against the form, never used unchecked. */
+	by = (f = http_field_get(r, "par")) != NULL ? f->val : NULL;
+	want = (f = http_field_get(r, "critere")) != NULL ? f->val : NULL;
+	found = campaign_results(rf, u, id, by != NULL ? by : "motif", &cr);
+	if (found == -1) {
+		message(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	if (found == 0) {
+		message(p, u, 404, "Campagne introuvable", "Cette campagne "
+		    "n’existe pas, ou n’est pas sur un site dont vous avez la "
+		    "charge.");
+		return;
+	}
+	satisfaction = strcmp(cr.r.kind, "satisfaction") == 0;
+	/* The default breakdown: the reason for the visit, the service. */
+	if (by == NULL) {
+		byq = form_find(cr.form, satisfaction ? "motif" : "service");
+		if (byq != NULL && strcmp(byq->key, "motif") != 0) {
+			campaign_results_free(&cr);
+			if (campaign_results(rf, u, id, byq->key, &cr) != 1) {
+				message(p, u, 503, "Service momentanément "
+				    "indisponible", "Réessayez dans quelques "
+				    "instants.");
+				return;
+			}
+			byq = form_find(cr.form, "service");
+		}
+	} else if ((byq = form_find(cr.form, by)) != NULL &&
+	    byq->kind != QKIND_CHOICE && byq->kind != QKIND_SCALE)
+		byq = NULL;
+	for (k = 0; k < form_nquestions(cr.form); k++) {
+		q = form_question(cr.form, k);
+		if (q->criterion && (crit == NULL || (want != NULL &&
+		    strcmp(q->key, want) == 0)))
+			crit = q;
+		if (crit != NULL && (want == NULL ||
+		    strcmp(crit->key, want) == 0))
+			break;
+	}
+
+	p->no_store = 1;
+	frame(p, u, cr.r.campaign);
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/\">Mes campagnes</a></p>\n<h1>");
+	html_puts(b, cr.r.campaign);
+	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
+	html_puts(b, cr.r.site);
+	buf_puts(b, " — du ");
+	page_date(b, cr.r.opens_on);
+	buf_puts(b, " au ");
+	page_date(b, cr.r.closes_on);
+	buf_printf(b, " — %lld réponse%s</p>\n", cr.r.responses,
+	    cr.r.responses > 1 ? "s" : "");
+	if (cr.prev_title != NULL) {
+		buf_puts(b, "<p>Évolution calculée par rapport à : ");
+		html_puts(b, cr.prev_title);
+		buf_puts(b, ".</p>\n");
+	}
+
+	buf_puts(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
+	    "fr-mb-4w\">\n");
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/campaigns/%s/poster.pdf\">Affiche (PDF)</a></li>\n", id);
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/campaigns/%s/results.csv\">Résultats (CSV)</a></li>\n",
+	    id);
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/campaigns/%s/results.xml\">Résultats (XML)</a></li>\n",
+	    id);
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/campaigns/%s/responses.csv\">Réponses brutes (CSV)</a>"
+	    "</li>\n", id);
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/campaigns/%s/responses.csv?format=tableur\">Réponses "
+	    "brutes (tableur, « ; »)</a></li>\n</ul>\n", id);
+
+	if (satisfaction) {
+		if (http_field_get(r, "ouverte") != NULL ||
+		    http_field_get(r, "fermee") != NULL)
+			buf_printf(b, "<div class=\"fr-alert fr-alert--success "
+			    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>La "
+			    "campagne est %s.</p>\n</div>\n",
+			    http_field_get(r, "ouverte") != NULL ? "ouverte" :
+			    "fermée");
+		buf_printf(b, "<ul class=\"fr-btns-group "
+		    "fr-btns-group--inline-md fr-mb-4w\">\n"
+		    "<li><form method=\"post\" action=\"" PREFIX
+		    "/campaigns/%s/ouvrir\"><input type=\"hidden\" "
+		    "name=\"_csrf\" value=\"", id);
+		html_puts(b, u->csrf);
+		buf_printf(b, "\"><button class=\"fr-btn\" type=\"submit\">"
+		    "Ouvrir maintenant</button></form></li>\n"
+		    "<li><form method=\"post\" action=\"" PREFIX
+		    "/campaigns/%s/fermer\"><input type=\"hidden\" "
+		    "name=\"_csrf\" value=\"", id);
+		html_puts(b, u->csrf);
+		buf_printf(b, "\"><button class=\"fr-btn fr-btn--secondary\" "
+		    "type=\"submit\">Fermer maintenant</button></form></li>\n"
+		    "<li><a class=\"fr-btn fr-btn--secondary\" href=\"" PREFIX
+		    "/campaigns/%s/papier\">Saisir des questionnaires papier"
+		    "</a></li>\n</ul>\n", id);
+	}
+	chart_bars(b, &cr.r, "resultats");
+
+	if (byq != NULL && crit != NULL) {
+		buf_puts(b, "<h2>Détail selon le profil</h2>\n"
+		    "<form method=\"get\" class=\"fr-mb-2w\">\n"
+		    "<div class=\"fr-select-group\">\n<label class=\"fr-label\" "
+		    "for=\"critere\">Critère</label>\n<select class=\"fr-select\" "
+		    "id=\"critere\" name=\"critere\">\n");
+		for (k = 0; k < form_nquestions(cr.form); k++) {
+			q = form_question(cr.form, k);
+			if (!q->criterion)
+				continue;
+			buf_puts(b, "<option value=\"");
+			html_puts(b, q->key);
+			buf_puts(b, q == crit ? "\" selected>" : "\">");
+			html_puts(b, q->label);
+			buf_puts(b, "</option>\n");
+		}
+		buf_puts(b, "</select>\n</div>\n<input type=\"hidden\" "
+		    "name=\"par\" value=\"");
+		html_puts(b, byq->key);
+		buf_puts(b, "\">\n<button class=\"fr-btn fr-btn--sm\" "
+		    "type=\"submit\">Afficher</button>\n</form>\n");
+		breakdown(b, &cr, crit, byq, "detail");
+	}
+
+	if (!satisfaction) {
+		buf_puts(b, "<h2>Distributions</h2>\n");
+		for (k = 0; k < form_nquestions(cr.form); k++) {
+			q = form_question(cr.form, k);
+			if (q->criterion && (q->kind == QKIND_INTEGER ||
+			    q->kind == QKIND_DELAY))
+				distribution(b, &cr, q, q->label);
+		}
+	} else {
+		public_url(r, cr.slug, url, sizeof(url));
+		buf_puts(b, "<h2>Lien public du questionnaire</h2>\n<p><a href=\"");
+		html_puts(b, url);
+		buf_puts(b, "\">");
+		html_puts(b, url);
+		buf_puts(b, "</a></p>\n<div class=\"qm-qr\">\n");
+		if (poster_qr_svg(url, b, &cause) == -1) {
+			log_warnx("QR code of %s: %s", url, cause);
+			free(cause);
+		}
+		buf_puts(b, "</div>\n");
+	}
+	page_end(b);
+	campaign_results_free(&cr);
+}
+
+/* The page of a campaign that could not be loaded (found 0 or -1). */
+static void
+campaign_missing(struct resp *p, const struct staff_user *u, int found)
+{
+	if (found == 0)
+		message(p, u, 404, "Campagne introuvable", "Cette campagne "
+		    "n’existe pas, ou n’est pas sur un site dont vous avez la "
+		    "charge.");
+	else
+		message(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+}
+
+/* results.csv, results.xml, poster.pdf. */
+static void
+campaign_file(struct referent *rf, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *id, const char *file)
+{
+	struct campaign_results	 cr;
+	char			 url[512], *cause = NULL;
+	int			 found;
+
+	found = campaign_results(rf, u, id, "motif", &cr);
+	if (found != 1) {
+		campaign_missing(p, u, found);
+		return;
+	}
+	p->no_store = 1;
+	if (strcmp(file, "results.csv") == 0) {
+		p->content_type = "text/csv; charset=utf-8";
+		export_results_csv(&cr.r, &p->body);
+	} else if (strcmp(file, "results.xml") == 0) {
+		p->content_type = "application/xml; charset=utf-8";
+		if (export_results_xml(&cr.r, &p->body, &cause) == -1) {
+			log_warnx("results.xml of %s: %s", id, cause);
+			free(cause);
+			buf_reset(&p->body);
+			message(p, u, 500, "Export impossible", "Le fichier XML "
+			    "n’a pas pu être produit ; l’erreur est signalée.");
+		}
+	} else {
+		public_url(r, cr.slug, url, sizeof(url));
+		p->content_type = "application/pdf";
+		if (poster_pdf(&cr.r, strcmp(cr.r.kind, "satisfaction") == 0 ?
+		    url : NULL, &p->body, &cause) == -1) {
+			log_warnx("poster of %s: %s", id, cause);
+			free(cause);
+			buf_reset(&p->body);
+			p->content_type = "text/html; charset=utf-8";
+			message(p, u, 500, "Affiche impossible", "L’affiche n’a "
+			    "pas pu être produite ; l’erreur est signalée.");
+		}
+	}
+	campaign_results_free(&cr);
+}
+
+/* responses.csv: one row per response, one column per question. */
+static void
+responses_file(struct referent *rf, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *id)
+{
+	const struct http_field	*f;
+	const struct form	*form;
+	struct campaign_results	 cr;
+	struct export_response	*rows = NULL;
+	const char		**values = NULL;
+	char			**joined = NULL;
+	PGresult		*res = NULL;
+	const char		*params[1] = { id }, *key, *ans;
+	char			 sqlstate[6], *cause = NULL, *tmp;
+	size_t			 nq, nrows = 0, k, cell;
+	int			 i, n, found, spreadsheet;
+
+	f = http_field_get(r, "format");
+	spreadsheet = f != NULL && strcmp(f->val, "tableur") == 0;
+	/* The campaign's form, through the same policies. */
+	found = campaign_results(rf, u, id, "motif", &cr);
+	if (found != 1) {
+		campaign_missing(p, u, found);
+		return;
+	}
+	form = cr.form;
+	if (db_exec_as(rf->db, u->id, STMT_RESPONSES, params, &res, sqlstate,
+	    &cause) != DB_OK) {
+		log_warnx("responses of %s: %s", id, cause);
+		free(cause);
+		campaign_results_free(&cr);
+		message(p, u, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	nq = form_nquestions(form);
+	n = PQntuples(res);
+	rows = xcalloc((size_t)n + 1, sizeof(*rows));
+	values = xcalloc(((size_t)n + 1) * nq, sizeof(*values));
+	joined = xcalloc(((size_t)n + 1) * nq, sizeof(*joined));
+	for (i = 0; i < n; i++) {
+		if (nrows == 0 || strcmp(rows[nrows - 1].id, PQgetvalue(res,
+		    i, 0)) != 0) {
+			rows[nrows].id = PQgetvalue(res, i, 0);
+			rows[nrows].submitted_at = PQgetvalue(res, i, 1);
+			rows[nrows].channel = PQgetvalue(res, i, 2);
+			rows[nrows].values = &values[nrows * nq];
+			nrows++;
+		}
+		if (PQgetisnull(res, i, 3))
+			continue;
+		key = PQgetvalue(res, i, 3);
+		ans = PQgetvalue(res, i, 4);
+		for (k = 0; k < nq; k++)
+			if (strcmp(form_question(form, k)->key, key) == 0)
+				break;
+		if (k == nq)
+			continue;	/* a question of another version */
+		cell = (nrows - 1) * nq + k;
+		if (values[cell] == NULL)
+			values[cell] = ans;
+		else {
+			/* A multiple choice: its options joined. */
+			xasprintf(&tmp, "%s%s%s", values[cell],
+			    EXPORT_MULTI_SEP, ans);
+			free(joined[cell]);
+			joined[cell] = tmp;
+			values[cell] = tmp;
+		}
+	}
+	p->no_store = 1;
+	p->content_type = "text/csv; charset=utf-8";
+	export_responses_csv(form, rows, nrows, spreadsheet ?
+	    EXPORT_CSV_SPREADSHEET : EXPORT_CSV_DATA, &p->body);
+	for (k = 0; k < ((size_t)n + 1) * nq; k++)
+		free(joined[k]);
+	free(joined);
+	free(values);
+	free(rows);
+	PQclear(res);
+	campaign_results_free(&cr);
+}
+
+void
+referent_handle(struct referent *rf, struct req *r, struct resp *p)
+{
+	struct staff_user	 u;
+	char			 id[32], file[32], tail, *cause = NULL;
+	const char		*query;
+	int			 s, n;
+
+	http_resp_reset(p);
+	if (r->method == HTTP_POST) {
+		if (r->body_too_large || r->body_incomplete ||
+		    http_parse_urlencoded(r->body != NULL ? r->body : "",
+		    r->bodylen, HTTP_FIELDS_MAX, &r->fields, &r->nfields,
+		    &cause) == -1) {
+			free(cause);
+			message(p, NULL, r->body_too_large ? 413 : 400,
+			    "Envoi illisible", "Ce formulaire n’a pas pu être "
+			    "lu : rien n’a été enregistré.");
+			return;
+		}
+	} else if ((query = r->query) != NULL && http_parse_urlencoded(query,
+	    strlen(query), HTTP_FIELDS_MAX, &r->fields, &r->nfields,
+	    &cause) == -1) {
+		free(cause);
+		r->fields = NULL;
+		r->nfields = 0;
+	}
+	if (staff_handle(rf->staff, r, p))
+		return;
+	if ((s = staff_session(rf->staff, r, &u)) == -1) {
+		message(p, NULL, 503, "Service momentanément indisponible",
+		    "Réessayez dans quelques instants.");
+		return;
+	}
+	if (s == 0) {
+		staff_to_login(rf->staff, r, p);
+		return;
+	}
+	if (u.role == STAFF_ENQUIRER) {
+		message(p, &u, 403, "Accès réservé", "Cet espace est réservé "
+		    "aux référents qualité et aux administrateurs.");
+		return;
+	}
+	if (campaigns_handle(rf->campaigns, &u, r, p) ||
+	    admin_handle(rf->admin, &u, r, p))
+		return;
+	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
+		p->status = 405;
+		p->allow = "GET, HEAD";
+		return;
+	}
+	if (strcmp(r->path, PREFIX "/") == 0) {
+		home(rf, &u, p);
+		return;
+	}
+	n = sscanf(r->path, PREFIX "/campaigns/%18[0-9]%c", id, &tail);
+	if (n == 1 && id[0] != '0') {
+		campaign_page(rf, &u, r, p, id);
+		return;
+	}
+	n = sscanf(r->path, PREFIX "/campaigns/%18[0-9]/%31[a-z.]%c", id,
+	    file, &tail);
+	if (n == 2 && id[0] != '0') {
+		if (strcmp(file, "results.csv") == 0 ||
+		    strcmp(file, "results.xml") == 0 ||
+		    strcmp(file, "poster.pdf") == 0) {
+			campaign_file(rf, &u, r, p, id, file);
+			return;
+		}
+		if (strcmp(file, "responses.csv") == 0) {
+			responses_file(rf, &u, r, p, id);
+			return;
+		}
+	}
+	message(p, &u, 404, "Page introuvable", "Cette page n’existe pas.");
+}

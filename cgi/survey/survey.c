@@ -1,0 +1,553 @@
+/* The public questionnaire: show, check, store, thank. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libpq-fe.h>
+
+#include "answers.h"
+#include "buf.h"
+#include "db.h"
+#include "form.h"
+#include "formcache.h"
+#include "html.h"
+#include "http.h"
+#include "info.h"
+#include "page.h"
+#include "render.h"
+#include "survey.h"
+#include "token.h"
+#include "util.h"
+#include "valid.h"
+
+#define PATH_PREFIX		"/enquete/"
+#define SLUG_MAX		64
+/* How long a worker trusts what it read of a campaign; the database's
+   own policy still refuses a response to a closed campaign. */
+#define CAMPAIGN_TTL		30
+#define CAMPAIGN_CACHE		32
+
+enum stmt {
+	STMT_CAMPAIGN,
+	STMT_SUBMIT,
+	STMT__MAX
+};
+
+static const struct db_stmt survey_stmts[STMT__MAX] = {
+	[STMT_CAMPAIGN] = { "campaign_by_slug",
+	    "SELECT c.id, c.form_id, c.title, s.name AS site_name,"
+	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
+	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
+	    " CASE WHEN t.today < c.opens_on THEN 'upcoming'"
+	    "  WHEN t.today > c.closes_on THEN 'closed'"
+	    "  ELSE 'open' END AS state"
+	    " FROM qualimetre.campaign c"
+	    " JOIN qualimetre.site s ON s.id = c.site_id"
+	    " CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE s.timezone)::date"
+	    "  AS today) t"
+	    " WHERE c.slug = $1 AND c.kind = 'satisfaction'", 1 },
+	/* One statement, hence one transaction and one round trip: the
+	   response and all its answers, or nothing. */
+	[STMT_SUBMIT] = { "submit",
+	    "WITH r AS (INSERT INTO qualimetre.response"
+	    " (id, campaign_id, channel, form_token)"
+	    " VALUES ($1, $2, 'web', $3))"
+	    " INSERT INTO qualimetre.answer"
+	    " (response_id, campaign_id, question, value, text)"
+	    " SELECT $1, $2, a.q, a.v, a.t"
+	    " FROM unnest($4::text[], $5::text[], $6::text[]) AS a(q, v, t)", 6 },
+};
+
+enum cstate {
+	CSTATE_OPEN,
+	CSTATE_UPCOMING,
+	CSTATE_CLOSED,
+	CSTATE__MAX
+};
+
+/* What a worker knows of a campaign, refreshed every CAMPAIGN_TTL. */
+struct campaign {
+	char		 slug[SLUG_MAX + 1];	/* "" for a free entry */
+	long long	 id;
+	long long	 form_id;
+	char		*title;
+	char		*site_name;
+	char		 opens_on[11];		/* YYYY-MM-DD */
+	char		 closes_on[11];
+	enum cstate	 state;
+	time_t		 fetched;
+};
+
+struct survey {
+	struct db		*db;
+	struct formcache	*forms;
+	unsigned char		 key[TOKEN_KEY_LEN];
+	struct campaign		 campaigns[CAMPAIGN_CACHE];
+};
+
+struct survey *
+survey_create(const char *dsn, const char *schema_path,
+    const unsigned char *key)
+{
+	struct survey	*sv;
+
+	sv = xcalloc(1, sizeof(*sv));
+	sv->db = db_create(dsn, survey_stmts, STMT__MAX);
+	sv->forms = formcache_create(sv->db, schema_path);
+	memcpy(sv->key, key, TOKEN_KEY_LEN);
+	return sv;
+}
+
+void
+survey_free(struct survey *sv)
+{
+	size_t	i;
+
+	if (sv == NULL)
+		return;
+	for (i = 0; i < CAMPAIGN_CACHE; i++) {
+		free(sv->campaigns[i].title);
+		free(sv->campaigns[i].site_name);
+	}
+	formcache_free(sv->forms);
+	db_free(sv->db);
+	free(sv);
+}
+
+int
+survey_warm(struct survey *sv)
+{
+	char	*cause = NULL;
+
+	if (db_ready(sv->db, &cause) == -1) {
+		log_warnx("database not ready yet: %s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+slug_valid(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len < 3 || len > SLUG_MAX)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Finds the campaign with this slug, from the cache while fresh, else
+ * from the database. Returns 1 with *out set, 0 when there is no such
+ * campaign, -1 when the database is unavailable and nothing is cached.
+ * A stale entry is used when the database cannot be reached: the
+ * questionnaire stays readable, and the database refuses what is late.
+ */
+static int
+campaign_get(struct survey *sv, const char *slug, struct campaign **out)
+{
+	struct campaign	*c = NULL, *oldest = &sv->campaigns[0];
+	PGresult	*res;
+	const char	*params[1] = { slug };
+	const char	*st;
+	char		 sqlstate[6], *cause = NULL;
+	enum db_status	 rc;
+	time_t		 now = time(NULL);
+	size_t		 i;
+
+	for (i = 0; i < CAMPAIGN_CACHE; i++) {
+		if (strcmp(sv->campaigns[i].slug, slug) == 0)
+			c = &sv->campaigns[i];
+		if (sv->campaigns[i].fetched < oldest->fetched)
+			oldest = &sv->campaigns[i];
+	}
+	if (c != NULL && now - c->fetched < CAMPAIGN_TTL) {
+		*out = c;
+		return 1;
+	}
+	rc = db_exec(sv->db, STMT_CAMPAIGN, params, &res, sqlstate, &cause);
+	if (rc != DB_OK) {
+		log_warnx("campaign %s: %s", slug, cause);
+		free(cause);
+		if (c != NULL && rc == DB_UNAVAILABLE) {
+			*out = c;
+			return 1;
+		}
+		return -1;
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		if (c != NULL)
+			c->slug[0] = '\0';	/* deleted or renamed */
+		return 0;
+	}
+	if (c == NULL)
+		c = oldest;
+	free(c->title);
+	free(c->site_name);
+	snprintf(c->slug, sizeof(c->slug), "%s", slug);
+	c->id = strtoll(PQgetvalue(res, 0, PQfnumber(res, "id")), NULL, 10);
+	c->form_id = strtoll(PQgetvalue(res, 0, PQfnumber(res, "form_id")),
+	    NULL, 10);
+	c->title = xstrdup(PQgetvalue(res, 0, PQfnumber(res, "title")));
+	c->site_name = xstrdup(PQgetvalue(res, 0,
+	    PQfnumber(res, "site_name")));
+	snprintf(c->opens_on, sizeof(c->opens_on), "%s",
+	    PQgetvalue(res, 0, PQfnumber(res, "opens_on")));
+	snprintf(c->closes_on, sizeof(c->closes_on), "%s",
+	    PQgetvalue(res, 0, PQfnumber(res, "closes_on")));
+	st = PQgetvalue(res, 0, PQfnumber(res, "state"));
+	c->state = strcmp(st, "open") == 0 ? CSTATE_OPEN :
+	    strcmp(st, "upcoming") == 0 ? CSTATE_UPCOMING : CSTATE_CLOSED;
+	c->fetched = now;
+	PQclear(res);
+	*out = c;
+	return 1;
+}
+
+/* A page with a heading and a paragraph, for every short answer. */
+static void
+message(struct resp *p, int status, const char *service, const char *title,
+    const char *text)
+{
+	p->status = status;
+	page_begin(&p->body, title, service);
+	page_message(&p->body, title, text, NULL, NULL);
+	page_end(&p->body);
+}
+
+static void
+not_found(struct resp *p)
+{
+	message(p, 404, NULL, "Enquête introuvable",
+	    "Aucune enquête ne correspond à cette adresse. Vérifiez le "
+	    "lien ou le QR code que vous avez utilisé.");
+}
+
+/* The page of a campaign that is not open today, with its dates. */
+static void
+not_open(struct resp *p, const struct campaign *c)
+{
+	struct buf	*b = &p->body;
+
+	p->status = c->state == CSTATE_UPCOMING ? 403 : 410;
+	page_begin(b, c->title, c->site_name);
+	buf_puts(b, "<h1>");
+	html_puts(b, c->title);
+	buf_puts(b, "</h1>\n<div class=\"fr-alert fr-alert--info\">\n"
+	    "<h2 class=\"fr-alert__title\">");
+	buf_puts(b, c->state == CSTATE_UPCOMING ?
+	    "Cette enquête n’est pas encore ouverte" :
+	    "Cette enquête est terminée");
+	buf_puts(b, "</h2>\n<p>Elle est ouverte du ");
+	page_date(b, c->opens_on);
+	buf_puts(b, " au ");
+	page_date(b, c->closes_on);
+	buf_puts(b, c->state == CSTATE_UPCOMING ?
+	    " inclus. Revenez à partir de sa date d’ouverture : vos "
+	    "réponses ne peuvent pas être enregistrées avant.</p>\n" :
+	    " inclus. Les réponses ne sont plus enregistrées. Merci de "
+	    "l’intérêt que vous portez à la qualité de notre accueil.</p>\n");
+	buf_puts(b, "</div>\n");
+	page_end(b);
+}
+
+static void
+unavailable(struct resp *p)
+{
+	p->retry_after = 30;
+	message(p, 503, NULL, "Service momentanément indisponible",
+	    "Le questionnaire ne peut pas être affiché pour le moment. "
+	    "Réessayez dans quelques instants.");
+}
+
+/*
+ * The database is down and this worker has never seen the form: keep
+ * every field as sent in a form that sends them again as they are.
+ */
+static void
+resend_page(struct resp *p, const struct req *r, const char *action)
+{
+	struct buf	*b = &p->body;
+	size_t		 i;
+
+	p->status = 503;
+	p->retry_after = 30;
+	p->no_store = 1;
+	page_begin(b, "Service momentanément indisponible", NULL);
+	page_message(b, "Service momentanément indisponible", "Vos réponses "
+	    "n’ont pas encore été enregistrées, mais elles ne sont pas "
+	    "perdues : elles sont conservées dans cette page. Dans quelques "
+	    "instants, appuyez sur le bouton ci-dessous pour les envoyer à "
+	    "nouveau.", NULL, NULL);
+	buf_puts(b, "<form method=\"post\" action=\"");
+	html_puts(b, action);
+	buf_puts(b, "\">\n");
+	for (i = 0; i < r->nfields; i++) {
+		buf_puts(b, "<input type=\"hidden\" name=\"");
+		html_puts(b, r->fields[i].key);
+		buf_puts(b, "\" value=\"");
+		html_put(b, r->fields[i].val, r->fields[i].vallen);
+		buf_puts(b, "\">\n");
+	}
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Envoyer à "
+	    "nouveau mes réponses</button>\n</form>\n");
+	page_end(b);
+}
+
+/*
+ * Nothing can be shown from the database: a POST keeps its answers in a
+ * page that sends them again, anything else gets the 503 page.
+ */
+static void
+fallback(struct resp *p, struct req *r, const char *action)
+{
+	char	*cause = NULL;
+
+	if (r->method == HTTP_POST && !r->body_too_large &&
+	    !r->body_incomplete && http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
+	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == 0)
+		resend_page(p, r, action);
+	else
+		unavailable(p);
+	free(cause);
+}
+
+static void
+questionnaire(struct resp *p, const struct campaign *c, const struct form *f,
+    const char *token, const struct answerset *s, const char *alert_title,
+    const char *alert_text)
+{
+	char	action[sizeof(PATH_PREFIX) + SLUG_MAX];
+	char	title[256];
+
+	snprintf(action, sizeof(action), PATH_PREFIX "%s", c->slug);
+	snprintf(title, sizeof(title), "%s%s", s != NULL && s->nerrors > 0 ?
+	    "Erreur – " : "", c->title);
+	p->no_store = 1;
+	page_begin(&p->body, title, c->site_name);
+	render_questionnaire(&p->body, f, action, token, s, alert_title,
+	    alert_text);
+	page_end(&p->body);
+}
+
+/*
+ * Stores a checked submission in one statement. Returns what the
+ * database said; the caller turns it into a page.
+ */
+static enum db_status
+store(struct survey *sv, const struct campaign *c, const struct answerset *s,
+    const char *token, char *sqlstate)
+{
+	struct answer_rows	 rows;
+	const char		*params[6];
+	char			 uuid[37], id[32], *cause = NULL;
+	PGresult		*res = NULL;
+	enum db_status		 rc;
+
+	answer_rows_make(&rows, s, NULL, NULL, 0);
+	token_uuid(uuid);
+	snprintf(id, sizeof(id), "%lld", c->id);
+	params[0] = uuid;
+	params[1] = id;
+	params[2] = token;
+	params[3] = rows.questions.data;
+	params[4] = rows.values.data;
+	params[5] = rows.texts.data;
+	rc = db_exec(sv->db, STMT_SUBMIT, params, &res, sqlstate, &cause);
+	if (rc != DB_OK && strcmp(sqlstate, "23505") != 0)
+		log_warnx("campaign %s: response not stored: %s", c->slug,
+		    cause);
+	PQclear(res);
+	free(cause);
+	answer_rows_free(&rows);
+	return rc;
+}
+
+static void
+redirect_thanks(struct resp *p, const struct campaign *c)
+{
+	p->status = 303;
+	xasprintf(&p->location, PATH_PREFIX "%s/merci", c->slug);
+	message(p, 303, c->site_name, "Réponses enregistrées",
+	    "Vos réponses ont bien été enregistrées. Merci !");
+}
+
+static void
+submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
+    const struct form *f)
+{
+	struct answerset	 s;
+	char			 token[TOKEN_LEN + 1], *cause = NULL;
+	char			 sqlstate[6];
+	const char		*ct = r->content_type;
+	enum db_status		 rc;
+
+	if (r->body_too_large) {
+		message(p, 413, c->site_name, "Réponses trop longues",
+		    "Vos réponses dépassent la taille qu’un questionnaire "
+		    "peut avoir. Raccourcissez votre commentaire, puis "
+		    "envoyez-les à nouveau depuis la page précédente.");
+		return;
+	}
+	if (r->body_incomplete) {
+		message(p, 400, c->site_name, "Envoi incomplet",
+		    "Vos réponses ne sont pas arrivées en entier et n’ont pas "
+		    "été enregistrées. Revenez à la page précédente et "
+		    "envoyez-les à nouveau.");
+		return;
+	}
+	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
+	    33) != 0 || (ct[33] != '\0' && ct[33] != ';')) {
+		message(p, 415, c->site_name, "Envoi non reconnu",
+		    "Le questionnaire doit être envoyé depuis sa page.");
+		return;
+	}
+	if (http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
+	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == -1) {
+		log_warnx("campaign %s: unreadable body: %s", c->slug, cause);
+		free(cause);
+		message(p, 400, c->site_name, "Envoi illisible",
+		    "Vos réponses n’ont pas pu être lues et n’ont pas été "
+		    "enregistrées. Revenez à la page précédente et envoyez-les "
+		    "à nouveau.");
+		return;
+	}
+	if (c->state != CSTATE_OPEN) {
+		not_open(p, c);
+		return;
+	}
+	valid_answers(f, r->fields, r->nfields, &s);
+	if (s.token == NULL || !token_check(sv->key, c->id, s.token)) {
+		/* Not ours, or for another campaign: a new token, and
+		   everything typed is kept. */
+		token_issue(sv->key, c->id, token);
+		p->status = 400;
+		questionnaire(p, c, f, token, &s, "Ce formulaire a expiré",
+		    "Vos réponses n’ont pas été enregistrées, mais elles "
+		    "sont conservées ci-dessous : vérifiez-les, puis "
+		    "envoyez-les à nouveau.");
+		goto out;
+	}
+	if (s.nerrors > 0) {
+		p->status = 400;
+		questionnaire(p, c, f, s.token, &s, NULL, NULL);
+		goto out;
+	}
+	rc = store(sv, c, &s, s.token, sqlstate);
+	if (rc == DB_OK || (rc == DB_REFUSED &&
+	    strcmp(sqlstate, "23505") == 0)) {
+		/* Stored now, or by an earlier send of the same form. */
+		redirect_thanks(p, c);
+	} else if (rc == DB_UNAVAILABLE) {
+		p->status = 503;
+		p->retry_after = 30;
+		questionnaire(p, c, f, s.token, &s,
+		    "Vos réponses n’ont pas encore été enregistrées",
+		    "Le service est momentanément indisponible. Vos réponses "
+		    "ne sont pas perdues : elles sont conservées ci-dessous. "
+		    "Dans quelques instants, envoyez-les à nouveau avec le "
+		    "bouton en bas de la page.");
+	} else if (strcmp(sqlstate, "42501") == 0) {
+		/* The database's policy: the campaign closed meanwhile. */
+		c->fetched = 0;
+		c->state = CSTATE_CLOSED;
+		not_open(p, c);
+	} else {
+		p->status = 500;
+		questionnaire(p, c, f, s.token, &s,
+		    "Vos réponses n’ont pas pu être enregistrées",
+		    "Une erreur inattendue est survenue ; elle a été "
+		    "signalée. Vos réponses sont conservées ci-dessous : "
+		    "envoyez-les à nouveau un peu plus tard.");
+	}
+out:
+	valid_answers_free(&s);
+}
+
+void
+survey_handle(struct survey *sv, struct req *r, struct resp *p)
+{
+	struct campaign		*c;
+	const struct form	*f;
+	const char		*rest, *slash;
+	char			 slug[SLUG_MAX + 1], token[TOKEN_LEN + 1];
+	char			 action[sizeof(PATH_PREFIX) + SLUG_MAX];
+	size_t			 slen;
+	int			 thanks = 0, found;
+
+	http_resp_reset(p);
+	if (strncmp(r->path, INFO_PREFIX, sizeof(INFO_PREFIX) - 1) == 0 &&
+	    (r->method == HTTP_GET || r->method == HTTP_HEAD)) {
+		if (info_page(&p->body, r->path + sizeof(INFO_PREFIX) - 1) ==
+		    -1)
+			not_found(p);
+		return;
+	}
+	if (strncmp(r->path, PATH_PREFIX, sizeof(PATH_PREFIX) - 1) != 0) {
+		not_found(p);
+		return;
+	}
+	rest = r->path + sizeof(PATH_PREFIX) - 1;
+	slash = strchr(rest, '/');
+	slen = slash == NULL ? strlen(rest) : (size_t)(slash - rest);
+	if (slash != NULL) {
+		if (strcmp(slash, "/merci") != 0) {
+			not_found(p);
+			return;
+		}
+		thanks = 1;
+	}
+	if (!slug_valid(rest, slen)) {
+		not_found(p);
+		return;
+	}
+	memcpy(slug, rest, slen);
+	slug[slen] = '\0';
+	if (r->method == HTTP_OTHER || (r->method == HTTP_POST && thanks)) {
+		p->allow = thanks ? "GET, HEAD" : "GET, HEAD, POST";
+		message(p, 405, NULL, "Méthode non autorisée",
+		    "Cette adresse ne s’utilise pas ainsi.");
+		return;
+	}
+	snprintf(action, sizeof(action), PATH_PREFIX "%s", slug);
+
+	found = campaign_get(sv, slug, &c);
+	if (found == 0) {
+		not_found(p);
+		return;
+	}
+	if (found == -1) {
+		fallback(p, r, action);
+		return;
+	}
+	if (thanks) {
+		message(p, 200, c->site_name, "Merci pour vos réponses",
+		    "Vos réponses ont bien été enregistrées. Elles nous "
+		    "aideront à améliorer l’accueil du public. Les résultats "
+		    "de l’enquête seront affichés dans le hall d’accueil et "
+		    "publiés sur notre site internet.");
+		return;
+	}
+	if (r->method != HTTP_POST && c->state != CSTATE_OPEN) {
+		not_open(p, c);
+		return;
+	}
+	if ((f = formcache_get(sv->forms, c->form_id)) == NULL) {
+		fallback(p, r, action);
+		return;
+	}
+	if (r->method == HTTP_POST) {
+		submit(sv, r, p, c, f);
+		return;
+	}
+	token_issue(sv->key, c->id, token);
+	questionnaire(p, c, f, token, NULL, NULL, NULL);
+}

@@ -1,0 +1,233 @@
+/* The frame of every page in the DSFR, messages and staff form fields. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "calendar.h"
+#include "html.h"
+#include "page.h"
+
+void
+page_begin(struct buf *b, const char *title, const char *service)
+{
+	struct page_frame	pf = { 0 };
+
+	pf.title = title;
+	pf.service = service;
+	page_open(b, &pf);
+}
+
+void
+page_open(struct buf *b, const struct page_frame *pf)
+{
+	const char	*service = pf->service;
+
+	buf_puts(b, "<!DOCTYPE html>\n"
+	    "<html lang=\"fr\" data-fr-scheme=\"system\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1, shrink-to-fit=no\">\n"
+	    "<meta name=\"format-detection\" content=\"telephone=no\">\n"
+	    "<meta name=\"robots\" content=\"noindex\">\n"
+	    "<title>");
+	html_puts(b, pf->title);
+	if (service != NULL) {
+		buf_puts(b, " – ");
+		html_puts(b, service);
+	}
+	buf_puts(b, "</title>\n"
+	    "<link rel=\"stylesheet\" href=\"/static/dsfr/dsfr.min.css\">\n"
+	    "<link rel=\"stylesheet\" href=\"/static/qualimetre.css\">\n"
+	    "<link rel=\"icon\" href=\"/static/dsfr/favicon/favicon.svg\" "
+	    "type=\"image/svg+xml\">\n"
+	    "</head>\n<body>\n"
+	    "<div class=\"fr-skiplinks\">\n"
+	    "<nav class=\"fr-container\" role=\"navigation\" "
+	    "aria-label=\"Accès rapide\">\n"
+	    "<ul class=\"fr-skiplinks__list\">\n"
+	    "<li><a class=\"fr-link\" href=\"#contenu\">Contenu</a></li>\n"
+	    "<li><a class=\"fr-link\" href=\"#pied-de-page\">"
+	    "Pied de page</a></li>\n"
+	    "</ul>\n</nav>\n</div>\n"
+	    "<header role=\"banner\" class=\"fr-header\">\n"
+	    "<div class=\"fr-header__body\">\n<div class=\"fr-container\">\n"
+	    "<div class=\"fr-header__body-row\">\n"
+	    "<div class=\"fr-header__brand\">\n"
+	    "<div class=\"fr-header__brand-top\">\n"
+	    "<div class=\"fr-header__logo\">\n"
+	    "<p class=\"fr-logo\">République<br>Française</p>\n"
+	    "</div>\n</div>\n"
+	    "<div class=\"fr-header__service\">\n"
+	    "<p class=\"fr-header__service-title\">");
+	html_puts(b, service != NULL ? service : "Qualimètre");
+	buf_puts(b, "</p>\n<p class=\"fr-header__service-tagline\">");
+	html_puts(b, pf->tagline != NULL ? pf->tagline :
+	    "Votre avis sur l’accueil");
+	buf_puts(b, "</p>\n</div>\n</div>\n");
+	if (pf->user != NULL) {
+		buf_puts(b, "<div class=\"fr-header__tools\">\n"
+		    "<div class=\"fr-header__tools-links\">\n"
+		    "<ul class=\"fr-btns-group\">\n<li><span class=\"fr-btn "
+		    "fr-icon-account-circle-line\">");
+		html_puts(b, pf->user);
+		buf_puts(b, "</span></li>\n<li><form method=\"post\" "
+		    "action=\"");
+		html_puts(b, pf->logout_action);
+		buf_puts(b, "\"><input type=\"hidden\" name=\"_csrf\" "
+		    "value=\"");
+		html_puts(b, pf->csrf);
+		buf_puts(b, "\"><button class=\"fr-btn "
+		    "fr-icon-logout-box-r-line\" type=\"submit\">"
+		    "Se déconnecter</button></form></li>\n</ul>\n"
+		    "</div>\n</div>\n");
+	}
+	buf_puts(b, "</div>\n</div>\n</div>\n</header>\n"
+	    "<main id=\"contenu\" role=\"main\" tabindex=\"-1\">\n"
+	    "<div class=\"fr-container fr-my-6w\">\n"
+	    "<div class=\"fr-grid-row fr-grid-row--center\">\n"
+	    "<div class=\"fr-col-12 fr-col-md-10 fr-col-lg-8\">\n");
+}
+
+void
+page_end(struct buf *b)
+{
+	buf_puts(b, "</div>\n</div>\n</div>\n</main>\n"
+	    "<footer class=\"fr-footer\" role=\"contentinfo\" "
+	    "id=\"pied-de-page\">\n"
+	    "<div class=\"fr-container\">\n<div class=\"fr-footer__body\">\n"
+	    "<div class=\"fr-footer__brand\">\n"
+	    "<p class=\"fr-logo\">République<br>Française</p>\n</div>\n"
+	    "<div class=\"fr-footer__content\">\n"
+	    "<p class=\"fr-footer__content-desc\">Qualimètre : la mesure "
+	    "de la qualité de l’accueil du public dans les préfectures "
+	    "(référentiels Qual-e-pref et Services Publics+).</p>\n"
+	    "<ul class=\"fr-footer__content-list\">\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://info.gouv.fr\">"
+	    "info.gouv.fr</a></li>\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://service-public.fr\">"
+	    "service-public.fr</a></li>\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://legifrance.gouv.fr\">"
+	    "legifrance.gouv.fr</a></li>\n"
+	    "<li class=\"fr-footer__content-item\"><a class=\""
+	    "fr-footer__content-link\" href=\"https://data.gouv.fr\">"
+	    "data.gouv.fr</a></li>\n"
+	    "</ul>\n</div>\n</div>\n"
+	    "<div class=\"fr-footer__bottom\">\n"
+	    "<ul class=\"fr-footer__bottom-list\">\n"
+	    "<li class=\"fr-footer__bottom-item\"><a class=\""
+	    "fr-footer__bottom-link\" href=\"/informations/accessibilite\">"
+	    "Accessibilité : partiellement conforme</a></li>\n"
+	    "<li class=\"fr-footer__bottom-item\"><a class=\""
+	    "fr-footer__bottom-link\" href=\"/informations/mentions-legales\">"
+	    "Mentions légales</a></li>\n"
+	    "<li class=\"fr-footer__bottom-item\"><a class=\""
+	    "fr-footer__bottom-link\" href=\"/informations/donnees-personnelles"
+	    "\">Données personnelles et gestion des cookies</a></li>\n"
+	    "</ul>\n</div>\n</div>\n</footer>\n"
+	    "<script src=\"/static/questionnaire.js\" defer></script>\n"
+	    "</body>\n</html>\n");
+}
+
+void
+page_date(struct buf *b, const char *iso)
+{
+	static const char *const months[] = { "janvier", "février", "mars",
+	    "avril", "mai", "juin", "juillet", "août", "septembre",
+	    "octobre", "novembre", "décembre" };
+	long	day;
+	int	y, m, d;
+
+	if (cal_parse(iso, &day) != 0) {
+		html_puts(b, iso);
+		return;
+	}
+	cal_ymd(day, &y, &m, &d);
+	if (d == 1)
+		buf_puts(b, "1<sup>er</sup>");
+	else
+		buf_printf(b, "%d", d);
+	buf_printf(b, " %s %d", months[m - 1], y);
+}
+
+void
+page_message(struct buf *b, const char *heading, const char *text,
+    const char *back_href, const char *back_text)
+{
+	buf_puts(b, "<h1>");
+	html_puts(b, heading);
+	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
+	html_puts(b, text);
+	buf_puts(b, "</p>\n");
+	if (back_href != NULL) {
+		buf_puts(b, "<p><a class=\"fr-link\" href=\"");
+		html_puts(b, back_href);
+		buf_puts(b, "\">");
+		html_puts(b, back_text);
+		buf_puts(b, "</a></p>\n");
+	}
+}
+
+void
+page_field_described(struct buf *b, const char *error, const char *id,
+    const char *also, const char *also_id)
+{
+	if (error == NULL && also == NULL)
+		return;
+	buf_puts(b, " aria-invalid=\"true\" aria-describedby=\"");
+	if (error != NULL) {
+		html_puts(b, id);
+		buf_puts(b, "-error");
+	}
+	if (error != NULL && also != NULL)
+		buf_putc(b, ' ');
+	if (also != NULL)
+		html_puts(b, also_id);
+	buf_putc(b, '"');
+}
+
+void
+page_field_error(struct buf *b, const char *error, const char *id)
+{
+	if (error == NULL)
+		return;
+	buf_puts(b, "<p class=\"fr-error-text\" id=\"");
+	html_puts(b, id);
+	buf_puts(b, "-error\">");
+	html_puts(b, error);
+	buf_puts(b, "</p>\n");
+}
+
+void
+page_field_input(struct buf *b, const char *id, const char *name,
+    const char *type, const char *attrs, const char *label, const char *hint,
+    const char *value, const char *error, const char *also,
+    const char *also_id)
+{
+	int	bad = error != NULL || also != NULL;
+
+	buf_printf(b, "<div class=\"fr-input-group%s\">\n"
+	    "<label class=\"fr-label\" for=\"%s\">%s", bad ?
+	    " fr-input-group--error" : "", id, label);
+	if (hint != NULL) {
+		buf_puts(b, "\n<span class=\"fr-hint-text\">");
+		buf_puts(b, hint);
+		buf_puts(b, "</span>");
+	}
+	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"%s\" "
+	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", type,
+	    id, name, attrs);
+	if (value != NULL) {
+		buf_puts(b, " value=\"");
+		html_puts(b, value);
+		buf_putc(b, '"');
+	}
+	page_field_described(b, error, id, also, also_id);
+	buf_puts(b, ">\n");
+	page_field_error(b, error, id);
+	buf_puts(b, "</div>\n");
+}

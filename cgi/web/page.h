@@ -1,0 +1,73 @@
+/*
+ * The frame every page shares, in the State's design system (DSFR): the
+ * header, <main> and the footer; short message pages and the fields of
+ * staff forms. Knows no form definition (the questionnaire is
+ * cgi/questionnaire/render.h). Every value goes through html.h.
+ */
+#ifndef QUALIMETRE_PAGE_H
+#define QUALIMETRE_PAGE_H
+
+struct buf;
+
+/* What the frame of a page shows around its content. */
+struct page_frame {
+	const char	*title;		/* <title>, before " – service" */
+	const char	*service;	/* header's service name, or NULL */
+	const char	*tagline;	/* under it, or NULL for the public one */
+	const char	*user;		/* a logged-in staff member's name, shown
+					   with a logout button, or NULL */
+	const char	*logout_action;	/* where the logout form posts */
+	const char	*csrf;		/* the session's CSRF token */
+};
+
+/*
+ * Opens a page: doctype, head with its title, the DSFR header with the
+ * bloc marque, the service name and, for staff, who is logged in and a
+ * logout button; then <main>.
+ */
+void	 page_open(struct buf *, const struct page_frame *);
+
+/* page_open for a public page: title and service name only. */
+void	 page_begin(struct buf *, const char *title, const char *service);
+
+/* Closes <main>, writes the footer and closes the page. */
+void	 page_end(struct buf *);
+
+/*
+ * Writes a message block: a heading and a paragraph, both escaped, and
+ * a link back when back_href is non-NULL.
+ */
+void	 page_message(struct buf *, const char *heading, const char *text,
+	    const char *back_href, const char *back_text);
+
+/*
+ * A staff form field's error attributes: aria-invalid and
+ * aria-describedby naming "ID-error" when error is non-NULL, and
+ * also_id (another message that concerns the field, such as a period's)
+ * when also is non-NULL. Writes nothing when both are NULL.
+ */
+void	 page_field_described(struct buf *, const char *error, const char *id,
+	    const char *also, const char *also_id);
+
+/*
+ * A staff form's text, date or number input in its DSFR group: label
+ * and hint (our own markup, written as they are), the input with its
+ * type, the extra attributes attrs (our own markup, may be ""), the
+ * value (escaped, or NULL), and the error attributes and message as
+ * page_field_described and page_field_error write them.
+ */
+void	 page_field_input(struct buf *, const char *id, const char *name,
+	    const char *type, const char *attrs, const char *label,
+	    const char *hint, const char *value, const char *error,
+	    const char *also, const char *also_id);
+
+/* A field's error message, under it, with the id "ID-error"; escaped. */
+void	 page_field_error(struct buf *, const char *error, const char *id);
+
+/*
+ * Writes a date given as YYYY-MM-DD in French ("1er avril 2026"),
+ * escaped; anything else is written as it is, escaped.
+ */
+void	 page_date(struct buf *, const char *iso);
+
+#endif /* QUALIMETRE_PAGE_H */

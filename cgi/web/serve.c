@@ -1,0 +1,206 @@
+/*
+ * The shared main of the FastCGI programs: the supervisor opens the
+ * socket, then pre-forks workers that each hold one database connection
+ * and serve requests in an accept loop.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "buf.h"
+#include "http.h"
+#include "supervise.h"
+#include "serve.h"
+#include "token.h"
+#include "util.h"
+
+struct config {
+	const struct serve_app	*app;
+	struct serve_config	 sc;
+	const char		*socket;	/* unix socket nginx uses */
+	const char		*pidfile;	/* or NULL */
+	int			 workers;
+	int			 listen_fd;
+};
+
+static const char *
+fcgx_param(void *arg, const char *name)
+{
+	return FCGX_GetParam(name, (FCGX_ParamArray)arg);
+}
+
+/*
+ * Reads the body announced by Content-Length, up to HTTP_BODY_MAX; a
+ * larger one is read and thrown away so that the connection stays in step.
+ */
+static void
+read_body(struct req *r, FCGX_Stream *in)
+{
+	char		 scratch[8192];
+	long long	 want = r->content_length;
+	int		 n;
+
+	if (r->method != HTTP_POST || want <= 0)
+		return;
+	if (want > HTTP_BODY_MAX) {
+		r->body_too_large = 1;
+		while (FCGX_GetStr(scratch, sizeof(scratch), in) > 0)
+			continue;
+		return;
+	}
+	r->body = xmalloc((size_t)want + 1);
+	n = FCGX_GetStr(r->body, (int)want, in);
+	r->bodylen = n > 0 ? (size_t)n : 0;
+	r->body[r->bodylen] = '\0';
+	if ((long long)r->bodylen != want)
+		r->body_incomplete = 1;
+}
+
+static int
+worker(void *arg)
+{
+	struct config	*cf = arg;
+	void		*ctx;
+	FCGX_Request	 fr;
+	struct req	 r;
+	struct resp	 p;
+	struct buf	 head = { 0 };
+
+	memset(&p, 0, sizeof(p));
+	ctx = cf->app->create(&cf->sc);
+	if (FCGX_InitRequest(&fr, cf->listen_fd, 0) != 0) {
+		log_warnx("FCGX_InitRequest failed");
+		cf->app->free(ctx);
+		return 1;
+	}
+	while (!supervise_stopping() && FCGX_Accept_r(&fr) >= 0) {
+		supervise_busy(1);
+		http_req_init(&r, fcgx_param, fr.envp);
+		read_body(&r, fr.in);
+		cf->app->handle(ctx, &r, &p);
+		http_resp_head(&p, &head);
+		FCGX_PutStr(head.data, (int)head.len, fr.out);
+		if (r.method != HTTP_HEAD && p.body.len > 0)
+			FCGX_PutStr(p.body.data, (int)p.body.len, fr.out);
+		FCGX_Finish_r(&fr);
+		http_req_free(&r);
+		buf_reset(&head);
+		supervise_busy(0);
+	}
+	FCGX_Free(&fr, 1);
+	buf_free(&head);
+	http_resp_free(&p);
+	cf->app->free(ctx);
+	return 0;
+}
+
+static int
+usage(const char *name)
+{
+	fprintf(stderr, "usage: %s --socket PATH --schema PATH --secret PATH "
+	    "[--workers N] [--pidfile PATH]\n"
+	    "The database is given by the environment variable "
+	    "QUALIMETRE_DSN.\n", name);
+	return 2;
+}
+
+int
+serve_main(int argc, char *argv[], const struct serve_app *app)
+{
+	static const struct option longopts[] = {
+		{ "socket",	required_argument, NULL, 's' },
+		{ "workers",	required_argument, NULL, 'w' },
+		{ "pidfile",	required_argument, NULL, 'p' },
+		{ "schema",	required_argument, NULL, 'x' },
+		{ "secret",	required_argument, NULL, 'k' },
+		{ NULL,		0,		   NULL, 0 }
+	};
+	struct config	 cf;
+	const char	*secret = NULL;
+	char		*end, *cause = NULL;
+	long		 n;
+	int		 ch;
+
+	memset(&cf, 0, sizeof(cf));
+	cf.app = app;
+	cf.workers = 4;
+	log_init(app->name);
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 's':
+			cf.socket = optarg;
+			break;
+		case 'w':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || n < 1 || n > 256) {
+				fprintf(stderr, "%s: --workers must be a whole "
+				    "number from 1 to 256\n", app->name);
+				return 2;
+			}
+			cf.workers = (int)n;
+			break;
+		case 'p':
+			cf.pidfile = optarg;
+			break;
+		case 'x':
+			cf.sc.schema = optarg;
+			break;
+		case 'k':
+			secret = optarg;
+			break;
+		default:
+			return usage(app->name);
+		}
+	}
+	if (optind != argc || cf.socket == NULL || cf.sc.schema == NULL ||
+	    secret == NULL)
+		return usage(app->name);
+	cf.sc.dsn = getenv("QUALIMETRE_DSN");
+	if (cf.sc.dsn == NULL || *cf.sc.dsn == '\0') {
+		fprintf(stderr, "%s: QUALIMETRE_DSN is not set\n", app->name);
+		return 2;
+	}
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "%s: libsodium cannot start\n", app->name);
+		return 1;
+	}
+	if (token_key_load(secret, cf.sc.key, &cause) == -1) {
+		fprintf(stderr, "%s: %s\n", app->name, cause);
+		free(cause);
+		return 1;
+	}
+	if (FCGX_Init() != 0) {
+		fprintf(stderr, "%s: FCGX_Init failed\n", app->name);
+		return 1;
+	}
+	/* nginx runs as our user: nobody else needs the socket. */
+	umask(077);
+	unlink(cf.socket);
+	if ((cf.listen_fd = FCGX_OpenSocket(cf.socket, 128)) < 0) {
+		fprintf(stderr, "%s: %s: cannot listen\n", app->name,
+		    cf.socket);
+		return 1;
+	}
+	if (supervise(cf.workers, worker, &cf, cf.pidfile, &cause) == -1) {
+		fprintf(stderr, "%s: %s\n", app->name, cause);
+		free(cause);
+		unlink(cf.socket);
+		return 1;
+	}
+	unlink(cf.socket);
+	sodium_memzero(cf.sc.key, sizeof(cf.sc.key));
+	return 0;
+}

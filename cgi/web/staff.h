@@ -1,0 +1,120 @@
+/*
+ * Staff accounts, shared by every staff program: argon2id passwords,
+ * sessions held by a 256-bit random cookie stored hashed, CSRF tokens,
+ * login throttling and locking, the login and logout pages.
+ */
+#ifndef QUALIMETRE_STAFF_H
+#define QUALIMETRE_STAFF_H
+
+#include <stddef.h>
+
+struct db;
+struct req;
+struct resp;
+
+/* A session lasts this long at most, and ends after this long idle. */
+#define STAFF_SESSION_HOURS	12
+#define STAFF_IDLE_MINUTES	30
+/* Failures before the account is locked, and for how long. */
+#define STAFF_MAX_FAILURES	5
+#define STAFF_LOCK_MINUTES	15
+/* Length of a session or CSRF token: base64url of 32 bytes, no padding. */
+#define STAFF_TOKEN_LEN		43
+/* Bounds of a password, in bytes. */
+#define STAFF_PASSWORD_MIN	12
+#define STAFF_PASSWORD_MAX	1024
+/* The cookie's name. */
+#define STAFF_COOKIE		"qm_session"
+/* The hidden field carrying the CSRF token in every staff form; no
+   question key can take it, since keys start with a letter. */
+#define STAFF_CSRF_FIELD	"_csrf"
+
+enum staff_role {
+	STAFF_ENQUIRER,		/* records mystery contacts */
+	STAFF_REFERENT,		/* runs campaigns on their sites */
+	STAFF_ADMIN,		/* everything, every site */
+	STAFF_ROLE__MAX
+};
+
+/* The person behind a valid session. */
+struct staff_user {
+	long long	 id;
+	char		 login[65];
+	char		 name[201];		/* display name, or the login */
+	enum staff_role	 role;
+	char		 csrf[STAFF_TOKEN_LEN + 1]; /* this session's */
+};
+
+struct staff;
+
+/*
+ * Makes the staff context of a program whose pages live under prefix
+ * ("/mystere"): its login page is prefix "/connexion". Registers its
+ * statements on db (which must outlive it); key signs the login form.
+ * Caller frees with staff_free().
+ */
+struct staff	*staff_create(struct db *db, const unsigned char *key,
+		    const char *prefix, const char *service);
+
+/* Frees the context; NULL does nothing. */
+void		 staff_free(struct staff *);
+
+/*
+ * Finds the session of the request's cookie and refreshes its idle time.
+ * Returns 1 with *u filled, 0 when there is no valid session (none, or
+ * expired, or the account disabled), -1 when the database is unavailable.
+ */
+int		 staff_session(struct staff *, const struct req *,
+		    struct staff_user *u);
+
+/*
+ * Handles prefix "/connexion" (GET: the form; POST: a login attempt) and
+ * prefix "/deconnexion" (POST with the CSRF token). Returns 1 when the
+ * request was one of those and *p is filled, 0 otherwise. The request's
+ * body must be parsed into its fields beforehand for a POST.
+ */
+int		 staff_handle(struct staff *, struct req *, struct resp *);
+
+/*
+ * Fills p with a redirection to the login page, saying why (the session
+ * expired, or none), for a request without a valid session.
+ */
+void		 staff_to_login(struct staff *, const struct req *,
+		    struct resp *p);
+
+/*
+ * Opens a page of this staff program for u: the DSFR header with the
+ * program's name, tagline, who is logged in and a logout button posting
+ * the session's CSRF token.
+ */
+struct buf;
+void		 staff_page_open(struct staff *, struct buf *b,
+		    const struct staff_user *u, const char *title,
+		    const char *tagline);
+
+/*
+ * Returns 1 when the request's fields carry this session's CSRF token,
+ * 0 otherwise (compared in constant time).
+ */
+int		 staff_csrf_ok(const struct staff_user *, const struct req *);
+
+/*
+ * Checks a new password against the policy (STAFF_PASSWORD_MIN to
+ * STAFF_PASSWORD_MAX bytes of UTF-8, not only spaces). Returns 0, or -1
+ * with *cause set (caller frees), in French.
+ */
+int		 staff_password_policy(const char *pw, size_t len,
+		    char **cause);
+
+/*
+ * Hashes a password with argon2id (libsodium's crypto_pwhash_str, its
+ * interactive limits) into a new string the caller frees. Returns NULL
+ * only when memory for the hash cannot be had (logged by the caller).
+ */
+char		*staff_password_hash(const char *pw, size_t len);
+
+/* The role's name as stored ("enquirer"...), and back; -1 if unknown. */
+const char	*staff_role_name(enum staff_role);
+int		 staff_role_parse(const char *, enum staff_role *);
+
+#endif /* QUALIMETRE_STAFF_H */
