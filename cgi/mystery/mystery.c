@@ -891,6 +891,8 @@ mystery_handle(struct mystery *m, struct req *r, struct resp *p)
 	int			 s;
 
 	http_resp_reset(p);
+	/* No form of the previous request is held any more. */
+	formcache_trim(m->forms);
 	if (r->method == HTTP_POST) {
 		if (r->body_too_large || r->body_incomplete ||
 		    http_parse_urlencoded(r->body != NULL ? r->body : "",

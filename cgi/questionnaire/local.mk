@@ -13,8 +13,10 @@ cgi_questionnaire_libqmquest_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 QUEST_LIBS = cgi/questionnaire/libqmquest.a cgi/web/libqmweb.a \
 	forms/libqmform.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
-check_PROGRAMS += tests/test-valid-answers tests/test-render-questionnaire
-TESTS += tests/test-valid-answers tests/test-render-questionnaire
+QUEST_TESTS = tests/test-valid-answers tests/test-render-questionnaire \
+	tests/test-formcache-held
+check_PROGRAMS += $(QUEST_TESTS)
+TESTS += $(QUEST_TESTS)
 QUEST_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(CAL_I) \
 	$(WEB_I) $(QUEST_I) $(TAP_I)
 QUEST_TEST_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS) $(SODIUM_CFLAGS)
@@ -27,4 +29,7 @@ tests_test_render_questionnaire_CPPFLAGS = $(QUEST_TEST_CPPFLAGS)
 
 tests_test_render_questionnaire_CFLAGS = $(QUEST_TEST_CFLAGS)
 tests_test_render_questionnaire_LDADD = $(QUEST_TEST_LDADD)
+tests_test_formcache_held_CPPFLAGS = $(QUEST_TEST_CPPFLAGS)
+tests_test_formcache_held_CFLAGS = $(QUEST_TEST_CFLAGS)
+tests_test_formcache_held_LDADD = $(QUEST_TEST_LDADD)
 EXTRA_DIST += tests/data/forms/kinds.xml

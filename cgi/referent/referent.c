@@ -817,6 +817,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	int			 s, n;
 
 	http_resp_reset(p);
+	/* No form of the previous request is held any more. */
+	formcache_trim(rf->forms);
 	if (r->method == HTTP_POST) {
 		if (r->body_too_large || r->body_incomplete ||
 		    http_parse_urlencoded(r->body != NULL ? r->body : "",

@@ -484,6 +484,8 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	int			 thanks = 0, found;
 
 	http_resp_reset(p);
+	/* No form of the previous request is held any more. */
+	formcache_trim(sv->forms);
 	if (strncmp(r->path, INFO_PREFIX, sizeof(INFO_PREFIX) - 1) == 0 &&
 	    (r->method == HTTP_GET || r->method == HTTP_HEAD)) {
 		if (info_page(&p->body, r->path + sizeof(INFO_PREFIX) - 1) ==
