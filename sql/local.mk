@@ -10,4 +10,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/008-referent.sql \
 	sql/009-referent-campaigns.sql \
 	sql/010-referent-admin.sql \
-	sql/011-ascension-bridge.sql
+	sql/011-ascension-bridge.sql \
+	sql/012-planning-to-referent.sql

@@ -17,7 +17,6 @@
 #include "http.h"
 #include "mystery.h"
 #include "page.h"
-#include "planning.h"
 #include "render.h"
 #include "staff.h"
 #include "token.h"
@@ -26,6 +25,8 @@
 
 #define PREFIX		"/mystere"
 #define SERVICE		"Contrôles mystère"
+/* Where the referents planned campaigns before it was theirs. */
+#define OLD_PLANNING	PREFIX "/planification"
 
 enum stmt {
 	STMT_MY_SLOTS,
@@ -138,7 +139,6 @@ struct mystery {
 	struct db		*db;
 	struct staff		*staff;
 	struct formcache	*forms;
-	struct planning		*planning;	/* referents' pages */
 	unsigned char		 key[TOKEN_KEY_LEN];
 };
 
@@ -160,9 +160,6 @@ struct target {
 	int		 writable;		/* open, and the user's */
 };
 
-/* The worker's staff context, for the pages' frame: one per process. */
-static struct staff	*mystery_staff;
-
 struct mystery *
 mystery_create(const char *dsn, const char *schema_path,
     const unsigned char *key)
@@ -171,9 +168,8 @@ mystery_create(const char *dsn, const char *schema_path,
 
 	m = xcalloc(1, sizeof(*m));
 	m->db = db_create(dsn, mystery_stmts, STMT__MAX);
-	m->staff = staff_create(m->db, key, PREFIX, SERVICE);
-	mystery_staff = m->staff;
-	m->planning = planning_create(m->db);
+	m->staff = staff_create(m->db, key, PREFIX, SERVICE,
+	    "Espace des enquêteurs");
 	m->forms = formcache_create(m->db, schema_path);
 	memcpy(m->key, key, TOKEN_KEY_LEN);
 	return m;
@@ -185,26 +181,9 @@ mystery_free(struct mystery *m)
 	if (m == NULL)
 		return;
 	staff_free(m->staff);
-	planning_free(m->planning);
 	formcache_free(m->forms);
 	db_free(m->db);
 	free(m);
-}
-
-static void
-frame(struct resp *p, const struct staff_user *u, const char *title)
-{
-	staff_page_open(mystery_staff, &p->body, u, title,
-	    "Espace des enquêteurs");
-}
-
-static void
-plain(struct resp *p, int status, const char *title, const char *text)
-{
-	p->status = status;
-	page_begin(&p->body, title, SERVICE);
-	page_message(&p->body, title, text, NULL, NULL);
-	page_end(&p->body);
 }
 
 /* One table row of a slot. */
@@ -336,9 +315,10 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	if (rc != DB_OK) {
 		log_warnx("slots of %s: %s", u->login, cause);
 		free(cause);
-		plain(p, 503, "Service momentanément indisponible",
-		    "Vos créneaux ne peuvent pas être affichés pour le moment. "
-		    "Réessayez dans quelques instants.");
+		staff_page_message(m->staff, p, u, 503, "Service "
+		    "momentanément indisponible", "Vos créneaux ne peuvent pas "
+		    "être affichés pour le moment. Réessayez dans quelques "
+		    "instants.", NULL, NULL);
 		return;
 	}
 	n = PQntuples(res);
@@ -354,12 +334,11 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 		    "t") == 0)
 			done++;
 	}
-	p->no_store = 1;
-	frame(p, u, "Mes créneaux");
+	staff_page_open(m->staff, p, u, "Mes créneaux");
 	buf_puts(b, "<h1>Mes créneaux</h1>\n");
 	if (u->role == STAFF_REFERENT || u->role == STAFF_ADMIN)
 		buf_puts(b, "<p><a class=\"fr-link fr-icon-calendar-line "
-		    "fr-link--icon-left\" href=\"" PREFIX "/planification\">"
+		    "fr-link--icon-left\" href=\"/referent/planification\">"
 		    "Planifier les contrôles mystère</a></p>\n");
 	if (strcmp(q, "enregistre") == 0 || strcmp(q, "corrige") == 0 ||
 	    strcmp(q, "deja") == 0) {
@@ -590,16 +569,16 @@ prefilled(const struct form *f, const struct http_field *fields, size_t n,
 }
 
 static void
-grid_page(struct resp *p, const struct staff_user *u, const struct target *t,
+grid_page(struct mystery *m, struct resp *p, const struct staff_user *u,
+    const struct target *t,
     const struct form *f, const char *action, const char *token,
     const struct answerset *s, const char *alert_title,
     const char *alert_text)
 {
 	struct buf	*b = &p->body;
 
-	p->no_store = 1;
-	frame(p, u, s != NULL && s->nerrors > 0 ? "Erreur – Saisie" :
-	    "Saisie d’un contact");
+	staff_page_open(m->staff, p, u, s != NULL && s->nerrors > 0 ?
+	    "Erreur – Saisie" : "Saisie d’un contact");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Mes créneaux</a></p>\n<p class=\"fr-text--lead\">");
@@ -619,13 +598,11 @@ grid_page(struct resp *p, const struct staff_user *u, const struct target *t,
 }
 
 static void
-refused(struct resp *p, const struct staff_user *u, int status,
-    const char *title, const char *text)
+refused(struct mystery *m, struct resp *p, const struct staff_user *u,
+    int status, const char *title, const char *text)
 {
-	p->status = status;
-	frame(p, u, title);
-	page_message(&p->body, title, text, PREFIX "/", "Mes créneaux");
-	page_end(&p->body);
+	staff_page_message(m->staff, p, u, status, title, text, PREFIX "/",
+	    "Mes créneaux");
 }
 
 static const char *
@@ -662,28 +639,28 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	    load(m, u, STMT_SLOT, slot_id, &t, NULL, NULL) :
 	    load(m, u, STMT_CAMPAIGN, campaign_id, &t, NULL, NULL);
 	if (found == -1) {
-		refused(p, u, 503, "Service momentanément indisponible",
+		refused(m, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 		return;
 	}
 	if (found == 0) {
-		refused(p, u, 404, "Page introuvable", "Ce créneau ou cette "
+		refused(m, p, u, 404, "Page introuvable", "Ce créneau ou cette "
 		    "campagne n’existe pas, ou ne vous est pas attribué.");
 		return;
 	}
 	if (!t.writable) {
-		refused(p, u, 403, "Campagne close", "Cette campagne n’est pas "
+		refused(m, p, u, 403, "Campagne close", "Cette campagne n’est pas "
 		    "ouverte : aucun contact ne peut y être saisi.");
 		return;
 	}
 	if (t.response_id[0] != '\0') {
-		refused(p, u, 409, "Créneau déjà saisi", "Un contact est déjà "
+		refused(m, p, u, 409, "Créneau déjà saisi", "Un contact est déjà "
 		    "enregistré dans ce créneau : corrigez-le depuis la liste "
 		    "de vos créneaux.");
 		return;
 	}
 	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
-		refused(p, u, 503, "Service momentanément indisponible",
+		refused(m, p, u, 503, "Service momentanément indisponible",
 		    "La grille ne peut pas être affichée pour le moment.");
 		return;
 	}
@@ -712,13 +689,13 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		}
 		prefilled(f, pre, n, &s);
 		token_issue(m->key, t.campaign_id, token);
-		grid_page(p, u, &t, f, action, token, &s, NULL, NULL);
+		grid_page(m, p, u, &t, f, action, token, &s, NULL, NULL);
 		valid_answers_free(&s);
 		return;
 	}
 
 	if (!staff_csrf_ok(u, r)) {
-		refused(p, u, 403, "Action refusée", "Cette demande ne vient "
+		refused(m, p, u, 403, "Action refusée", "Cette demande ne vient "
 		    "pas d’une page de ce service : rien n’a été enregistré.");
 		return;
 	}
@@ -727,14 +704,14 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
 		token_issue(m->key, t.campaign_id, token);
 		p->status = 400;
-		grid_page(p, u, &t, f, action, token, &s, "Ce formulaire a "
+		grid_page(m, p, u, &t, f, action, token, &s, "Ce formulaire a "
 		    "expiré", "Rien n’a été enregistré ; vos réponses sont "
 		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
 		goto out;
 	}
 	if (s.nerrors > 0) {
 		p->status = 400;
-		grid_page(p, u, &t, f, action, s.token, &s, NULL, NULL);
+		grid_page(m, p, u, &t, f, action, s.token, &s, NULL, NULL);
 		goto out;
 	}
 	computed_make(&comp, &s, t.department);
@@ -765,13 +742,13 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		p->status = 303;
 		xasprintf(&p->location, PREFIX "/?deja");
 	} else if (rc == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
-		refused(p, u, 403, "Saisie refusée", "Cette campagne n’est "
+		refused(m, p, u, 403, "Saisie refusée", "Cette campagne n’est "
 		    "plus ouverte, ou ce créneau ne vous est pas attribué : "
 		    "rien n’a été enregistré.");
 	} else {
 		log_warnx("record for %s: %s", u->login, cause);
 		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
-		grid_page(p, u, &t, f, action, s.token, &s, "Rien n’a encore "
+		grid_page(m, p, u, &t, f, action, s.token, &s, "Rien n’a encore "
 		    "été enregistré", "Le service est momentanément "
 		    "indisponible. Vos réponses sont conservées ci-dessous : "
 		    "enregistrez-les à nouveau dans quelques instants.");
@@ -804,35 +781,35 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 
 	found = load(m, u, STMT_ENTRY, response_id, &t, &stored, &nstored);
 	if (found == -1) {
-		refused(p, u, 503, "Service momentanément indisponible",
+		refused(m, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 		return;
 	}
 	if (found == 0) {
 		/* Another enquirer's entry looks like no entry at all. */
-		refused(p, u, 404, "Saisie introuvable", "Cette saisie "
+		refused(m, p, u, 404, "Saisie introuvable", "Cette saisie "
 		    "n’existe pas ou n’est pas la vôtre.");
 		return;
 	}
 	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
-		refused(p, u, 503, "Service momentanément indisponible",
+		refused(m, p, u, 503, "Service momentanément indisponible",
 		    "La grille ne peut pas être affichée pour le moment.");
 		goto out;
 	}
 	snprintf(action, sizeof(action), PREFIX "/saisies/%s", response_id);
 	if (!t.writable) {
-		refused(p, u, 403, "Campagne close", "Cette campagne est "
+		refused(m, p, u, 403, "Campagne close", "Cette campagne est "
 		    "close : ses saisies ne peuvent plus être corrigées.");
 		goto out;
 	}
 	if (r->method != HTTP_POST) {
 		prefilled(f, stored, nstored, &s);
-		grid_page(p, u, &t, f, action, "", &s, NULL, NULL);
+		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);
 		valid_answers_free(&s);
 		goto out;
 	}
 	if (!staff_csrf_ok(u, r)) {
-		refused(p, u, 403, "Action refusée", "Cette demande ne vient "
+		refused(m, p, u, 403, "Action refusée", "Cette demande ne vient "
 		    "pas d’une page de ce service : rien n’a été modifié.");
 		goto out;
 	}
@@ -840,7 +817,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	check_period(&t, &s);
 	if (s.nerrors > 0) {
 		p->status = 400;
-		grid_page(p, u, &t, f, action, "", &s, NULL, NULL);
+		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);
 		goto done;
 	}
 	computed_make(&comp, &s, t.department);
@@ -865,13 +842,13 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		p->status = 303;
 		xasprintf(&p->location, PREFIX "/?corrige");
 	} else if (rc == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
-		refused(p, u, 403, "Correction refusée", "Cette campagne est "
+		refused(m, p, u, 403, "Correction refusée", "Cette campagne est "
 		    "close : rien n’a été modifié.");
 	} else {
 		log_warnx("correct %s for %s: %s", response_id, u->login,
 		    cause);
 		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
-		grid_page(p, u, &t, f, action, "", &s, "Rien n’a encore été "
+		grid_page(m, p, u, &t, f, action, "", &s, "Rien n’a encore été "
 		    "modifié", "Le service est momentanément indisponible. "
 		    "Vos réponses sont conservées ci-dessous : enregistrez-les "
 		    "à nouveau dans quelques instants.");
@@ -887,36 +864,21 @@ void
 mystery_handle(struct mystery *m, struct req *r, struct resp *p)
 {
 	struct staff_user	 u;
-	char			*cause = NULL, id[32], tail;
-	int			 s;
+	char			 id[32], tail, to[256];
+	const char		*rest;
 
 	http_resp_reset(p);
 	/* No form of the previous request is held any more. */
 	formcache_trim(m->forms);
-	if (r->method == HTTP_POST) {
-		if (r->body_too_large || r->body_incomplete ||
-		    http_parse_urlencoded(r->body != NULL ? r->body : "",
-		    r->bodylen, HTTP_FIELDS_MAX, &r->fields, &r->nfields,
-		    &cause) == -1) {
-			free(cause);
-			plain(p, r->body_too_large ? 413 : 400,
-			    "Envoi illisible", "Ce formulaire n’a pas pu être "
-			    "lu : rien n’a été enregistré.");
-			return;
-		}
-	}
-	if (staff_handle(m->staff, r, p))
-		return;
-	if ((s = staff_session(m->staff, r, &u)) == -1) {
-		plain(p, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
+	/* The referents' planning moved to their own program. */
+	if (strncmp(r->path, OLD_PLANNING, sizeof(OLD_PLANNING) - 1) == 0 &&
+	    strlen(rest = r->path + sizeof(OLD_PLANNING) - 1) < 128 &&
+	    (*rest == '\0' || *rest == '/')) {
+		snprintf(to, sizeof(to), "/referent/planification%s", rest);
+		http_moved(r, p, to);
 		return;
 	}
-	if (s == 0) {
-		staff_to_login(m->staff, r, p);
-		return;
-	}
-	if (planning_handle(m->planning, &u, r, p))
+	if (!staff_request(m->staff, r, p, &u))
 		return;
 	if (strcmp(r->path, PREFIX "/") == 0 && (r->method == HTTP_GET ||
 	    r->method == HTTP_HEAD)) {
@@ -943,5 +905,5 @@ mystery_handle(struct mystery *m, struct req *r, struct resp *p)
 		correct(m, &u, r, p, r->path + sizeof(PREFIX "/saisies/") - 1);
 		return;
 	}
-	refused(p, &u, 404, "Page introuvable", "Cette page n’existe pas.");
+	refused(m, p, &u, 404, "Page introuvable", "Cette page n’existe pas.");
 }

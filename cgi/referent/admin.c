@@ -25,7 +25,6 @@
 #include "util.h"
 
 #define PREFIX		"/referent"
-#define SERVICE		"Résultats qualité"
 /* Bytes of randomness in a temporary password: 16 base64url chars. */
 #define TEMP_PW_BYTES	12
 #define TEMP_PW_LEN	16
@@ -113,6 +112,7 @@ static const struct db_stmt admin_stmts[S__MAX] = {
 
 struct admin {
 	struct db		*db;
+	struct staff		*staff;		/* the program's, for frames */
 	struct formcache	*forms;
 	size_t			 base;		/* of our statements in db */
 };
@@ -141,12 +141,13 @@ struct fld {
 };
 
 struct admin *
-admin_create(struct db *db, struct formcache *forms)
+admin_create(struct db *db, struct staff *staff, struct formcache *forms)
 {
 	struct admin	*ra;
 
 	ra = xcalloc(1, sizeof(*ra));
 	ra->db = db;
+	ra->staff = staff;
 	ra->forms = forms;
 	ra->base = db_register(db, admin_stmts, S__MAX);
 	return ra;
@@ -178,37 +179,18 @@ run(struct admin *ra, const struct staff_user *u, enum stmt s,
 }
 
 static void
-frame(struct resp *p, const struct staff_user *u, const char *title)
+message(struct admin *ra, struct resp *p, const struct staff_user *u,
+    int status, const char *title, const char *text)
 {
-	struct page_frame	pf = { 0 };
-
-	pf.title = title;
-	pf.service = SERVICE;
-	pf.tagline = "Espace du référent qualité";
-	pf.user = u->name;
-	pf.logout_action = PREFIX "/deconnexion";
-	pf.csrf = u->csrf;
-	page_open(&p->body, &pf);
+	staff_page_message(ra->staff, p, u, status, title, text, PREFIX "/",
+	    "Accueil");
 }
 
 static void
-message(struct resp *p, const struct staff_user *u, int status,
-    const char *title, const char *text)
+unavailable(struct admin *ra, struct resp *p, const struct staff_user *u)
 {
-	buf_reset(&p->body);
-	p->status = status;
-	p->no_store = 1;
-	frame(p, u, title);
-	page_message(&p->body, title, text, PREFIX "/", "Accueil");
-	page_end(&p->body);
-}
-
-static void
-unavailable(struct resp *p, const struct staff_user *u)
-{
-	message(p, u, 503, "Service momentanément indisponible",
+	message(ra, p, u, 503, "Service momentanément indisponible",
 	    "Réessayez dans quelques instants : rien n’a été enregistré.");
-	p->retry_after = 30;
 }
 
 static void
@@ -467,11 +449,11 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	int		 k, n, cid, ccode, cname, cdep, czone, ctz;
 
 	if (run(ra, u, S_SITES, NULL, &res, sqlstate) != DB_OK) {
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	p->no_store = 1;
-	frame(p, u, "Sites");
+	staff_page_open(ra->staff, p, u, "Sites");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Accueil</a></p>\n<h1>Sites</h1>\n");
@@ -583,7 +565,7 @@ site_create(struct admin *ra, const struct staff_user *u,
 		params[4] = f[SF_TIMEZONE].value;
 		st = run(ra, u, S_SITE_CREATE, params, &res, sqlstate);
 		if (st == DB_UNAVAILABLE) {
-			unavailable(p, u);
+			unavailable(ra, p, u);
 			return;
 		}
 		if (st == DB_OK) {
@@ -594,7 +576,7 @@ site_create(struct admin *ra, const struct staff_user *u,
 		if (strcmp(sqlstate, "23505") == 0)
 			f[SF_CODE].error = "Un site porte déjà ce code.";
 		else if (strcmp(sqlstate, "42501") == 0) {
-			message(p, u, 403, "Accès réservé", "Seul un "
+			message(ra, p, u, 403, "Accès réservé", "Seul un "
 			    "administrateur crée des sites.");
 			return;
 		} else
@@ -615,7 +597,7 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 	int		 k, row = -1, cid;
 
 	if (run(ra, u, S_SITES, NULL, &res, sqlstate) != DB_OK) {
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	cid = PQfnumber(res, "id");
@@ -624,7 +606,7 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 			row = k;
 	if (row == -1) {
 		PQclear(res);
-		message(p, u, 404, "Site introuvable", "Ce site n’existe "
+		message(ra, p, u, 404, "Site introuvable", "Ce site n’existe "
 		    "pas.");
 		return;
 	}
@@ -634,7 +616,7 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 		f[SF_ZONE].value = PQgetvalue(res, row, PQfnumber(res,
 		    "school_zone"));
 	p->no_store = 1;
-	frame(p, u, "Modifier un site");
+	staff_page_open(ra->staff, p, u, "Modifier un site");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/sites\">Sites</a></p>\n<h1>Modifier le site ");
@@ -676,17 +658,17 @@ site_update(struct admin *ra, const struct staff_user *u,
 		params[2] = *f[SF_ZONE].value != '\0' ? f[SF_ZONE].value : NULL;
 		st = run(ra, u, S_SITE_UPDATE, params, &res, sqlstate);
 		if (st == DB_UNAVAILABLE) {
-			unavailable(p, u);
+			unavailable(ra, p, u);
 			return;
 		}
 		if (st == DB_REFUSED) {
-			message(p, u, 403, "Accès réservé", "Seul un "
+			message(ra, p, u, 403, "Accès réservé", "Seul un "
 			    "administrateur modifie les sites.");
 			return;
 		}
 		if (PQntuples(res) == 0) {
 			PQclear(res);
-			message(p, u, 404, "Site introuvable", "Ce site "
+			message(ra, p, u, 404, "Site introuvable", "Ce site "
 			    "n’existe pas.");
 			return;
 		}
@@ -777,11 +759,11 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	if (run(ra, u, S_STAFF_LIST, NULL, &ures, sqlstate) != DB_OK ||
 	    run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
 		PQclear(ures);
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	p->no_store = 1;
-	frame(p, u, "Personnes");
+	staff_page_open(ra->staff, p, u, "Personnes");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Accueil</a></p>\n<h1>Personnes</h1>\n");
@@ -1013,7 +995,7 @@ person_create(struct admin *ra, const struct staff_user *u,
 
 	/* The sites: each must be one the user sees (the policies). */
 	if (run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	for (i = 0; i < r->nfields; i++) {
@@ -1062,7 +1044,7 @@ person_create(struct admin *ra, const struct staff_user *u,
 	if ((hash = staff_password_hash(pw, TEMP_PW_LEN)) == NULL) {
 		log_warnx("no memory to hash a password");
 		sodium_memzero(pw, sizeof(pw));
-		message(p, u, 500, "Erreur", "Le compte n’a pas été créé ; "
+		message(ra, p, u, 500, "Erreur", "Le compte n’a pas été créé ; "
 		    "l’erreur est signalée.");
 		return;
 	}
@@ -1077,13 +1059,13 @@ person_create(struct admin *ra, const struct staff_user *u,
 	free(hash);
 	if (st == DB_UNAVAILABLE) {
 		sodium_memzero(pw, sizeof(pw));
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	if (st == DB_REFUSED) {
 		sodium_memzero(pw, sizeof(pw));
 		if (strcmp(sqlstate, "42501") == 0) {
-			message(p, u, 403, "Création refusée", "Vous ne "
+			message(ra, p, u, 403, "Création refusée", "Vous ne "
 			    "pouvez créer que des comptes d’enquêteur sur les "
 			    "sites dont vous avez la charge : rien n’a été "
 			    "créé.");
@@ -1117,7 +1099,7 @@ person_action(struct admin *ra, const struct staff_user *u,
 	enum db_status	 st;
 
 	if (!http_id_parse(user, NULL)) {
-		message(p, u, 400, "Envoi incomplet", "Le compte n’est pas "
+		message(ra, p, u, 400, "Envoi incomplet", "Le compte n’est pas "
 		    "indiqué : rien n’a été changé.");
 		return;
 	}
@@ -1130,12 +1112,12 @@ person_action(struct admin *ra, const struct staff_user *u,
 		    PREFIX "/personnes?fait=reactive";
 	} else {
 		if (u->role != STAFF_ADMIN) {
-			message(p, u, 403, "Accès réservé", "Seul un "
+			message(ra, p, u, 403, "Accès réservé", "Seul un "
 			    "administrateur donne ou retire des sites.");
 			return;
 		}
 		if (!http_id_parse(site, NULL)) {
-			message(p, u, 400, "Envoi incomplet", "Le site n’est "
+			message(ra, p, u, 400, "Envoi incomplet", "Le site n’est "
 			    "pas indiqué : rien n’a été changé.");
 			return;
 		}
@@ -1146,11 +1128,11 @@ person_action(struct admin *ra, const struct staff_user *u,
 	}
 	st = run(ra, u, s, params, &res, sqlstate);
 	if (st == DB_UNAVAILABLE) {
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	if (st == DB_REFUSED) {
-		message(p, u, 403, "Action refusée", "Vous ne pouvez pas "
+		message(ra, p, u, 403, "Action refusée", "Vous ne pouvez pas "
 		    "changer ce compte : rien n’a été changé.");
 		return;
 	}
@@ -1175,7 +1157,7 @@ people(struct admin *ra, const struct staff_user *u, const struct req *r,
 		    strcmp(action, "site-remove") == 0))
 			person_action(ra, u, r, p, action);
 		else
-			message(p, u, 400, "Envoi illisible", "Ce formulaire "
+			message(ra, p, u, 400, "Envoi illisible", "Ce formulaire "
 			    "n’a pas pu être lu : rien n’a été changé.");
 		return;
 	}
@@ -1366,13 +1348,13 @@ national(struct admin *ra, const struct staff_user *u, const struct req *r,
 	v = field(r, "annee");
 	if (v != NULL && *v != '\0' && (strlen(v) != 4 ||
 	    strspn(v, "0123456789") != 4 || v[0] < '1')) {
-		message(p, u, 400, "Année invalide", "Choisissez une année "
+		message(ra, p, u, 400, "Année invalide", "Choisissez une année "
 		    "dans la liste.");
 		return;
 	}
 	params[0] = v != NULL && *v != '\0' ? v : NULL;
 	if (run(ra, u, S_NATIONAL, params, &res, sqlstate) != DB_OK) {
-		unavailable(p, u);
+		unavailable(ra, p, u);
 		return;
 	}
 	n = PQntuples(res);
@@ -1423,7 +1405,7 @@ national(struct admin *ra, const struct staff_user *u, const struct req *r,
 			}
 	for (i = 0; i < nfids; i++) {
 		if ((form = formcache_get(ra->forms, fids[i])) == NULL) {
-			unavailable(p, u);
+			unavailable(ra, p, u);
 			goto out;
 		}
 		crit = xreallocarray(crit, ncrit + form_nquestions(form) + 1,
@@ -1485,7 +1467,7 @@ national(struct admin *ra, const struct staff_user *u, const struct req *r,
 	}
 
 	p->no_store = 1;
-	frame(p, u, "Vue nationale");
+	staff_page_open(ra->staff, p, u, "Vue nationale");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Accueil</a></p>\n<h1>Vue nationale");
@@ -1580,17 +1562,17 @@ admin_handle(struct admin *ra, const struct staff_user *u, struct req *r,
 		return 1;
 	}
 	if (admin_only && u->role != STAFF_ADMIN) {
-		message(p, u, 403, "Accès réservé", "Cette page est réservée "
+		message(ra, p, u, 403, "Accès réservé", "Cette page est réservée "
 		    "aux administrateurs.");
 		return 1;
 	}
 	if (u->role != STAFF_ADMIN && u->role != STAFF_REFERENT) {
-		message(p, u, 403, "Accès réservé", "Cet espace est réservé "
+		message(ra, p, u, 403, "Accès réservé", "Cet espace est réservé "
 		    "aux référents qualité et aux administrateurs.");
 		return 1;
 	}
 	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
-		message(p, u, 403, "Formulaire expiré", "Ce formulaire a "
+		message(ra, p, u, 403, "Formulaire expiré", "Ce formulaire a "
 		    "expiré ou ne vient pas de cette session : rien n’a été "
 		    "enregistré. Rechargez la page et recommencez.");
 		return 1;

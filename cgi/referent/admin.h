@@ -14,16 +14,19 @@ struct db;
 struct formcache;
 struct req;
 struct resp;
+struct staff;
 struct staff_user;
 
 struct admin;
 
 /*
- * Makes the context, registering its statements on db; forms reads the
- * form definitions for the national view. Both must outlive it. The
+ * Makes the context, registering its statements on db; its pages are
+ * framed as staff's; forms reads the form definitions for the national
+ * view. All three must outlive it. The
  * caller frees it with admin_free().
  */
-struct admin	*admin_create(struct db *db, struct formcache *forms);
+struct admin	*admin_create(struct db *db, struct staff *staff,
+		    struct formcache *forms);
 
 /* Frees the context; NULL does nothing. */
 void		 admin_free(struct admin *);

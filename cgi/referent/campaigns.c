@@ -25,10 +25,8 @@
 #include "util.h"
 #include "valid.h"
 
-#define SERVICE		"Résultats qualité"
-#define TAGLINE		"Espace du référent qualité"
 #define HOME		"/referent/"
-#define NEW_PATH	CAMPAIGNS_PREFIX "/new"
+#define NEW_PATH	CAMPAIGNS_PREFIX "/nouvelle"
 #define TITLE_MAX	200		/* characters, as the schema says */
 #define SLUG_MAX	63
 #define SLUG_TRIES	10		/* slugs tried after a taken one */
@@ -112,6 +110,7 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 
 struct campaigns {
 	struct db		*db;
+	struct staff		*staff;		/* the program's, for frames */
 	struct formcache	*forms;
 	size_t			 base;		/* our first statement */
 	unsigned char		 key[TOKEN_KEY_LEN];
@@ -214,13 +213,14 @@ struct rc_campaign {
 };
 
 struct campaigns *
-campaigns_create(struct db *db, struct formcache *forms,
+campaigns_create(struct db *db, struct staff *staff, struct formcache *forms,
     const unsigned char *key)
 {
 	struct campaigns	*rc;
 
 	rc = xcalloc(1, sizeof(*rc));
 	rc->db = db;
+	rc->staff = staff;
 	rc->forms = forms;
 	rc->base = db_register(db, rc_stmts, STMT__MAX);
 	memcpy(rc->key, key, TOKEN_KEY_LEN);
@@ -237,50 +237,34 @@ campaigns_free(struct campaigns *rc)
 
 /* ---------------------------------------------------------------- pages */
 
-static void
-frame(struct resp *p, const struct staff_user *u, const char *title)
-{
-	struct page_frame	pf = { 0 };
-
-	p->no_store = 1;
-	pf.title = title;
-	pf.service = SERVICE;
-	pf.tagline = TAGLINE;
-	pf.user = u->name;
-	pf.logout_action = "/referent/deconnexion";
-	pf.csrf = u->csrf;
-	page_open(&p->body, &pf);
-}
-
 /* A message page; back to the campaign id when non-NULL, else home. */
 static void
-refused(struct resp *p, const struct staff_user *u, int status,
-    const char *id, const char *title, const char *text)
+refused(struct campaigns *rc, struct resp *p, const struct staff_user *u,
+    int status, const char *id, const char *title, const char *text)
 {
 	char	back[64];
 
-	p->status = status;
-	frame(p, u, title);
 	if (id != NULL) {
 		snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s", id);
-		page_message(&p->body, title, text, back, "Retour à la "
-		    "campagne");
+		staff_page_message(rc->staff, p, u, status, title, text, back,
+		    "Retour à la campagne");
 	} else
-		page_message(&p->body, title, text, HOME, "Mes campagnes");
-	page_end(&p->body);
+		staff_page_message(rc->staff, p, u, status, title, text, HOME,
+		    "Mes campagnes");
 }
 
 static void
-unavailable(struct resp *p, const struct staff_user *u, const char *id)
+unavailable(struct campaigns *rc, struct resp *p, const struct staff_user *u,
+    const char *id)
 {
-	refused(p, u, 503, id, "Service momentanément indisponible",
+	refused(rc, p, u, 503, id, "Service momentanément indisponible",
 	    "Réessayez dans quelques instants : rien n’a été modifié.");
 }
 
 static void
-not_found(struct resp *p, const struct staff_user *u)
+not_found(struct campaigns *rc, struct resp *p, const struct staff_user *u)
 {
-	refused(p, u, 404, NULL, "Campagne introuvable", "Cette campagne "
+	refused(rc, p, u, 404, NULL, "Campagne introuvable", "Cette campagne "
 	    "n’existe pas, ou n’est pas sur un site dont vous avez la "
 	    "charge.");
 }
@@ -716,7 +700,8 @@ select_close(struct buf *b, const struct rc_input *in, enum rc_err e,
 
 /* The creation form with what in holds and its errors. */
 static void
-new_page(struct resp *p, const struct staff_user *u, const struct rc_ctx *c,
+new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
+    const struct rc_ctx *c,
     const struct rc_input *in)
 {
 	struct buf	*b = &p->body;
@@ -724,7 +709,7 @@ new_page(struct resp *p, const struct staff_user *u, const struct rc_ctx *c,
 	long long	 n;
 	size_t		 i;
 
-	frame(p, u, in->nerrors > 0 ? "Erreur – Nouvelle campagne" :
+	staff_page_open(rc->staff, p, u, in->nerrors > 0 ? "Erreur – Nouvelle campagne" :
 	    "Nouvelle campagne");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" HOME
@@ -846,7 +831,7 @@ defaults(const struct rc_ctx *c, struct rc_input *in)
 	in->title = in->buf_title;
 }
 
-/* GET and POST of /referent/campaigns/new. */
+/* GET and POST of CAMPAIGNS_PREFIX "/nouvelle". */
 static void
 create(struct campaigns *rc, const struct staff_user *u, struct req *r,
     struct resp *p)
@@ -867,7 +852,7 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 
 	memset(&in, 0, sizeof(in));
 	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
-		refused(p, u, 403, NULL, "Action refusée", "Cette demande ne "
+		refused(rc, p, u, 403, NULL, "Action refusée", "Cette demande ne "
 		    "vient pas d’une page de ce service : rien n’a été créé.");
 		return;
 	}
@@ -875,13 +860,13 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		read_input(r, &in);
 	if (ctx_load(rc, u, in.site, &c) == -1) {
 		input_free(&in);
-		unavailable(p, u, NULL);
+		unavailable(rc, p, u, NULL);
 		return;
 	}
 	if (r->method != HTTP_POST) {
 		if (c.nsites > 0)
 			defaults(&c, &in);
-		new_page(p, u, &c, &in);
+		new_page(rc, p, u, &c, &in);
 		goto out;
 	}
 	/* What only the database knows: the user's sites and forms. */
@@ -892,7 +877,7 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		fail(&in, E_FORM, "Choisissez un questionnaire dans la liste.");
 	if (in.nerrors > 0 || (site = ctx_site(&c, in.site)) == NULL) {
 		p->status = 400;
-		new_page(p, u, &c, &in);
+		new_page(rc, p, u, &c, &in);
 		goto out;
 	}
 
@@ -930,13 +915,13 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		p->status = 303;
 		xasprintf(&p->location, CAMPAIGNS_PREFIX "/%lld", id);
 	} else if (st == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
-		refused(p, u, 403, NULL, "Création refusée", "Vous n’avez pas "
+		refused(rc, p, u, 403, NULL, "Création refusée", "Vous n’avez pas "
 		    "la charge de ce site, ou ce questionnaire n’est pas un "
 		    "questionnaire de satisfaction : rien n’a été créé.");
 	} else {
 		log_warnx("new campaign for %s: %s", u->login, cause != NULL ?
 		    cause : "no slug left");
-		refused(p, u, st == DB_UNAVAILABLE ? 503 : 500, NULL,
+		refused(rc, p, u, st == DB_UNAVAILABLE ? 503 : 500, NULL,
 		    "Service momentanément indisponible", "Réessayez dans "
 		    "quelques instants : rien n’a été créé.");
 	}
@@ -992,7 +977,7 @@ campaign_load(struct campaigns *rc, const struct staff_user *u,
 	return found;
 }
 
-/* POST /referent/campaigns/<id>/ouvrir and /fermer. */
+/* POST CAMPAIGNS_PREFIX "/<id>/ouvrir" and "/fermer". */
 static void
 open_close(struct campaigns *rc, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id, int opening)
@@ -1008,21 +993,21 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 	enum db_status		 st;
 
 	if (!staff_csrf_ok(u, r)) {
-		refused(p, u, 403, id, "Action refusée", "Cette demande ne "
+		refused(rc, p, u, 403, id, "Action refusée", "Cette demande ne "
 		    "vient pas d’une page de ce service : rien n’a été "
 		    "modifié.");
 		return;
 	}
 	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
-		unavailable(p, u, id);
+		unavailable(rc, p, u, id);
 		return;
 	}
 	if (found == 0) {
-		not_found(p, u);
+		not_found(rc, p, u);
 		return;
 	}
 	if (!cp.satisfaction) {
-		refused(p, u, 409, id, "Action impossible", "Seules les "
+		refused(rc, p, u, 409, id, "Action impossible", "Seules les "
 		    "enquêtes de satisfaction s’ouvrent et se ferment ici ; "
 		    "les dates d’une campagne mystère suivent ses créneaux.");
 		return;
@@ -1038,7 +1023,7 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 			    "cette campagne durerait plus de %d jours : créez "
 			    "plutôt une nouvelle campagne.",
 			    CAMPAIGNS_DAYS_MAX);
-			refused(p, u, 409, id, "Ouverture impossible", text);
+			refused(rc, p, u, 409, id, "Ouverture impossible", text);
 			return;
 		}
 	} else {
@@ -1048,7 +1033,7 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 		opens = cp.opens;
 		closes = cp.today - 1;
 		if (opens > closes) {
-			refused(p, u, 409, id, "Fermeture impossible",
+			refused(rc, p, u, 409, id, "Fermeture impossible",
 			    cp.opens > cp.today ? "Cette campagne n’est pas "
 			    "encore ouverte : il n’y a rien à fermer." :
 			    "Cette campagne a ouvert aujourd’hui : elle ne "
@@ -1059,7 +1044,7 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 	}
 	if (cal_format(opens, opens_s) == -1 ||
 	    cal_format(closes, closes_s) == -1) {
-		refused(p, u, 409, id, "Action impossible", "Ces dates ne "
+		refused(rc, p, u, 409, id, "Action impossible", "Ces dates ne "
 		    "peuvent pas être enregistrées.");
 		return;
 	}
@@ -1071,18 +1056,18 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 	st = db_exec_as(rc->db, u->id, rc->base + STMT_DATES, params, &res,
 	    sqlstate, &cause);
 	if (st == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
-		refused(p, u, 403, id, "Action refusée", "Vous n’avez pas la "
+		refused(rc, p, u, 403, id, "Action refusée", "Vous n’avez pas la "
 		    "charge de cette campagne : rien n’a été modifié.");
 		goto out;
 	}
 	if (st != DB_OK) {
 		log_warnx("%s %s for %s: %s", opening ? "open" : "close", id,
 		    u->login, cause);
-		unavailable(p, u, id);
+		unavailable(rc, p, u, id);
 		goto out;
 	}
 	if (PQntuples(res) != 1) {
-		refused(p, u, 409, id, "Campagne modifiée entre-temps",
+		refused(rc, p, u, 409, id, "Campagne modifiée entre-temps",
 		    "Ses dates ont changé depuis l’affichage de la page : "
 		    "rien n’a été modifié. Vérifiez-les, puis réessayez.");
 		goto out;
@@ -1131,7 +1116,7 @@ focus_offset(const struct buf *q)
 
 /* The paper form of campaign cp, with a note of what was just saved. */
 static void
-paper_page(struct resp *p, const struct staff_user *u,
+paper_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
     const struct rc_campaign *cp, const struct form *f, const char *token,
     const struct answerset *s, const char *saved, int again,
     const char *alert_title, const char *alert_text)
@@ -1142,7 +1127,7 @@ paper_page(struct resp *p, const struct staff_user *u,
 
 	snprintf(action, sizeof(action), CAMPAIGNS_PREFIX "/%lld/papier",
 	    cp->id);
-	frame(p, u, s != NULL && s->nerrors > 0 ? "Erreur – Saisie d’un "
+	staff_page_open(rc->staff, p, u, s != NULL && s->nerrors > 0 ? "Erreur – Saisie d’un "
 	    "questionnaire papier" : "Saisie d’un questionnaire papier");
 	buf_printf(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
@@ -1189,7 +1174,7 @@ paper_page(struct resp *p, const struct staff_user *u,
 	page_end(b);
 }
 
-/* GET and POST of /referent/campaigns/<id>/papier. */
+/* GET and POST of CAMPAIGNS_PREFIX "/<id>/papier". */
 static void
 paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
     struct resp *p, const char *id)
@@ -1212,17 +1197,17 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	enum db_status		 st;
 
 	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
-		refused(p, u, 403, id, "Action refusée", "Cette demande ne "
+		refused(rc, p, u, 403, id, "Action refusée", "Cette demande ne "
 		    "vient pas d’une page de ce service : rien n’a été "
 		    "enregistré.");
 		return;
 	}
 	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
-		unavailable(p, u, id);
+		unavailable(rc, p, u, id);
 		return;
 	}
 	if (found == 0 || !cp.satisfaction) {
-		refused(p, u, 404, found == 0 ? NULL : id, "Saisie papier "
+		refused(rc, p, u, 404, found == 0 ? NULL : id, "Saisie papier "
 		    "impossible", found == 0 ? "Cette campagne n’existe pas, "
 		    "ou n’est pas sur un site dont vous avez la charge." :
 		    "Seules les enquêtes de satisfaction ont des "
@@ -1230,7 +1215,7 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		return;
 	}
 	if (cp.today < cp.opens) {
-		refused(p, u, 403, id, "Campagne pas encore ouverte", "Les "
+		refused(rc, p, u, 403, id, "Campagne pas encore ouverte", "Les "
 		    "questionnaires papier d’une campagne se saisissent à "
 		    "partir de son ouverture.");
 		return;
@@ -1240,11 +1225,11 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		    "saisissent jusqu’à %d jours après la clôture de la "
 		    "campagne : ce délai est passé, rien ne peut plus y être "
 		    "ajouté.", CAMPAIGNS_PAPER_GRACE);
-		refused(p, u, 403, id, "Saisie close", text);
+		refused(rc, p, u, 403, id, "Saisie close", text);
 		return;
 	}
 	if ((f = formcache_get(rc->forms, cp.form_id)) == NULL) {
-		refused(p, u, 503, id, "Service momentanément indisponible",
+		refused(rc, p, u, 503, id, "Service momentanément indisponible",
 		    "Le questionnaire ne peut pas être affiché pour le "
 		    "moment.");
 		return;
@@ -1256,7 +1241,7 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 			saved = hf->val;
 		again = http_field_get(r, "deja") != NULL;
 		token_issue(rc->key, cp.id, token);
-		paper_page(p, u, &cp, f, token, NULL, saved, again, NULL,
+		paper_page(rc, p, u, &cp, f, token, NULL, saved, again, NULL,
 		    NULL);
 		return;
 	}
@@ -1265,14 +1250,14 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	if (s.token == NULL || !token_check(rc->key, cp.id, s.token)) {
 		token_issue(rc->key, cp.id, token);
 		p->status = 400;
-		paper_page(p, u, &cp, f, token, &s, NULL, 0, "Ce formulaire a "
+		paper_page(rc, p, u, &cp, f, token, &s, NULL, 0, "Ce formulaire a "
 		    "expiré", "Rien n’a été enregistré ; les réponses sont "
 		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
 		goto out;
 	}
 	if (s.nerrors > 0) {
 		p->status = 400;
-		paper_page(p, u, &cp, f, s.token, &s, NULL, 0, NULL, NULL);
+		paper_page(rc, p, u, &cp, f, s.token, &s, NULL, 0, NULL, NULL);
 		goto out;
 	}
 	answer_rows_make(&rows, &s, NULL, NULL, 0);
@@ -1303,14 +1288,14 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		xasprintf(&p->location, CAMPAIGNS_PREFIX "/%s/papier?deja",
 		    id);
 	} else if (st == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
-		refused(p, u, 403, id, "Saisie refusée", "Cette campagne "
+		refused(rc, p, u, 403, id, "Saisie refusée", "Cette campagne "
 		    "n’accepte plus de questionnaires papier, ou n’est pas sur "
 		    "un site dont vous avez la charge : rien n’a été "
 		    "enregistré.");
 	} else {
 		log_warnx("paper for %s in %s: %s", u->login, id, cause);
 		p->status = st == DB_UNAVAILABLE ? 503 : 500;
-		paper_page(p, u, &cp, f, s.token, &s, NULL, 0, "Rien n’a "
+		paper_page(rc, p, u, &cp, f, s.token, &s, NULL, 0, "Rien n’a "
 		    "encore été enregistré", "Le service est momentanément "
 		    "indisponible. Les réponses sont conservées ci-dessous : "
 		    "enregistrez-les à nouveau dans quelques instants.");
@@ -1340,7 +1325,7 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 			return 1;
 		}
 		if (u->role == STAFF_ENQUIRER)
-			refused(p, u, 403, NULL, "Accès réservé", "Cet espace "
+			refused(rc, p, u, 403, NULL, "Accès réservé", "Cet espace "
 			    "est réservé aux référents qualité.");
 		else
 			create(rc, u, r, p);
@@ -1357,7 +1342,7 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 			return 1;
 		}
 		if (u->role == STAFF_ENQUIRER)
-			not_found(p, u);
+			not_found(rc, p, u);
 		else
 			open_close(rc, u, r, p, id, action[0] == 'o');
 		return 1;
@@ -1369,7 +1354,7 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 			return 1;
 		}
 		if (u->role == STAFF_ENQUIRER)
-			not_found(p, u);
+			not_found(rc, p, u);
 		else
 			paper(rc, u, r, p, id);
 		return 1;

@@ -14,10 +14,11 @@ struct db;
 struct formcache;
 struct req;
 struct resp;
+struct staff;
 struct staff_user;
 
 /* Where the pages live. */
-#define CAMPAIGNS_PREFIX	"/referent/campaigns"
+#define CAMPAIGNS_PREFIX	"/referent/campagnes"
 /* A campaign lasts at most this many days, both ends counted. */
 #define CAMPAIGNS_DAYS_MAX	366
 /* Bounds of a campaign's optional target, in questionnaires. */
@@ -32,18 +33,19 @@ struct campaigns;
 
 /*
  * Makes the context of the campaign pages: registers their statements on
- * db and reads forms through the cache forms (both must outlive it); key
+ * db, frames them as staff's pages and reads forms through the cache
+ * forms (all three must outlive it); key
  * (TOKEN_KEY_LEN bytes, copied) signs the paper forms' one-time tokens.
  * The caller frees it with campaigns_free().
  */
-struct campaigns	*campaigns_create(struct db *db,
+struct campaigns	*campaigns_create(struct db *db, struct staff *staff,
 			    struct formcache *forms, const unsigned char *key);
 
 /* Frees the context; NULL does nothing. */
 void			 campaigns_free(struct campaigns *);
 
 /*
- * Handles CAMPAIGNS_PREFIX "/new" (GET, POST), "/<id>/ouvrir" and
+ * Handles CAMPAIGNS_PREFIX "/nouvelle" (GET, POST), "/<id>/ouvrir" and
  * "/<id>/fermer" (POST) and "/<id>/papier" (GET, POST) for the logged-in
  * user u (session checked; a POST's body parsed into r's fields). A POST
  * without this session's CSRF token gets 403 and changes nothing; a

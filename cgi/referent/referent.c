@@ -8,7 +8,9 @@
 
 #include <libpq-fe.h>
 
+#include "admin.h"
 #include "buf.h"
+#include "campaigns.h"
 #include "chart.h"
 #include "db.h"
 #include "export.h"
@@ -17,9 +19,8 @@
 #include "html.h"
 #include "http.h"
 #include "page.h"
+#include "planning.h"
 #include "poster.h"
-#include "admin.h"
-#include "campaigns.h"
 #include "referent.h"
 #include "results.h"
 #include "staff.h"
@@ -106,11 +107,9 @@ struct referent {
 	struct staff		*staff;
 	struct formcache	*forms;
 	struct campaigns	*campaigns;	/* create, open, close, paper */
+	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites, people, national */
 };
-
-/* The worker's staff context, for the pages' frame: one per process. */
-static struct staff	*referent_staff;
 
 struct referent *
 referent_create(const char *dsn, const char *schema_path,
@@ -120,11 +119,12 @@ referent_create(const char *dsn, const char *schema_path,
 
 	rf = xcalloc(1, sizeof(*rf));
 	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
-	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE);
-	referent_staff = rf->staff;
+	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE,
+	    "Espace du référent qualité");
 	rf->forms = formcache_create(rf->db, schema_path);
-	rf->campaigns = campaigns_create(rf->db, rf->forms, key);
-	rf->admin = admin_create(rf->db, rf->forms);
+	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
+	rf->planning = planning_create(rf->db, rf->staff);
+	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
 	return rf;
 }
 
@@ -134,6 +134,7 @@ referent_free(struct referent *rf)
 	if (rf == NULL)
 		return;
 	admin_free(rf->admin);
+	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
 	formcache_free(rf->forms);
@@ -142,23 +143,11 @@ referent_free(struct referent *rf)
 }
 
 static void
-frame(struct resp *p, const struct staff_user *u, const char *title)
+message(struct referent *rf, struct resp *p, const struct staff_user *u,
+    int status, const char *title, const char *text)
 {
-	staff_page_open(referent_staff, &p->body, u, title,
-	    "Espace du référent qualité");
-}
-
-static void
-message(struct resp *p, const struct staff_user *u, int status,
-    const char *title, const char *text)
-{
-	p->status = status;
-	if (u != NULL)
-		frame(p, u, title);
-	else
-		page_begin(&p->body, title, SERVICE);
-	page_message(&p->body, title, text, PREFIX "/", "Mes campagnes");
-	page_end(&p->body);
+	staff_page_message(rf->staff, p, u, status, title, text, PREFIX "/",
+	    "Mes campagnes");
 }
 
 static const char *
@@ -183,16 +172,18 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    &cause) != DB_OK) {
 		log_warnx("campaigns of %s: %s", u->login, cause);
 		free(cause);
-		message(p, u, 503, "Service momentanément indisponible",
+		message(rf, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 		return;
 	}
 	p->no_store = 1;
-	frame(p, u, "Mes campagnes");
+	staff_page_open(rf->staff, p, u, "Mes campagnes");
 	buf_puts(b, "<h1>Mes campagnes</h1>\n<ul class=\"fr-btns-group "
 	    "fr-btns-group--inline-md fr-mb-4w\">\n"
 	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
-	    "href=\"" PREFIX "/campaigns/new\">Nouvelle campagne</a></li>\n");
+	    "href=\"" CAMPAIGNS_PREFIX "/nouvelle\">Nouvelle campagne</a>"
+	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -214,7 +205,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		    "<th scope=\"col\">Période</th><th scope=\"col\">"
 		    "Réponses</th></tr></thead>\n<tbody>\n");
 		for (i = 0; i < n; i++) {
-			buf_puts(b, "<tr><td><a href=\"" PREFIX "/campaigns/");
+			buf_puts(b, "<tr><td><a href=\"" CAMPAIGNS_PREFIX "/");
 			html_puts(b, PQgetvalue(res, i, PQfnumber(res, "id")));
 			buf_puts(b, "\">");
 			html_puts(b, PQgetvalue(res, i, PQfnumber(res,
@@ -250,6 +241,7 @@ struct campaign_results {
 	const char		*slug;
 	const char		*prev_title;	/* or NULL */
 	const char		*by;		/* breakdown question key */
+	const char		*id;		/* the campaign's, as in the URL */
 };
 
 /*
@@ -361,6 +353,7 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	cr->prev_title = has_prev ? PQgetvalue(cr->res, meta,
 	    PQfnumber(cr->res, "prev_title")) : NULL;
 	cr->by = by;
+	cr->id = id;
 	/* The 20-contact grids use the exact interval (DESIGN.md). */
 	method = strcmp(cr->r.kind, "satisfaction") == 0 ? STATS_WILSON :
 	    STATS_EXACT;
@@ -499,6 +492,184 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		buf_puts(b, "</tbody>\n</table>\n</div>\n");
 }
 
+/*
+ * The files of a campaign, under CAMPAIGNS_PREFIX "/ID/": each writes
+ * the campaign cr into out and returns 0, or an HTTP status (500, 503)
+ * and sets *cause.
+ */
+typedef int	(*file_writer)(struct referent *, const struct staff_user *,
+		    const struct req *, const struct campaign_results *,
+		    struct buf *, char **);
+
+static int
+results_csv(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    char **cause)
+{
+	(void)rf; (void)u; (void)r; (void)cause;
+	export_results_csv(&cr->r, out);
+	return 0;
+}
+
+static int
+results_xml(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    char **cause)
+{
+	(void)rf; (void)u; (void)r;
+	return export_results_xml(&cr->r, out, cause) == -1 ? 500 : 0;
+}
+
+static int
+poster(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    char **cause)
+{
+	char	url[512];
+
+	(void)rf; (void)u;
+	public_url(r, cr->slug, url, sizeof(url));
+	return poster_pdf(&cr->r, strcmp(cr->r.kind, "satisfaction") == 0 ?
+	    url : NULL, out, cause) == -1 ? 500 : 0;
+}
+
+/*
+ * One row per response, one column per question; ?format=tableur for a
+ * French spreadsheet (semicolons).
+ */
+static int
+responses(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    char **cause)
+{
+	const struct http_field	*f;
+	const struct form	*form = cr->form;
+	struct export_response	*rows = NULL;
+	const char		**values = NULL;
+	char			**joined = NULL;
+	PGresult		*res = NULL;
+	const char		*params[1] = { cr->id }, *key, *ans;
+	char			 sqlstate[6], *tmp;
+	size_t			 nq, nrows = 0, k, cell;
+	int			 i, n, spreadsheet;
+
+	f = http_field_get(r, "format");
+	spreadsheet = f != NULL && strcmp(f->val, "tableur") == 0;
+	if (db_exec_as(rf->db, u->id, STMT_RESPONSES, params, &res, sqlstate,
+	    cause) != DB_OK)
+		return 503;
+	nq = form_nquestions(form);
+	n = PQntuples(res);
+	rows = xcalloc((size_t)n + 1, sizeof(*rows));
+	values = xcalloc(((size_t)n + 1) * nq, sizeof(*values));
+	joined = xcalloc(((size_t)n + 1) * nq, sizeof(*joined));
+	for (i = 0; i < n; i++) {
+		if (nrows == 0 || strcmp(rows[nrows - 1].id, PQgetvalue(res,
+		    i, 0)) != 0) {
+			rows[nrows].id = PQgetvalue(res, i, 0);
+			rows[nrows].submitted_at = PQgetvalue(res, i, 1);
+			rows[nrows].channel = PQgetvalue(res, i, 2);
+			rows[nrows].values = &values[nrows * nq];
+			nrows++;
+		}
+		if (PQgetisnull(res, i, 3))
+			continue;
+		key = PQgetvalue(res, i, 3);
+		ans = PQgetvalue(res, i, 4);
+		for (k = 0; k < nq; k++)
+			if (strcmp(form_question(form, k)->key, key) == 0)
+				break;
+		if (k == nq)
+			continue;	/* a question of another version */
+		cell = (nrows - 1) * nq + k;
+		if (values[cell] == NULL)
+			values[cell] = ans;
+		else {
+			/* A multiple choice: its options joined. */
+			xasprintf(&tmp, "%s%s%s", values[cell],
+			    EXPORT_MULTI_SEP, ans);
+			free(joined[cell]);
+			joined[cell] = tmp;
+			values[cell] = tmp;
+		}
+	}
+	export_responses_csv(form, rows, nrows, spreadsheet ?
+	    EXPORT_CSV_SPREADSHEET : EXPORT_CSV_DATA, out);
+	for (k = 0; k < ((size_t)n + 1) * nq; k++)
+		free(joined[k]);
+	free(joined);
+	free(values);
+	free(rows);
+	PQclear(res);
+	return 0;
+}
+
+/*
+ * The files a campaign offers: this one table makes the links of the
+ * campaign page, the addresses the router knows (a name may come twice,
+ * with two queries: the first row serves it), the redirects from their
+ * first, English names, and what is written.
+ */
+static const struct campaign_file {
+	const char	*name;		/* the file under CAMPAIGNS_PREFIX "/ID/" */
+	const char	*query;		/* the link's query, or NULL */
+	const char	*label;		/* the link's text */
+	const char	*old_name;	/* its English name, or NULL */
+	const char	*content_type;
+	file_writer	 write;
+} campaign_files[] = {
+	{ "affiche.pdf", NULL, "Affiche (PDF)", "poster.pdf",
+	    "application/pdf", poster },
+	{ "resultats.csv", NULL, "Résultats (CSV)", "results.csv",
+	    "text/csv; charset=utf-8", results_csv },
+	{ "resultats.xml", NULL, "Résultats (XML)", "results.xml",
+	    "application/xml; charset=utf-8", results_xml },
+	{ "reponses.csv", NULL, "Réponses brutes (CSV)", "responses.csv",
+	    "text/csv; charset=utf-8", responses },
+	{ "reponses.csv", "format=tableur", "Réponses brutes (tableur, « ; »)",
+	    NULL, "text/csv; charset=utf-8", responses },
+};
+#define NCAMPAIGN_FILES	(sizeof(campaign_files) / sizeof(campaign_files[0]))
+
+/* The links to the files of campaign id, as a group of buttons. */
+static void
+file_links(struct buf *b, const char *id)
+{
+	size_t	i;
+
+	buf_puts(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
+	    "fr-mb-4w\">\n");
+	for (i = 0; i < NCAMPAIGN_FILES; i++) {
+		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" CAMPAIGNS_PREFIX "/");
+		html_puts(b, id);
+		buf_putc(b, '/');
+		html_puts(b, campaign_files[i].name);
+		if (campaign_files[i].query != NULL) {
+			buf_putc(b, '?');
+			html_puts(b, campaign_files[i].query);
+		}
+		buf_puts(b, "\">");
+		html_puts(b, campaign_files[i].label);
+		buf_puts(b, "</a></li>\n");
+	}
+	buf_puts(b, "</ul>\n");
+}
+
+/* The file of campaign_files called name, or NULL. */
+static const struct campaign_file *
+campaign_file_find(const char *name, int old)
+{
+	size_t	i;
+
+	for (i = 0; i < NCAMPAIGN_FILES; i++)
+		if (strcmp(old ? (campaign_files[i].old_name != NULL ?
+		    campaign_files[i].old_name : "") : campaign_files[i].name,
+		    name) == 0)
+			return &campaign_files[i];
+	return NULL;
+}
+
 static void
 campaign_page(struct referent *rf, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id)
@@ -518,12 +689,12 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	want = (f = http_field_get(r, "critere")) != NULL ? f->val : NULL;
 	found = campaign_results(rf, u, id, by != NULL ? by : "motif", &cr);
 	if (found == -1) {
-		message(p, u, 503, "Service momentanément indisponible",
+		message(rf, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 		return;
 	}
 	if (found == 0) {
-		message(p, u, 404, "Campagne introuvable", "Cette campagne "
+		message(rf, p, u, 404, "Campagne introuvable", "Cette campagne "
 		    "n’existe pas, ou n’est pas sur un site dont vous avez la "
 		    "charge.");
 		return;
@@ -535,7 +706,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		if (byq != NULL && strcmp(byq->key, "motif") != 0) {
 			campaign_results_free(&cr);
 			if (campaign_results(rf, u, id, byq->key, &cr) != 1) {
-				message(p, u, 503, "Service momentanément "
+				message(rf, p, u, 503, "Service momentanément "
 				    "indisponible", "Réessayez dans quelques "
 				    "instants.");
 				return;
@@ -556,7 +727,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	}
 
 	p->no_store = 1;
-	frame(p, u, cr.r.campaign);
+	staff_page_open(rf->staff, p, u, cr.r.campaign);
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Mes campagnes</a></p>\n<h1>");
@@ -575,22 +746,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		buf_puts(b, ".</p>\n");
 	}
 
-	buf_puts(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
-	    "fr-mb-4w\">\n");
-	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/campaigns/%s/poster.pdf\">Affiche (PDF)</a></li>\n", id);
-	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/campaigns/%s/results.csv\">Résultats (CSV)</a></li>\n",
-	    id);
-	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/campaigns/%s/results.xml\">Résultats (XML)</a></li>\n",
-	    id);
-	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/campaigns/%s/responses.csv\">Réponses brutes (CSV)</a>"
-	    "</li>\n", id);
-	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/campaigns/%s/responses.csv?format=tableur\">Réponses "
-	    "brutes (tableur, « ; »)</a></li>\n</ul>\n", id);
+	file_links(b, id);
 
 	if (satisfaction) {
 		if (http_field_get(r, "ouverte") != NULL ||
@@ -602,20 +758,20 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 			    "fermée");
 		buf_printf(b, "<ul class=\"fr-btns-group "
 		    "fr-btns-group--inline-md fr-mb-4w\">\n"
-		    "<li><form method=\"post\" action=\"" PREFIX
-		    "/campaigns/%s/ouvrir\"><input type=\"hidden\" "
+		    "<li><form method=\"post\" action=\"" CAMPAIGNS_PREFIX
+		    "/%s/ouvrir\"><input type=\"hidden\" "
 		    "name=\"_csrf\" value=\"", id);
 		html_puts(b, u->csrf);
 		buf_printf(b, "\"><button class=\"fr-btn\" type=\"submit\">"
 		    "Ouvrir maintenant</button></form></li>\n"
-		    "<li><form method=\"post\" action=\"" PREFIX
-		    "/campaigns/%s/fermer\"><input type=\"hidden\" "
+		    "<li><form method=\"post\" action=\"" CAMPAIGNS_PREFIX
+		    "/%s/fermer\"><input type=\"hidden\" "
 		    "name=\"_csrf\" value=\"", id);
 		html_puts(b, u->csrf);
 		buf_printf(b, "\"><button class=\"fr-btn fr-btn--secondary\" "
 		    "type=\"submit\">Fermer maintenant</button></form></li>\n"
-		    "<li><a class=\"fr-btn fr-btn--secondary\" href=\"" PREFIX
-		    "/campaigns/%s/papier\">Saisir des questionnaires papier"
+		    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+		    CAMPAIGNS_PREFIX "/%s/papier\">Saisir des questionnaires papier"
 		    "</a></li>\n</ul>\n", id);
 	}
 	chart_bars(b, &cr.r, "resultats");
@@ -671,189 +827,101 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 
 /* The page of a campaign that could not be loaded (found 0 or -1). */
 static void
-campaign_missing(struct resp *p, const struct staff_user *u, int found)
+campaign_missing(struct referent *rf, struct resp *p, const struct staff_user *u,
+    int found)
 {
 	if (found == 0)
-		message(p, u, 404, "Campagne introuvable", "Cette campagne "
+		message(rf, p, u, 404, "Campagne introuvable", "Cette campagne "
 		    "n’existe pas, ou n’est pas sur un site dont vous avez la "
 		    "charge.");
 	else
-		message(p, u, 503, "Service momentanément indisponible",
+		message(rf, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 }
 
-/* results.csv, results.xml, poster.pdf. */
+/* GET of a file of campaign id. */
 static void
 campaign_file(struct referent *rf, const struct staff_user *u,
-    const struct req *r, struct resp *p, const char *id, const char *file)
+    const struct req *r, struct resp *p, const char *id,
+    const struct campaign_file *file)
 {
 	struct campaign_results	 cr;
-	char			 url[512], *cause = NULL;
-	int			 found;
+	char			*cause = NULL;
+	int			 found, status;
 
 	found = campaign_results(rf, u, id, "motif", &cr);
 	if (found != 1) {
-		campaign_missing(p, u, found);
+		campaign_missing(rf, p, u, found);
 		return;
 	}
 	p->no_store = 1;
-	if (strcmp(file, "results.csv") == 0) {
-		p->content_type = "text/csv; charset=utf-8";
-		export_results_csv(&cr.r, &p->body);
-	} else if (strcmp(file, "results.xml") == 0) {
-		p->content_type = "application/xml; charset=utf-8";
-		if (export_results_xml(&cr.r, &p->body, &cause) == -1) {
-			log_warnx("results.xml of %s: %s", id, cause);
-			free(cause);
-			buf_reset(&p->body);
-			message(p, u, 500, "Export impossible", "Le fichier XML "
+	p->content_type = file->content_type;
+	if ((status = file->write(rf, u, r, &cr, &p->body, &cause)) != 0) {
+		log_warnx("%s of campaign %s: %s", file->name, id, cause);
+		free(cause);
+		buf_reset(&p->body);
+		p->content_type = "text/html; charset=utf-8";
+		if (status == 503)
+			message(rf, p, u, 503, "Service momentanément "
+			    "indisponible", "Réessayez dans quelques instants.");
+		else
+			message(rf, p, u, 500, "Fichier impossible", "Ce fichier "
 			    "n’a pas pu être produit ; l’erreur est signalée.");
-		}
-	} else {
-		public_url(r, cr.slug, url, sizeof(url));
-		p->content_type = "application/pdf";
-		if (poster_pdf(&cr.r, strcmp(cr.r.kind, "satisfaction") == 0 ?
-		    url : NULL, &p->body, &cause) == -1) {
-			log_warnx("poster of %s: %s", id, cause);
-			free(cause);
-			buf_reset(&p->body);
-			p->content_type = "text/html; charset=utf-8";
-			message(p, u, 500, "Affiche impossible", "L’affiche n’a "
-			    "pas pu être produite ; l’erreur est signalée.");
-		}
 	}
 	campaign_results_free(&cr);
 }
 
-/* responses.csv: one row per response, one column per question. */
-static void
-responses_file(struct referent *rf, const struct staff_user *u,
-    const struct req *r, struct resp *p, const char *id)
+/*
+ * The English addresses of the first versions, kept for links and
+ * bookmarks: PREFIX "/campaigns/..." is CAMPAIGNS_PREFIX "/...", "new"
+ * is "nouvelle", and the files have French names. Returns 1 when r's
+ * path was one of them and p sends the browser on.
+ */
+static int
+moved(const struct req *r, struct resp *p)
 {
-	const struct http_field	*f;
-	const struct form	*form;
-	struct campaign_results	 cr;
-	struct export_response	*rows = NULL;
-	const char		**values = NULL;
-	char			**joined = NULL;
-	PGresult		*res = NULL;
-	const char		*params[1] = { id }, *key, *ans;
-	char			 sqlstate[6], *cause = NULL, *tmp;
-	size_t			 nq, nrows = 0, k, cell;
-	int			 i, n, found, spreadsheet;
+	static const char		 old[] = PREFIX "/campaigns";
+	const struct campaign_file	*file;
+	const char			*rest = r->path + sizeof(old) - 1;
+	char				 to[256], id[32], name[32], tail;
 
-	f = http_field_get(r, "format");
-	spreadsheet = f != NULL && strcmp(f->val, "tableur") == 0;
-	/* The campaign's form, through the same policies. */
-	found = campaign_results(rf, u, id, "motif", &cr);
-	if (found != 1) {
-		campaign_missing(p, u, found);
-		return;
+	if (strncmp(r->path, old, sizeof(old) - 1) != 0 ||
+	    (*rest != '\0' && *rest != '/') || strlen(rest) > 128)
+		return 0;
+	if (strcmp(rest, "/new") == 0)
+		rest = "/nouvelle";
+	else if (sscanf(rest, "/%18[0-9]/%31[a-z.]%c", id, name,
+	    &tail) == 2 && (file = campaign_file_find(name, 1)) != NULL) {
+		snprintf(to, sizeof(to), CAMPAIGNS_PREFIX "/%s/%s", id,
+		    file->name);
+		http_moved(r, p, to);
+		return 1;
 	}
-	form = cr.form;
-	if (db_exec_as(rf->db, u->id, STMT_RESPONSES, params, &res, sqlstate,
-	    &cause) != DB_OK) {
-		log_warnx("responses of %s: %s", id, cause);
-		free(cause);
-		campaign_results_free(&cr);
-		message(p, u, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
-		return;
-	}
-	nq = form_nquestions(form);
-	n = PQntuples(res);
-	rows = xcalloc((size_t)n + 1, sizeof(*rows));
-	values = xcalloc(((size_t)n + 1) * nq, sizeof(*values));
-	joined = xcalloc(((size_t)n + 1) * nq, sizeof(*joined));
-	for (i = 0; i < n; i++) {
-		if (nrows == 0 || strcmp(rows[nrows - 1].id, PQgetvalue(res,
-		    i, 0)) != 0) {
-			rows[nrows].id = PQgetvalue(res, i, 0);
-			rows[nrows].submitted_at = PQgetvalue(res, i, 1);
-			rows[nrows].channel = PQgetvalue(res, i, 2);
-			rows[nrows].values = &values[nrows * nq];
-			nrows++;
-		}
-		if (PQgetisnull(res, i, 3))
-			continue;
-		key = PQgetvalue(res, i, 3);
-		ans = PQgetvalue(res, i, 4);
-		for (k = 0; k < nq; k++)
-			if (strcmp(form_question(form, k)->key, key) == 0)
-				break;
-		if (k == nq)
-			continue;	/* a question of another version */
-		cell = (nrows - 1) * nq + k;
-		if (values[cell] == NULL)
-			values[cell] = ans;
-		else {
-			/* A multiple choice: its options joined. */
-			xasprintf(&tmp, "%s%s%s", values[cell],
-			    EXPORT_MULTI_SEP, ans);
-			free(joined[cell]);
-			joined[cell] = tmp;
-			values[cell] = tmp;
-		}
-	}
-	p->no_store = 1;
-	p->content_type = "text/csv; charset=utf-8";
-	export_responses_csv(form, rows, nrows, spreadsheet ?
-	    EXPORT_CSV_SPREADSHEET : EXPORT_CSV_DATA, &p->body);
-	for (k = 0; k < ((size_t)n + 1) * nq; k++)
-		free(joined[k]);
-	free(joined);
-	free(values);
-	free(rows);
-	PQclear(res);
-	campaign_results_free(&cr);
+	snprintf(to, sizeof(to), CAMPAIGNS_PREFIX "%s", rest);
+	http_moved(r, p, to);
+	return 1;
 }
 
 void
 referent_handle(struct referent *rf, struct req *r, struct resp *p)
 {
-	struct staff_user	 u;
-	char			 id[32], file[32], tail, *cause = NULL;
-	const char		*query;
-	int			 s, n;
+	const struct campaign_file	*file;
+	struct staff_user		 u;
+	char				 id[32], name[32], tail;
+	int				 n;
 
 	http_resp_reset(p);
 	/* No form of the previous request is held any more. */
 	formcache_trim(rf->forms);
-	if (r->method == HTTP_POST) {
-		if (r->body_too_large || r->body_incomplete ||
-		    http_parse_urlencoded(r->body != NULL ? r->body : "",
-		    r->bodylen, HTTP_FIELDS_MAX, &r->fields, &r->nfields,
-		    &cause) == -1) {
-			free(cause);
-			message(p, NULL, r->body_too_large ? 413 : 400,
-			    "Envoi illisible", "Ce formulaire n’a pas pu être "
-			    "lu : rien n’a été enregistré.");
-			return;
-		}
-	} else if ((query = r->query) != NULL && http_parse_urlencoded(query,
-	    strlen(query), HTTP_FIELDS_MAX, &r->fields, &r->nfields,
-	    &cause) == -1) {
-		free(cause);
-		r->fields = NULL;
-		r->nfields = 0;
-	}
-	if (staff_handle(rf->staff, r, p))
+	if (moved(r, p) || !staff_request(rf->staff, r, p, &u))
 		return;
-	if ((s = staff_session(rf->staff, r, &u)) == -1) {
-		message(p, NULL, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
-		return;
-	}
-	if (s == 0) {
-		staff_to_login(rf->staff, r, p);
-		return;
-	}
 	if (u.role == STAFF_ENQUIRER) {
-		message(p, &u, 403, "Accès réservé", "Cet espace est réservé "
+		message(rf, p, &u, 403, "Accès réservé", "Cet espace est réservé "
 		    "aux référents qualité et aux administrateurs.");
 		return;
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
+	    planning_handle(rf->planning, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
@@ -865,24 +933,17 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 		home(rf, &u, p);
 		return;
 	}
-	n = sscanf(r->path, PREFIX "/campaigns/%18[0-9]%c", id, &tail);
-	if (n == 1 && id[0] != '0') {
+	n = sscanf(r->path, CAMPAIGNS_PREFIX "/%18[0-9]%c", id, &tail);
+	if (n == 1 && http_id_parse(id, NULL)) {
 		campaign_page(rf, &u, r, p, id);
 		return;
 	}
-	n = sscanf(r->path, PREFIX "/campaigns/%18[0-9]/%31[a-z.]%c", id,
-	    file, &tail);
-	if (n == 2 && id[0] != '0') {
-		if (strcmp(file, "results.csv") == 0 ||
-		    strcmp(file, "results.xml") == 0 ||
-		    strcmp(file, "poster.pdf") == 0) {
-			campaign_file(rf, &u, r, p, id, file);
-			return;
-		}
-		if (strcmp(file, "responses.csv") == 0) {
-			responses_file(rf, &u, r, p, id);
-			return;
-		}
+	n = sscanf(r->path, CAMPAIGNS_PREFIX "/%18[0-9]/%31[a-z.]%c", id,
+	    name, &tail);
+	if (n == 2 && http_id_parse(id, NULL) &&
+	    (file = campaign_file_find(name, 0)) != NULL) {
+		campaign_file(rf, &u, r, p, id, file);
+		return;
 	}
-	message(p, &u, 404, "Page introuvable", "Cette page n’existe pas.");
+	message(rf, p, &u, 404, "Page introuvable", "Cette page n’existe pas.");
 }

@@ -218,7 +218,9 @@ http_status_text(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 301: return "Moved Permanently";
 	case 303: return "See Other";
+	case 308: return "Permanent Redirect";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
@@ -310,4 +312,16 @@ http_id_parse(const char *s, long long *id)
 	if (id != NULL)
 		*id = strtoll(s, NULL, 10);
 	return 1;
+}
+
+void
+http_moved(const struct req *r, struct resp *p, const char *path)
+{
+	p->status = r->method == HTTP_GET || r->method == HTTP_HEAD ?
+	    301 : 308;
+	free(p->location);
+	if (r->query != NULL && *r->query != '\0')
+		xasprintf(&p->location, "%s?%s", path, r->query);
+	else
+		p->location = xstrdup(path);
 }

@@ -127,6 +127,14 @@ int	 http_cookie(const struct req *, const char *name, char *out,
 	    size_t outsz);
 
 /*
+ * Answers that r's page now lives at path (a path on this site, without
+ * a query): 301 for GET and HEAD, 308 for any other method so that a
+ * form sent to an old address is sent again, whole, to the new one. The
+ * query of r, if any, goes along.
+ */
+void	 http_moved(const struct req *r, struct resp *p, const char *path);
+
+/*
  * Returns 1 when s is a row id as URLs and forms carry them: 1 to 18
  * decimal digits, no sign, no leading zero; sets *id when id is non-NULL.
  * Returns 0 otherwise, for NULL too.

@@ -102,6 +102,7 @@ struct staff {
 	unsigned char	 key[TOKEN_KEY_LEN];
 	char		*prefix;	/* "/mystere" */
 	char		*service;	/* shown in the header */
+	char		*tagline;	/* under it */
 	char		*dummy_hash;	/* checked for unknown logins, so that
 					   they take as long as known ones */
 };
@@ -171,7 +172,7 @@ staff_password_hash(const char *pw, size_t len)
 
 struct staff *
 staff_create(struct db *db, const unsigned char *key, const char *prefix,
-    const char *service)
+    const char *service, const char *tagline)
 {
 	struct staff	*st;
 	unsigned char	 rnd[32];
@@ -182,6 +183,7 @@ staff_create(struct db *db, const unsigned char *key, const char *prefix,
 	memcpy(st->key, key, TOKEN_KEY_LEN);
 	st->prefix = xstrdup(prefix);
 	st->service = xstrdup(service);
+	st->tagline = xstrdup(tagline);
 	randombytes_buf(rnd, sizeof(rnd));
 	st->dummy_hash = staff_password_hash((const char *)rnd, sizeof(rnd));
 	return st;
@@ -194,6 +196,7 @@ staff_free(struct staff *st)
 		return;
 	free(st->prefix);
 	free(st->service);
+	free(st->tagline);
 	free(st->dummy_hash);
 	sodium_memzero(st->key, sizeof(st->key));
 	free(st);
@@ -277,21 +280,89 @@ staff_session(struct staff *st, const struct req *r, struct staff_user *u)
 }
 
 void
-staff_page_open(struct staff *st, struct buf *b, const struct staff_user *u,
-    const char *title, const char *tagline)
+staff_page_open(struct staff *st, struct resp *p, const struct staff_user *u,
+    const char *title)
 {
 	struct page_frame	 pf = { 0 };
-	char			*logout;
+	char			*logout = NULL;
 
+	p->no_store = 1;
+	if (u == NULL) {
+		page_begin(&p->body, title, st->service);
+		return;
+	}
 	xasprintf(&logout, "%s/deconnexion", st->prefix);
 	pf.title = title;
 	pf.service = st->service;
-	pf.tagline = tagline;
+	pf.tagline = st->tagline;
 	pf.user = u->name;
 	pf.logout_action = logout;
 	pf.csrf = u->csrf;
-	page_open(b, &pf);
+	page_open(&p->body, &pf);
 	free(logout);
+}
+
+void
+staff_page_message(struct staff *st, struct resp *p,
+    const struct staff_user *u, int status, const char *title,
+    const char *text, const char *back_href, const char *back_text)
+{
+	buf_reset(&p->body);
+	free(p->location);
+	p->location = NULL;
+	p->content_type = "text/html; charset=utf-8";
+	p->status = status;
+	if (status == 503)
+		p->retry_after = 30;
+	staff_page_open(st, p, u, title);
+	page_message(&p->body, title, text, back_href, back_text);
+	page_end(&p->body);
+}
+
+int
+staff_request(struct staff *st, struct req *r, struct resp *p,
+    struct staff_user *u)
+{
+	const char	*data;
+	size_t		 len;
+	char		*cause = NULL;
+	int		 s;
+
+	if (r->method == HTTP_POST) {
+		data = r->body != NULL ? r->body : "";
+		len = r->bodylen;
+	} else {
+		data = r->query != NULL ? r->query : "";
+		len = strlen(data);
+	}
+	if (r->body_too_large || r->body_incomplete ||
+	    http_parse_urlencoded(data, len, HTTP_FIELDS_MAX, &r->fields,
+	    &r->nfields, &cause) == -1) {
+		free(cause);
+		if (r->method == HTTP_POST) {
+			staff_page_message(st, p, NULL, r->body_too_large ?
+			    413 : 400, "Envoi illisible", "Ce formulaire n’a "
+			    "pas pu être lu : rien n’a été enregistré.",
+			    NULL, NULL);
+			return 0;
+		}
+		/* A query we cannot read is no query at all. */
+		r->fields = NULL;
+		r->nfields = 0;
+	}
+	if (staff_handle(st, r, p))
+		return 0;
+	if ((s = staff_session(st, r, u)) == -1) {
+		staff_page_message(st, p, NULL, 503, "Service momentanément "
+		    "indisponible", "Réessayez dans quelques instants.",
+		    NULL, NULL);
+		return 0;
+	}
+	if (s == 0) {
+		staff_to_login(st, r, p);
+		return 0;
+	}
+	return 1;
 }
 
 int

@@ -49,12 +49,14 @@ struct staff;
 
 /*
  * Makes the staff context of a program whose pages live under prefix
- * ("/mystere"): its login page is prefix "/connexion". Registers its
+ * ("/mystere"): its login page is prefix "/connexion"; its pages show
+ * service in their header and tagline under it. Registers its
  * statements on db (which must outlive it); key signs the login form.
  * Caller frees with staff_free().
  */
 struct staff	*staff_create(struct db *db, const unsigned char *key,
-		    const char *prefix, const char *service);
+		    const char *prefix, const char *service,
+		    const char *tagline);
 
 /* Frees the context; NULL does nothing. */
 void		 staff_free(struct staff *);
@@ -83,14 +85,35 @@ void		 staff_to_login(struct staff *, const struct req *,
 		    struct resp *p);
 
 /*
- * Opens a page of this staff program for u: the DSFR header with the
- * program's name, tagline, who is logged in and a logout button posting
- * the session's CSRF token.
+ * The start of every request of a staff program: reads a POST's body, or
+ * a GET's query, into r's fields; answers the login and logout pages;
+ * finds the session. Returns 1 with *u filled when the program's own
+ * pages should answer. Returns 0 when p is the answer already: the body
+ * could not be read (400, 413: nothing stored), the request was for the
+ * login or logout page, there is no session (to the login page), or the
+ * database is unavailable (503).
  */
-struct buf;
-void		 staff_page_open(struct staff *, struct buf *b,
-		    const struct staff_user *u, const char *title,
-		    const char *tagline);
+int		 staff_request(struct staff *, struct req *r, struct resp *p,
+		    struct staff_user *u);
+
+/*
+ * Opens a page of this staff program: the DSFR header with the
+ * program's name and tagline, who is logged in and a logout button
+ * posting the session's CSRF token; the public header when u is NULL.
+ * The response is marked no-store.
+ */
+void		 staff_page_open(struct staff *, struct resp *p,
+		    const struct staff_user *u, const char *title);
+
+/*
+ * Makes p a whole page of this program that says one thing: status, a
+ * heading, a text and, when back_href is non-NULL, a link back; what p
+ * held is discarded. A 503 asks the browser to retry after 30 s.
+ */
+void		 staff_page_message(struct staff *, struct resp *p,
+		    const struct staff_user *u, int status,
+		    const char *title, const char *text,
+		    const char *back_href, const char *back_text);
 
 /*
  * Returns 1 when the request's fields carry this session's CSRF token,

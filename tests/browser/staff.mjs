@@ -288,7 +288,7 @@ async function main() {
 		});
 		await section('referent login (keyboard)', 4, async (t) => {
 			await keyboardLogin(t, rpage, '/referent', referent);
-			t.ok(await rpage.locator(`a[href="/referent/campaigns/${campaign}"]`).count() > 0,
+			t.ok(await rpage.locator(`a[href="/referent/campagnes/${campaign}"]`).count() > 0,
 				'the page links to the campaign of the site');
 		});
 
@@ -329,15 +329,15 @@ async function main() {
 				`focus on ${await describeActive(epage)}`);
 			await audit(t, epage, 'grid page with errors');
 
-			const r3 = await rpage.goto(`${base}/mystere/planification/nouvelle`);
+			const r3 = await rpage.goto(`${base}/referent/planification/nouvelle`);
 			if (r3.status() === 200)
-				await audit(t, rpage, '/mystere/planification/nouvelle (referent)');
+				await audit(t, rpage, '/referent/planification/nouvelle (referent)');
 			else
-				t.ok(false, '/mystere/planification/nouvelle (referent) answers 200', `HTTP ${r3.status()}`);
+				t.ok(false, '/referent/planification/nouvelle (referent) answers 200', `HTTP ${r3.status()}`);
 			await rpage.goto(`${base}/referent/`);
 			await audit(t, rpage, '/referent/');
-			await rpage.goto(`${base}/referent/campaigns/${campaign}`);
-			await audit(t, rpage, '/referent/campaigns/ID (chart and tables)');
+			await rpage.goto(`${base}/referent/campagnes/${campaign}`);
+			await audit(t, rpage, '/referent/campagnes/ID (chart and tables)');
 		});
 
 		// ---- 3. a mystery call recorded with the keyboard only
@@ -433,7 +433,7 @@ async function main() {
 
 		// ---- 4. the referent's results: chart, tables, breakdown
 		await section('referent results', 8, async (t) => {
-			const p = `/referent/campaigns/${campaign}`;
+			const p = `/referent/campagnes/${campaign}`;
 			await rpage.goto(`${base}${p}`);
 			const charts = await accessibleNames(rpage, 'main svg');
 			const main = charts.find((c) => c.where === 'resultats');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Planning mystery campaigns through /mystere/planification: referents
+# Planning mystery campaigns through /referent/planification: referents
 # and admins only; the form's defaults; a preview that skips a public
 # holiday; a period too short or inside the school holidays refused with
 # the count of half-days it holds; the campaign created with exactly its
@@ -7,7 +7,8 @@
 # the services and the enquirers, who then see their own slots; another
 # site's referent neither seeing nor planning this site, down to the
 # database's policies; a POST without the CSRF token refused. Nothing is
-# created by a refused request.
+# created by a refused request. The old address /mystere/planification
+# sends the browser on, and the mystery role may create nothing.
 #
 # The periods are fixed dates of spring 2027 (zone B's winter holidays
 # end on 7 March, Easter Monday is 29 March, the spring holidays start on
@@ -16,18 +17,18 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 69
+tap_plan 74
 
 admin()
 {
 	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
 		"$QM_BUILD/cgi/qualimetre" "$@"
 }
-login()
+login() # LOGIN PASSWORD [PROGRAM]: into /referent/, or /PROGRAM/
 {
 	rm -f "$HTTP_COOKIES"
-	http_get /mystere/connexion > /dev/null
-	http_post /mystere/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
+	http_get "/${3:-referent}/connexion" > /dev/null
+	http_post "/${3:-referent}/connexion" "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
 }
 uid() # LOGIN
 {
@@ -67,12 +68,12 @@ form()
 	printf '%s' "&service=standard&service=etrangers&service=vehicules&service=permis&service=identite"
 	printf '%s' "&enquirer=$id1&enquirer=$id2"
 }
-NEW=/mystere/planification/nouvelle
+NEW=/referent/planification/nouvelle
 
 # ---- enquirers are kept out
 is "$(login "$e1" "$pw")" 303 "enquirer e1 logs in"
-is "$(http_get /mystere/planification)" 403 "an enquirer gets 403 on the list"
-body_has "réservée aux référents" "with a page that says why"
+is "$(http_get /referent/planification)" 403 "an enquirer gets 403 on the list"
+body_has "réservée? aux référents" "with a page that says why"
 is "$(http_get $NEW)" 403 "and on the form"
 csrf=$(input_value _csrf)
 before=$(campaigns "$A")
@@ -81,8 +82,8 @@ is "$(campaigns "$A")" "$before" "which creates nothing"
 
 # ---- the form and its defaults
 is "$(login "$ref" "$pw")" 303 "the referent of site A logs in"
-is "$(http_get /mystere/planification)" 200 "the list of campaigns"
-body_has "href=\"/mystere/planification/nouvelle\"" "with a link to plan a new one"
+is "$(http_get /referent/planification)" 200 "the list of campaigns"
+body_has "href=\"/referent/planification/nouvelle\"" "with a link to plan a new one"
 is "$(http_get $NEW)" 200 "the planning form"
 csrf=$(input_value _csrf)
 first=$(input_value first) last=$(input_value last)
@@ -143,8 +144,8 @@ is "$(campaigns "$A")" "$before" "nothing created"
 # ---- the campaign
 code=$(http_post $NEW "$(form 2027-03-22 2027-04-06)&action=creer")
 is "$code" 303 "the referent creates the campaign"
-is "$(http_header Location)" "/mystere/planification?cree" "back to the list"
-http_get /mystere/planification > /dev/null
+is "$(http_header Location)" "/referent/planification?cree" "back to the list"
+http_get /referent/planification > /dev/null
 body_has "$title</td>.*0 / 20 contacts saisis" "which shows it with its progress"
 cid=$(psql_q "SELECT id FROM qualimetre.campaign WHERE title = :'t'" t="$title")
 like "$(psql_q "SELECT c.kind || ' ' || c.target_count || ' ' || (f.key = 'mystery-call') || ' ' || c.slug
@@ -166,10 +167,10 @@ is "$(psql_q "SELECT string_agg(n::text, ',' ORDER BY n) FROM (SELECT count(*) A
 	WHERE campaign_id = :'c' GROUP BY enquirer_id) x" c="$cid")" "10,10" "10 for each enquirer"
 
 # ---- each enquirer sees their own slots
-login "$e1" "$pw" > /dev/null
+login "$e1" "$pw" mystere > /dev/null
 http_get /mystere/ > /dev/null
 body_has "0 contact saisi sur 10 créneaux" "e1 sees her 10 slots"
-login "$e2" "$pw" > /dev/null
+login "$e2" "$pw" mystere > /dev/null
 http_get /mystere/ > /dev/null
 body_has "0 contact saisi sur 10 créneaux" "e2 sees his 10 slots"
 got=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
@@ -178,7 +179,7 @@ is "$got" 10 "and the policy still shows e1 only her own"
 
 # ---- the other site's referent
 login "$ref2" "$pw" > /dev/null
-http_get /mystere/planification > /dev/null
+http_get /referent/planification > /dev/null
 ! grep -q "$title" "$HTTP_BODY"
 ok $? "B's referent does not see A's campaign"
 http_get $NEW > /dev/null
@@ -190,21 +191,39 @@ code=$(http_post $NEW "$(form 2027-04-05 2027-04-16)&action=creer")
 is "$code" 400 "a POST with site A's id forged: 400"
 body_has "Ce site ne vous est pas confié" "this site is not theirs"
 is "$(campaigns "$A")" "$before" "nothing created"
-out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
 	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
 	SELECT :'s', (SELECT max(id) FROM qualimetre.form WHERE key = 'mystery-call'), 'mystery-call',
 		'Forgée', date '2027-04-05', date '2027-04-16', 20, :'slug'" \
 	u="$idref2" s="$site_a" slug="forged-$$" 2>&1)
 like "$out" "row-level security" "in SQL as B's referent, the policy refuses a campaign on site A"
-out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
 	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
 	VALUES (:'c', date '2027-04-06', true, 'standard', :'e')" u="$idref2" c="$cid" e="$id1" 2>&1)
 like "$out" "row-level security" "and a slot in A's campaign"
-out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
 	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
 	VALUES (:'c', date '2027-03-27', true, 'standard', :'e')" u="$idref" c="$cid" e="$id1" 2>&1)
 like "$out" "row-level security" "even A's referent cannot put a slot on a Saturday"
+# The enquirers' role plans nothing, whoever is logged in.
+out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
+	SELECT :'s', (SELECT max(id) FROM qualimetre.form WHERE key = 'mystery-call'), 'mystery-call',
+		'Forgée', date '2027-04-05', date '2027-04-16', 20, :'slug'" \
+	u="$idref" s="$site_a" slug="forged-m-$$" 2>&1)
+like "$out" "permission denied" "the mystery role may not create a campaign, even for A's referent"
+out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
+	VALUES (:'c', date '2027-04-06', true, 'standard', :'e')" u="$idref" c="$cid" e="$id1" 2>&1)
+like "$out" "permission denied" "nor a slot"
 is "$(psql_q "SELECT count(*) FROM qualimetre.slot WHERE campaign_id = :'c'" c="$cid")" 20 "the campaign still has its 20 slots"
+
+# ---- the old address, in the enquirers' program
+is "$(http_get "/mystere/planification?cree")/$(http_header Location)" "301//referent/planification?cree" \
+	"/mystere/planification moved to /referent/planification, with its query"
+is "$(http_post /mystere/planification/nouvelle "action=creer")/$(http_header Location)" \
+	"308//referent/planification/nouvelle" "a form posted there is sent on with its method"
+is "$(http_get /mystere/planifications)" 404 "a longer path is not the old address"
 
 # ---- CSRF
 login "$ref" "$pw" > /dev/null

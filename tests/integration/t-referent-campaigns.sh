@@ -47,15 +47,15 @@ form=$(psql_q "SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER B
 # ---- creating
 is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
 http_get /referent/ > /dev/null
-body_has 'href="/referent/campaigns/new"' "her home page links to a new campaign"
-is "$(http_get /referent/campaigns/new)" 200 "the creation form"
+body_has 'href="/referent/campagnes/nouvelle"' "her home page links to a new campaign"
+is "$(http_get /referent/campagnes/nouvelle)" 200 "the creation form"
 body_has "marge d’erreur de ± 5 points : 385 questionnaires" "with the sample size computed by stats/"
 csrf=$(input_value _csrf)
-create() { http_post /referent/campaigns/new "_csrf=$csrf&site=$1&form=$form&title=$(urlencode "$2")&opens_on=$3&closes_on=$4&target=$5"; }
+create() { http_post /referent/campagnes/nouvelle "_csrf=$csrf&site=$1&form=$form&title=$(urlencode "$2")&opens_on=$3&closes_on=$4&target=$5"; }
 
 code=$(create "$sa" "" "$(day 5)" "$(day 30)" 400)
-c1=$(http_header Location | sed -n 's,^/referent/campaigns/\([0-9]*\)$,\1,p')
-check "a campaign is created (303 to /referent/campaigns/$c1, got $code)" test "$code" = 303 -a -n "$c1"
+c1=$(http_header Location | sed -n 's,^/referent/campagnes/\([0-9]*\)$,\1,p')
+check "a campaign is created (303 to /referent/campagnes/$c1, got $code)" test "$code" = 303 -a -n "$c1"
 year=$(psql_q "SELECT to_char($T + 5, 'YYYY')")
 is "$(psql_q "SELECT site_id || '|' || form_id || '|' || kind || '|' || title || '|' || slug || '|' || target_count
 	FROM qualimetre.campaign WHERE id = :'c'" c="$c1")" \
@@ -63,7 +63,7 @@ is "$(psql_q "SELECT site_id || '|' || form_id || '|' || kind || '|' || title ||
 	"its row: her site, the form, the default title, the slug of the site and year, the target"
 is "$(dates_of "$c1")" "5/30" "its dates as typed"
 code=$(create "$sa" "Enquête d'automne" "$(day -10)" "$(day 20)" "")
-c2=$(http_header Location | sed -n 's,^/referent/campaigns/\([0-9]*\)$,\1,p')
+c2=$(http_header Location | sed -n 's,^/referent/campagnes/\([0-9]*\)$,\1,p')
 slug2=$(psql_q "SELECT slug FROM qualimetre.campaign WHERE id = :'c'" c="$c2")
 like "$code $slug2" "^303 test-rc-a-[0-9]{4}(-2)?$" "a second one gets a slug of its own ($slug2)"
 is "$(psql_q "SELECT coalesce(target_count::text, 'none') || '|' || title FROM qualimetre.campaign WHERE id = :'c'" c="$c2")" \
@@ -79,7 +79,7 @@ is "$(count_at TEST-RC-A)" "$n" "nothing was created"
 is "$(create "$sb" "" "$(day 0)" "$(day 5)" "")" 400 "a forged site id (site B's) is refused"
 body_has "vous n’avez pas la charge de ce site" "with a message next to the site"
 is "$(count_at TEST-RC-B)" 0 "and nothing is created on site B"
-is "$(http_post /referent/campaigns/new "site=$sa&form=$form&title=x&opens_on=$(day 0)&closes_on=$(day 5)")/$(count_at TEST-RC-A)" \
+is "$(http_post /referent/campagnes/nouvelle "site=$sa&form=$form&title=x&opens_on=$(day 0)&closes_on=$(day 5)")/$(count_at TEST-RC-A)" \
 	"403/$n" "without the CSRF token: 403, nothing created"
 out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
 	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
@@ -93,34 +93,34 @@ out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u',
 like "$out" "row-level security" "and one on a mystery grid"
 
 # ---- opening and closing
-is "$(http_post "/referent/campaigns/$c1/ouvrir" "_csrf=$csrf")/$(http_header Location)" \
-	"303//referent/campaigns/$c1?ouverte" "opening the upcoming campaign now"
+is "$(http_post "/referent/campagnes/$c1/ouvrir" "_csrf=$csrf")/$(http_header Location)" \
+	"303//referent/campagnes/$c1?ouverte" "opening the upcoming campaign now"
 is "$(dates_of "$c1")" "0/30" "it opens today, its closing date kept"
-is "$(http_post "/referent/campaigns/$c1/fermer" "_csrf=$csrf")/$(dates_of "$c1")" "409/0/30" \
+is "$(http_post "/referent/campagnes/$c1/fermer" "_csrf=$csrf")/$(dates_of "$c1")" "409/0/30" \
 	"closing it the day it opened is refused with a message, dates unchanged"
-is "$(http_post "/referent/campaigns/$c2/fermer" "_csrf=$csrf")/$(dates_of "$c2")" "303/-10/-1" \
+is "$(http_post "/referent/campagnes/$c2/fermer" "_csrf=$csrf")/$(dates_of "$c2")" "303/-10/-1" \
 	"closing the running one: its last day was yesterday"
 # The survey program keeps what it read of a campaign for 30 seconds
 # (cgi/survey/survey.c, CAMPAIGN_TTL): a worker may have read this slug in
 # an earlier run of this test.
 public_closed() { [ "$(http_get "/enquete/$slug2")" = 410 ]; }
 check "its public page then says it is closed (410)" wait_until 35 public_closed
-is "$(http_post "/referent/campaigns/$c2/ouvrir" "_csrf=$csrf")/$(dates_of "$c2")" \
+is "$(http_post "/referent/campagnes/$c2/ouvrir" "_csrf=$csrf")/$(dates_of "$c2")" \
 	"303/-10/0" "reopened until the end of today, its start kept"
-is "$(http_post "/referent/campaigns/$c2/fermer" "_csrf=$csrf")/$(http_post "/referent/campaigns/$c2/fermer" "")/$(dates_of "$c2")" \
+is "$(http_post "/referent/campagnes/$c2/fermer" "_csrf=$csrf")/$(http_post "/referent/campagnes/$c2/fermer" "")/$(dates_of "$c2")" \
 	"303/403/-10/-1" "closed again; without the CSRF token: 403"
 
 # ---- paper questionnaires, into the closed campaign
-is "$(http_get "/referent/campaigns/$c2/papier")" 200 "the paper form of the closed campaign"
+is "$(http_get "/referent/campagnes/$c2/papier")" 200 "the paper form of the closed campaign"
 like "$(grep -o '<input[^>]*autofocus[^>]*>' "$HTTP_BODY")" 'id="q-motif-etrangers"' "the first field has the focus"
 tok1=$(input_value _jeton)
 paper()
 {
-	http_post "/referent/campaigns/$c2/papier" "_csrf=$csrf&_jeton=$1&motif=$2&profil=particulier&canal=sur-place&courtoisie=$3&commentaire=$(urlencode "$4")"
+	http_post "/referent/campagnes/$c2/papier" "_csrf=$csrf&_jeton=$1&motif=$2&profil=particulier&canal=sur-place&courtoisie=$3&commentaire=$(urlencode "$4")"
 }
 c=$(paper "$tok1" etrangers satisfait "Très bien, merci")
 l=$(http_header Location)
-http_get "/referent/campaigns/$c2/papier" > /dev/null
+http_get "/referent/campagnes/$c2/papier" > /dev/null
 tok2=$(input_value _jeton)
 c=$c/$(paper "$tok2" autre tres-satisfait "")
 l=$l,$(http_header Location)
@@ -128,7 +128,7 @@ http_get "$(http_header Location)" > /dev/null
 body_has "Questionnaire n° 2 enregistré" "after a save, the empty form again says which one was saved"
 tok3=$(input_value _jeton)
 c=$c/$(paper "$tok3" identite peu-satisfait "Attente <longue> & \"bruyante\"")
-is "$c/$l" "303/303/303//referent/campaigns/$c2/papier?enregistre=1,/referent/campaigns/$c2/papier?enregistre=2" \
+is "$c/$l" "303/303/303//referent/campagnes/$c2/papier?enregistre=1,/referent/campagnes/$c2/papier?enregistre=2" \
 	"three questionnaires typed, each back to a new form"
 is "$(psql_q "SELECT count(*) || '|' || count(*) FILTER (WHERE channel = 'paper' AND entered_by = :'u')
 	FROM qualimetre.response WHERE campaign_id = :'c'" c="$c2" u="$ida")" "3|3" \
@@ -140,23 +140,23 @@ is "$(answers_of "$tok3" | tr '\n' ';')" \
 	"canal=sur-place;commentaire=Attente <longue> & \"bruyante\";courtoisie=peu-satisfait;motif=identite;profil=particulier;" \
 	"the third one's too, its text byte for byte"
 is "$(paper "$tok3" identite peu-satisfait "encore")/$(http_header Location)/$(paper_of "$c2")" \
-	"303//referent/campaigns/$c2/papier?deja/3" "the same form sent twice (a double Enter) stores one"
-http_get "/referent/campaigns/$c2/papier" > /dev/null
+	"303//referent/campagnes/$c2/papier?deja/3" "the same form sent twice (a double Enter) stores one"
+http_get "/referent/campagnes/$c2/papier" > /dev/null
 tok4=$(input_value _jeton)
-is "$(http_post "/referent/campaigns/$c2/papier" "_jeton=$tok4&motif=autre&profil=elu&canal=courriel")/$(paper_of "$c2")" \
+is "$(http_post "/referent/campagnes/$c2/papier" "_jeton=$tok4&motif=autre&profil=elu&canal=courriel")/$(paper_of "$c2")" \
 	"403/3" "without the CSRF token: 403, nothing stored"
 is "$(paper "$tok4" "" satisfait "")/$(paper_of "$c2")" "400/3" "a required answer missing: 400, nothing stored"
 c3=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
 	VALUES (:'s', :'f', 'satisfaction', 'Ancienne', $T - 60, $T - 31, 'test-rc-a-ancienne') RETURNING id" s="$sa" f="$form")
-is "$(http_get "/referent/campaigns/$c3/papier")" 403 "31 days after the closing date, paper is refused"
+is "$(http_get "/referent/campagnes/$c3/papier")" 403 "31 days after the closing date, paper is refused"
 
 # ---- another site's referent
 login "$rb" "$pw" > /dev/null
 http_get /referent/ > /dev/null
 csrfb=$(input_value _csrf)
-is "$(http_get "/referent/campaigns/$c2/papier")/$(http_post "/referent/campaigns/$c2/papier" "_csrf=$csrfb&_jeton=$tok4&motif=autre&profil=elu&canal=courriel")/$(paper_of "$c2")" \
+is "$(http_get "/referent/campagnes/$c2/papier")/$(http_post "/referent/campagnes/$c2/papier" "_csrf=$csrfb&_jeton=$tok4&motif=autre&profil=elu&canal=courriel")/$(paper_of "$c2")" \
 	"404/404/3" "the referent of site B cannot type into site A's campaign (404)"
-is "$(http_post "/referent/campaigns/$c2/ouvrir" "_csrf=$csrfb")/$(http_post "/referent/campaigns/$c1/fermer" "_csrf=$csrfb")/$(dates_of "$c2")/$(dates_of "$c1")" \
+is "$(http_post "/referent/campagnes/$c2/ouvrir" "_csrf=$csrfb")/$(http_post "/referent/campagnes/$c1/fermer" "_csrf=$csrfb")/$(dates_of "$c2")/$(dates_of "$c1")" \
 	"404/404/-10/-1/0/30" "nor open or close it"
 out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
 	INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, form_token)

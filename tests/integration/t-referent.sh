@@ -5,7 +5,7 @@
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 27
+tap_plan 33
 
 admin()
 {
@@ -66,10 +66,24 @@ is "$(http_get /referent/)" 403 "but the referent's space is refused to her"
 is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
 http_get /referent/ > /dev/null
 body_has "Enquête de test" "her campaigns are listed"
-is "$(http_get "/referent/campaigns/$cid")" 200 "the results page"
+is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
 body_has '<svg[^>]*role="img"' "with its chart"
 body_has '<table' "and its data table"
-code=$(http_get "/referent/campaigns/$cid/results.csv")
+links=$(grep -o "href=\"/referent/campagnes/$cid/[^\"]*\"" "$HTTP_BODY" | tr '\n' ' ')
+is "$links" "href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/papier\" " \
+	"the page links to each file of the table, and to the paper entry"
+
+# The first, English addresses send the browser on, query and method kept.
+is "$(http_get "/referent/campaigns/$cid")/$(http_header Location)" "301//referent/campagnes/$cid" \
+	"/referent/campaigns/ID moved to /referent/campagnes/ID"
+is "$(http_get "/referent/campaigns/$cid/responses.csv?format=tableur")/$(http_header Location)" \
+	"301//referent/campagnes/$cid/reponses.csv?format=tableur" "responses.csv moved to reponses.csv, with its query"
+is "$(http_get "/referent/campaigns/$cid/poster.pdf")/$(http_header Location)/$(http_get "/referent/campaigns/$cid/results.xml")/$(http_header Location)" \
+	"301//referent/campagnes/$cid/affiche.pdf/301//referent/campagnes/$cid/resultats.xml" "poster.pdf and results.xml moved"
+is "$(http_get /referent/campaigns/new)/$(http_header Location)" "301//referent/campagnes/nouvelle" "the new campaign form moved"
+is "$(http_post "/referent/campaigns/$cid/fermer" "")/$(http_header Location)" "308//referent/campagnes/$cid/fermer" \
+	"a form posted to an old address is sent on with its method (308)"
+code=$(http_get "/referent/campagnes/$cid/resultats.csv")
 is "$code" 200 "results.csv"
 like "$(http_header Content-Type)" '^text/csv' "served as CSV"
 is "$(head -n 1 "$HTTP_BODY" | tr -d '\r')" "criterion,label,n,satisfied,rate,lower,upper,method,target,verdict" \
@@ -94,9 +108,9 @@ want=$(psql_q "SELECT question || '=' || count(*) FILTER (WHERE value <> 'sans-a
 	GROUP BY question ORDER BY 1" c="$cid")
 is "$(echo "$got" | grep -E '^(courtoisie|attente)=')" "$want" \
 	"results.csv read back with an RFC 4180 reader: n and satisfied as stored"
-code=$(http_get "/referent/campaigns/$cid/results.xml")
+code=$(http_get "/referent/campagnes/$cid/resultats.xml")
 like "$(head -c 200 "$HTTP_BODY")" '<\?xml version="1.0"' "results.xml is XML ($code)"
-code=$(http_get "/referent/campaigns/$cid/responses.csv")
+code=$(http_get "/referent/campagnes/$cid/reponses.csv")
 is "$(grep -c $'\r$' "$HTTP_BODY")" 46 "responses.csv: a header and 45 rows ($code)"
 like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,motif,' "one column per question"
 # Every response's answers, read back field by field, against the database.
@@ -111,7 +125,7 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 	LEFT JOIN qualimetre.answer w ON w.response_id = r.id AND w.question = 'attente'
 	WHERE r.campaign_id = :'c' ORDER BY 1" c="$cid")
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
-http_get "/referent/campaigns/$cid/responses.csv?format=tableur" > /dev/null
+http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
 like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;motif;' "and separates with ';'"
 got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
@@ -119,7 +133,7 @@ got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
 	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }
 	END { for (r in rows) print v[r, "response_id"] " " v[r, "motif"] " " v[r, "courtoisie"] " " v[r, "attente"] }' | sort)
 is "$got2" "$want" "the spreadsheet variant reads back to the same answers"
-code=$(http_get "/referent/campaigns/$cid/poster.pdf")
+code=$(http_get "/referent/campagnes/$cid/affiche.pdf")
 like "$(head -c 5 "$HTTP_BODY")" '^%PDF-' "the poster is a PDF ($code)"
 cp "$HTTP_BODY" "$QM_TMP/poster.pdf"
 text=$(pdftotext -layout "$QM_TMP/poster.pdf" - 2>/dev/null)
@@ -137,13 +151,13 @@ psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
 	VALUES (md5(:'slug' || 1)::uuid, :'c', 'delai', '2'), (md5(:'slug' || 2)::uuid, :'c', 'delai', '8')" \
 	slug="$slug-mails" c="$mid" > /dev/null
-http_get "/referent/campaigns/$mid/results.csv" > /dev/null
+http_get "/referent/campagnes/$mid/resultats.csv" > /dev/null
 IFS=, read -r _ _ n sat _ < <(grep '^delai,' "$HTTP_BODY")
 is "$n/$sat" "3/1" "email delays: 1 of 3 within 5 working days, the unanswered one counted against"
 
 # ---- another site's referent
 login "$rb" "$pw" > /dev/null
-is "$(http_get "/referent/campaigns/$cid")/$(http_get "/referent/campaigns/$cid/results.csv")/$(http_get "/referent/campaigns/$cid/responses.csv")" \
+is "$(http_get "/referent/campagnes/$cid")/$(http_get "/referent/campagnes/$cid/resultats.csv")/$(http_get "/referent/campagnes/$cid/reponses.csv")" \
 	"404/404/404" "the referent of site B gets 404 for site A's campaign and its exports"
 idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")
 got=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);

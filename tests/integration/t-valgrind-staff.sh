@@ -85,12 +85,12 @@ check "the referent logs in" login referent /referent "vg-ref-$$"
 cid=$(psql_q "SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.site s ON s.id = c.site_id
 	WHERE s.code = 'PREF-41' AND c.kind = 'satisfaction' ORDER BY c.opens_on DESC LIMIT 1")
 is "$(fcgi referent GET /referent/)" 200 "her campaigns"
-is "$(fcgi referent GET "/referent/campaigns/$cid" "" "critere=attente&par=motif")" 200 \
+is "$(fcgi referent GET "/referent/campagnes/$cid" "" "critere=attente&par=motif")" 200 \
 	"a campaign's results, with a breakdown and last year's change"
-is "$(fcgi referent GET "/referent/campaigns/$cid/results.csv")" 200 "results.csv"
-is "$(fcgi referent GET "/referent/campaigns/$cid/results.xml")" 200 "results.xml"
-is "$(fcgi referent GET "/referent/campaigns/$cid/responses.csv" "" "format=tableur")" 200 "responses.csv"
-is "$(fcgi referent GET "/referent/campaigns/$cid/poster.pdf")" 200 "the poster"
+is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.csv")" 200 "results.csv"
+is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.xml")" 200 "results.xml"
+is "$(fcgi referent GET "/referent/campagnes/$cid/reponses.csv" "" "format=tableur")" 200 "responses.csv"
+is "$(fcgi referent GET "/referent/campagnes/$cid/affiche.pdf")" 200 "the poster"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"

@@ -19,8 +19,6 @@
 #include "staff.h"
 #include "util.h"
 
-#define SERVICE		"Contrôles mystère"
-#define TAGLINE		"Planification des contrôles mystère"
 #define NEW_PATH	PLANNING_PREFIX "/nouvelle"
 #define TITLE_MAX	200		/* characters, as the schema says */
 
@@ -241,16 +239,18 @@ struct pl_ctx {
 
 struct planning {
 	struct db	*db;
+	struct staff	*staff;		/* the program's, for the frame */
 	size_t		 base;		/* our first statement's number */
 };
 
 struct planning *
-planning_create(struct db *db)
+planning_create(struct db *db, struct staff *staff)
 {
 	struct planning	*pl;
 
 	pl = xcalloc(1, sizeof(*pl));
 	pl->db = db;
+	pl->staff = staff;
 	pl->base = db_register(db, planning_stmts, STMT__MAX);
 	return pl;
 }
@@ -329,39 +329,17 @@ planning_slug(enum planning_kind kind, const char *site_code, long first,
 /* ---------------------------------------------------------------- pages */
 
 static void
-frame(struct resp *p, const struct staff_user *u, const char *title)
+refused(struct planning *pl, struct resp *p, const struct staff_user *u,
+    int status, const char *title, const char *text)
 {
-	struct page_frame	pf = { 0 };
-
-	p->no_store = 1;
-	pf.title = title;
-	pf.service = SERVICE;
-	pf.tagline = TAGLINE;
-	pf.user = u->name;
-	pf.logout_action = "/mystere/deconnexion";
-	pf.csrf = u->csrf;
-	page_open(&p->body, &pf);
+	staff_page_message(pl->staff, p, u, status, title, text,
+	    PLANNING_PREFIX, "Campagnes mystère");
 }
 
 static void
-refused(struct resp *p, const struct staff_user *u, int status,
-    const char *title, const char *text)
+unavailable(struct planning *pl, struct resp *p, const struct staff_user *u)
 {
-	p->status = status;
-	frame(p, u, title);
-	if (u->role == STAFF_ENQUIRER)
-		page_message(&p->body, title, text, "/mystere/",
-		    "Mes créneaux");
-	else
-		page_message(&p->body, title, text, PLANNING_PREFIX,
-		    "Campagnes mystère");
-	page_end(&p->body);
-}
-
-static void
-unavailable(struct resp *p, const struct staff_user *u)
-{
-	refused(p, u, 503, "Service momentanément indisponible",
+	refused(pl, p, u, 503, "Service momentanément indisponible",
 	    "Réessayez dans quelques instants : rien n’a été créé.");
 }
 
@@ -392,10 +370,10 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("planning list for %s: %s", u->login, cause);
 		free(cause);
-		unavailable(p, u);
+		unavailable(pl, p, u);
 		return;
 	}
-	frame(p, u, "Campagnes mystère");
+	staff_page_open(pl->staff, p, u, "Campagnes mystère");
 	buf_puts(b, "<h1>Campagnes mystère</h1>\n");
 	if (r->query != NULL && strcmp(r->query, "cree") == 0)
 		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
@@ -438,8 +416,8 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 	}
 	buf_puts(b, "</tbody>\n</table>\n</div>\n");
 out:
-	buf_puts(b, "<p><a class=\"fr-link\" href=\"/mystere/\">Mes "
-	    "créneaux</a></p>\n");
+	buf_puts(b, "<p><a class=\"fr-link\" href=\"/referent/\">Mes "
+	    "campagnes</a></p>\n");
 	PQclear(res);
 	page_end(b);
 }
@@ -1269,7 +1247,7 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
  * creates the campaign.
  */
 static void
-form_page(struct resp *p, const struct staff_user *u,
+form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
     const struct pl_ctx *c, const struct pl_input *in,
     const struct plan_slot *slots, size_t nslots, size_t available,
     const char *alert_title, const char *alert_text)
@@ -1278,7 +1256,7 @@ form_page(struct resp *p, const struct staff_user *u,
 	const struct pl_site	*site = ctx_site(c, in->site);
 	int			 k;
 
-	frame(p, u, in->nerrors > 0 ? "Erreur – Planifier une campagne "
+	staff_page_open(pl->staff, p, u, in->nerrors > 0 ? "Erreur – Planifier une campagne "
 	    "mystère" : slots != NULL ? "Créneaux proposés – Planifier une "
 	    "campagne mystère" : "Planifier une campagne mystère");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
@@ -1449,7 +1427,7 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 			break;
 	if (n > 999) {
 		p->status = 409;
-		form_page(p, u, c, in, slots, nslots, available, "Rien n’a "
+		form_page(pl, p, u, c, in, slots, nslots, available, "Rien n’a "
 		    "été créé", "Trop de campagnes commencent ce jour-là sur "
 		    "ce site : choisissez un autre premier jour.");
 		return;
@@ -1522,20 +1500,20 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 		xasprintf(&p->location, PLANNING_PREFIX "?cree");
 	} else if (rc == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
 		log_warnx("planning by %s refused: %s", u->login, cause);
-		refused(p, u, 403, "Création refusée", "La base de données "
+		refused(pl, p, u, 403, "Création refusée", "La base de données "
 		    "refuse cette campagne : ce site ne vous est pas confié, "
 		    "ou un enquêteur n’en fait pas partie. Rien n’a été "
 		    "créé.");
 	} else if (rc == DB_REFUSED && strcmp(sqlstate, "23505") == 0) {
 		p->status = 409;
-		form_page(p, u, c, in, slots, nslots, available, "Rien n’a "
+		form_page(pl, p, u, c, in, slots, nslots, available, "Rien n’a "
 		    "été créé", "Une campagne de même type commençant le même "
 		    "jour vient d’être créée sur ce site. Vérifiez la liste "
 		    "des campagnes avant de réessayer.");
 	} else {
 		log_warnx("planning by %s: %s", u->login, cause);
 		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
-		form_page(p, u, c, in, slots, nslots, available, "Rien n’a "
+		form_page(pl, p, u, c, in, slots, nslots, available, "Rien n’a "
 		    "été créé", "Le service est momentanément indisponible. "
 		    "Le formulaire est conservé ci-dessous : créez la campagne "
 		    "à nouveau dans quelques instants.");
@@ -1572,29 +1550,29 @@ new_campaign(struct planning *pl, const struct staff_user *u,
 	memset(&in, 0, sizeof(in));
 	if (r->method != HTTP_POST) {
 		if (ctx_load(pl, u, 0, NULL, NULL, &c) == -1) {
-			unavailable(p, u);
+			unavailable(pl, p, u);
 			return;
 		}
 		if (c.nsites > 0)
 			defaults(&c, &in);
-		form_page(p, u, &c, &in, NULL, 0, 0, NULL, NULL);
+		form_page(pl, p, u, &c, &in, NULL, 0, 0, NULL, NULL);
 		goto out;
 	}
 	read_input(r, &in);
 	if (ctx_load(pl, u, in.site, in.first_ok ? in.first_s : NULL,
 	    in.last_ok ? in.last_s : NULL, &c) == -1) {
-		unavailable(p, u);
+		unavailable(pl, p, u);
 		input_free(&in);
 		return;
 	}
 	check_context(&c, &in, &site, &slots, &nslots, &available);
 	if (in.nerrors > 0 || site == NULL) {
 		p->status = 400;
-		form_page(p, u, &c, &in, NULL, 0, 0, NULL, NULL);
+		form_page(pl, p, u, &c, &in, NULL, 0, 0, NULL, NULL);
 		goto out;
 	}
 	if (in.action != ACT_CREATE) {
-		form_page(p, u, &c, &in, slots, nslots, available, NULL, NULL);
+		form_page(pl, p, u, &c, &in, slots, nslots, available, NULL, NULL);
 		goto out;
 	}
 	create(pl, u, p, &c, &in, site, slots, nslots, available);
@@ -1617,13 +1595,13 @@ planning_handle(struct planning *pl, const struct staff_user *u,
 	is_list = r->path[n] == '\0' || strcmp(r->path + n, "/") == 0;
 	is_new = strcmp(r->path, NEW_PATH) == 0;
 	if (u->role != STAFF_REFERENT && u->role != STAFF_ADMIN) {
-		refused(p, u, 403, "Accès réservé", "La planification des "
+		refused(pl, p, u, 403, "Accès réservé", "La planification des "
 		    "campagnes mystère est réservée aux référents qualité et "
 		    "aux administrateurs.");
 		return 1;
 	}
 	if (!is_list && !is_new) {
-		refused(p, u, 404, "Page introuvable", "Cette page n’existe "
+		refused(pl, p, u, 404, "Page introuvable", "Cette page n’existe "
 		    "pas.");
 		return 1;
 	}
@@ -1633,7 +1611,7 @@ planning_handle(struct planning *pl, const struct staff_user *u,
 		return 1;
 	}
 	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
-		refused(p, u, 403, "Action refusée", "Cette demande ne vient "
+		refused(pl, p, u, 403, "Action refusée", "Cette demande ne vient "
 		    "pas d’une page de ce service : rien n’a été créé.");
 		return 1;
 	}

@@ -1,6 +1,6 @@
 /*
- * The referent's planning of mystery campaigns, in the mystery program
- * (/mystere/planification): the list of the campaigns they run with
+ * The referent's planning of mystery campaigns (/referent/planification,
+ * formerly /mystere/planification): the list of the campaigns they run with
  * their progress, and the form that creates a campaign of calls or
  * emails on one of their sites, proposes its slots (plan.h) around the
  * public and school holidays, shows them, and stores the campaign, its
@@ -15,10 +15,11 @@ struct cal_range;
 struct db;
 struct req;
 struct resp;
+struct staff;
 struct staff_user;
 
 /* Where the pages live. */
-#define PLANNING_PREFIX		"/mystere/planification"
+#define PLANNING_PREFIX		"/referent/planification"
 /* The bounds of a campaign's target, in contacts. */
 #define PLANNING_TARGET_DEFAULT	20
 #define PLANNING_TARGET_MAX	200
@@ -36,9 +37,10 @@ struct planning;
 
 /*
  * Makes the planning pages' context and registers their statements on
- * db, which must outlive it. The caller frees it with planning_free().
+ * db; the pages are framed as staff's. Both must outlive it. The caller
+ * frees it with planning_free().
  */
-struct planning	*planning_create(struct db *db);
+struct planning	*planning_create(struct db *db, struct staff *staff);
 
 /* Frees the context; NULL does nothing. */
 void		 planning_free(struct planning *);
