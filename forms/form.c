@@ -844,28 +844,15 @@ check_thresholds(struct build *b, xmlNodePtr n, struct form_question *q)
 	return 0;
 }
 
-/*
- * Checks the attributes of q (element n) that depend on its type, and
- * gives it its options. Returns 0, or -1 with *cause set.
- */
+/* The options of q: its scale's, its own, or yes/no. */
 static int
-check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
+check_options(struct build *b, xmlNodePtr n, struct form_question *q,
     const struct form_option *opts, size_t nopts)
 {
 	const struct form_scale	*s;
 	const char		*type = qkind_names[q->kind];
-	const char		*scale, *min, *max, *maxlength, *after;
+	const char		*scale = attr(b, n, "scale");
 	long			 line = xmlGetLineNo(n);
-	long long		 v;
-
-	scale = attr(b, n, "scale");
-	min = attr(b, n, "min");
-	max = attr(b, n, "max");
-	maxlength = attr(b, n, "maxlength");
-	after = attr(b, n, "after");
-
-	if (check_target(b, n, q) == -1)
-		return -1;
 
 	if (q->kind == QKIND_SCALE) {
 		if (scale == NULL) {
@@ -912,6 +899,18 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 		q->options = yesno_options;
 		q->noptions = sizeof(yesno_options) / sizeof(yesno_options[0]);
 	}
+	return 0;
+}
+
+/* min and max (integer, duration) and maxlength (text). */
+static int
+check_bounds(struct build *b, xmlNodePtr n, struct form_question *q)
+{
+	const char	*type = qkind_names[q->kind];
+	const char	*min = attr(b, n, "min"), *max = attr(b, n, "max");
+	const char	*maxlength = attr(b, n, "maxlength");
+	long		 line = xmlGetLineNo(n);
+	long long	 v;
 
 	if (q->kind == QKIND_INTEGER || q->kind == QKIND_DURATION) {
 		if (min == NULL || max == NULL) {
@@ -960,8 +959,25 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 		    q->key, type);
 		return -1;
 	}
+	return 0;
+}
 
-	if (check_thresholds(b, n, q) == -1)
+/*
+ * Checks the attributes of q (element n) that depend on its type, and
+ * gives it its options. Returns 0, or -1 with *cause set.
+ */
+static int
+check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
+    const struct form_option *opts, size_t nopts)
+{
+	const char	*type = qkind_names[q->kind];
+	const char	*after = attr(b, n, "after");
+	long		 line = xmlGetLineNo(n);
+
+	if (check_target(b, n, q) == -1 ||
+	    check_options(b, n, q, opts, nopts) == -1 ||
+	    check_bounds(b, n, q) == -1 ||
+	    check_thresholds(b, n, q) == -1)
 		return -1;
 
 	/* Whether after names an earlier question: check_refs. */

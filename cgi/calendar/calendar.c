@@ -114,6 +114,25 @@ cal_weekday(long day)
 	return (int)cal_floor_mod(cal_floor_mod(day, 7) + 3, 7) + 1;
 }
 
+const char *
+cal_month_name(int m)
+{
+	static const char *const names[] = { "janvier", "février", "mars",
+	    "avril", "mai", "juin", "juillet", "août", "septembre",
+	    "octobre", "novembre", "décembre" };
+
+	return m >= 1 && m <= 12 ? names[m - 1] : NULL;
+}
+
+const char *
+cal_weekday_name(int wd)
+{
+	static const char *const names[] = { "lundi", "mardi", "mercredi",
+	    "jeudi", "vendredi", "samedi", "dimanche" };
+
+	return wd >= 1 && wd <= 7 ? names[wd - 1] : NULL;
+}
+
 static int
 cal_leap(int y)
 {

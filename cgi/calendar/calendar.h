@@ -61,6 +61,12 @@ void	 cal_ymd(long day, int *y, int *m, int *d);
 /* Returns the ISO weekday of day: 1 Monday ... 6 Saturday, 7 Sunday. */
 int	 cal_weekday(long day);
 
+/* The French name of month m, 1 to 12 ("janvier"), or NULL. */
+const char *cal_month_name(int m);
+
+/* The French name of ISO weekday wd, 1 to 7 ("lundi"), or NULL. */
+const char *cal_weekday_name(int wd);
+
 /*
  * Parses s, which must be exactly YYYY-MM-DD (ten characters, nothing
  * before or after), a date that exists, with a year from 1900 to 2999.

@@ -612,117 +612,93 @@ channel_of(const struct target *t)
 }
 
 /*
- * GET and POST of a new contact, in a slot (slot_id non-NULL) or outside
- * any slot of campaign campaign_id.
+ * Loads the slot slot_id (or campaign campaign_id, outside any slot)
+ * into *t for a new contact. Returns 1, or 0 when p already says why
+ * not: unavailable, not found, closed, already recorded.
  */
-static void
-record(struct mystery *m, const struct staff_user *u, struct req *r,
-    struct resp *p, const char *slot_id, const char *campaign_id)
+static int
+record_target(struct mystery *m, const struct staff_user *u, struct resp *p,
+    const char *slot_id, const char *campaign_id, struct target *t)
 {
-	struct target		 t;
-	const struct form	*f;
-	struct answerset	 s;
-	struct answer_rows	 rows;
-	struct computed		 comp;
-	struct http_field	 pre[2];
-	const char		*p0[5], *p1[5], *const *pp[2];
-	const size_t		 seq[2] = { STMT_NEW_RESPONSE, STMT_ANSWERS };
-	const struct form_question *cq;
-	PGresult		*res;
-	char			 action[128], token[TOKEN_LEN + 1], id[32];
-	char			 uuid[37], moment[17], sqlstate[6], *cause = NULL;
-	size_t			 n, k;
-	int			 found;
-	enum db_status		 rc;
+	int	found;
 
 	found = slot_id != NULL ?
-	    load(m, u, STMT_SLOT, slot_id, &t, NULL, NULL) :
-	    load(m, u, STMT_CAMPAIGN, campaign_id, &t, NULL, NULL);
-	if (found == -1) {
+	    load(m, u, STMT_SLOT, slot_id, t, NULL, NULL) :
+	    load(m, u, STMT_CAMPAIGN, campaign_id, t, NULL, NULL);
+	if (found == -1)
 		refused(m, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
-		return;
-	}
-	if (found == 0) {
+	else if (found == 0)
 		refused(m, p, u, 404, "Page introuvable", "Ce créneau ou cette "
 		    "campagne n’existe pas, ou ne vous est pas attribué.");
-		return;
-	}
-	if (!t.writable) {
-		refused(m, p, u, 403, "Campagne close", "Cette campagne n’est pas "
-		    "ouverte : aucun contact ne peut y être saisi.");
-		return;
-	}
-	if (t.response_id[0] != '\0') {
-		refused(m, p, u, 409, "Créneau déjà saisi", "Un contact est déjà "
-		    "enregistré dans ce créneau : corrigez-le depuis la liste "
-		    "de vos créneaux.");
-		return;
-	}
-	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
-		refused(m, p, u, 503, "Service momentanément indisponible",
-		    "La grille ne peut pas être affichée pour le moment.");
-		return;
-	}
-	if (slot_id != NULL)
-		snprintf(action, sizeof(action), PREFIX "/creneaux/%s",
-		    slot_id);
+	else if (!t->writable)
+		refused(m, p, u, 403, "Campagne close", "Cette campagne n’est "
+		    "pas ouverte : aucun contact ne peut y être saisi.");
+	else if (t->response_id[0] != '\0')
+		refused(m, p, u, 409, "Créneau déjà saisi", "Un contact est "
+		    "déjà enregistré dans ce créneau : corrigez-le depuis la "
+		    "liste de vos créneaux.");
 	else
-		snprintf(action, sizeof(action), PREFIX "/campagnes/%s/"
-		    "hors-creneau", campaign_id);
+		return 1;
+	return 0;
+}
 
-	if (r->method != HTTP_POST) {
-		/* Nothing to retype: the slot's day and service. */
-		n = 0;
-		if ((cq = contact_question(f, &k)) != NULL && t.day[0] != '\0') {
-			snprintf(moment, sizeof(moment), "%sT%s", t.day,
-			    t.afternoon ? "14:00" : "09:30");
-			pre[n].key = (char *)cq->key;
-			pre[n].val = moment;
-			pre[n++].vallen = strlen(moment);
-		}
-		if (t.service_key[0] != '\0' && form_find(f, "service") !=
-		    NULL) {
-			pre[n].key = (char *)"service";
-			pre[n].val = t.service_key;
-			pre[n++].vallen = strlen(t.service_key);
-		}
-		prefilled(f, pre, n, &s);
-		token_issue(m->key, t.campaign_id, token);
-		grid_page(m, p, u, &t, f, action, token, &s, NULL, NULL);
-		valid_answers_free(&s);
-		return;
-	}
+/* The empty grid of t, with nothing to retype: the slot's day, service. */
+static void
+record_form(struct mystery *m, const struct staff_user *u, struct resp *p,
+    const struct target *t, const struct form *f, const char *action)
+{
+	const struct form_question	*cq;
+	struct answerset		 s;
+	struct http_field		 pre[2];
+	char				 token[TOKEN_LEN + 1], moment[17];
+	size_t				 n = 0, k;
 
-	if (!staff_csrf_ok(u, r)) {
-		refused(m, p, u, 403, "Action refusée", "Cette demande ne vient "
-		    "pas d’une page de ce service : rien n’a été enregistré.");
-		return;
+	if ((cq = contact_question(f, &k)) != NULL && t->day[0] != '\0') {
+		snprintf(moment, sizeof(moment), "%sT%s", t->day,
+		    t->afternoon ? "14:00" : "09:30");
+		pre[n].key = (char *)cq->key;
+		pre[n].val = moment;
+		pre[n++].vallen = strlen(moment);
 	}
-	valid_answers(f, r->fields, r->nfields, &s);
-	check_period(&t, &s);
-	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
-		token_issue(m->key, t.campaign_id, token);
-		p->status = 400;
-		grid_page(m, p, u, &t, f, action, token, &s, "Ce formulaire a "
-		    "expiré", "Rien n’a été enregistré ; vos réponses sont "
-		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
-		goto out;
+	if (t->service_key[0] != '\0' && form_find(f, "service") != NULL) {
+		pre[n].key = (char *)"service";
+		pre[n].val = (char *)t->service_key;
+		pre[n++].vallen = strlen(t->service_key);
 	}
-	if (s.nerrors > 0) {
-		p->status = 400;
-		grid_page(m, p, u, &t, f, action, s.token, &s, NULL, NULL);
-		goto out;
-	}
-	computed_make(&comp, &s, t.department);
-	answer_rows_make(&rows, &s, comp.keys, comp.values, comp.n);
+	prefilled(f, pre, n, &s);
+	token_issue(m->key, t->campaign_id, token);
+	grid_page(m, p, u, t, f, action, token, &s, NULL, NULL);
+	valid_answers_free(&s);
+}
+
+/*
+ * Stores the checked answers s of a new contact of t (in slot_id, or
+ * NULL) in one transaction, and says how it went: back to the slots
+ * when stored or stored already, the grid again when not.
+ */
+static void
+record_store(struct mystery *m, const struct staff_user *u, struct resp *p,
+    const struct target *t, const struct form *f, const char *action,
+    const char *slot_id, const struct answerset *s)
+{
+	struct answer_rows	 rows;
+	struct computed		 comp;
+	const char		*p0[5], *p1[5], *const *pp[2];
+	const size_t		 seq[2] = { STMT_NEW_RESPONSE, STMT_ANSWERS };
+	PGresult		*res;
+	char			 id[32], uuid[37], sqlstate[6], *cause = NULL;
+	enum db_status		 rc;
+
+	computed_make(&comp, s, t->department);
+	answer_rows_make(&rows, s, comp.keys, comp.values, comp.n);
 	computed_free(&comp);
 	token_uuid(uuid);
-	snprintf(id, sizeof(id), "%lld", t.campaign_id);
+	snprintf(id, sizeof(id), "%lld", t->campaign_id);
 	p0[0] = uuid;
 	p0[1] = id;
-	p0[2] = channel_of(&t);
-	p0[3] = s.token;
+	p0[2] = channel_of(t);
+	p0[3] = s->token;
 	p0[4] = slot_id;
 	p1[0] = uuid;
 	p1[1] = id;
@@ -748,13 +724,62 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	} else {
 		log_warnx("record for %s: %s", u->login, cause);
 		p->status = rc == DB_UNAVAILABLE ? 503 : 500;
-		grid_page(m, p, u, &t, f, action, s.token, &s, "Rien n’a encore "
+		grid_page(m, p, u, t, f, action, s->token, s, "Rien n’a encore "
 		    "été enregistré", "Le service est momentanément "
 		    "indisponible. Vos réponses sont conservées ci-dessous : "
 		    "enregistrez-les à nouveau dans quelques instants.");
 	}
 	free(cause);
-out:
+}
+
+/*
+ * GET and POST of a new contact, in a slot (slot_id non-NULL) or outside
+ * any slot of campaign campaign_id.
+ */
+static void
+record(struct mystery *m, const struct staff_user *u, struct req *r,
+    struct resp *p, const char *slot_id, const char *campaign_id)
+{
+	struct target		 t;
+	const struct form	*f;
+	struct answerset	 s;
+	char			 action[128], token[TOKEN_LEN + 1];
+
+	if (!record_target(m, u, p, slot_id, campaign_id, &t))
+		return;
+	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
+		refused(m, p, u, 503, "Service momentanément indisponible",
+		    "La grille ne peut pas être affichée pour le moment.");
+		return;
+	}
+	if (slot_id != NULL)
+		snprintf(action, sizeof(action), PREFIX "/creneaux/%s",
+		    slot_id);
+	else
+		snprintf(action, sizeof(action), PREFIX "/campagnes/%s/"
+		    "hors-creneau", campaign_id);
+	if (r->method != HTTP_POST) {
+		record_form(m, u, p, &t, f, action);
+		return;
+	}
+	if (!staff_csrf_ok(u, r)) {
+		refused(m, p, u, 403, "Action refusée", "Cette demande ne vient "
+		    "pas d’une page de ce service : rien n’a été enregistré.");
+		return;
+	}
+	valid_answers(f, r->fields, r->nfields, &s);
+	check_period(&t, &s);
+	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
+		token_issue(m->key, t.campaign_id, token);
+		p->status = 400;
+		grid_page(m, p, u, &t, f, action, token, &s, "Ce formulaire a "
+		    "expiré", "Rien n’a été enregistré ; vos réponses sont "
+		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
+	} else if (s.nerrors > 0) {
+		p->status = 400;
+		grid_page(m, p, u, &t, f, action, s.token, &s, NULL, NULL);
+	} else
+		record_store(m, u, p, &t, f, action, slot_id, &s);
 	valid_answers_free(&s);
 }
 

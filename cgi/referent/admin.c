@@ -20,6 +20,7 @@
 #include "page.h"
 #include "admin.h"
 #include "results.h"
+#include "site.h"
 #include "staff.h"
 #include "stats.h"
 #include "util.h"
@@ -235,17 +236,6 @@ valid_text(const char *s, size_t max)
 }
 
 static int
-valid_site_code(const char *s)
-{
-	size_t	n;
-
-	if (s == NULL || s[0] == '\0' || s[0] == '-')
-		return 0;
-	n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
-	return s[n] == '\0' && n <= 16;
-}
-
-static int
 valid_login(const char *s)
 {
 	size_t	n;
@@ -311,32 +301,8 @@ static void
 text_input(struct buf *b, const struct fld *f, const char *name,
     const char *label, const char *hint, const char *attrs)
 {
-	int	bad = f->error != NULL;
-
-	buf_printf(b, "<div class=\"fr-input-group%s\">\n<label "
-	    "class=\"fr-label\" for=\"%s\">%s", bad ?
-	    " fr-input-group--error" : "", f->id, label);
-	if (hint != NULL)
-		buf_printf(b, "\n<span class=\"fr-hint-text\">%s</span>", hint);
-	buf_printf(b, "</label>\n<input class=\"fr-input%s\" type=\"text\" "
-	    "id=\"%s\" name=\"%s\"%s", bad ? " fr-input--error" : "", f->id,
-	    name, attrs);
-	if (f->value != NULL) {
-		buf_puts(b, " value=\"");
-		html_puts(b, f->value);
-		buf_putc(b, '"');
-	}
-	if (bad)
-		buf_printf(b, " aria-invalid=\"true\" "
-		    "aria-describedby=\"%s-error\"", f->id);
-	buf_puts(b, ">\n");
-	if (bad) {
-		buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">",
-		    f->id);
-		html_puts(b, f->error);
-		buf_puts(b, "</p>\n");
-	}
-	buf_puts(b, "</div>\n");
+	page_field_input(b, f->id, name, "text", attrs, label, hint, f->value,
+	    f->error, NULL, NULL);
 }
 
 /* A select in its DSFR group; options are value/label pairs, ours. */
@@ -344,45 +310,8 @@ static void
 select_input(struct buf *b, const struct fld *f, const char *name,
     const char *label, const char *const *opts, size_t nopts)
 {
-	size_t	i;
-	int	bad = f->error != NULL;
-
-	buf_printf(b, "<div class=\"fr-select-group%s\">\n<label "
-	    "class=\"fr-label\" for=\"%s\">%s</label>\n<select "
-	    "class=\"fr-select%s\" id=\"%s\" name=\"%s\"", bad ?
-	    " fr-select-group--error" : "", f->id, label, bad ?
-	    " fr-select--error" : "", f->id, name);
-	if (bad)
-		buf_printf(b, " aria-invalid=\"true\" "
-		    "aria-describedby=\"%s-error\"", f->id);
-	buf_puts(b, ">\n");
-	for (i = 0; i < nopts; i++) {
-		buf_puts(b, "<option value=\"");
-		html_puts(b, opts[2 * i]);
-		buf_putc(b, '"');
-		if (f->value != NULL && strcmp(f->value, opts[2 * i]) == 0)
-			buf_puts(b, " selected");
-		buf_putc(b, '>');
-		html_puts(b, opts[2 * i + 1]);
-		buf_puts(b, "</option>\n");
-	}
-	buf_puts(b, "</select>\n");
-	if (bad) {
-		buf_printf(b, "<p class=\"fr-error-text\" id=\"%s-error\">",
-		    f->id);
-		html_puts(b, f->error);
-		buf_puts(b, "</p>\n");
-	}
-	buf_puts(b, "</div>\n");
-}
-
-static void
-csrf_input(struct buf *b, const struct staff_user *u)
-{
-	buf_puts(b, "<input type=\"hidden\" name=\"" STAFF_CSRF_FIELD
-	    "\" value=\"");
-	html_puts(b, u->csrf);
-	buf_puts(b, "\">\n");
+	page_field_select(b, f->id, name, label, opts, nopts, f->value,
+	    f->error);
 }
 
 static void
@@ -501,7 +430,7 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	error_summary(b, f, SF__MAX, "Le site n’a pas été créé");
 	buf_puts(b, "<form method=\"post\" action=\"" PREFIX "/sites\" "
 	    "novalidate>\n");
-	csrf_input(b, u);
+	staff_csrf_input(b, u);
 	text_input(b, &f[SF_CODE], "code", "Code", "Lettres majuscules, "
 	    "chiffres et tirets, 16 au plus ; par exemple : PREF-41",
 	    " required maxlength=\"16\" autocapitalize=\"characters\"");
@@ -539,7 +468,7 @@ site_create(struct admin *ra, const struct staff_user *u,
 	f[SF_DEPARTMENT].value = field(r, "department");
 	f[SF_ZONE].value = field(r, "zone");
 	f[SF_TIMEZONE].value = field(r, "timezone");
-	if (!valid_site_code(f[SF_CODE].value))
+	if (!site_code_valid(f[SF_CODE].value))
 		f[SF_CODE].error = "Saisissez un code de 1 à 16 lettres "
 		    "majuscules, chiffres ou tirets, sans tiret au début.";
 	if (!valid_text(f[SF_NAME].value, 200))
@@ -626,7 +555,7 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 	buf_puts(b, "<form method=\"post\" action=\"" PREFIX "/sites/");
 	html_puts(b, id);
 	buf_puts(b, "\" novalidate>\n");
-	csrf_input(b, u);
+	staff_csrf_input(b, u);
 	site_name_zone(b, f);
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Enregistrer"
 	    "</button>\n</form>\n");
@@ -736,6 +665,187 @@ person_fields_init(struct fld *f)
 	}
 }
 
+/* The columns of S_STAFF_LIST and S_SITES the people page reads. */
+struct people_cols {
+	int	id, login, name, role, disabled, sites, manageable;
+	int	site_id, site_code, site_name;
+};
+
+/* The forms that act on account k: (re)activate it, give or take a site. */
+static void
+people_actions(struct buf *b, const struct staff_user *u, PGresult *ures,
+    PGresult *sres, int k, const struct people_cols *c)
+{
+	const char	*id = PQgetvalue(ures, k, c->id);
+	int		 dis = *PQgetvalue(ures, k, c->disabled) == 't';
+	int		 i, ns = PQntuples(sres);
+
+	if (*PQgetvalue(ures, k, c->manageable) == 't') {
+		buf_puts(b, "<form method=\"post\" action=\"" PREFIX
+		    "/personnes\">\n");
+		staff_csrf_input(b, u);
+		buf_puts(b, "<input type=\"hidden\" name=\"user\" value=\"");
+		html_puts(b, id);
+		buf_printf(b, "\">\n<button class=\"fr-btn fr-btn--sm "
+		    "fr-btn--secondary\" type=\"submit\" name=\"action\" "
+		    "value=\"%s\">%s<span class=\"fr-sr-only\"> ", dis ?
+		    "enable" : "disable", dis ? "Réactiver" : "Désactiver");
+		html_puts(b, PQgetvalue(ures, k, c->login));
+		buf_puts(b, "</span></button>\n</form>\n");
+	}
+	if (u->role != STAFF_ADMIN || strcmp(PQgetvalue(ures, k, c->role),
+	    "admin") == 0 || ns == 0)
+		return;
+	buf_puts(b, "<form method=\"post\" action=\"" PREFIX "/personnes\" "
+	    "class=\"fr-mt-1w\">\n");
+	staff_csrf_input(b, u);
+	buf_puts(b, "<input type=\"hidden\" name=\"user\" value=\"");
+	html_puts(b, id);
+	buf_puts(b, "\">\n<div class=\"fr-select-group\">\n"
+	    "<label class=\"fr-label\" for=\"site-");
+	html_puts(b, id);
+	buf_puts(b, "\">Site de ");
+	html_puts(b, PQgetvalue(ures, k, c->login));
+	buf_puts(b, "</label>\n<select class=\"fr-select\" id=\"site-");
+	html_puts(b, id);
+	buf_puts(b, "\" name=\"site\">\n");
+	for (i = 0; i < ns; i++) {
+		buf_puts(b, "<option value=\"");
+		html_puts(b, PQgetvalue(sres, i, c->site_id));
+		buf_puts(b, "\">");
+		html_puts(b, PQgetvalue(sres, i, c->site_code));
+		buf_puts(b, " – ");
+		html_puts(b, PQgetvalue(sres, i, c->site_name));
+		buf_puts(b, "</option>\n");
+	}
+	buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn fr-btn--sm "
+	    "fr-btn--tertiary\" type=\"submit\" name=\"action\" "
+	    "value=\"site-add\">Donner ce site</button>\n<button "
+	    "class=\"fr-btn fr-btn--sm fr-btn--tertiary\" type=\"submit\" "
+	    "name=\"action\" value=\"site-remove\">Retirer ce site</button>\n"
+	    "</form>\n");
+}
+
+/* The accounts the user may see, each with its actions. */
+static void
+people_table(struct buf *b, const struct staff_user *u, PGresult *ures,
+    PGresult *sres, const struct people_cols *c)
+{
+	int	k, n = PQntuples(ures);
+
+	if (n == 0) {
+		buf_puts(b, "<p>Aucun compte.</p>\n");
+		return;
+	}
+	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+	    "Les comptes</caption>\n<thead><tr><th scope=\"col\">"
+	    "Identifiant</th><th scope=\"col\">Nom</th>"
+	    "<th scope=\"col\">Rôle</th><th scope=\"col\">Sites</th>"
+	    "<th scope=\"col\">État</th><th scope=\"col\">Actions"
+	    "</th></tr></thead>\n<tbody>\n");
+	for (k = 0; k < n; k++) {
+		buf_puts(b, "<tr><td>");
+		html_puts(b, PQgetvalue(ures, k, c->login));
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(ures, k, c->name));
+		buf_puts(b, "</td><td>");
+		html_puts(b, role_label(PQgetvalue(ures, k, c->role)));
+		buf_puts(b, "</td><td>");
+		html_puts(b, PQgetvalue(ures, k, c->sites));
+		buf_puts(b, *PQgetvalue(ures, k, c->disabled) == 't' ?
+		    "</td><td>désactivé</td><td>" : "</td><td>actif</td><td>");
+		people_actions(b, u, ures, sres, k, c);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+/* The creation form's fieldset of sites, those in checked[] ticked. */
+static void
+people_sites(struct buf *b, const struct fld *f, PGresult *sres,
+    const struct people_cols *c, const char *const *checked,
+    size_t nchecked)
+{
+	const char	*v;
+	size_t		 j;
+	int		 i, on;
+
+	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"p-sites\" "
+	    "aria-labelledby=\"p-sites-legend p-sites-messages\">\n"
+	    "<legend class=\"fr-fieldset__legend\" id=\"p-sites-legend\">"
+	    "Sites<span class=\"fr-hint-text\">Au moins un</span></legend>\n",
+	    f->error != NULL ? " fr-fieldset--error" : "");
+	for (i = 0; i < PQntuples(sres); i++) {
+		v = PQgetvalue(sres, i, c->site_id);
+		on = 0;
+		for (j = 0; j < nchecked; j++)
+			if (strcmp(checked[j], v) == 0)
+				on = 1;
+		buf_puts(b, "<div class=\"fr-fieldset__element\">\n"
+		    "<div class=\"fr-checkbox-group\">\n<input type=\"checkbox\" "
+		    "name=\"site\" id=\"p-site-");
+		html_puts(b, v);
+		buf_puts(b, "\" value=\"");
+		html_puts(b, v);
+		buf_puts(b, on ? "\" checked" : "\"");
+		if (f->error != NULL)
+			buf_puts(b, " aria-describedby=\"p-sites-error\"");
+		buf_puts(b, ">\n<label class=\"fr-label\" for=\"p-site-");
+		html_puts(b, v);
+		buf_puts(b, "\">");
+		html_puts(b, PQgetvalue(sres, i, c->site_code));
+		buf_puts(b, " – ");
+		html_puts(b, PQgetvalue(sres, i, c->site_name));
+		buf_puts(b, "</label>\n</div>\n</div>\n");
+	}
+	buf_puts(b, "<div class=\"fr-messages-group\" id=\"p-sites-messages\" "
+	    "aria-live=\"polite\">\n");
+	if (f->error != NULL) {
+		buf_puts(b, "<p class=\"fr-message fr-message--error\" "
+		    "id=\"p-sites-error\">");
+		html_puts(b, f->error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n</fieldset>\n");
+}
+
+/* The form that creates an account (an enquirer's, for a referent). */
+static void
+people_form(struct buf *b, const struct staff_user *u, struct fld *f,
+    PGresult *sres, const struct people_cols *c,
+    const char *const *checked, size_t nchecked)
+{
+	static const char *const role_opts[] = { "enquirer", "Enquêteur",
+	    "referent", "Référent qualité" };
+	int	admin = u->role == STAFF_ADMIN;
+
+	buf_puts(b, admin ? "<h2 id=\"nouveau\">Nouveau compte</h2>\n" :
+	    "<h2 id=\"nouveau\">Nouvel enquêteur</h2>\n");
+	error_summary(b, f, PF__MAX, "Le compte n’a pas été créé");
+	buf_puts(b, "<p>Un mot de passe provisoire est tiré au hasard et "
+	    "affiché une seule fois, une fois le compte créé.</p>\n"
+	    "<form method=\"post\" action=\"" PREFIX "/personnes\" "
+	    "novalidate>\n");
+	staff_csrf_input(b, u);
+	buf_puts(b, "<input type=\"hidden\" name=\"action\" "
+	    "value=\"create\">\n");
+	text_input(b, &f[PF_LOGIN], "login", "Identifiant", "De 2 à 64 "
+	    "caractères : lettres minuscules sans accent, chiffres, points, "
+	    "tirets ; par exemple : jeanne.martin",
+	    " required maxlength=\"64\" autocomplete=\"off\" "
+	    "autocapitalize=\"none\" spellcheck=\"false\"");
+	text_input(b, &f[PF_NAME], "name", "Nom affiché", "Prénom et nom, "
+	    "200 caractères au plus", " required maxlength=\"200\"");
+	if (admin)
+		select_input(b, &f[PF_ROLE], "role", "Rôle", role_opts, 2);
+	else
+		buf_puts(b, "<input type=\"hidden\" name=\"role\" "
+		    "value=\"enquirer\">\n");
+	people_sites(b, &f[PF_SITES], sres, c, checked, nchecked);
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Créer le "
+	    "compte</button>\n</form>\n");
+}
+
 /*
  * The people page: the accounts the user may see, the forms to act on
  * them, and the creation form (f, the checked sites in checked[], the
@@ -746,15 +856,10 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
     struct fld *f, const char *const *checked, size_t nchecked,
     const char *done, const char *created, const char *pw)
 {
-	struct buf	*b = &p->body;
-	PGresult	*ures = NULL, *sres = NULL;
-	const char	*role_opts[] = { "enquirer", "Enquêteur", "referent",
-	    "Référent qualité" };
-	char		 sqlstate[6];
-	size_t		 j;
-	int		 admin = u->role == STAFF_ADMIN, k, i, n, ns;
-	int		 cid, clogin, cname, crole, cdis, csites, cman;
-	int		 sid, scode, sname, on;
+	struct buf		*b = &p->body;
+	PGresult		*ures = NULL, *sres = NULL;
+	struct people_cols	 c;
+	char			 sqlstate[6];
 
 	if (run(ra, u, S_STAFF_LIST, NULL, &ures, sqlstate) != DB_OK ||
 	    run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
@@ -762,12 +867,22 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 		unavailable(ra, p, u);
 		return;
 	}
-	p->no_store = 1;
+	c.id = PQfnumber(ures, "id");
+	c.login = PQfnumber(ures, "login");
+	c.name = PQfnumber(ures, "display_name");
+	c.role = PQfnumber(ures, "role");
+	c.disabled = PQfnumber(ures, "disabled");
+	c.sites = PQfnumber(ures, "sites");
+	c.manageable = PQfnumber(ures, "manageable");
+	c.site_id = PQfnumber(sres, "id");
+	c.site_code = PQfnumber(sres, "code");
+	c.site_name = PQfnumber(sres, "name");
+
 	staff_page_open(ra->staff, p, u, "Personnes");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Accueil</a></p>\n<h1>Personnes</h1>\n");
-	if (!admin)
+	if (u->role != STAFF_ADMIN)
 		buf_puts(b, "<p>Les enquêteurs et référents des sites dont "
 		    "vous avez la charge. Vous pouvez créer des comptes "
 		    "d’enquêteur sur ces sites, les désactiver et les "
@@ -788,158 +903,8 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 		    "se connecter avec son identifiant et ce mot de "
 		    "passe.</p>\n</div>\n");
 	}
-
-	n = PQntuples(ures);
-	cid = PQfnumber(ures, "id");
-	clogin = PQfnumber(ures, "login");
-	cname = PQfnumber(ures, "display_name");
-	crole = PQfnumber(ures, "role");
-	cdis = PQfnumber(ures, "disabled");
-	csites = PQfnumber(ures, "sites");
-	cman = PQfnumber(ures, "manageable");
-	ns = PQntuples(sres);
-	sid = PQfnumber(sres, "id");
-	scode = PQfnumber(sres, "code");
-	sname = PQfnumber(sres, "name");
-	if (n == 0)
-		buf_puts(b, "<p>Aucun compte.</p>\n");
-	else {
-		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
-		    "Les comptes</caption>\n<thead><tr><th scope=\"col\">"
-		    "Identifiant</th><th scope=\"col\">Nom</th>"
-		    "<th scope=\"col\">Rôle</th><th scope=\"col\">Sites</th>"
-		    "<th scope=\"col\">État</th><th scope=\"col\">Actions"
-		    "</th></tr></thead>\n<tbody>\n");
-	}
-	for (k = 0; k < n; k++) {
-		const char	*id = PQgetvalue(ures, k, cid);
-		int		 dis = *PQgetvalue(ures, k, cdis) == 't';
-
-		buf_puts(b, "<tr><td>");
-		html_puts(b, PQgetvalue(ures, k, clogin));
-		buf_puts(b, "</td><td>");
-		html_puts(b, PQgetvalue(ures, k, cname));
-		buf_puts(b, "</td><td>");
-		html_puts(b, role_label(PQgetvalue(ures, k, crole)));
-		buf_puts(b, "</td><td>");
-		html_puts(b, PQgetvalue(ures, k, csites));
-		buf_puts(b, dis ? "</td><td>désactivé</td><td>" :
-		    "</td><td>actif</td><td>");
-		if (*PQgetvalue(ures, k, cman) == 't') {
-			buf_puts(b, "<form method=\"post\" action=\"" PREFIX
-			    "/personnes\">\n");
-			csrf_input(b, u);
-			buf_puts(b, "<input type=\"hidden\" name=\"user\" "
-			    "value=\"");
-			html_puts(b, id);
-			buf_printf(b, "\">\n<button class=\"fr-btn fr-btn--sm "
-			    "fr-btn--secondary\" type=\"submit\" "
-			    "name=\"action\" value=\"%s\">%s<span "
-			    "class=\"fr-sr-only\"> ", dis ? "enable" :
-			    "disable", dis ? "Réactiver" : "Désactiver");
-			html_puts(b, PQgetvalue(ures, k, clogin));
-			buf_puts(b, "</span></button>\n</form>\n");
-		}
-		if (admin && strcmp(PQgetvalue(ures, k, crole), "admin") != 0
-		    && ns > 0) {
-			buf_puts(b, "<form method=\"post\" action=\"" PREFIX
-			    "/personnes\" class=\"fr-mt-1w\">\n");
-			csrf_input(b, u);
-			buf_puts(b, "<input type=\"hidden\" name=\"user\" "
-			    "value=\"");
-			html_puts(b, id);
-			buf_puts(b, "\">\n<div class=\"fr-select-group\">\n"
-			    "<label class=\"fr-label\" for=\"site-");
-			html_puts(b, id);
-			buf_puts(b, "\">Site de ");
-			html_puts(b, PQgetvalue(ures, k, clogin));
-			buf_puts(b, "</label>\n<select class=\"fr-select\" "
-			    "id=\"site-");
-			html_puts(b, id);
-			buf_puts(b, "\" name=\"site\">\n");
-			for (i = 0; i < ns; i++) {
-				buf_puts(b, "<option value=\"");
-				html_puts(b, PQgetvalue(sres, i, sid));
-				buf_puts(b, "\">");
-				html_puts(b, PQgetvalue(sres, i, scode));
-				buf_puts(b, " – ");
-				html_puts(b, PQgetvalue(sres, i, sname));
-				buf_puts(b, "</option>\n");
-			}
-			buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn "
-			    "fr-btn--sm fr-btn--tertiary\" type=\"submit\" "
-			    "name=\"action\" value=\"site-add\">Donner ce site"
-			    "</button>\n<button class=\"fr-btn fr-btn--sm "
-			    "fr-btn--tertiary\" type=\"submit\" "
-			    "name=\"action\" value=\"site-remove\">Retirer ce "
-			    "site</button>\n</form>\n");
-		}
-		buf_puts(b, "</td></tr>\n");
-	}
-	if (n > 0)
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
-
-	buf_puts(b, admin ? "<h2 id=\"nouveau\">Nouveau compte</h2>\n" :
-	    "<h2 id=\"nouveau\">Nouvel enquêteur</h2>\n");
-	error_summary(b, f, PF__MAX, "Le compte n’a pas été créé");
-	buf_puts(b, "<p>Un mot de passe provisoire est tiré au hasard et "
-	    "affiché une seule fois, une fois le compte créé.</p>\n"
-	    "<form method=\"post\" action=\"" PREFIX "/personnes\" "
-	    "novalidate>\n");
-	csrf_input(b, u);
-	buf_puts(b, "<input type=\"hidden\" name=\"action\" "
-	    "value=\"create\">\n");
-	text_input(b, &f[PF_LOGIN], "login", "Identifiant", "De 2 à 64 "
-	    "caractères : lettres minuscules sans accent, chiffres, points, "
-	    "tirets ; par exemple : jeanne.martin",
-	    " required maxlength=\"64\" autocomplete=\"off\" "
-	    "autocapitalize=\"none\" spellcheck=\"false\"");
-	text_input(b, &f[PF_NAME], "name", "Nom affiché", "Prénom et nom, "
-	    "200 caractères au plus", " required maxlength=\"200\"");
-	if (admin)
-		select_input(b, &f[PF_ROLE], "role", "Rôle", role_opts, 2);
-	else
-		buf_puts(b, "<input type=\"hidden\" name=\"role\" "
-		    "value=\"enquirer\">\n");
-	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"p-sites\" "
-	    "aria-labelledby=\"p-sites-legend p-sites-messages\">\n"
-	    "<legend class=\"fr-fieldset__legend\" id=\"p-sites-legend\">"
-	    "Sites<span class=\"fr-hint-text\">Au moins un</span></legend>\n",
-	    f[PF_SITES].error != NULL ? " fr-fieldset--error" : "");
-	for (i = 0; i < ns; i++) {
-		const char	*v = PQgetvalue(sres, i, sid);
-
-		on = 0;
-		for (j = 0; j < nchecked; j++)
-			if (strcmp(checked[j], v) == 0)
-				on = 1;
-		buf_puts(b, "<div class=\"fr-fieldset__element\">\n"
-		    "<div class=\"fr-checkbox-group\">\n<input type=\"checkbox\" "
-		    "name=\"site\" id=\"p-site-");
-		html_puts(b, v);
-		buf_puts(b, "\" value=\"");
-		html_puts(b, v);
-		buf_puts(b, on ? "\" checked" : "\"");
-		if (f[PF_SITES].error != NULL)
-			buf_puts(b, " aria-describedby=\"p-sites-error\"");
-		buf_puts(b, ">\n<label class=\"fr-label\" for=\"p-site-");
-		html_puts(b, v);
-		buf_puts(b, "\">");
-		html_puts(b, PQgetvalue(sres, i, scode));
-		buf_puts(b, " – ");
-		html_puts(b, PQgetvalue(sres, i, sname));
-		buf_puts(b, "</label>\n</div>\n</div>\n");
-	}
-	buf_puts(b, "<div class=\"fr-messages-group\" id=\"p-sites-messages\" "
-	    "aria-live=\"polite\">\n");
-	if (f[PF_SITES].error != NULL) {
-		buf_puts(b, "<p class=\"fr-message fr-message--error\" "
-		    "id=\"p-sites-error\">");
-		html_puts(b, f[PF_SITES].error);
-		buf_puts(b, "</p>\n");
-	}
-	buf_puts(b, "</div>\n</fieldset>\n<button class=\"fr-btn\" "
-	    "type=\"submit\">Créer le compte</button>\n</form>\n");
+	people_table(b, u, ures, sres, &c);
+	people_form(b, u, f, sres, &c, checked, nchecked);
 	page_end(b);
 	PQclear(ures);
 	PQclear(sres);
@@ -960,20 +925,64 @@ temp_password(char out[TEMP_PW_LEN + 1])
 	sodium_memzero(raw, sizeof(raw));
 }
 
-static void
-person_create(struct admin *ra, const struct staff_user *u,
-    const struct req *r, struct resp *p)
+/*
+ * The sites ticked in the creation form, into checked[] (at most
+ * MAX_SITES, each once): each must be one the user sees, which the
+ * policies decide. Returns their number, or -1 when the database is
+ * unavailable; a bad one is said in *f.
+ */
+static int
+person_sites(struct admin *ra, const struct staff_user *u,
+    const struct req *r, struct fld *f, const char **checked)
 {
-	struct fld	 f[PF__MAX];
-	const char	*checked[MAX_SITES], *params[5];
-	struct buf	 arr = { 0 };
-	PGresult	*sres = NULL, *res = NULL;
-	char		 sqlstate[6], pw[TEMP_PW_LEN + 1], *hash = NULL;
-	enum db_status	 st;
+	PGresult	*sres = NULL;
+	const char	*v;
+	char		 sqlstate[6];
 	size_t		 i, j, nchecked = 0;
-	int		 k, found, bad = 0;
+	int		 k, found;
 
-	person_fields_init(f);
+	if (run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK)
+		return -1;
+	for (i = 0; i < r->nfields; i++) {
+		if (strcmp(r->fields[i].key, "site") != 0)
+			continue;
+		v = r->fields[i].val;
+		if (strlen(v) != r->fields[i].vallen ||
+		    !http_id_parse(v, NULL)) {
+			f->error = "Un des sites envoyés n’existe pas.";
+			continue;
+		}
+		found = 0;
+		for (k = 0; k < PQntuples(sres); k++)
+			if (strcmp(PQgetvalue(sres, k, PQfnumber(sres, "id")),
+			    v) == 0)
+				found = 1;
+		if (!found) {
+			f->error = "Un des sites envoyés n’est pas un site dont "
+			    "vous avez la charge.";
+			continue;
+		}
+		for (j = 0; j < nchecked; j++)
+			if (strcmp(checked[j], v) == 0)
+				break;
+		if (j < nchecked)
+			continue;
+		if (nchecked == MAX_SITES) {
+			f->error = "Trop de sites à la fois.";
+			break;
+		}
+		checked[nchecked++] = v;
+	}
+	PQclear(sres);
+	if (f->error == NULL && nchecked == 0)
+		f->error = "Cochez au moins un site.";
+	return (int)nchecked;
+}
+
+/* The login, the name and the role of the creation form, into f. */
+static void
+person_check(const struct staff_user *u, const struct req *r, struct fld *f)
+{
 	f[PF_LOGIN].value = field(r, "login");
 	f[PF_NAME].value = field(r, "name");
 	f[PF_ROLE].value = field(r, "role");
@@ -992,45 +1001,29 @@ person_create(struct admin *ra, const struct staff_user *u,
 	    strcmp(f[PF_ROLE].value, "enquirer") != 0)
 		f[PF_ROLE].error = "Vous ne pouvez créer que des comptes "
 		    "d’enquêteur.";
+}
 
-	/* The sites: each must be one the user sees (the policies). */
-	if (run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
+/* POST PREFIX "/personnes" action=create: check, then create. */
+static void
+person_create(struct admin *ra, const struct staff_user *u,
+    const struct req *r, struct resp *p)
+{
+	struct fld	 f[PF__MAX];
+	const char	*checked[MAX_SITES], *params[5];
+	struct buf	 arr = { 0 };
+	PGresult	*res = NULL;
+	char		 sqlstate[6], pw[TEMP_PW_LEN + 1], *hash = NULL;
+	enum db_status	 st;
+	size_t		 i, nchecked;
+	int		 n, bad = 0;
+
+	person_fields_init(f);
+	person_check(u, r, f);
+	if ((n = person_sites(ra, u, r, &f[PF_SITES], checked)) == -1) {
 		unavailable(ra, p, u);
 		return;
 	}
-	for (i = 0; i < r->nfields; i++) {
-		if (strcmp(r->fields[i].key, "site") != 0)
-			continue;
-		if (strlen(r->fields[i].val) != r->fields[i].vallen ||
-		    !http_id_parse(r->fields[i].val, NULL)) {
-			f[PF_SITES].error = "Un des sites envoyés n’existe "
-			    "pas.";
-			continue;
-		}
-		found = 0;
-		for (k = 0; k < PQntuples(sres); k++)
-			if (strcmp(PQgetvalue(sres, k, PQfnumber(sres, "id")),
-			    r->fields[i].val) == 0)
-				found = 1;
-		if (!found) {
-			f[PF_SITES].error = "Un des sites envoyés n’est pas "
-			    "un site dont vous avez la charge.";
-			continue;
-		}
-		for (j = 0; j < nchecked; j++)
-			if (strcmp(checked[j], r->fields[i].val) == 0)
-				break;
-		if (j < nchecked)
-			continue;
-		if (nchecked == MAX_SITES) {
-			f[PF_SITES].error = "Trop de sites à la fois.";
-			break;
-		}
-		checked[nchecked++] = r->fields[i].val;
-	}
-	PQclear(sres);
-	if (f[PF_SITES].error == NULL && nchecked == 0)
-		f[PF_SITES].error = "Cochez au moins un site.";
+	nchecked = (size_t)n;
 	for (i = 0; i < PF__MAX; i++)
 		if (f[i].error != NULL)
 			bad = 1;
@@ -1304,135 +1297,162 @@ national_table(struct buf *b, const struct ncrit *c, size_t ci,
 	buf_puts(b, "</tbody>\n</table>\n</div>\n");
 }
 
-/* Adds k answers of value v to criterion q's counts (as the results). */
+/* Adds k answers of value v to criterion q's counts (results_count_add). */
 static void
 national_count(const struct form_question *q, const char *v, long long k,
     struct nrow *row)
 {
-	const struct form_option	*o;
+	struct results_count	c = { 0 };
 
-	if (q->noptions > 0) {
-		if ((o = form_option_find(q, v)) == NULL || o->no_opinion)
-			return;
-		row->n += k;
-		if (o->satisfied)
-			row->x += k;
-	} else {
-		row->n += k;
-		if (form_conform(q, strtoll(v, NULL, 10)) == 1)
-			row->x += k;
-	}
+	results_count_add(&c, q, v, k);
+	row->n += c.opinions;
+	row->x += c.satisfied;
 }
 
-static void
-national(struct admin *ra, const struct staff_user *u, const struct req *r,
-    struct resp *p)
-{
-	struct buf			*b = &p->body;
-	const struct form		*form;
-	const struct form_question	*q;
-	struct stats_interval		 iv;
-	struct ncrit			*crit = NULL;
-	struct nrow			*cells = NULL, *rows = NULL;
-	const char			**sites = NULL, **names = NULL;
-	const char			*params[1], *v, *year = NULL;
-	PGresult			*res = NULL;
-	long long			*fids = NULL, fid;
-	char				 sqlstate[6];
-	size_t				 ncrit = 0, nsites = 0, nfids = 0;
-	size_t				 i, j, qi, nr;
-	int				*years = NULL, nyears = 0, k, n;
-	int				 cpart, csite, ccode, cform, cq, cv, cn;
-	int				 e;
+/* The national view of one year: its rows, read then computed. */
+struct nview {
+	PGresult	*res;		/* the strings below point into it */
+	const char	*year;		/* shown, or NULL: none yet */
+	int		*years;		/* the years offered, newest first */
+	int		 nyears;
+	const char	**sites;	/* codes, in the rows' order */
+	const char	**names;
+	size_t		 nsites;
+	long long	*fids;		/* the forms used, newest first */
+	size_t		 nfids;
+	struct ncrit	*crit;
+	size_t		 ncrit;
+	struct nrow	*cells;		/* [c * nsites + s]: criterion c at
+					   site s */
+};
 
-	v = field(r, "annee");
-	if (v != NULL && *v != '\0' && (strlen(v) != 4 ||
-	    strspn(v, "0123456789") != 4 || v[0] < '1')) {
-		message(ra, p, u, 400, "Année invalide", "Choisissez une année "
-		    "dans la liste.");
-		return;
-	}
-	params[0] = v != NULL && *v != '\0' ? v : NULL;
-	if (run(ra, u, S_NATIONAL, params, &res, sqlstate) != DB_OK) {
-		unavailable(ra, p, u);
-		return;
-	}
-	n = PQntuples(res);
-	cpart = PQfnumber(res, "part");
-	csite = PQfnumber(res, "site");
-	ccode = PQfnumber(res, "code");
-	cform = PQfnumber(res, "form_id");
-	cq = PQfnumber(res, "question");
-	cv = PQfnumber(res, "value");
-	cn = PQfnumber(res, "n");
-	years = xcalloc((size_t)n + 1, sizeof(*years));
-	fids = xcalloc((size_t)n + 1, sizeof(*fids));
-	sites = xcalloc((size_t)n + 1, sizeof(*sites));
-	names = xcalloc((size_t)n + 1, sizeof(*names));
+static void
+nview_free(struct nview *nv)
+{
+	free(nv->cells);
+	free(nv->crit);
+	free(nv->names);
+	free(nv->sites);
+	free(nv->fids);
+	free(nv->years);
+	PQclear(nv->res);
+	memset(nv, 0, sizeof(*nv));
+}
+
+static int
+fid_cmp(const void *a, const void *b)
+{
+	const long long	*x = a, *y = b;
+
+	return *x < *y ? 1 : *x > *y ? -1 : 0;
+}
+
+/* The year, the years, the sites and the forms of nv->res's rows. */
+static void
+national_lists(struct nview *nv)
+{
+	PGresult	*res = nv->res;
+	const char	*v;
+	long long	 fid;
+	size_t		 i;
+	int		 k, n = PQntuples(res);
+	int		 cpart = PQfnumber(res, "part");
+	int		 csite = PQfnumber(res, "site");
+	int		 ccode = PQfnumber(res, "code");
+	int		 cform = PQfnumber(res, "form_id");
+
+	nv->years = xcalloc((size_t)n + 1, sizeof(*nv->years));
+	nv->fids = xcalloc((size_t)n + 1, sizeof(*nv->fids));
+	nv->sites = xcalloc((size_t)n + 1, sizeof(*nv->sites));
+	nv->names = xcalloc((size_t)n + 1, sizeof(*nv->names));
 	for (k = 0; k < n; k++) {
 		v = PQgetvalue(res, k, cpart);
 		if (strcmp(v, "year") == 0) {
 			if (!PQgetisnull(res, k, csite))
-				year = PQgetvalue(res, k, csite);
+				nv->year = PQgetvalue(res, k, csite);
 			continue;
 		}
 		if (strcmp(v, "years") == 0) {
-			years[nyears++] = atoi(PQgetvalue(res, k, csite));
+			nv->years[nv->nyears++] = atoi(PQgetvalue(res, k,
+			    csite));
 			continue;
 		}
 		fid = strtoll(PQgetvalue(res, k, cform), NULL, 10);
-		for (i = 0; i < nfids && fids[i] != fid; i++)
+		for (i = 0; i < nv->nfids && nv->fids[i] != fid; i++)
 			;
-		if (i == nfids)
-			fids[nfids++] = fid;
+		if (i == nv->nfids)
+			nv->fids[nv->nfids++] = fid;
 		v = PQgetvalue(res, k, ccode);
-		for (i = 0; i < nsites && strcmp(sites[i], v) != 0; i++)
+		for (i = 0; i < nv->nsites && strcmp(nv->sites[i], v) != 0; i++)
 			;
-		if (i == nsites) {
-			sites[nsites] = v;
-			names[nsites++] = PQgetvalue(res, k, csite);
+		if (i == nv->nsites) {
+			nv->sites[nv->nsites] = v;
+			nv->names[nv->nsites++] = PQgetvalue(res, k, csite);
 		}
 	}
-	qsort(years, (size_t)nyears, sizeof(*years), year_cmp);
+	qsort(nv->years, (size_t)nv->nyears, sizeof(*nv->years), year_cmp);
+	qsort(nv->fids, nv->nfids, sizeof(*nv->fids), fid_cmp);
+}
 
-	/* The criteria: those of every form used, the latest first. */
-	for (i = 0; i < nfids; i++)
-		for (j = i + 1; j < nfids; j++)
-			if (fids[j] > fids[i]) {
-				fid = fids[i];
-				fids[i] = fids[j];
-				fids[j] = fid;
-			}
-	for (i = 0; i < nfids; i++) {
-		if ((form = formcache_get(ra->forms, fids[i])) == NULL) {
-			unavailable(ra, p, u);
-			goto out;
-		}
-		crit = xreallocarray(crit, ncrit + form_nquestions(form) + 1,
-		    sizeof(*crit));
+/*
+ * The criteria of every form used, the latest version's label first.
+ * Returns 0, or -1 when a form cannot be read.
+ */
+static int
+national_criteria(struct admin *ra, struct nview *nv)
+{
+	const struct form		*form;
+	const struct form_question	*q;
+	size_t				 i, j, qi;
+
+	for (i = 0; i < nv->nfids; i++) {
+		if ((form = formcache_get(ra->forms, nv->fids[i])) == NULL)
+			return -1;
+		nv->crit = xreallocarray(nv->crit, nv->ncrit +
+		    form_nquestions(form) + 1, sizeof(*nv->crit));
 		for (qi = 0; qi < form_nquestions(form); qi++) {
 			q = form_question(form, qi);
 			if (!q->criterion)
 				continue;
-			for (j = 0; j < ncrit; j++)
-				if (strcmp(crit[j].key, q->key) == 0)
+			for (j = 0; j < nv->ncrit; j++)
+				if (strcmp(nv->crit[j].key, q->key) == 0)
 					break;
-			if (j < ncrit)
+			if (j < nv->ncrit)
 				continue;
-			crit[ncrit].key = q->key;
-			crit[ncrit].label = q->label;
-			ncrit++;
+			nv->crit[nv->ncrit].key = q->key;
+			nv->crit[nv->ncrit].label = q->label;
+			nv->ncrit++;
 		}
 	}
+	return 0;
+}
 
-	/* cells[c * nsites + s]: criterion c at site s. */
-	cells = xcalloc(ncrit * nsites + 1, sizeof(*cells));
-	for (j = 0; j < ncrit; j++)
-		for (i = 0; i < nsites; i++) {
-			cells[j * nsites + i].code = sites[i];
-			cells[j * nsites + i].name = names[i];
+/* Each criterion's counts at each site, then its rate and interval. */
+static void
+national_cells(struct admin *ra, struct nview *nv)
+{
+	PGresult			*res = nv->res;
+	const struct form		*form;
+	const struct form_question	*q;
+	struct stats_interval		 iv;
+	struct nrow			*cell;
+	const char			*v;
+	size_t				 i, j, ns = nv->nsites;
+	int				 k, e;
+	int				 cpart = PQfnumber(res, "part");
+	int				 ccode = PQfnumber(res, "code");
+	int				 cform = PQfnumber(res, "form_id");
+	int				 cq = PQfnumber(res, "question");
+	int				 cv = PQfnumber(res, "value");
+	int				 cn = PQfnumber(res, "n");
+
+	nv->cells = xcalloc(nv->ncrit * ns + 1, sizeof(*nv->cells));
+	for (j = 0; j < nv->ncrit; j++)
+		for (i = 0; i < ns; i++) {
+			nv->cells[j * ns + i].code = nv->sites[i];
+			nv->cells[j * ns + i].name = nv->names[i];
 		}
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < PQntuples(res); k++) {
 		if (strcmp(PQgetvalue(res, k, cpart), "count") != 0)
 			continue;
 		form = formcache_get(ra->forms, strtoll(PQgetvalue(res, k,
@@ -1441,57 +1461,73 @@ national(struct admin *ra, const struct staff_user *u, const struct req *r,
 		    (q = form_find(form, PQgetvalue(res, k, cq))) == NULL ||
 		    !q->criterion)
 			continue;
-		for (j = 0; j < ncrit && strcmp(crit[j].key, q->key) != 0; j++)
+		for (j = 0; j < nv->ncrit &&
+		    strcmp(nv->crit[j].key, q->key) != 0; j++)
 			;
 		v = PQgetvalue(res, k, ccode);
-		for (i = 0; i < nsites && strcmp(sites[i], v) != 0; i++)
+		for (i = 0; i < ns && strcmp(nv->sites[i], v) != 0; i++)
 			;
-		if (j == ncrit || i == nsites)
+		if (j == nv->ncrit || i == ns)
 			continue;
 		national_count(q, PQgetvalue(res, k, cv), strtoll(PQgetvalue(
-		    res, k, cn), NULL, 10), &cells[j * nsites + i]);
+		    res, k, cn), NULL, 10), &nv->cells[j * ns + i]);
 	}
-	for (i = 0; i < ncrit * nsites; i++) {
-		if (cells[i].n == 0)
+	for (i = 0; i < nv->ncrit * ns; i++) {
+		cell = &nv->cells[i];
+		if (cell->n == 0)
 			continue;
 		if ((e = stats_proportion(STATS_WILSON, RESULTS_LEVEL,
-		    cells[i].x, cells[i].n, &iv)) != 0) {
-			log_warnx("national %s at %s: %s", cells[i].code,
-			    year != NULL ? year : "-", stats_strerror(e));
-			cells[i].n = 0;
+		    cell->x, cell->n, &iv)) != 0) {
+			log_warnx("national %s at %s: %s", cell->code,
+			    nv->year != NULL ? nv->year : "-", stats_strerror(e));
+			cell->n = 0;
 			continue;
 		}
-		cells[i].rate = iv.estimate;
-		cells[i].lower = iv.lower;
-		cells[i].upper = iv.upper;
+		cell->rate = iv.estimate;
+		cell->lower = iv.lower;
+		cell->upper = iv.upper;
 	}
+}
 
-	p->no_store = 1;
+/* The choice of the year, as a small GET form. */
+static void
+national_years(struct buf *b, const struct nview *nv)
+{
+	int	k;
+
+	if (nv->nyears == 0)
+		return;
+	buf_puts(b, "<form method=\"get\" action=\"" PREFIX "/national\" "
+	    "class=\"fr-mb-4w\">\n<div class=\"fr-select-group\">\n"
+	    "<label class=\"fr-label\" for=\"annee\">Année des "
+	    "questionnaires de satisfaction</label>\n<select "
+	    "class=\"fr-select\" id=\"annee\" name=\"annee\">\n");
+	for (k = 0; k < nv->nyears; k++)
+		buf_printf(b, "<option value=\"%d\"%s>%d</option>\n",
+		    nv->years[k], nv->year != NULL && atoi(nv->year) ==
+		    nv->years[k] ? " selected" : "", nv->years[k]);
+	buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn fr-btn--sm\" "
+	    "type=\"submit\">Afficher</button>\n</form>\n");
+}
+
+static void
+national_page(struct admin *ra, struct resp *p, const struct staff_user *u,
+    const struct nview *nv)
+{
+	struct buf	*b = &p->body;
+	struct nrow	*rows;
+	size_t		 j, ns = nv->nsites;
+
 	staff_page_open(ra->staff, p, u, "Vue nationale");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Accueil</a></p>\n<h1>Vue nationale");
-	if (year != NULL) {
+	if (nv->year != NULL) {
 		buf_puts(b, " ");
-		html_puts(b, year);
+		html_puts(b, nv->year);
 	}
 	buf_puts(b, "</h1>\n");
-	if (nyears > 0) {
-		buf_puts(b, "<form method=\"get\" action=\"" PREFIX
-		    "/national\" class=\"fr-mb-4w\">\n<div "
-		    "class=\"fr-select-group\">\n<label class=\"fr-label\" "
-		    "for=\"annee\">Année des questionnaires de satisfaction"
-		    "</label>\n<select class=\"fr-select\" id=\"annee\" "
-		    "name=\"annee\">\n");
-		for (k = 0; k < nyears; k++) {
-			buf_printf(b, "<option value=\"%d\"%s>%d</option>\n",
-			    years[k], year != NULL && atoi(year) == years[k] ?
-			    " selected" : "", years[k]);
-		}
-		buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn "
-		    "fr-btn--sm\" type=\"submit\">Afficher</button>\n"
-		    "</form>\n");
-	}
+	national_years(b, nv);
 	buf_puts(b, "<p>Pour chaque critère, les sites sont classés du taux "
 	    "de satisfaction le plus haut au plus bas, sur les avis "
 	    "exprimés (les réponses « sans avis » sont écartées), avec "
@@ -1507,25 +1543,48 @@ national(struct admin *ra, const struct staff_user *u, const struct req *r,
 	    "certitude que les sites dont tout l’intervalle est au-dessous. "
 	    "Plus les réponses sont nombreuses, plus les intervalles sont "
 	    "étroits et les rangs précis.</p>\n");
-	if (nsites == 0 || ncrit == 0)
+	if (ns == 0 || nv->ncrit == 0)
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucune réponse aux "
 		    "questionnaires de satisfaction pour cette année.</p>\n");
-	rows = xcalloc(nsites + 1, sizeof(*rows));
-	for (j = 0; j < ncrit; j++) {
-		nr = nsites;
-		memcpy(rows, &cells[j * nsites], nsites * sizeof(*rows));
-		national_table(b, &crit[j], j, rows, nr);
+	/* national_table sorts its rows: give it a copy. */
+	rows = xcalloc(ns + 1, sizeof(*rows));
+	for (j = 0; j < nv->ncrit; j++) {
+		memcpy(rows, &nv->cells[j * ns], ns * sizeof(*rows));
+		national_table(b, &nv->crit[j], j, rows, ns);
 	}
-	page_end(b);
-out:
 	free(rows);
-	free(cells);
-	free(crit);
-	free(names);
-	free(sites);
-	free(fids);
-	free(years);
-	PQclear(res);
+	page_end(b);
+}
+
+/* GET PREFIX "/national[?annee=YYYY]": load, compute, render. */
+static void
+national(struct admin *ra, const struct staff_user *u, const struct req *r,
+    struct resp *p)
+{
+	struct nview	 nv = { 0 };
+	const char	*params[1], *v;
+	char		 sqlstate[6];
+
+	v = field(r, "annee");
+	if (v != NULL && *v != '\0' && (strlen(v) != 4 ||
+	    strspn(v, "0123456789") != 4 || v[0] < '1')) {
+		message(ra, p, u, 400, "Année invalide", "Choisissez une année "
+		    "dans la liste.");
+		return;
+	}
+	params[0] = v != NULL && *v != '\0' ? v : NULL;
+	if (run(ra, u, S_NATIONAL, params, &nv.res, sqlstate) != DB_OK) {
+		unavailable(ra, p, u);
+		return;
+	}
+	national_lists(&nv);
+	if (national_criteria(ra, &nv) == -1)
+		unavailable(ra, p, u);
+	else {
+		national_cells(ra, &nv);
+		national_page(ra, p, u, &nv);
+	}
+	nview_free(&nv);
 }
 
 /* ------------------------------------------------------------ router */
@@ -1544,7 +1603,7 @@ admin_handle(struct admin *ra, const struct staff_user *u, struct req *r,
 	if (strcmp(path, PREFIX "/sites") == 0)
 		is_sites = 1;
 	else if (sscanf(path, PREFIX "/sites/%18[0-9]%c", id, &tail) == 1 &&
-	    id[0] != '0')
+	    http_id_parse(id, NULL))
 		is_sites = has_id = 1;
 	else if (strcmp(path, PREFIX "/personnes") == 0)
 		is_people = 1;

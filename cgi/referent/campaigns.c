@@ -1,7 +1,6 @@
 /* The referent's satisfaction campaigns: creation, opening, closing, paper. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +12,14 @@
 #include "calendar.h"
 #include "campaigns.h"
 #include "db.h"
+#include "fields.h"
 #include "form.h"
 #include "formcache.h"
 #include "html.h"
 #include "http.h"
 #include "page.h"
 #include "render.h"
+#include "site.h"
 #include "staff.h"
 #include "stats.h"
 #include "token.h"
@@ -28,6 +29,10 @@
 #define HOME		"/referent/"
 #define NEW_PATH	CAMPAIGNS_PREFIX "/nouvelle"
 #define TITLE_MAX	200		/* characters, as the schema says */
+#define BAD_FORM	"Choisissez un questionnaire dans la liste."
+#define NO_OPENS	"Indiquez la date d’ouverture de la campagne."
+#define NO_CLOSES	"Indiquez la date de clôture de la campagne."
+#define DATE_EXAMPLE	"2027-04-01"	/* in the message of a bad date */
 #define SLUG_MAX	63
 #define SLUG_TRIES	10		/* slugs tried after a taken one */
 
@@ -127,6 +132,7 @@ enum rc_err {
 	E_TARGET,
 	E__MAX
 };
+_Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
 
 static const char *const rc_err_names[E__MAX] = {
 	[E_SITE] = "Site",
@@ -163,9 +169,7 @@ struct rc_input {
 	int		 opens_ok;
 	int		 closes_ok;
 	long		 target;	/* 0: none */
-	char		*error[E__MAX];
-	char		*form_error;	/* unknown field and the like */
-	size_t		 nerrors;
+	struct fields_errors errs;	/* slots: enum rc_err */
 	char		 buf_title[64];
 	char		 buf_opens[CAL_DATE_LEN + 1];
 	char		 buf_closes[CAL_DATE_LEN + 1];
@@ -286,140 +290,75 @@ put_count(struct buf *b, long long n)
 
 /* ---------------------------------------------------------------- input */
 
-static void
-fail(struct rc_input *in, enum rc_err e, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-fail(struct rc_input *in, enum rc_err e, const char *fmt, ...)
+static int
+v_site(void *arg, const char *v)
 {
-	va_list	ap;
+	struct rc_input	*in = arg;
 
-	if (in->error[e] != NULL)
-		return;
-	va_start(ap, fmt);
-	xvasprintf(&in->error[e], fmt, ap);
-	va_end(ap);
-	in->nerrors++;
-}
-
-static void
-form_fail(struct rc_input *in, const char *text)
-{
-	if (in->form_error != NULL)
-		return;
-	in->form_error = xstrdup(text);
-	in->nerrors++;
+	return fields_id(&in->errs, E_SITE, v, &in->site, "Choisissez un "
+	    "site dans la liste.");
 }
 
 static int
-v_site(struct rc_input *in, const char *v)
+v_form(void *arg, const char *v)
 {
-	if (http_id_parse(v, &in->site))
-		return 1;
-	fail(in, E_SITE, "Choisissez un site dans la liste.");
-	return 0;
+	struct rc_input	*in = arg;
+
+	return fields_id(&in->errs, E_FORM, v, &in->form, BAD_FORM);
 }
 
 static int
-v_form(struct rc_input *in, const char *v)
+v_title(void *arg, const char *v)
 {
-	if (http_id_parse(v, &in->form))
-		return 1;
-	fail(in, E_FORM, "Choisissez un questionnaire dans la liste.");
-	return 0;
-}
+	struct rc_input	*in = arg;
 
-static int
-v_title(struct rc_input *in, const char *v)
-{
 	in->title = v;
-	if (!utf8_valid(v, strlen(v))) {
-		fail(in, E_TITLE, "Le titre contient des caractères "
-		    "illisibles : saisissez-le à nouveau.");
-		return 0;
-	}
-	if (utf8_length(v, strlen(v)) > TITLE_MAX) {
-		fail(in, E_TITLE, "Le titre doit faire au plus %d caractères.",
-		    TITLE_MAX);
-		return 0;
-	}
-	return 1;
+	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
 }
 
 static int
-v_date(struct rc_input *in, const char *v, enum rc_err e, long *day,
-    int *ok)
+v_opens(void *arg, const char *v)
 {
-	if (str_blank(v)) {
-		fail(in, e, "Indiquez la date %s de la campagne.",
-		    e == E_OPENS ? "d’ouverture" : "de clôture");
-		return 0;
-	}
-	if (cal_parse(v, day) == -1) {
-		fail(in, e, "Saisissez une date qui existe, au format "
-		    "AAAA-MM-JJ (par exemple 2027-04-01).");
-		return 0;
-	}
-	*ok = 1;
-	return 1;
-}
+	struct rc_input	*in = arg;
 
-static int
-v_opens(struct rc_input *in, const char *v)
-{
 	in->opens_s = v;
-	return v_date(in, v, E_OPENS, &in->opens, &in->opens_ok);
+	in->opens_ok = fields_date(&in->errs, E_OPENS, v, &in->opens,
+	    NO_OPENS, DATE_EXAMPLE);
+	return in->opens_ok;
 }
 
 static int
-v_closes(struct rc_input *in, const char *v)
+v_closes(void *arg, const char *v)
 {
+	struct rc_input	*in = arg;
+
 	in->closes_s = v;
-	return v_date(in, v, E_CLOSES, &in->closes, &in->closes_ok);
+	in->closes_ok = fields_date(&in->errs, E_CLOSES, v, &in->closes,
+	    NO_CLOSES, DATE_EXAMPLE);
+	return in->closes_ok;
 }
 
+/* Optional: blank leaves no target. */
 static int
-v_target(struct rc_input *in, const char *v)
+v_target(void *arg, const char *v)
 {
-	size_t	i, n;
+	struct rc_input	*in = arg;
 
 	in->target_s = v;
-	while (*v == ' ')
-		v++;
-	n = strlen(v);
-	while (n > 0 && v[n - 1] == ' ')
-		n--;
-	if (n == 0)
-		return 1;		/* optional */
-	if (n > 6)
-		goto bad;
-	for (i = 0; i < n; i++)
-		if (v[i] < '0' || v[i] > '9')
-			goto bad;
-	in->target = strtol(v, NULL, 10);
-	if (in->target >= 1 && in->target <= CAMPAIGNS_TARGET_MAX)
-		return 1;
-bad:
-	in->target = 0;
-	fail(in, E_TARGET, "L’objectif doit être un nombre entier de 1 à "
-	    "100 000 questionnaires, ou rester vide.");
-	return 0;
+	return fields_count(&in->errs, E_TARGET, v, CAMPAIGNS_TARGET_MAX,
+	    FIELDS_OPTIONAL, &in->target, "L’objectif doit être un nombre "
+	    "entier de 1 à 100 000 questionnaires, ou rester vide.");
 }
 
 /* The fields of the creation form, each with its validator. */
-static const struct rc_field {
-	const char	*name;
-	int		(*check)(struct rc_input *, const char *);
-	enum rc_err	 err;		/* where a bad byte is reported */
-} rc_fields[] = {
-	{ STAFF_CSRF_FIELD, NULL, E__MAX },	/* staff_csrf_ok */
-	{ "site",	v_site,		E_SITE },
-	{ "form",	v_form,		E_FORM },
-	{ "title",	v_title,	E_TITLE },
-	{ "opens_on",	v_opens,	E_OPENS },
-	{ "closes_on",	v_closes,	E_CLOSES },
-	{ "target",	v_target,	E_TARGET },
+static const struct fields_field rc_fields[] = {
+	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
+	{ "site",	v_site,		0, E_SITE },
+	{ "form",	v_form,		0, E_FORM },
+	{ "title",	v_title,	0, E_TITLE },
+	{ "opens_on",	v_opens,	0, E_OPENS },
+	{ "closes_on",	v_closes,	0, E_CLOSES },
+	{ "target",	v_target,	0, E_TARGET },
 };
 #define RC_NFIELDS	(sizeof(rc_fields) / sizeof(rc_fields[0]))
 
@@ -437,69 +376,32 @@ default_title(long day, char *out, size_t size)
 static void
 read_input(const struct req *r, struct rc_input *in)
 {
-	const struct http_field	*f;
-	const struct rc_field	*rf;
-	int			 seen[RC_NFIELDS] = { 0 };
-	size_t			 i, k;
+	struct fields_errors	*errs = &in->errs;
 
-	for (i = 0; i < r->nfields; i++) {
-		f = &r->fields[i];
-		rf = NULL;
-		for (k = 0; k < RC_NFIELDS; k++)
-			if (strcmp(f->key, rc_fields[k].name) == 0) {
-				rf = &rc_fields[k];
-				break;
-			}
-		if (rf == NULL || seen[k]) {
-			form_fail(in, "Ce formulaire contient un champ inconnu "
-			    "ou en double : rechargez la page.");
-			continue;
-		}
-		seen[k] = 1;
-		if (rf->check == NULL)
-			continue;
-		if (strlen(f->val) != f->vallen) {
-			fail(in, rf->err, "Cette valeur contient un caractère "
-			    "interdit.");
-			continue;
-		}
-		rf->check(in, f->val);
-	}
+	fields_read(r, rc_fields, RC_NFIELDS, 0, in, errs);
 	if (in->site == 0)
-		fail(in, E_SITE, "Choisissez le site.");
+		fields_fail(errs, E_SITE, "Choisissez le site.");
 	if (in->form == 0)
-		fail(in, E_FORM, "Choisissez le questionnaire.");
+		fields_fail(errs, E_FORM, "Choisissez le questionnaire.");
 	if (in->opens_s == NULL)
-		fail(in, E_OPENS, "Indiquez la date d’ouverture de la "
-		    "campagne.");
+		fields_fail(errs, E_OPENS, "%s", NO_OPENS);
 	if (in->closes_s == NULL)
-		fail(in, E_CLOSES, "Indiquez la date de clôture de la "
-		    "campagne.");
+		fields_fail(errs, E_CLOSES, "%s", NO_CLOSES);
 	if (in->opens_ok && in->closes_ok) {
 		if (in->closes < in->opens)
-			fail(in, E_PERIOD, "La date de clôture ne peut pas "
-			    "précéder la date d’ouverture.");
+			fields_fail(errs, E_PERIOD, "La date de clôture ne peut "
+			    "pas précéder la date d’ouverture.");
 		else if (in->closes - in->opens + 1 > CAMPAIGNS_DAYS_MAX)
-			fail(in, E_PERIOD, "Une campagne dure au plus %d "
-			    "jours.", CAMPAIGNS_DAYS_MAX);
+			fields_fail(errs, E_PERIOD, "Une campagne dure au plus "
+			    "%d jours.", CAMPAIGNS_DAYS_MAX);
 	}
 	/* A blank title gets the default one. */
 	if ((in->title == NULL || str_blank(in->title)) &&
-	    in->error[E_TITLE] == NULL && in->opens_ok) {
+	    errs->error[E_TITLE] == NULL && in->opens_ok) {
 		default_title(in->opens, in->buf_title, sizeof(in->buf_title));
 		in->title = in->buf_title;
 	} else if (in->title == NULL || str_blank(in->title))
-		fail(in, E_TITLE, "Indiquez le titre de la campagne.");
-}
-
-static void
-input_free(struct rc_input *in)
-{
-	size_t	e;
-
-	for (e = 0; e < E__MAX; e++)
-		free(in->error[e]);
-	free(in->form_error);
+		fields_fail(errs, E_TITLE, "Indiquez le titre de la campagne.");
 }
 
 /* ---------------------------------------------------------------- context */
@@ -605,22 +507,12 @@ static int
 make_slug(const char *code, int year, unsigned int n,
     char out[SLUG_MAX + 1])
 {
-	char	lower[17];
-	size_t	i, len = strlen(code);
+	char	lower[SITE_CODE_MAX + 1];
 	int	w;
 
 	out[0] = '\0';
-	if (len == 0 || len > 16 || code[0] == '-' || n == 0 || n > 999)
+	if (n == 0 || n > 999 || site_code_lower(code, lower) == -1)
 		return -1;
-	for (i = 0; i < len; i++) {
-		if (code[i] >= 'A' && code[i] <= 'Z')
-			lower[i] = code[i] - 'A' + 'a';
-		else if ((code[i] >= '0' && code[i] <= '9') || code[i] == '-')
-			lower[i] = code[i];
-		else
-			return -1;
-	}
-	lower[len] = '\0';
 	if (n == 1)
 		w = snprintf(out, SLUG_MAX + 1, "%s-%d", lower, year);
 	else
@@ -634,34 +526,12 @@ make_slug(const char *code, int year, unsigned int n,
 
 /* ---------------------------------------------------------------- form */
 
+/* The errors at the top of the form, each linked to its field. */
 static void
 error_summary(struct buf *b, const struct rc_input *in)
 {
-	size_t	e;
-
-	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
-	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\" autofocus>\n"
-	    "<h2 class=\"fr-alert__title\">");
-	if (in->nerrors == 1)
-		buf_puts(b, "Rien n’a été créé : un point est à corriger");
-	else
-		buf_printf(b, "Rien n’a été créé : %zu points sont à corriger",
-		    in->nerrors);
-	buf_puts(b, "</h2>\n<ul>\n");
-	if (in->form_error != NULL) {
-		buf_puts(b, "<li>");
-		html_puts(b, in->form_error);
-		buf_puts(b, "</li>\n");
-	}
-	for (e = 0; e < E__MAX; e++) {
-		if (in->error[e] == NULL)
-			continue;
-		buf_printf(b, "<li><a href=\"#%s\">%s</a> : ",
-		    rc_err_anchors[e], rc_err_names[e]);
-		html_puts(b, in->error[e]);
-		buf_puts(b, "</li>\n");
-	}
-	buf_puts(b, "</ul>\n</div>\n");
+	fields_summary(b, &in->errs, "Rien n’a été créé", rc_err_names,
+	    rc_err_anchors, E__MAX, FIELDS_AUTOFOCUS);
 }
 
 /* A text, date or number input in its group; label and hint are our
@@ -672,7 +542,8 @@ input(struct buf *b, const struct rc_input *in, enum rc_err e,
     const char *label, const char *hint, const char *value, int period)
 {
 	page_field_input(b, id, name, type, attrs, label, hint, value,
-	    in->error[e], period ? in->error[E_PERIOD] : NULL, "rc-period-error");
+	    in->errs.error[e], period ? in->errs.error[E_PERIOD] : NULL,
+	    "rc-period-error");
 }
 
 static void
@@ -682,9 +553,10 @@ select_open(struct buf *b, const struct rc_input *in, enum rc_err e,
 	buf_printf(b, "<div class=\"fr-select-group%s\">\n"
 	    "<label class=\"fr-label\" for=\"%s\">%s</label>\n"
 	    "<select class=\"fr-select%s\" id=\"%s\" name=\"%s\"",
-	    in->error[e] != NULL ? " fr-select-group--error" : "", id, label,
-	    in->error[e] != NULL ? " fr-select--error" : "", id, name);
-	page_field_described(b, in->error[e], id, NULL,
+	    in->errs.error[e] != NULL ? " fr-select-group--error" : "", id,
+	    label, in->errs.error[e] != NULL ? " fr-select--error" : "", id,
+	    name);
+	page_field_described(b, in->errs.error[e], id, NULL,
 	    NULL);
 	buf_puts(b, ">\n");
 }
@@ -694,7 +566,7 @@ select_close(struct buf *b, const struct rc_input *in, enum rc_err e,
     const char *id)
 {
 	buf_puts(b, "</select>\n");
-	page_field_error(b, in->error[e], id);
+	page_field_error(b, in->errs.error[e], id);
 	buf_puts(b, "</div>\n");
 }
 
@@ -709,13 +581,13 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	long long	 n;
 	size_t		 i;
 
-	staff_page_open(rc->staff, p, u, in->nerrors > 0 ? "Erreur – Nouvelle campagne" :
-	    "Nouvelle campagne");
+	staff_page_open(rc->staff, p, u, in->errs.nerrors > 0 ? "Erreur – "
+	    "Nouvelle campagne" : "Nouvelle campagne");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" HOME
 	    "\">Mes campagnes</a></p>\n"
 	    "<h1>Nouvelle enquête de satisfaction</h1>\n");
-	if (in->nerrors > 0)
+	if (in->errs.nerrors > 0)
 		error_summary(b, in);
 	if (c->nsites == 0) {
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucun site ne vous est "
@@ -777,7 +649,7 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	    "Période\n<span class=\"fr-hint-text\">Au plus %d jours, "
 	    "ouverture et clôture incluses.</span></legend>\n"
 	    "<div class=\"fr-fieldset__element "
-	    "fr-fieldset__element--inline\">\n", in->error[E_PERIOD] !=
+	    "fr-fieldset__element--inline\">\n", in->errs.error[E_PERIOD] !=
 	    NULL ? " fr-fieldset--error" : "", CAMPAIGNS_DAYS_MAX);
 	input(b, in, E_OPENS, "rc-opens", "opens_on", "date", "",
 	    "Ouverture", "Format : AAAA-MM-JJ", in->opens_s, 1);
@@ -787,10 +659,10 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	    "Clôture (incluse)", "Format : AAAA-MM-JJ", in->closes_s, 1);
 	buf_puts(b, "</div>\n<div class=\"fr-messages-group\" "
 	    "id=\"rc-period-messages\" aria-live=\"polite\">\n");
-	if (in->error[E_PERIOD] != NULL) {
+	if (in->errs.error[E_PERIOD] != NULL) {
 		buf_puts(b, "<p class=\"fr-message fr-message--error\" "
 		    "id=\"rc-period-error\">");
-		html_puts(b, in->error[E_PERIOD]);
+		html_puts(b, in->errs.error[E_PERIOD]);
 		buf_puts(b, "</p>\n");
 	}
 	buf_puts(b, "</div>\n</fieldset>\n");
@@ -859,7 +731,7 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	if (r->method == HTTP_POST)
 		read_input(r, &in);
 	if (ctx_load(rc, u, in.site, &c) == -1) {
-		input_free(&in);
+		fields_free(&in.errs);
 		unavailable(rc, p, u, NULL);
 		return;
 	}
@@ -871,11 +743,11 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	}
 	/* What only the database knows: the user's sites and forms. */
 	if (in.site != 0 && (site = ctx_site(&c, in.site)) == NULL)
-		fail(&in, E_SITE, "Choisissez un site dans la liste : vous "
-		    "n’avez pas la charge de ce site.");
+		fields_fail(&in.errs, E_SITE, "Choisissez un site dans la "
+		    "liste : vous n’avez pas la charge de ce site.");
 	if (in.form != 0 && !ctx_has_form(&c, in.form))
-		fail(&in, E_FORM, "Choisissez un questionnaire dans la liste.");
-	if (in.nerrors > 0 || (site = ctx_site(&c, in.site)) == NULL) {
+		fields_fail(&in.errs, E_FORM, "%s", BAD_FORM);
+	if (in.errs.nerrors > 0 || (site = ctx_site(&c, in.site)) == NULL) {
 		p->status = 400;
 		new_page(rc, p, u, &c, &in);
 		goto out;
@@ -929,7 +801,7 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	free(cause);
 out:
 	ctx_free(&c);
-	input_free(&in);
+	fields_free(&in.errs);
 }
 
 /* ---------------------------------------------------------------- campaign */
@@ -1174,97 +1046,78 @@ paper_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	page_end(b);
 }
 
-/* GET and POST of CAMPAIGNS_PREFIX "/<id>/papier". */
-static void
-paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
-    struct resp *p, const char *id)
+/*
+ * Loads campaign id for typing paper questionnaires into *cp and its
+ * form into *f. Returns 1, or 0 when p already says why not: not there,
+ * not a questionnaire, not open yet, closed too long ago, unavailable.
+ */
+static int
+paper_campaign(struct campaigns *rc, const struct staff_user *u,
+    struct resp *p, const char *id, struct rc_campaign *cp,
+    const struct form **f)
 {
-	struct rc_campaign	 cp;
-	const struct form	*f;
-	const struct http_field	*hf;
-	struct answerset	 s;
+	char	text[512];
+	int	found;
+
+	if ((found = campaign_load(rc, u, id, cp)) == -1) {
+		unavailable(rc, p, u, id);
+		return 0;
+	}
+	if (found == 0 || !cp->satisfaction) {
+		refused(rc, p, u, 404, found == 0 ? NULL : id, "Saisie papier "
+		    "impossible", found == 0 ? "Cette campagne n’existe pas, "
+		    "ou n’est pas sur un site dont vous avez la charge." :
+		    "Seules les enquêtes de satisfaction ont des "
+		    "questionnaires papier.");
+		return 0;
+	}
+	if (cp->today < cp->opens) {
+		refused(rc, p, u, 403, id, "Campagne pas encore ouverte", "Les "
+		    "questionnaires papier d’une campagne se saisissent à "
+		    "partir de son ouverture.");
+		return 0;
+	}
+	if (cp->today > cp->closes + CAMPAIGNS_PAPER_GRACE) {
+		snprintf(text, sizeof(text), "Les questionnaires papier se "
+		    "saisissent jusqu’à %d jours après la clôture de la "
+		    "campagne : ce délai est passé, rien ne peut plus y être "
+		    "ajouté.", CAMPAIGNS_PAPER_GRACE);
+		refused(rc, p, u, 403, id, "Saisie close", text);
+		return 0;
+	}
+	if ((*f = formcache_get(rc->forms, cp->form_id)) == NULL) {
+		refused(rc, p, u, 503, id, "Service momentanément indisponible",
+		    "Le questionnaire ne peut pas être affiché pour le "
+		    "moment.");
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * Stores the checked answers s of one paper questionnaire of campaign
+ * id in one transaction, and says how it went: on to the next one, or
+ * the form again.
+ */
+static void
+paper_store(struct campaigns *rc, const struct staff_user *u,
+    struct resp *p, const char *id, const struct rc_campaign *cp,
+    const struct form *f, const struct answerset *s)
+{
 	struct answer_rows	 rows;
 	const char		*p0[3], *p1[5], *p2[1], *const *pp[3];
 	const size_t		 seq[3] = { rc->base + STMT_PAPER_RESPONSE,
 				    rc->base + STMT_PAPER_ANSWERS,
 				    rc->base + STMT_PAPER_COUNT };
 	PGresult		*res = NULL;
-	char			 token[TOKEN_LEN + 1], uuid[37], text[512];
-	char			 sqlstate[6], *cause = NULL;
-	const char		*saved = NULL;
-	long long		 n;
-	int			 found, again = 0;
+	char			 uuid[37], sqlstate[6], *cause = NULL;
 	enum db_status		 st;
 
-	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
-		refused(rc, p, u, 403, id, "Action refusée", "Cette demande ne "
-		    "vient pas d’une page de ce service : rien n’a été "
-		    "enregistré.");
-		return;
-	}
-	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
-		unavailable(rc, p, u, id);
-		return;
-	}
-	if (found == 0 || !cp.satisfaction) {
-		refused(rc, p, u, 404, found == 0 ? NULL : id, "Saisie papier "
-		    "impossible", found == 0 ? "Cette campagne n’existe pas, "
-		    "ou n’est pas sur un site dont vous avez la charge." :
-		    "Seules les enquêtes de satisfaction ont des "
-		    "questionnaires papier.");
-		return;
-	}
-	if (cp.today < cp.opens) {
-		refused(rc, p, u, 403, id, "Campagne pas encore ouverte", "Les "
-		    "questionnaires papier d’une campagne se saisissent à "
-		    "partir de son ouverture.");
-		return;
-	}
-	if (cp.today > cp.closes + CAMPAIGNS_PAPER_GRACE) {
-		snprintf(text, sizeof(text), "Les questionnaires papier se "
-		    "saisissent jusqu’à %d jours après la clôture de la "
-		    "campagne : ce délai est passé, rien ne peut plus y être "
-		    "ajouté.", CAMPAIGNS_PAPER_GRACE);
-		refused(rc, p, u, 403, id, "Saisie close", text);
-		return;
-	}
-	if ((f = formcache_get(rc->forms, cp.form_id)) == NULL) {
-		refused(rc, p, u, 503, id, "Service momentanément indisponible",
-		    "Le questionnaire ne peut pas être affiché pour le "
-		    "moment.");
-		return;
-	}
-
-	if (r->method != HTTP_POST) {
-		if ((hf = http_field_get(r, "enregistre")) != NULL &&
-		    http_id_parse(hf->val, &n))
-			saved = hf->val;
-		again = http_field_get(r, "deja") != NULL;
-		token_issue(rc->key, cp.id, token);
-		paper_page(rc, p, u, &cp, f, token, NULL, saved, again, NULL,
-		    NULL);
-		return;
-	}
-
-	valid_answers(f, r->fields, r->nfields, &s);
-	if (s.token == NULL || !token_check(rc->key, cp.id, s.token)) {
-		token_issue(rc->key, cp.id, token);
-		p->status = 400;
-		paper_page(rc, p, u, &cp, f, token, &s, NULL, 0, "Ce formulaire a "
-		    "expiré", "Rien n’a été enregistré ; les réponses sont "
-		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
-		goto out;
-	}
-	if (s.nerrors > 0) {
-		p->status = 400;
-		paper_page(rc, p, u, &cp, f, s.token, &s, NULL, 0, NULL, NULL);
-		goto out;
-	}
-	answer_rows_make(&rows, &s, NULL, NULL, 0);
+	answer_rows_make(&rows, s, NULL, NULL, 0);
 	token_uuid(uuid);
 	p0[0] = uuid;
 	p0[1] = id;
-	p0[2] = s.token;
+	p0[2] = s->token;
 	p1[0] = uuid;
 	p1[1] = id;
 	p1[2] = rows.questions.data;
@@ -1295,14 +1148,57 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	} else {
 		log_warnx("paper for %s in %s: %s", u->login, id, cause);
 		p->status = st == DB_UNAVAILABLE ? 503 : 500;
-		paper_page(rc, p, u, &cp, f, s.token, &s, NULL, 0, "Rien n’a "
+		paper_page(rc, p, u, cp, f, s->token, s, NULL, 0, "Rien n’a "
 		    "encore été enregistré", "Le service est momentanément "
 		    "indisponible. Les réponses sont conservées ci-dessous : "
 		    "enregistrez-les à nouveau dans quelques instants.");
 	}
 	PQclear(res);
 	free(cause);
-out:
+}
+
+/* GET and POST of CAMPAIGNS_PREFIX "/<id>/papier". */
+static void
+paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
+    struct resp *p, const char *id)
+{
+	struct rc_campaign	 cp;
+	const struct form	*f;
+	const struct http_field	*hf;
+	struct answerset	 s;
+	char			 token[TOKEN_LEN + 1];
+	const char		*saved = NULL;
+	long long		 n;
+
+	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
+		refused(rc, p, u, 403, id, "Action refusée", "Cette demande ne "
+		    "vient pas d’une page de ce service : rien n’a été "
+		    "enregistré.");
+		return;
+	}
+	if (!paper_campaign(rc, u, p, id, &cp, &f))
+		return;
+	if (r->method != HTTP_POST) {
+		if ((hf = http_field_get(r, "enregistre")) != NULL &&
+		    http_id_parse(hf->val, &n))
+			saved = hf->val;
+		token_issue(rc->key, cp.id, token);
+		paper_page(rc, p, u, &cp, f, token, NULL, saved,
+		    http_field_get(r, "deja") != NULL, NULL, NULL);
+		return;
+	}
+	valid_answers(f, r->fields, r->nfields, &s);
+	if (s.token == NULL || !token_check(rc->key, cp.id, s.token)) {
+		token_issue(rc->key, cp.id, token);
+		p->status = 400;
+		paper_page(rc, p, u, &cp, f, token, &s, NULL, 0, "Ce formulaire a "
+		    "expiré", "Rien n’a été enregistré ; les réponses sont "
+		    "conservées ci-dessous : vérifiez-les puis enregistrez.");
+	} else if (s.nerrors > 0) {
+		p->status = 400;
+		paper_page(rc, p, u, &cp, f, s.token, &s, NULL, 0, NULL, NULL);
+	} else
+		paper_store(rc, u, p, id, &cp, f, &s);
 	valid_answers_free(&s);
 }
 
@@ -1333,7 +1229,7 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 	}
 	n = sscanf(r->path, CAMPAIGNS_PREFIX "/%18[0-9]/%15[a-z]%c", id,
 	    action, &tail);
-	if (n != 2 || id[0] == '0')
+	if (n != 2 || !http_id_parse(id, NULL))
 		return 0;
 	if (strcmp(action, "ouvrir") == 0 || strcmp(action, "fermer") == 0) {
 		if (r->method != HTTP_POST) {

@@ -9,7 +9,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/referent.c cgi/referent/referent.h \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
-	cgi/referent/admin.c cgi/referent/admin.h
+	cgi/referent/admin.c cgi/referent/admin.h \
+	cgi/referent/site.c cgi/referent/site.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)
@@ -21,7 +22,8 @@ cgi_qualimetre_referent_LDADD = cgi/results/libqmresults.a $(QUEST_LIBS) \
 check_PROGRAMS += tests/test-planning-defaults
 TESTS += tests/test-planning-defaults
 tests_test_planning_defaults_SOURCES = tests/test-planning-defaults.c \
-	cgi/referent/planning.c cgi/referent/planning.h
+	cgi/referent/planning.c cgi/referent/planning.h \
+	cgi/referent/site.c cgi/referent/site.h
 tests_test_planning_defaults_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 	-I$(top_srcdir)/cgi/referent $(TAP_I)
 tests_test_planning_defaults_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)

@@ -1,7 +1,6 @@
 /* The referent's planning of mystery campaigns: pages and creation. */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,16 +10,21 @@
 #include "buf.h"
 #include "calendar.h"
 #include "db.h"
+#include "fields.h"
 #include "html.h"
 #include "http.h"
 #include "page.h"
 #include "plan.h"
 #include "planning.h"
+#include "site.h"
 #include "staff.h"
 #include "util.h"
 
 #define NEW_PATH	PLANNING_PREFIX "/nouvelle"
 #define TITLE_MAX	200		/* characters, as the schema says */
+#define NO_FIRST	"Indiquez le premier jour de la campagne."
+#define NO_LAST		"Indiquez le dernier jour de la campagne."
+#define DATE_EXAMPLE	"2027-03-22"	/* in the message of a bad date */
 
 enum stmt {
 	STMT_LIST,
@@ -136,11 +140,6 @@ static const struct pl_kind {
 	    "mystery-email" },
 };
 
-static const char *const pl_months[] = { "janvier", "février", "mars",
-    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre" };
-static const char *const pl_weekdays[] = { "lundi", "mardi", "mercredi",
-    "jeudi", "vendredi", "samedi", "dimanche" };
 
 /* What can be wrong, each shown next to its field. */
 enum pl_err {
@@ -155,6 +154,7 @@ enum pl_err {
 	E_ENQUIRER,
 	E__MAX
 };
+_Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
 
 static const char *const pl_err_names[E__MAX] = {
 	[E_SITE] = "Site",
@@ -193,9 +193,7 @@ struct pl_input {
 	int		 service[PL_NSERVICES]; /* checked */
 	long long	*enq;		/* ids checked, each once */
 	size_t		 nenq;
-	char		*error[E__MAX];
-	char		*form_error;	/* unknown field and the like */
-	size_t		 nerrors;
+	struct fields_errors errs;	/* slots: enum pl_err */
 	/* Defaults and computed values. */
 	char		 buf_title[256];
 	char		 buf_first[CAL_DATE_LEN + 1];
@@ -283,34 +281,20 @@ planning_title(enum planning_kind kind, long first, char *out, size_t size)
 	}
 	cal_ymd(first, &y, &m, &d);
 	snprintf(out, size, "%s mystère %s %d", pl_kinds[kind].word,
-	    pl_months[m - 1], y);
+	    cal_month_name(m), y);
 }
 
 int
 planning_slug(enum planning_kind kind, const char *site_code, long first,
     unsigned int n, char out[PLANNING_SLUG_MAX + 1])
 {
-	char	code[17], date[CAL_DATE_LEN + 1];
-	size_t	i, len;
+	char	code[SITE_CODE_MAX + 1], date[CAL_DATE_LEN + 1];
 	int	w;
 
 	out[0] = '\0';
-	if (kind < 0 || kind >= PLANNING_KIND__MAX || site_code == NULL ||
-	    n == 0 || n > 999)
+	if (kind < 0 || kind >= PLANNING_KIND__MAX || n == 0 || n > 999 ||
+	    site_code_lower(site_code, code) == -1)
 		return -1;
-	len = strlen(site_code);
-	if (len == 0 || len > 16 || site_code[0] == '-')
-		return -1;
-	for (i = 0; i < len; i++) {
-		if (site_code[i] >= 'A' && site_code[i] <= 'Z')
-			code[i] = site_code[i] - 'A' + 'a';
-		else if ((site_code[i] >= '0' && site_code[i] <= '9') ||
-		    site_code[i] == '-')
-			code[i] = site_code[i];
-		else
-			return -1;
-	}
-	code[len] = '\0';
 	if (cal_format(first, date) == -1)
 		return -1;
 	if (n == 1)
@@ -351,7 +335,7 @@ long_date(struct buf *b, long day)
 
 	if (cal_format(day, iso) == -1)
 		return;
-	buf_puts(b, pl_weekdays[cal_weekday(day) - 1]);
+	buf_puts(b, cal_weekday_name(cal_weekday(day)));
 	buf_putc(b, ' ');
 	page_date(b, iso);
 }
@@ -424,161 +408,122 @@ out:
 
 /* ---------------------------------------------------------------- input */
 
-/* Sets the error of field e, unless it has one already. */
-static void
-fail(struct pl_input *in, enum pl_err e, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-fail(struct pl_input *in, enum pl_err e, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (in->error[e] != NULL)
-		return;
-	va_start(ap, fmt);
-	xvasprintf(&in->error[e], fmt, ap);
-	va_end(ap);
-	in->nerrors++;
-}
-
 static int
-v_action(struct pl_input *in, const char *v)
+v_action(void *arg, const char *v)
 {
+	struct pl_input	*in = arg;
+
 	if (strcmp(v, "apercu") == 0)
 		in->action = ACT_PREVIEW;
 	else if (strcmp(v, "creer") == 0)
 		in->action = ACT_CREATE;
 	else {
-		if (in->form_error == NULL) {
-			xasprintf(&in->form_error, "Action inconnue : "
-			    "rechargez la page.");
-			in->nerrors++;
-		}
+		fields_form_fail(&in->errs, "Action inconnue : rechargez la "
+		    "page.");
 		return 0;
 	}
 	return 1;
 }
 
 static int
-v_site(struct pl_input *in, const char *v)
+v_site(void *arg, const char *v)
 {
-	if (http_id_parse(v, &in->site))
-		return 1;
-	fail(in, E_SITE, "Choisissez un site dans la liste.");
-	return 0;
+	struct pl_input	*in = arg;
+
+	return fields_id(&in->errs, E_SITE, v, &in->site, "Choisissez un "
+	    "site dans la liste.");
 }
 
 static int
-v_kind(struct pl_input *in, const char *v)
+v_kind(void *arg, const char *v)
 {
-	int	k;
+	struct pl_input	*in = arg;
+	int		 k;
 
 	for (k = 0; k < PLANNING_KIND__MAX; k++)
 		if (strcmp(v, pl_kinds[k].value) == 0) {
 			in->kind = k;
 			return 1;
 		}
-	fail(in, E_KIND, "Choisissez « Appels téléphoniques » ou "
-	    "« Courriels ».");
+	fields_fail(&in->errs, E_KIND, "Choisissez « Appels téléphoniques » "
+	    "ou « Courriels ».");
 	return 0;
 }
 
 static int
-v_title(struct pl_input *in, const char *v)
+v_title(void *arg, const char *v)
 {
+	struct pl_input	*in = arg;
+
 	in->title = v;
-	if (!utf8_valid(v, strlen(v))) {
-		fail(in, E_TITLE, "Le titre contient des caractères "
-		    "illisibles : saisissez-le à nouveau.");
-		return 0;
-	}
-	if (utf8_length(v, strlen(v)) > TITLE_MAX) {
-		fail(in, E_TITLE, "Le titre doit faire au plus %d caractères.",
-		    TITLE_MAX);
-		return 0;
-	}
-	return 1;
+	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
 }
 
 static int
-v_date(struct pl_input *in, const char *v, enum pl_err e, long *day,
-    int *ok)
+v_first(void *arg, const char *v)
 {
-	if (str_blank(v)) {
-		fail(in, e, "Indiquez le %s de la campagne.", e == E_FIRST ?
-		    "premier jour" : "dernier jour");
-		return 0;
-	}
-	if (cal_parse(v, day) == -1) {
-		fail(in, e, "Saisissez une date qui existe, au format "
-		    "AAAA-MM-JJ (par exemple 2027-03-22).");
-		return 0;
-	}
-	*ok = 1;
-	return 1;
-}
+	struct pl_input	*in = arg;
 
-static int
-v_first(struct pl_input *in, const char *v)
-{
 	in->first_s = v;
-	return v_date(in, v, E_FIRST, &in->first, &in->first_ok);
+	in->first_ok = fields_date(&in->errs, E_FIRST, v, &in->first,
+	    NO_FIRST, DATE_EXAMPLE);
+	return in->first_ok;
 }
 
 static int
-v_last(struct pl_input *in, const char *v)
+v_last(void *arg, const char *v)
 {
+	struct pl_input	*in = arg;
+
 	in->last_s = v;
-	return v_date(in, v, E_LAST, &in->last, &in->last_ok);
+	in->last_ok = fields_date(&in->errs, E_LAST, v, &in->last, NO_LAST,
+	    DATE_EXAMPLE);
+	return in->last_ok;
 }
 
 static int
-v_target(struct pl_input *in, const char *v)
+v_target(void *arg, const char *v)
 {
-	size_t	i, n = strlen(v);
+	struct pl_input	*in = arg;
+	char		 bad[128];
+	long		 n;
+	int		 ok;
 
 	in->target_s = v;
-	if (n == 0 || n > 3)
-		goto bad;
-	for (i = 0; i < n; i++)
-		if (v[i] < '0' || v[i] > '9')
-			goto bad;
-	in->target = (size_t)strtoul(v, NULL, 10);
-	if (in->target >= 1 && in->target <= PLANNING_TARGET_MAX)
-		return 1;
-	in->target = 0;
-bad:
-	fail(in, E_TARGET, "L’objectif doit être un nombre entier de 1 à "
-	    "%d contacts.", PLANNING_TARGET_MAX);
-	return 0;
+	snprintf(bad, sizeof(bad), "L’objectif doit être un nombre entier "
+	    "de 1 à %d contacts.", PLANNING_TARGET_MAX);
+	ok = fields_count(&in->errs, E_TARGET, v, PLANNING_TARGET_MAX, 0, &n,
+	    bad);
+	in->target = (size_t)n;
+	return ok;
 }
 
 static int
-v_service(struct pl_input *in, const char *v)
+v_service(void *arg, const char *v)
 {
-	size_t	i;
+	struct pl_input	*in = arg;
+	size_t		 i;
 
 	for (i = 0; i < PL_NSERVICES; i++)
 		if (strcmp(v, pl_services[i].key) == 0) {
 			in->service[i] = 1;
 			return 1;
 		}
-	fail(in, E_SERVICE, "Choisissez les services dans la liste.");
+	fields_fail(&in->errs, E_SERVICE, "Choisissez les services dans la "
+	    "liste.");
 	return 0;
 }
 
 static int
-v_enquirer(struct pl_input *in, const char *v)
+v_enquirer(void *arg, const char *v)
 {
-	long long	id;
-	size_t		i;
+	struct pl_input	*in = arg;
+	long long	 id;
+	size_t		 i;
 
-	if (!http_id_parse(v, &id)) {
-		fail(in, E_ENQUIRER, "Choisissez les enquêteurs dans la "
-		    "liste.");
+	if (!fields_id(&in->errs, E_ENQUIRER, v, &id, "Choisissez les "
+	    "enquêteurs dans la liste."))
 		return 0;
-	}
 	for (i = 0; i < in->nenq; i++)
 		if (in->enq[i] == id)
 			return 1;
@@ -589,15 +534,11 @@ v_enquirer(struct pl_input *in, const char *v)
 }
 
 /* The fields of the form; each is checked by its validator, which
-   returns 1 when the value passed. */
-static const struct pl_field {
-	const char	*name;
-	int		(*check)(struct pl_input *, const char *);
-	int		 repeat;	/* may come several times */
-	enum pl_err	 err;		/* where a bad byte is reported */
-} pl_fields[] = {
-	{ STAFF_CSRF_FIELD, NULL, 0, E__MAX },	/* staff_csrf_ok */
-	{ "action",	v_action,	0, E__MAX },
+   returns 1 when the value passed. A bad byte in the action is an error
+   of the whole form. */
+static const struct fields_field pl_fields[] = {
+	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
+	{ "action",	v_action,	0, FIELDS_NO_SLOT },
 	{ "site",	v_site,		0, E_SITE },
 	{ "kind",	v_kind,		0, E_KIND },
 	{ "title",	v_title,	0, E_TITLE },
@@ -613,86 +554,51 @@ static const struct pl_field {
 static void
 read_input(const struct req *r, struct pl_input *in)
 {
-	const struct http_field	*f;
-	const struct pl_field	*pf;
-	int			 seen[PL_NFIELDS] = { 0 };
-	size_t			 i, k, nservices = 0;
+	struct fields_errors	*errs = &in->errs;
+	size_t			 i, nservices = 0;
 
 	in->kind = -1;
 	in->action = ACT_PREVIEW;
-	for (i = 0; i < r->nfields; i++) {
-		f = &r->fields[i];
-		pf = NULL;
-		for (k = 0; k < PL_NFIELDS; k++)
-			if (strcmp(f->key, pl_fields[k].name) == 0) {
-				pf = &pl_fields[k];
-				break;
-			}
-		if (pf == NULL || (seen[k] && !pf->repeat)) {
-			if (in->form_error == NULL) {
-				xasprintf(&in->form_error, "Ce formulaire "
-				    "contient un champ inconnu ou en double "
-				    "(« %s ») : rechargez la page.", f->key);
-				in->nerrors++;
-			}
-			continue;
-		}
-		seen[k] = 1;
-		if (pf->check == NULL)
-			continue;
-		if (strlen(f->val) != f->vallen) {
-			/* A NUL byte inside: no validator sees it. */
-			if (pf->err != E__MAX)
-				fail(in, pf->err, "Cette valeur contient un "
-				    "caractère interdit.");
-			else if (in->form_error == NULL) {
-				xasprintf(&in->form_error, "Ce formulaire "
-				    "contient un caractère interdit : "
-				    "rechargez la page.");
-				in->nerrors++;
-			}
-			continue;
-		}
-		pf->check(in, f->val);
-	}
+	fields_read(r, pl_fields, PL_NFIELDS, FIELDS_NAME_FIELD, in, errs);
 
 	/* What must be there. */
 	if (in->site == 0)
-		fail(in, E_SITE, "Choisissez le site.");
+		fields_fail(errs, E_SITE, "Choisissez le site.");
 	if (in->kind == -1)
-		fail(in, E_KIND, "Choisissez le type de contrôle.");
+		fields_fail(errs, E_KIND, "Choisissez le type de contrôle.");
 	if (in->first_s == NULL)
-		fail(in, E_FIRST, "Indiquez le premier jour de la campagne.");
+		fields_fail(errs, E_FIRST, "%s", NO_FIRST);
 	if (in->last_s == NULL)
-		fail(in, E_LAST, "Indiquez le dernier jour de la campagne.");
+		fields_fail(errs, E_LAST, "%s", NO_LAST);
 	if (in->target_s == NULL)
-		fail(in, E_TARGET, "Indiquez l’objectif, en nombre de "
+		fields_fail(errs, E_TARGET, "Indiquez l’objectif, en nombre de "
 		    "contacts.");
 	for (i = 0; i < PL_NSERVICES; i++)
 		nservices += in->service[i];
 	if (nservices == 0)
-		fail(in, E_SERVICE, "Choisissez au moins un service à "
+		fields_fail(errs, E_SERVICE, "Choisissez au moins un service à "
 		    "tester.");
 	if (in->nenq == 0)
-		fail(in, E_ENQUIRER, "Choisissez au moins un enquêteur.");
+		fields_fail(errs, E_ENQUIRER, "Choisissez au moins un "
+		    "enquêteur.");
 
 	/* What needs two fields. */
 	if (in->first_ok && in->last_ok) {
 		if (in->last < in->first)
-			fail(in, E_PERIOD, "Le dernier jour ne peut pas "
+			fields_fail(errs, E_PERIOD, "Le dernier jour ne peut pas "
 			    "précéder le premier.");
 		else if (in->last - in->first >= PLAN_DAYS_MAX)
-			fail(in, E_PERIOD, "La période ne peut dépasser %d "
-			    "jours.", PLAN_DAYS_MAX);
+			fields_fail(errs, E_PERIOD, "La période ne peut "
+			    "dépasser %d jours.", PLAN_DAYS_MAX);
 	}
 	if (in->target > 0 && nservices > in->target)
-		fail(in, E_TARGET, "L’objectif (%zu contacts) est inférieur "
-		    "au nombre de services choisis (%zu) : chaque service "
-		    "doit être testé au moins une fois.", in->target,
+		fields_fail(errs, E_TARGET, "L’objectif (%zu contacts) est "
+		    "inférieur au nombre de services choisis (%zu) : chaque "
+		    "service doit être testé au moins une fois.", in->target,
 		    nservices);
 	/* A blank title gets the default one. */
-	if ((in->title == NULL || str_blank(in->title)) && in->error[E_TITLE]
-	    == NULL && in->kind != -1 && in->first_ok) {
+	if ((in->title == NULL || str_blank(in->title)) &&
+	    errs->error[E_TITLE] == NULL && in->kind != -1 && in->first_ok) {
 		planning_title(in->kind, in->first, in->buf_title,
 		    sizeof(in->buf_title));
 		in->title = in->buf_title;
@@ -702,11 +608,7 @@ read_input(const struct req *r, struct pl_input *in)
 static void
 input_free(struct pl_input *in)
 {
-	size_t	e;
-
-	for (e = 0; e < E__MAX; e++)
-		free(in->error[e]);
-	free(in->form_error);
+	fields_free(&in->errs);
 	free(in->enq);
 }
 
@@ -876,79 +778,38 @@ defaults(const struct pl_ctx *c, struct pl_input *in)
 
 /* ---------------------------------------------------------------- form */
 
-/* Where the summary's link for an error goes. */
-static void
-anchor(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
-    enum pl_err e)
-{
-	size_t	i;
-
-	switch (e) {
-	case E_SITE:
-		buf_puts(b, "pl-site");
-		break;
-	case E_KIND:
-		buf_printf(b, "pl-kind-%s", pl_kinds[0].value);
-		break;
-	case E_TITLE:
-		buf_puts(b, "pl-title");
-		break;
-	case E_LAST:
-		buf_puts(b, "pl-last");
-		break;
-	case E_TARGET:
-		buf_puts(b, "pl-target");
-		break;
-	case E_SERVICE:
-		buf_printf(b, "pl-service-%s", pl_services[0].key);
-		break;
-	case E_ENQUIRER:
-		for (i = 0; i < c->nusers; i++)
-			if (c->users[i].site == in->site) {
-				buf_printf(b, "pl-enquirer-%lld-%lld",
-				    c->users[i].site, c->users[i].id);
-				return;
-			}
-		buf_puts(b, "pl-enquirer");
-		break;
-	default:
-		buf_puts(b, "pl-first");
-		break;
-	}
-}
-
+/* The errors at the top of the form, each linked to its field. */
 static void
 error_summary(struct buf *b, const struct pl_ctx *c,
     const struct pl_input *in)
 {
-	size_t	e;
+	const char	*anchors[E__MAX];
+	char		 kind[64], service[64], enquirer[64];
+	size_t		 i;
 
-	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
-	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
-	    "<h2 class=\"fr-alert__title\">");
-	if (in->nerrors == 1)
-		buf_puts(b, "Rien n’a été créé : un point est à corriger");
-	else
-		buf_printf(b, "Rien n’a été créé : %zu points sont à corriger",
-		    in->nerrors);
-	buf_puts(b, "</h2>\n<ul>\n");
-	if (in->form_error != NULL) {
-		buf_puts(b, "<li>");
-		html_puts(b, in->form_error);
-		buf_puts(b, "</li>\n");
-	}
-	for (e = 0; e < E__MAX; e++) {
-		if (in->error[e] == NULL)
-			continue;
-		buf_puts(b, "<li><a href=\"#");
-		anchor(b, c, in, e);
-		buf_puts(b, "\">");
-		buf_puts(b, pl_err_names[e]);
-		buf_puts(b, "</a> : ");
-		html_puts(b, in->error[e]);
-		buf_puts(b, "</li>\n");
-	}
-	buf_puts(b, "</ul>\n</div>\n");
+	snprintf(kind, sizeof(kind), "pl-kind-%s", pl_kinds[0].value);
+	snprintf(service, sizeof(service), "pl-service-%s",
+	    pl_services[0].key);
+	/* The first box of the chosen site's enquirers, if it has any. */
+	snprintf(enquirer, sizeof(enquirer), "pl-enquirer");
+	for (i = 0; i < c->nusers; i++)
+		if (c->users[i].site == in->site) {
+			snprintf(enquirer, sizeof(enquirer),
+			    "pl-enquirer-%lld-%lld", c->users[i].site,
+			    c->users[i].id);
+			break;
+		}
+	anchors[E_SITE] = "pl-site";
+	anchors[E_KIND] = kind;
+	anchors[E_TITLE] = "pl-title";
+	anchors[E_FIRST] = "pl-first";
+	anchors[E_LAST] = "pl-last";
+	anchors[E_PERIOD] = "pl-first";
+	anchors[E_TARGET] = "pl-target";
+	anchors[E_SERVICE] = service;
+	anchors[E_ENQUIRER] = enquirer;
+	fields_summary(b, &in->errs, "Rien n’a été créé", pl_err_names,
+	    anchors, E__MAX, 0);
 }
 
 /* Opens a fieldset of check boxes or radio buttons, or of dates. */
@@ -959,7 +820,7 @@ fieldset_open(struct buf *b, const struct pl_input *in, enum pl_err e,
 	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"%s\" "
 	    "aria-labelledby=\"%s-legend %s-messages\">\n"
 	    "<legend class=\"fr-fieldset__legend\" id=\"%s-legend\">",
-	    in->error[e] != NULL ? " fr-fieldset--error" : "", id, id, id,
+	    in->errs.error[e] != NULL ? " fr-fieldset--error" : "", id, id, id,
 	    id);
 	buf_puts(b, legend);
 	if (hint != NULL) {
@@ -978,10 +839,10 @@ fieldset_close(struct buf *b, const struct pl_input *in, enum pl_err e,
 {
 	buf_printf(b, "<div class=\"fr-messages-group\" id=\"%s-messages\" "
 	    "aria-live=\"polite\">\n", id);
-	if (in->error[e] != NULL) {
+	if (in->errs.error[e] != NULL) {
 		buf_printf(b, "<p class=\"fr-message fr-message--error\" "
 		    "id=\"%s-error\">", id);
-		html_puts(b, in->error[e]);
+		html_puts(b, in->errs.error[e]);
 		buf_puts(b, "</p>\n");
 	}
 	buf_puts(b, "</div>\n</fieldset>\n");
@@ -995,7 +856,8 @@ input(struct buf *b, const struct pl_input *in, enum pl_err e,
     const char *label, const char *hint, const char *value, int period)
 {
 	page_field_input(b, id, name, type, attrs, label, hint, value,
-	    in->error[e], period ? in->error[E_PERIOD] : NULL, "pl-period-error");
+	    in->errs.error[e], period ? in->errs.error[E_PERIOD] : NULL,
+	    "pl-period-error");
 }
 
 static void
@@ -1006,9 +868,9 @@ site_select(struct buf *b, const struct pl_ctx *c, const struct pl_input *in)
 	buf_printf(b, "<div class=\"fr-select-group%s\">\n"
 	    "<label class=\"fr-label\" for=\"pl-site\">Site</label>\n"
 	    "<select class=\"fr-select%s\" id=\"pl-site\" name=\"site\"",
-	    in->error[E_SITE] != NULL ? " fr-select-group--error" : "",
-	    in->error[E_SITE] != NULL ? " fr-select--error" : "");
-	page_field_described(b, in->error[E_SITE], "pl-site", NULL,
+	    in->errs.error[E_SITE] != NULL ? " fr-select-group--error" : "",
+	    in->errs.error[E_SITE] != NULL ? " fr-select--error" : "");
+	page_field_described(b, in->errs.error[E_SITE], "pl-site", NULL,
 	    NULL);
 	buf_puts(b, ">\n");
 	for (i = 0; i < c->nsites; i++) {
@@ -1020,7 +882,7 @@ site_select(struct buf *b, const struct pl_ctx *c, const struct pl_input *in)
 		buf_puts(b, ")</option>\n");
 	}
 	buf_puts(b, "</select>\n");
-	page_field_error(b, in->error[E_SITE], "pl-site");
+	page_field_error(b, in->errs.error[E_SITE], "pl-site");
 	buf_puts(b, "</div>\n");
 }
 
@@ -1077,7 +939,7 @@ service_boxes(struct buf *b, const struct pl_input *in)
 		    "id=\"pl-service-%s\" name=\"service\" value=\"%s\"%s",
 		    pl_services[i].key, pl_services[i].key, in->service[i] ?
 		    " checked" : "");
-		if (in->error[E_SERVICE] != NULL)
+		if (in->errs.error[E_SERVICE] != NULL)
 			buf_puts(b, " aria-describedby=\"pl-service-error\"");
 		buf_printf(b, ">\n<label class=\"fr-label\" for=\"pl-service-"
 		    "%s\">", pl_services[i].key);
@@ -1112,7 +974,7 @@ enquirer_boxes(struct buf *b, const struct pl_ctx *c,
 		    "value=\"%lld\"%s", e->site, e->id, e->id,
 		    checked(in, e->id) && (in->site == e->site ||
 		    ctx_site(c, in->site) == NULL) ? " checked" : "");
-		if (in->error[E_ENQUIRER] != NULL)
+		if (in->errs.error[E_ENQUIRER] != NULL)
 			buf_puts(b, " aria-describedby=\"pl-enquirer-error\"");
 		buf_printf(b, ">\n<label class=\"fr-label\" for=\"pl-enquirer-"
 		    "%lld-%lld\">", e->site, e->id);
@@ -1256,9 +1118,10 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 	const struct pl_site	*site = ctx_site(c, in->site);
 	int			 k;
 
-	staff_page_open(pl->staff, p, u, in->nerrors > 0 ? "Erreur – Planifier une campagne "
-	    "mystère" : slots != NULL ? "Créneaux proposés – Planifier une "
-	    "campagne mystère" : "Planifier une campagne mystère");
+	staff_page_open(pl->staff, p, u, in->errs.nerrors > 0 ? "Erreur – "
+	    "Planifier une campagne mystère" : slots != NULL ? "Créneaux "
+	    "proposés – Planifier une campagne mystère" : "Planifier une "
+	    "campagne mystère");
 	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
 	    PLANNING_PREFIX "\">Campagnes mystère</a></p>\n"
@@ -1284,7 +1147,7 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 			    k == PLANNING_CALLS ? "appels" : "courriels",
 			    pl_kinds[k].kind, k == PLANNING_CALLS ? "appels" :
 			    "courriels", pl_kinds[k].kind);
-	if (in->nerrors > 0)
+	if (in->errs.nerrors > 0)
 		error_summary(b, c, in);
 	if (c->nsites == 0) {
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucun site ne vous est "
@@ -1340,12 +1203,12 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 
 	*sitep = NULL;
 	if (in->site != 0 && (site = ctx_site(c, in->site)) == NULL)
-		fail(in, E_SITE, "Ce site ne vous est pas confié : choisissez "
-		    "un de vos sites.");
+		fields_fail(&in->errs, E_SITE, "Ce site ne vous est pas "
+		    "confié : choisissez un de vos sites.");
 	if (in->kind != -1 && c->form[in->kind] == 0)
-		fail(in, E_KIND, "La grille des %s mystère (%s) n’est pas "
-		    "chargée dans la base : la campagne ne peut pas être "
-		    "créée. Demandez à un administrateur de la charger.",
+		fields_fail(&in->errs, E_KIND, "La grille des %s mystère (%s) "
+		    "n’est pas chargée dans la base : la campagne ne peut pas "
+		    "être créée. Demandez à un administrateur de la charger.",
 		    in->kind == PLANNING_CALLS ? "appels" : "courriels",
 		    pl_kinds[in->kind].kind);
 	if (site != NULL) {
@@ -1353,10 +1216,10 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 			if (ctx_user(c, site->id, in->enq[i]) == NULL)
 				bad++;
 		if (bad > 0)
-			fail(in, E_ENQUIRER, "Cochez seulement des enquêteurs "
-			    "du site choisi (%s).", site->name);
+			fields_fail(&in->errs, E_ENQUIRER, "Cochez seulement "
+			    "des enquêteurs du site choisi (%s).", site->name);
 	}
-	if (in->nerrors > 0 || site == NULL)
+	if (in->errs.nerrors > 0 || site == NULL)
 		return;
 	*sitep = site;
 
@@ -1375,7 +1238,7 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 		/* plan.h's messages start lower case, without a stop. */
 		if (cause[0] >= 'a' && cause[0] <= 'z')
 			cause[0] = cause[0] - 'a' + 'A';
-		fail(in, E_PERIOD, "%s.", cause);
+		fields_fail(&in->errs, E_PERIOD, "%s.", cause);
 		free(cause);
 	}
 }
@@ -1392,6 +1255,76 @@ slug_taken(const struct pl_ctx *c, const char *slug)
 	return 0;
 }
 
+/* A new campaign's services and slots, as PostgreSQL arrays. */
+struct pl_arrays {
+	struct buf	keys, labels;		/* its services */
+	struct buf	days, pms, skeys, ids;	/* its slots */
+};
+
+static void
+arrays_make(const struct pl_ctx *c, const struct pl_input *in,
+    const struct plan_slot *slots, size_t nslots, struct pl_arrays *a)
+{
+	const struct pl_user	**users;
+	size_t			 services[PL_NSERVICES], nservices, i;
+	const char		**keys, **labels, **days, **pms, **skeys;
+	const char		**ids;
+	char			 (*dbuf)[CAL_DATE_LEN + 1], (*ibuf)[32];
+
+	memset(a, 0, sizeof(*a));
+	users = xcalloc(c->nusers + 1, sizeof(*users));
+	chosen_users(c, in, users);
+	nservices = chosen_services(in, services);
+	keys = xcalloc(nservices + 1, sizeof(*keys));
+	labels = xcalloc(nservices + 1, sizeof(*labels));
+	for (i = 0; i < nservices; i++) {
+		keys[i] = pl_services[services[i]].key;
+		labels[i] = pl_services[services[i]].label;
+	}
+	db_array(&a->keys, keys, nservices);
+	db_array(&a->labels, labels, nservices);
+
+	days = xcalloc(nslots + 1, sizeof(*days));
+	pms = xcalloc(nslots + 1, sizeof(*pms));
+	skeys = xcalloc(nslots + 1, sizeof(*skeys));
+	ids = xcalloc(nslots + 1, sizeof(*ids));
+	dbuf = xcalloc(nslots + 1, sizeof(*dbuf));
+	ibuf = xcalloc(nslots + 1, sizeof(*ibuf));
+	for (i = 0; i < nslots; i++) {
+		cal_format(slots[i].day, dbuf[i]);
+		days[i] = dbuf[i];
+		pms[i] = slots[i].afternoon ? "t" : "f";
+		skeys[i] = pl_services[services[slots[i].service]].key;
+		snprintf(ibuf[i], sizeof(ibuf[i]), "%lld",
+		    users[slots[i].enquirer]->id);
+		ids[i] = ibuf[i];
+	}
+	db_array(&a->days, days, nslots);
+	db_array(&a->pms, pms, nslots);
+	db_array(&a->skeys, skeys, nslots);
+	db_array(&a->ids, ids, nslots);
+	free(keys);
+	free(labels);
+	free(days);
+	free(pms);
+	free(skeys);
+	free(ids);
+	free(dbuf);
+	free(ibuf);
+	free(users);
+}
+
+static void
+arrays_free(struct pl_arrays *a)
+{
+	buf_free(&a->keys);
+	buf_free(&a->labels);
+	buf_free(&a->days);
+	buf_free(&a->pms);
+	buf_free(&a->skeys);
+	buf_free(&a->ids);
+}
+
 /*
  * Stores the campaign, its services and its slots in one transaction,
  * and fills p: a redirection to the list, or the form again saying why
@@ -1402,20 +1335,13 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
     const struct pl_ctx *c, struct pl_input *in, const struct pl_site *site,
     const struct plan_slot *slots, size_t nslots, size_t available)
 {
-	const struct pl_user	**users;
-	size_t			 services[PL_NSERVICES], nservices, i;
+	struct pl_arrays	 a;
 	const char		*p0[8], *p1[3], *p2[5], *const *pp[3];
-	const char		**keys, **labels, **days, **pms, **skeys;
-	const char		**ids;
 	char			 slug[PLANNING_SLUG_MAX + 1];
 	char			 siteid[32], formid[32], target[16];
 	char			 first[CAL_DATE_LEN + 1];
 	char			 last[CAL_DATE_LEN + 1];
-	char			 (*dbuf)[CAL_DATE_LEN + 1], (*ibuf)[32];
 	char			 sqlstate[6], *cause = NULL;
-	struct buf		 a_keys = { 0 }, a_labels = { 0 };
-	struct buf		 a_days = { 0 }, a_pms = { 0 };
-	struct buf		 a_skeys = { 0 }, a_ids = { 0 };
 	size_t			 seq[3];
 	unsigned int		 n;
 	PGresult		*res = NULL;
@@ -1433,38 +1359,7 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 		return;
 	}
 
-	users = xcalloc(c->nusers + 1, sizeof(*users));
-	chosen_users(c, in, users);
-	nservices = chosen_services(in, services);
-	keys = xcalloc(nservices, sizeof(*keys));
-	labels = xcalloc(nservices, sizeof(*labels));
-	for (i = 0; i < nservices; i++) {
-		keys[i] = pl_services[services[i]].key;
-		labels[i] = pl_services[services[i]].label;
-	}
-	db_array(&a_keys, keys, nservices);
-	db_array(&a_labels, labels, nservices);
-
-	days = xcalloc(nslots, sizeof(*days));
-	pms = xcalloc(nslots, sizeof(*pms));
-	skeys = xcalloc(nslots, sizeof(*skeys));
-	ids = xcalloc(nslots, sizeof(*ids));
-	dbuf = xcalloc(nslots, sizeof(*dbuf));
-	ibuf = xcalloc(nslots, sizeof(*ibuf));
-	for (i = 0; i < nslots; i++) {
-		cal_format(slots[i].day, dbuf[i]);
-		days[i] = dbuf[i];
-		pms[i] = slots[i].afternoon ? "t" : "f";
-		skeys[i] = pl_services[services[slots[i].service]].key;
-		snprintf(ibuf[i], sizeof(ibuf[i]), "%lld",
-		    users[slots[i].enquirer]->id);
-		ids[i] = ibuf[i];
-	}
-	db_array(&a_days, days, nslots);
-	db_array(&a_pms, pms, nslots);
-	db_array(&a_skeys, skeys, nslots);
-	db_array(&a_ids, ids, nslots);
-
+	arrays_make(c, in, slots, nslots, &a);
 	snprintf(siteid, sizeof(siteid), "%lld", site->id);
 	snprintf(formid, sizeof(formid), "%lld", c->form[in->kind]);
 	snprintf(target, sizeof(target), "%zu", in->target);
@@ -1479,13 +1374,13 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 	p0[6] = target;
 	p0[7] = slug;
 	p1[0] = slug;
-	p1[1] = a_keys.data;
-	p1[2] = a_labels.data;
+	p1[1] = a.keys.data;
+	p1[2] = a.labels.data;
 	p2[0] = slug;
-	p2[1] = a_days.data;
-	p2[2] = a_pms.data;
-	p2[3] = a_skeys.data;
-	p2[4] = a_ids.data;
+	p2[1] = a.days.data;
+	p2[2] = a.pms.data;
+	p2[3] = a.skeys.data;
+	p2[4] = a.ids.data;
 	pp[0] = p0;
 	pp[1] = p1;
 	pp[2] = p2;
@@ -1495,6 +1390,7 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 	rc = db_exec_as_seq(pl->db, u->id, 3, seq, pp, &res, sqlstate,
 	    &cause);
 	PQclear(res);
+	arrays_free(&a);
 	if (rc == DB_OK) {
 		p->status = 303;
 		xasprintf(&p->location, PLANNING_PREFIX "?cree");
@@ -1519,21 +1415,6 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 		    "à nouveau dans quelques instants.");
 	}
 	free(cause);
-	buf_free(&a_keys);
-	buf_free(&a_labels);
-	buf_free(&a_days);
-	buf_free(&a_pms);
-	buf_free(&a_skeys);
-	buf_free(&a_ids);
-	free(keys);
-	free(labels);
-	free(days);
-	free(pms);
-	free(skeys);
-	free(ids);
-	free(dbuf);
-	free(ibuf);
-	free(users);
 }
 
 /* GET: the form; POST: a preview or the creation. */
@@ -1566,7 +1447,7 @@ new_campaign(struct planning *pl, const struct staff_user *u,
 		return;
 	}
 	check_context(&c, &in, &site, &slots, &nslots, &available);
-	if (in.nerrors > 0 || site == NULL) {
+	if (in.errs.nerrors > 0 || site == NULL) {
 		p->status = 400;
 		form_page(pl, p, u, &c, &in, NULL, 0, 0, NULL, NULL);
 		goto out;

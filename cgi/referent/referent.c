@@ -246,17 +246,13 @@ struct campaign_results {
 
 /*
  * Counts, from the rows of part ("now" or "prev") of res, the answers of
- * criterion q: satisfied (an option so flagged, or a number within the
- * question's threshold), opinions, no opinion.
+ * criterion q (results_count_add says how).
  */
 static void
 count(PGresult *res, const char *part, const struct form_question *q,
     struct results_count *c)
 {
-	const struct form_option	*o;
-	const char			*v;
-	long long			 k;
-	int				 i, cp, cq, cv, cn;
+	int	i, cp, cq, cv, cn;
 
 	memset(c, 0, sizeof(*c));
 	c->key = q->key;
@@ -268,24 +264,8 @@ count(PGresult *res, const char *part, const struct form_question *q,
 		if (strcmp(PQgetvalue(res, i, cp), part) != 0 ||
 		    strcmp(PQgetvalue(res, i, cq), q->key) != 0)
 			continue;
-		v = PQgetvalue(res, i, cv);
-		k = strtoll(PQgetvalue(res, i, cn), NULL, 10);
-		if (q->noptions > 0) {
-			if ((o = form_option_find(q, v)) == NULL)
-				continue;	/* an older version's value */
-			if (o->no_opinion) {
-				c->no_opinion += k;
-				continue;
-			}
-			c->opinions += k;
-			if (o->satisfied)
-				c->satisfied += k;
-		} else {
-			/* A number judged by the form's threshold. */
-			c->opinions += k;
-			if (form_conform(q, strtoll(v, NULL, 10)) == 1)
-				c->satisfied += k;
-		}
+		results_count_add(c, q, PQgetvalue(res, i, cv),
+		    strtoll(PQgetvalue(res, i, cn), NULL, 10));
 	}
 }
 
@@ -404,9 +384,8 @@ breakdown(struct buf *b, const struct campaign_results *cr,
     const char *id)
 {
 	struct results_breakdown	 bd;
-	const struct form_option	*o;
-	const char			*g, *v;
-	long long			 k;
+	struct results_count		 c;
+	const char			*g;
 	size_t				 j;
 	int				 i, cp, cq, cv, cg, cn;
 
@@ -429,25 +408,16 @@ breakdown(struct buf *b, const struct campaign_results *cr,
 		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
 			continue;
 		g = PQgetvalue(cr->res, i, cg);
-		v = PQgetvalue(cr->res, i, cv);
-		k = strtoll(PQgetvalue(cr->res, i, cn), NULL, 10);
 		for (j = 0; j < bd.ngroups; j++)
 			if (strcmp(bd.groups[j].value, g) == 0)
 				break;
 		if (j == bd.ngroups)
 			continue;
-		if (q->noptions > 0) {
-			if ((o = form_option_find(q, v)) == NULL ||
-			    o->no_opinion)
-				continue;
-			bd.groups[j].n += k;
-			if (o->satisfied)
-				bd.groups[j].satisfied += k;
-		} else {
-			bd.groups[j].n += k;
-			if (form_conform(q, strtoll(v, NULL, 10)) == 1)
-				bd.groups[j].satisfied += k;
-		}
+		memset(&c, 0, sizeof(c));
+		results_count_add(&c, q, PQgetvalue(cr->res, i, cv),
+		    strtoll(PQgetvalue(cr->res, i, cn), NULL, 10));
+		bd.groups[j].n += c.opinions;
+		bd.groups[j].satisfied += c.satisfied;
 	}
 	if (results_breakdown_make(&bd) == 0)
 		chart_breakdown(b, &bd, q->label, byq->label, id);
@@ -670,161 +640,6 @@ campaign_file_find(const char *name, int old)
 	return NULL;
 }
 
-static void
-campaign_page(struct referent *rf, const struct staff_user *u,
-    const struct req *r, struct resp *p, const char *id)
-{
-	struct campaign_results		 cr;
-	const struct form_question	*q, *byq = NULL, *crit = NULL;
-	const struct http_field		*f;
-	struct buf			*b = &p->body;
-	char				 url[512], *cause = NULL;
-	const char			*by, *want = NULL;
-	size_t				 k;
-	int				 found, satisfaction;
-
-	/* ?par=KEY&critere=KEY choose the breakdown; validated below
-	   against the form, never used unchecked. */
-	by = (f = http_field_get(r, "par")) != NULL ? f->val : NULL;
-	want = (f = http_field_get(r, "critere")) != NULL ? f->val : NULL;
-	found = campaign_results(rf, u, id, by != NULL ? by : "motif", &cr);
-	if (found == -1) {
-		message(rf, p, u, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
-		return;
-	}
-	if (found == 0) {
-		message(rf, p, u, 404, "Campagne introuvable", "Cette campagne "
-		    "n’existe pas, ou n’est pas sur un site dont vous avez la "
-		    "charge.");
-		return;
-	}
-	satisfaction = strcmp(cr.r.kind, "satisfaction") == 0;
-	/* The default breakdown: the reason for the visit, the service. */
-	if (by == NULL) {
-		byq = form_find(cr.form, satisfaction ? "motif" : "service");
-		if (byq != NULL && strcmp(byq->key, "motif") != 0) {
-			campaign_results_free(&cr);
-			if (campaign_results(rf, u, id, byq->key, &cr) != 1) {
-				message(rf, p, u, 503, "Service momentanément "
-				    "indisponible", "Réessayez dans quelques "
-				    "instants.");
-				return;
-			}
-			byq = form_find(cr.form, "service");
-		}
-	} else if ((byq = form_find(cr.form, by)) != NULL &&
-	    byq->kind != QKIND_CHOICE && byq->kind != QKIND_SCALE)
-		byq = NULL;
-	for (k = 0; k < form_nquestions(cr.form); k++) {
-		q = form_question(cr.form, k);
-		if (q->criterion && (crit == NULL || (want != NULL &&
-		    strcmp(q->key, want) == 0)))
-			crit = q;
-		if (crit != NULL && (want == NULL ||
-		    strcmp(crit->key, want) == 0))
-			break;
-	}
-
-	p->no_store = 1;
-	staff_page_open(rf->staff, p, u, cr.r.campaign);
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/\">Mes campagnes</a></p>\n<h1>");
-	html_puts(b, cr.r.campaign);
-	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
-	html_puts(b, cr.r.site);
-	buf_puts(b, " — du ");
-	page_date(b, cr.r.opens_on);
-	buf_puts(b, " au ");
-	page_date(b, cr.r.closes_on);
-	buf_printf(b, " — %lld réponse%s</p>\n", cr.r.responses,
-	    cr.r.responses > 1 ? "s" : "");
-	if (cr.prev_title != NULL) {
-		buf_puts(b, "<p>Évolution calculée par rapport à : ");
-		html_puts(b, cr.prev_title);
-		buf_puts(b, ".</p>\n");
-	}
-
-	file_links(b, id);
-
-	if (satisfaction) {
-		if (http_field_get(r, "ouverte") != NULL ||
-		    http_field_get(r, "fermee") != NULL)
-			buf_printf(b, "<div class=\"fr-alert fr-alert--success "
-			    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>La "
-			    "campagne est %s.</p>\n</div>\n",
-			    http_field_get(r, "ouverte") != NULL ? "ouverte" :
-			    "fermée");
-		buf_printf(b, "<ul class=\"fr-btns-group "
-		    "fr-btns-group--inline-md fr-mb-4w\">\n"
-		    "<li><form method=\"post\" action=\"" CAMPAIGNS_PREFIX
-		    "/%s/ouvrir\"><input type=\"hidden\" "
-		    "name=\"_csrf\" value=\"", id);
-		html_puts(b, u->csrf);
-		buf_printf(b, "\"><button class=\"fr-btn\" type=\"submit\">"
-		    "Ouvrir maintenant</button></form></li>\n"
-		    "<li><form method=\"post\" action=\"" CAMPAIGNS_PREFIX
-		    "/%s/fermer\"><input type=\"hidden\" "
-		    "name=\"_csrf\" value=\"", id);
-		html_puts(b, u->csrf);
-		buf_printf(b, "\"><button class=\"fr-btn fr-btn--secondary\" "
-		    "type=\"submit\">Fermer maintenant</button></form></li>\n"
-		    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-		    CAMPAIGNS_PREFIX "/%s/papier\">Saisir des questionnaires papier"
-		    "</a></li>\n</ul>\n", id);
-	}
-	chart_bars(b, &cr.r, "resultats");
-
-	if (byq != NULL && crit != NULL) {
-		buf_puts(b, "<h2>Détail selon le profil</h2>\n"
-		    "<form method=\"get\" class=\"fr-mb-2w\">\n"
-		    "<div class=\"fr-select-group\">\n<label class=\"fr-label\" "
-		    "for=\"critere\">Critère</label>\n<select class=\"fr-select\" "
-		    "id=\"critere\" name=\"critere\">\n");
-		for (k = 0; k < form_nquestions(cr.form); k++) {
-			q = form_question(cr.form, k);
-			if (!q->criterion)
-				continue;
-			buf_puts(b, "<option value=\"");
-			html_puts(b, q->key);
-			buf_puts(b, q == crit ? "\" selected>" : "\">");
-			html_puts(b, q->label);
-			buf_puts(b, "</option>\n");
-		}
-		buf_puts(b, "</select>\n</div>\n<input type=\"hidden\" "
-		    "name=\"par\" value=\"");
-		html_puts(b, byq->key);
-		buf_puts(b, "\">\n<button class=\"fr-btn fr-btn--sm\" "
-		    "type=\"submit\">Afficher</button>\n</form>\n");
-		breakdown(b, &cr, crit, byq, "detail");
-	}
-
-	if (!satisfaction) {
-		buf_puts(b, "<h2>Distributions</h2>\n");
-		for (k = 0; k < form_nquestions(cr.form); k++) {
-			q = form_question(cr.form, k);
-			if (q->criterion && (q->kind == QKIND_INTEGER ||
-			    q->kind == QKIND_DELAY))
-				distribution(b, &cr, q, q->label);
-		}
-	} else {
-		public_url(r, cr.slug, url, sizeof(url));
-		buf_puts(b, "<h2>Lien public du questionnaire</h2>\n<p><a href=\"");
-		html_puts(b, url);
-		buf_puts(b, "\">");
-		html_puts(b, url);
-		buf_puts(b, "</a></p>\n<div class=\"qm-qr\">\n");
-		if (poster_qr_svg(url, b, &cause) == -1) {
-			log_warnx("QR code of %s: %s", url, cause);
-			free(cause);
-		}
-		buf_puts(b, "</div>\n");
-	}
-	page_end(b);
-	campaign_results_free(&cr);
-}
-
 /* The page of a campaign that could not be loaded (found 0 or -1). */
 static void
 campaign_missing(struct referent *rf, struct resp *p, const struct staff_user *u,
@@ -837,6 +652,208 @@ campaign_missing(struct referent *rf, struct resp *p, const struct staff_user *u
 	else
 		message(rf, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
+}
+
+/* The title, the site, the period, the count of responses. */
+static void
+campaign_head(struct buf *b, const struct campaign_results *cr)
+{
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
+	    "/\">Mes campagnes</a></p>\n<h1>");
+	html_puts(b, cr->r.campaign);
+	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
+	html_puts(b, cr->r.site);
+	buf_puts(b, " — du ");
+	page_date(b, cr->r.opens_on);
+	buf_puts(b, " au ");
+	page_date(b, cr->r.closes_on);
+	buf_printf(b, " — %lld réponse%s</p>\n", cr->r.responses,
+	    cr->r.responses > 1 ? "s" : "");
+	if (cr->prev_title != NULL) {
+		buf_puts(b, "<p>Évolution calculée par rapport à : ");
+		html_puts(b, cr->prev_title);
+		buf_puts(b, ".</p>\n");
+	}
+}
+
+/* A satisfaction campaign's buttons: open, close, type paper forms. */
+static void
+campaign_actions(struct buf *b, const struct staff_user *u,
+    const struct req *r, const char *id)
+{
+	if (http_field_get(r, "ouverte") != NULL ||
+	    http_field_get(r, "fermee") != NULL)
+		buf_printf(b, "<div class=\"fr-alert fr-alert--success "
+		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>La "
+		    "campagne est %s.</p>\n</div>\n",
+		    http_field_get(r, "ouverte") != NULL ? "ouverte" :
+		    "fermée");
+	buf_printf(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
+	    "fr-mb-4w\">\n<li><form method=\"post\" action=\""
+	    CAMPAIGNS_PREFIX "/%s/ouvrir\">", id);
+	staff_csrf_input(b, u);
+	buf_printf(b, "<button class=\"fr-btn\" type=\"submit\">"
+	    "Ouvrir maintenant</button></form></li>\n"
+	    "<li><form method=\"post\" action=\"" CAMPAIGNS_PREFIX
+	    "/%s/fermer\">", id);
+	staff_csrf_input(b, u);
+	buf_printf(b, "<button class=\"fr-btn fr-btn--secondary\" "
+	    "type=\"submit\">Fermer maintenant</button></form></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    CAMPAIGNS_PREFIX "/%s/papier\">Saisir des questionnaires papier"
+	    "</a></li>\n</ul>\n", id);
+}
+
+/* The criterion crit broken down by byq, with the choice of criterion. */
+static void
+campaign_detail(struct buf *b, const struct campaign_results *cr,
+    const struct form_question *crit, const struct form_question *byq)
+{
+	const struct form_question	*q;
+	size_t				 k;
+
+	buf_puts(b, "<h2>Détail selon le profil</h2>\n"
+	    "<form method=\"get\" class=\"fr-mb-2w\">\n"
+	    "<div class=\"fr-select-group\">\n<label class=\"fr-label\" "
+	    "for=\"critere\">Critère</label>\n<select class=\"fr-select\" "
+	    "id=\"critere\" name=\"critere\">\n");
+	for (k = 0; k < form_nquestions(cr->form); k++) {
+		q = form_question(cr->form, k);
+		if (!q->criterion)
+			continue;
+		buf_puts(b, "<option value=\"");
+		html_puts(b, q->key);
+		buf_puts(b, q == crit ? "\" selected>" : "\">");
+		html_puts(b, q->label);
+		buf_puts(b, "</option>\n");
+	}
+	buf_puts(b, "</select>\n</div>\n<input type=\"hidden\" "
+	    "name=\"par\" value=\"");
+	html_puts(b, byq->key);
+	buf_puts(b, "\">\n<button class=\"fr-btn fr-btn--sm\" "
+	    "type=\"submit\">Afficher</button>\n</form>\n");
+	breakdown(b, cr, crit, byq, "detail");
+}
+
+/* The questionnaire's public address and its QR code. */
+static void
+campaign_public_link(struct buf *b, const struct req *r,
+    const struct campaign_results *cr)
+{
+	char	url[512], *cause = NULL;
+
+	public_url(r, cr->slug, url, sizeof(url));
+	buf_puts(b, "<h2>Lien public du questionnaire</h2>\n<p><a href=\"");
+	html_puts(b, url);
+	buf_puts(b, "\">");
+	html_puts(b, url);
+	buf_puts(b, "</a></p>\n<div class=\"qm-qr\">\n");
+	if (poster_qr_svg(url, b, &cause) == -1) {
+		log_warnx("QR code of %s: %s", url, cause);
+		free(cause);
+	}
+	buf_puts(b, "</div>\n");
+}
+
+/* The criterion of the breakdown: the one called want, or the first. */
+static const struct form_question *
+campaign_criterion(const struct form *f, const char *want)
+{
+	const struct form_question	*q, *crit = NULL;
+	size_t				 k;
+
+	for (k = 0; k < form_nquestions(f); k++) {
+		q = form_question(f, k);
+		if (!q->criterion)
+			continue;
+		if (want != NULL && strcmp(q->key, want) == 0)
+			return q;
+		if (crit == NULL)
+			crit = q;
+	}
+	return crit;
+}
+
+/*
+ * Loads campaign id's results broken down by the question ?par= names,
+ * or by default by the reason for the visit (questionnaires) or the
+ * service (grids), into *cr and *byq (NULL: no breakdown). Returns
+ * found as campaign_results does.
+ */
+static int
+campaign_load(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const char *id, struct campaign_results *cr,
+    const struct form_question **byq)
+{
+	const struct http_field	*f;
+	const char		*by;
+	int			 found;
+
+	/* Validated against the form below, never used unchecked. */
+	by = (f = http_field_get(r, "par")) != NULL ? f->val : NULL;
+	found = campaign_results(rf, u, id, by != NULL ? by : "motif", cr);
+	if (found != 1)
+		return found;
+	if (by != NULL) {
+		*byq = form_find(cr->form, by);
+		if (*byq != NULL && (*byq)->kind != QKIND_CHOICE &&
+		    (*byq)->kind != QKIND_SCALE)
+			*byq = NULL;
+		return 1;
+	}
+	*byq = form_find(cr->form, strcmp(cr->r.kind, "satisfaction") == 0 ?
+	    "motif" : "service");
+	if (*byq == NULL || strcmp((*byq)->key, "motif") == 0)
+		return 1;
+	campaign_results_free(cr);
+	if ((found = campaign_results(rf, u, id, "service", cr)) != 1)
+		return found == 0 ? 0 : -1;
+	*byq = form_find(cr->form, "service");
+	return 1;
+}
+
+/* GET CAMPAIGNS_PREFIX "/ID[?par=KEY&critere=KEY]": the results page. */
+static void
+campaign_page(struct referent *rf, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *id)
+{
+	struct campaign_results		 cr;
+	const struct form_question	*q, *byq = NULL, *crit;
+	const struct http_field		*f;
+	struct buf			*b = &p->body;
+	size_t				 k;
+	int				 found, satisfaction;
+
+	if ((found = campaign_load(rf, u, r, id, &cr, &byq)) != 1) {
+		campaign_missing(rf, p, u, found);
+		return;
+	}
+	satisfaction = strcmp(cr.r.kind, "satisfaction") == 0;
+	crit = campaign_criterion(cr.form, (f = http_field_get(r,
+	    "critere")) != NULL ? f->val : NULL);
+
+	staff_page_open(rf->staff, p, u, cr.r.campaign);
+	campaign_head(b, &cr);
+	file_links(b, id);
+	if (satisfaction)
+		campaign_actions(b, u, r, id);
+	chart_bars(b, &cr.r, "resultats");
+	if (byq != NULL && crit != NULL)
+		campaign_detail(b, &cr, crit, byq);
+	if (satisfaction)
+		campaign_public_link(b, r, &cr);
+	else {
+		buf_puts(b, "<h2>Distributions</h2>\n");
+		for (k = 0; k < form_nquestions(cr.form); k++) {
+			q = form_question(cr.form, k);
+			if (q->criterion && (q->kind == QKIND_INTEGER ||
+			    q->kind == QKIND_DELAY))
+				distribution(b, &cr, q, q->label);
+		}
+	}
+	page_end(b);
+	campaign_results_free(&cr);
 }
 
 /* GET of a file of campaign id. */

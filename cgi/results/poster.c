@@ -251,9 +251,6 @@ count(char *out, size_t sz, long long v)
 static void
 day(struct buf *b, const char *iso, int month, int with_year)
 {
-	static const char *const months[] = { "janvier", "février", "mars",
-	    "avril", "mai", "juin", "juillet", "août", "septembre",
-	    "octobre", "novembre", "décembre" };
 	int	d = atoi(iso + 8);
 
 	if (d == 1)
@@ -261,7 +258,7 @@ day(struct buf *b, const char *iso, int month, int with_year)
 	else
 		buf_printf(b, "%d", d);
 	if (month)
-		buf_printf(b, " %s", months[atoi(iso + 5) - 1]);
+		buf_printf(b, " %s", cal_month_name(atoi(iso + 5)));
 	if (with_year)
 		buf_printf(b, " %d", atoi(iso));
 }
@@ -532,6 +529,92 @@ draw_scale(struct poster *p, double y)
 	    ALIGN_RIGHT);
 }
 
+/*
+ * A criterion's bar centred on cy, bh high: the track from 0 to 100 %,
+ * the rate grey in a black outline, the interval as a whisker across its
+ * end, the target as a dashed tick.
+ */
+static void
+draw_bar(struct poster *p, const struct results_row *row, double cy,
+    double bh)
+{
+	cairo_t		*cr = p->cr;
+	const double	 dash[] = { 3.0, 2.0 };
+	double		 x;
+
+	cairo_set_line_width(cr, 0.7);
+	cairo_rectangle(cr, TRACK_X, cy - bh / 2, TRACK_W, bh);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_stroke(cr);
+	if (row->n > 0) {
+		cairo_rectangle(cr, TRACK_X, cy - bh / 2, TRACK_W * row->rate,
+		    bh);
+		cairo_set_source_rgb(cr, 0.68, 0.68, 0.68);
+		cairo_fill_preserve(cr);
+		cairo_set_source_rgb(cr, 0, 0, 0);
+		cairo_stroke(cr);
+	} else {
+		font(cr, 9.5, 0, 1);
+		show(cr, TRACK_X + 7, cy + 0.36 * 9.5, "pas de réponse",
+		    ALIGN_LEFT);
+	}
+
+	if (row->n > 0 && isfinite(row->lower) && isfinite(row->upper)) {
+		cairo_set_line_width(cr, 1.4);
+		cairo_move_to(cr, TRACK_X + TRACK_W * row->lower, cy);
+		cairo_line_to(cr, TRACK_X + TRACK_W * row->upper, cy);
+		cairo_move_to(cr, TRACK_X + TRACK_W * row->lower,
+		    cy - bh * 0.32);
+		cairo_line_to(cr, TRACK_X + TRACK_W * row->lower,
+		    cy + bh * 0.32);
+		cairo_move_to(cr, TRACK_X + TRACK_W * row->upper,
+		    cy - bh * 0.32);
+		cairo_line_to(cr, TRACK_X + TRACK_W * row->upper,
+		    cy + bh * 0.32);
+		cairo_stroke(cr);
+	}
+
+	if (row->target >= 0) {
+		x = TRACK_X + TRACK_W * row->target;
+		cairo_set_line_width(cr, 1.5);
+		cairo_set_dash(cr, dash, 2, 0);
+		cairo_move_to(cr, x, cy - bh / 2 - 5);
+		cairo_line_to(cr, x, cy + bh / 2 + 3);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+	}
+}
+
+/* Under the bar, what the rate rests on, into b. */
+static void
+row_notes(const struct poster *p, const struct results_row *row,
+    struct buf *b)
+{
+	char	num[64];
+	int	answered = row->n > 0;
+
+	if (answered) {
+		count(num, sizeof(num), row->n);
+		if (p->mystery)
+			buf_printf(b, "%s %s", num,
+			    row->n > 1 ? "contrôles" : "contrôle");
+		else
+			buf_printf(b, "%s avis", num);
+		share(num, sizeof(num), row->no_opinion_share);
+		buf_printf(b, " " MIDDOT " %s %s",
+		    p->mystery ? "sans objet" : "sans avis", num);
+	}
+	if (row->target >= 0) {
+		target_percent(num, sizeof(num), row->target);
+		buf_printf(b, "%sobjectif %s", b->len > 0 ? " " MIDDOT " " :
+		    "", num);
+	}
+	if (answered && row->small_sample)
+		buf_puts(b, " " MIDDOT " ");
+}
+
 /* One criterion in the band from top, h high. */
 static void
 draw_row(struct poster *p, const struct results_row *row, double top,
@@ -540,7 +623,6 @@ draw_row(struct poster *p, const struct results_row *row, double top,
 	cairo_t		*cr = p->cr;
 	struct buf	 b = { 0 };
 	char		*lines[2], num[64];
-	const double	 dash[] = { 3.0, 2.0 };
 	double		 cy, bh, rs, y, x, right, size, w;
 	size_t		 n, i;
 	int		 answered = row->n > 0;
@@ -558,72 +640,8 @@ draw_row(struct poster *p, const struct results_row *row, double top,
 		show(cr, MARGIN, y, lines[i], ALIGN_LEFT);
 	free_lines(lines, n);
 
-	/* The track, 0 to 100 %, then the bar, grey in a black outline. */
-	cairo_set_line_width(cr, 0.7);
-	cairo_rectangle(cr, TRACK_X, cy - bh / 2, TRACK_W, bh);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_fill_preserve(cr);
-	cairo_set_source_rgb(cr, 0, 0, 0);
-	cairo_stroke(cr);
-	if (answered) {
-		cairo_rectangle(cr, TRACK_X, cy - bh / 2, TRACK_W * row->rate,
-		    bh);
-		cairo_set_source_rgb(cr, 0.68, 0.68, 0.68);
-		cairo_fill_preserve(cr);
-		cairo_set_source_rgb(cr, 0, 0, 0);
-		cairo_stroke(cr);
-	} else {
-		font(cr, 9.5, 0, 1);
-		show(cr, TRACK_X + 7, cy + 0.36 * 9.5, "pas de réponse",
-		    ALIGN_LEFT);
-	}
-
-	/* The interval as a whisker across the bar's end. */
-	if (answered && isfinite(row->lower) && isfinite(row->upper)) {
-		cairo_set_line_width(cr, 1.4);
-		cairo_move_to(cr, TRACK_X + TRACK_W * row->lower, cy);
-		cairo_line_to(cr, TRACK_X + TRACK_W * row->upper, cy);
-		cairo_move_to(cr, TRACK_X + TRACK_W * row->lower,
-		    cy - bh * 0.32);
-		cairo_line_to(cr, TRACK_X + TRACK_W * row->lower,
-		    cy + bh * 0.32);
-		cairo_move_to(cr, TRACK_X + TRACK_W * row->upper,
-		    cy - bh * 0.32);
-		cairo_line_to(cr, TRACK_X + TRACK_W * row->upper,
-		    cy + bh * 0.32);
-		cairo_stroke(cr);
-	}
-
-	/* The target, a dashed tick standing out of the track. */
-	if (row->target >= 0) {
-		x = TRACK_X + TRACK_W * row->target;
-		cairo_set_line_width(cr, 1.5);
-		cairo_set_dash(cr, dash, 2, 0);
-		cairo_move_to(cr, x, cy - bh / 2 - 5);
-		cairo_line_to(cr, x, cy + bh / 2 + 3);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
-	}
-
-	/* Under the bar, what the rate rests on. */
-	if (answered) {
-		count(num, sizeof(num), row->n);
-		if (p->mystery)
-			buf_printf(&b, "%s %s", num,
-			    row->n > 1 ? "contrôles" : "contrôle");
-		else
-			buf_printf(&b, "%s avis", num);
-		share(num, sizeof(num), row->no_opinion_share);
-		buf_printf(&b, " " MIDDOT " %s %s",
-		    p->mystery ? "sans objet" : "sans avis", num);
-	}
-	if (row->target >= 0) {
-		target_percent(num, sizeof(num), row->target);
-		buf_printf(&b, "%sobjectif %s", b.len > 0 ? " " MIDDOT " " :
-		    "", num);
-	}
-	if (answered && row->small_sample)
-		buf_puts(&b, " " MIDDOT " ");
+	draw_bar(p, row, cy, bh);
+	row_notes(p, row, &b);
 
 	/* The rate in big figures, to be read from across the hall. */
 	right = RATE_R;

@@ -35,6 +35,29 @@ results_count_check(long long satisfied, long long opinions,
  * change itself cannot be computed (previous_rate NaN when previous_n
  * is 0); diff, lower and upper are NaN unless change.present.
  */
+void
+results_count_add(struct results_count *c, const struct form_question *q,
+    const char *v, long long k)
+{
+	const struct form_option	*o;
+
+	if (q->noptions > 0) {
+		if ((o = form_option_find(q, v)) == NULL)
+			return;
+		if (o->no_opinion) {
+			c->no_opinion += k;
+			return;
+		}
+		c->opinions += k;
+		if (o->satisfied)
+			c->satisfied += k;
+		return;
+	}
+	c->opinions += k;
+	if (form_conform(q, strtoll(v, NULL, 10)) == 1)
+		c->satisfied += k;
+}
+
 int
 results_row_make(struct results_row *row, const struct form_question *q,
     const struct results_count *now, const struct results_count *prev,

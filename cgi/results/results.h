@@ -96,6 +96,17 @@ struct results_breakdown {
 struct form_question;
 
 /*
+ * Adds k answers of value v, as stored, to the counts c of criterion q.
+ * The one place where the label's rule lives: an option flagged
+ * satisfied, or a number within the question's threshold, is satisfied;
+ * a no-opinion option ("sans avis", "sans objet") is no opinion and left
+ * out of the rate; any other answer is an opinion, not satisfied; a
+ * value the form no longer has (an older version's) is left out.
+ */
+void	 results_count_add(struct results_count *c,
+	    const struct form_question *q, const char *v, long long k);
+
+/*
  * Fills row from a criterion's question (label, target) and its counts
  * now and, when prev is non-NULL, in the previous campaign of the same
  * form at the same site; method is STATS_WILSON for questionnaires and

@@ -1,7 +1,8 @@
 # cgi/web/: what every program of the web shares and nothing of a form:
 # requests and responses, the FastCGI loop and its supervisor, form
-# tokens, the database connection, staff sessions and CSRF, the page
-# frame. Over cgi/calendar/ (dates in French) and common/.
+# tokens, the database connection, staff sessions and CSRF, the fields
+# of staff forms and their errors (fields.c), the page frame. Over
+# cgi/calendar/ (dates in French) and common/.
 noinst_LIBRARIES += cgi/web/libqmweb.a
 cgi_web_libqmweb_a_SOURCES = cgi/web/http.c cgi/web/http.h \
 	cgi/web/token.c cgi/web/token.h \
@@ -9,14 +10,17 @@ cgi_web_libqmweb_a_SOURCES = cgi/web/http.c cgi/web/http.h \
 	cgi/web/supervise.c cgi/web/supervise.h \
 	cgi/web/serve.c cgi/web/serve.h \
 	cgi/web/staff.c cgi/web/staff.h \
-	cgi/web/page.c cgi/web/page.h
+	cgi/web/page.c cgi/web/page.h \
+	cgi/web/fields.c cgi/web/fields.h
 cgi_web_libqmweb_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I)
 cgi_web_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(FCGI_CFLAGS)
 WEB_LIBS = cgi/web/libqmweb.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
-check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form
-TESTS += tests/test-http-urlencoded tests/test-token-form
+check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form \
+	tests/test-fields-read
+TESTS += tests/test-http-urlencoded tests/test-token-form \
+	tests/test-fields-read
 WEB_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(WEB_I) $(TAP_I)
 WEB_TEST_LDADD = tests/libtap.a $(WEB_LIBS) $(PQ_LIBS) $(SODIUM_LIBS)
 tests_test_http_urlencoded_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
@@ -25,3 +29,5 @@ tests_test_http_urlencoded_LDADD = $(WEB_TEST_LDADD)
 tests_test_token_form_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_token_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_token_form_LDADD = $(WEB_TEST_LDADD)
+tests_test_fields_read_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
+tests_test_fields_read_LDADD = $(WEB_TEST_LDADD)

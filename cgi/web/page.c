@@ -136,9 +136,6 @@ page_end(struct buf *b)
 void
 page_date(struct buf *b, const char *iso)
 {
-	static const char *const months[] = { "janvier", "février", "mars",
-	    "avril", "mai", "juin", "juillet", "août", "septembre",
-	    "octobre", "novembre", "décembre" };
 	long	day;
 	int	y, m, d;
 
@@ -151,7 +148,7 @@ page_date(struct buf *b, const char *iso)
 		buf_puts(b, "1<sup>er</sup>");
 	else
 		buf_printf(b, "%d", d);
-	buf_printf(b, " %s %d", months[m - 1], y);
+	buf_printf(b, " %s %d", cal_month_name(m), y);
 }
 
 void
@@ -200,6 +197,36 @@ page_field_error(struct buf *b, const char *error, const char *id)
 	buf_puts(b, "-error\">");
 	html_puts(b, error);
 	buf_puts(b, "</p>\n");
+}
+
+void
+page_field_select(struct buf *b, const char *id, const char *name,
+    const char *label, const char *const *opts, size_t nopts,
+    const char *value, const char *error)
+{
+	size_t	i;
+	int	bad = error != NULL;
+
+	buf_printf(b, "<div class=\"fr-select-group%s\">\n<label "
+	    "class=\"fr-label\" for=\"%s\">%s</label>\n<select "
+	    "class=\"fr-select%s\" id=\"%s\" name=\"%s\"", bad ?
+	    " fr-select-group--error" : "", id, label, bad ?
+	    " fr-select--error" : "", id, name);
+	page_field_described(b, error, id, NULL, NULL);
+	buf_puts(b, ">\n");
+	for (i = 0; i < nopts; i++) {
+		buf_puts(b, "<option value=\"");
+		html_puts(b, opts[2 * i]);
+		buf_putc(b, '"');
+		if (value != NULL && strcmp(value, opts[2 * i]) == 0)
+			buf_puts(b, " selected");
+		buf_putc(b, '>');
+		html_puts(b, opts[2 * i + 1]);
+		buf_puts(b, "</option>\n");
+	}
+	buf_puts(b, "</select>\n");
+	page_field_error(b, error, id);
+	buf_puts(b, "</div>\n");
 }
 
 void

@@ -7,6 +7,8 @@
 #ifndef QUALIMETRE_PAGE_H
 #define QUALIMETRE_PAGE_H
 
+#include <stddef.h>
+
 struct buf;
 
 /* What the frame of a page shows around its content. */
@@ -60,6 +62,15 @@ void	 page_field_input(struct buf *, const char *id, const char *name,
 	    const char *type, const char *attrs, const char *label,
 	    const char *hint, const char *value, const char *error,
 	    const char *also, const char *also_id);
+
+/*
+ * A staff form's select in its DSFR group: label (our own markup), the
+ * nopts options as value/label pairs (escaped), the one equal to value
+ * selected, and the error as page_field_input writes it.
+ */
+void	 page_field_select(struct buf *, const char *id, const char *name,
+	    const char *label, const char *const *opts, size_t nopts,
+	    const char *value, const char *error);
 
 /* A field's error message, under it, with the id "ID-error"; escaped. */
 void	 page_field_error(struct buf *, const char *error, const char *id);

@@ -365,6 +365,15 @@ staff_request(struct staff *st, struct req *r, struct resp *p,
 	return 1;
 }
 
+void
+staff_csrf_input(struct buf *b, const struct staff_user *u)
+{
+	buf_puts(b, "<input type=\"hidden\" name=\"" STAFF_CSRF_FIELD
+	    "\" value=\"");
+	html_puts(b, u->csrf);
+	buf_puts(b, "\">\n");
+}
+
 int
 staff_csrf_ok(const struct staff_user *u, const struct req *r)
 {
@@ -466,16 +475,85 @@ audit(struct staff *st, const char *user_id, const char *login,
 	PQclear(res);
 }
 
+/* A wrong password for account id: counted, and the account locked
+   after STAFF_MAX_FAILURES in a row. */
+static void
+login_failed(struct staff *st, struct resp *p, const char *id,
+    const char *login)
+{
+	const char	*bad = "Identifiant ou mot de passe incorrect.";
+	const char	*params[4];
+	char		 sqlstate[6], *cause = NULL, maxf[16], lockm[16];
+	PGresult	*res = NULL;
+
+	snprintf(maxf, sizeof(maxf), "%d", STAFF_MAX_FAILURES);
+	snprintf(lockm, sizeof(lockm), "%d", STAFF_LOCK_MINUTES);
+	params[0] = id;
+	params[1] = login;
+	params[2] = maxf;
+	params[3] = lockm;
+	if (db_exec(st->db, st->base + STMT_FAILED, params, &res, sqlstate,
+	    &cause) != DB_OK) {
+		log_warnx("login failure of %s not counted: %s", login, cause);
+		free(cause);
+	} else if (PQntuples(res) == 1 &&
+	    strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
+		log_warnx("account %s locked for %d minutes", login,
+		    STAFF_LOCK_MINUTES);
+		bad = "Identifiant ou mot de passe incorrect. Après "
+		    "plusieurs échecs, ce compte est verrouillé pour "
+		    "quelques minutes.";
+	}
+	PQclear(res);
+	login_page(st, p, 403, login, bad, NULL);
+}
+
+/* The right password for account id: a new session, its cookie, and on
+   to the program's home; rehash, when non-NULL, replaces the hash. */
+static void
+login_open(struct staff *st, const struct req *r, struct resp *p,
+    const char *id, const char *login, const char *rehash)
+{
+	const char	*params[6];
+	char		 sqlstate[6], *cause = NULL, hash[67], hours[16];
+	char		 session[STAFF_TOKEN_LEN + 1], csrf[STAFF_TOKEN_LEN + 1];
+	PGresult	*res = NULL;
+	enum db_status	 rc;
+
+	new_token(session);
+	new_token(csrf);
+	token_hash_param(session, hash);
+	snprintf(hours, sizeof(hours), "%d", STAFF_SESSION_HOURS);
+	params[0] = id;
+	params[1] = hash;
+	params[2] = csrf;
+	params[3] = hours;
+	params[4] = login;
+	params[5] = rehash;
+	rc = db_exec(st->db, st->base + STMT_LOGIN, params, &res, sqlstate,
+	    &cause);
+	PQclear(res);
+	if (rc != DB_OK) {
+		log_warnx("login of %s: %s", login, cause);
+		free(cause);
+		login_page(st, p, 503, login, "Le service est momentanément "
+		    "indisponible : réessayez dans quelques instants.", NULL);
+		return;
+	}
+	p->status = 303;
+	xasprintf(&p->location, "%s/", st->prefix);
+	xasprintf(&p->set_cookie, STAFF_COOKIE "=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict%s", session, r->secure ? "; Secure" : "");
+	sodium_memzero(session, sizeof(session));
+}
+
 static void
 login_post(struct staff *st, struct req *r, struct resp *p)
 {
 	const char	*login = field(r, "login"), *pw = field(r, "password");
-	const char	*tok = field(r, "_jeton"), *params[6];
-	const char	*bad = "Identifiant ou mot de passe incorrect.";
+	const char	*tok = field(r, "_jeton"), *params[1];
 	char		 sqlstate[6], *cause = NULL, *msg = NULL, *rehash = NULL;
-	char		 id[32], session[STAFF_TOKEN_LEN + 1];
-	char		 csrf[STAFF_TOKEN_LEN + 1], hash[67], hours[16];
-	char		 maxf[16], lockm[16];
+	char		 id[32];
 	PGresult	*res = NULL;
 	enum db_status	 rc;
 	const char	*stored;
@@ -511,7 +589,8 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 			log_warnx("login: the dummy hash matched");
 		PQclear(res);
 		audit(st, NULL, login, "login-unknown", NULL);
-		login_page(st, p, 403, login, bad, NULL);
+		login_page(st, p, 403, login, "Identifiant ou mot de passe "
+		    "incorrect.", NULL);
 		return;
 	}
 	snprintf(id, sizeof(id), "%s", PQgetvalue(res, 0, PQfnumber(res,
@@ -547,58 +626,11 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 	PQclear(res);
 	res = NULL;
 
-	if (!ok) {
-		snprintf(maxf, sizeof(maxf), "%d", STAFF_MAX_FAILURES);
-		snprintf(lockm, sizeof(lockm), "%d", STAFF_LOCK_MINUTES);
-		params[0] = id;
-		params[1] = login;
-		params[2] = maxf;
-		params[3] = lockm;
-		rc = db_exec(st->db, st->base + STMT_FAILED, params, &res,
-		    sqlstate, &cause);
-		if (rc != DB_OK) {
-			log_warnx("login failure of %s not counted: %s", login,
-			    cause);
-			free(cause);
-		} else if (PQntuples(res) == 1 &&
-		    strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
-			log_warnx("account %s locked for %d minutes", login,
-			    STAFF_LOCK_MINUTES);
-			bad = "Identifiant ou mot de passe incorrect. Après "
-			    "plusieurs échecs, ce compte est verrouillé pour "
-			    "quelques minutes.";
-		}
-		PQclear(res);
-		login_page(st, p, 403, login, bad, NULL);
-		return;
-	}
-
-	new_token(session);
-	new_token(csrf);
-	token_hash_param(session, hash);
-	snprintf(hours, sizeof(hours), "%d", STAFF_SESSION_HOURS);
-	params[0] = id;
-	params[1] = hash;
-	params[2] = csrf;
-	params[3] = hours;
-	params[4] = login;
-	params[5] = rehash;
-	rc = db_exec(st->db, st->base + STMT_LOGIN, params, &res, sqlstate,
-	    &cause);
+	if (!ok)
+		login_failed(st, p, id, login);
+	else
+		login_open(st, r, p, id, login, rehash);
 	free(rehash);
-	PQclear(res);
-	if (rc != DB_OK) {
-		log_warnx("login of %s: %s", login, cause);
-		free(cause);
-		login_page(st, p, 503, login, "Le service est momentanément "
-		    "indisponible : réessayez dans quelques instants.", NULL);
-		return;
-	}
-	p->status = 303;
-	xasprintf(&p->location, "%s/", st->prefix);
-	xasprintf(&p->set_cookie, STAFF_COOKIE "=%s; Path=/; HttpOnly; "
-	    "SameSite=Strict%s", session, r->secure ? "; Secure" : "");
-	sodium_memzero(session, sizeof(session));
 }
 
 static void

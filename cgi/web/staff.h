@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct db;
 struct req;
 struct resp;
@@ -114,6 +115,9 @@ void		 staff_page_message(struct staff *, struct resp *p,
 		    const struct staff_user *u, int status,
 		    const char *title, const char *text,
 		    const char *back_href, const char *back_text);
+
+/* Writes the hidden input that carries u's CSRF token in a form. */
+void		 staff_csrf_input(struct buf *, const struct staff_user *u);
 
 /*
  * Returns 1 when the request's fields carry this session's CSRF token,
