@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "chart.h"
 #include "db.h"
+#include "fields.h"
 #include "form.h"
 #include "formcache.h"
 #include "html.h"
@@ -133,7 +134,9 @@ static const struct {
 };
 #define NTIMEZONES	(sizeof(timezones) / sizeof(timezones[0]))
 
-/* One field of a form as shown again: its value and its error. */
+/* One field of a form as shown again: its value and its error. A form
+   of sites or people has FLD_MAX fields at most. */
+#define FLD_MAX		8
 struct fld {
 	const char	*id;		/* the input's id, ours */
 	const char	*name;		/* its label in the error summary */
@@ -270,30 +273,15 @@ static void
 error_summary(struct buf *b, const struct fld *f, size_t n,
     const char *what)
 {
-	size_t	i, errors = 0;
+	const char	*errors[FLD_MAX], *labels[FLD_MAX], *anchors[FLD_MAX];
+	size_t		 i;
 
-	for (i = 0; i < n; i++)
-		if (f[i].error != NULL)
-			errors++;
-	if (errors == 0)
-		return;
-	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
-	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
-	    "<h2 class=\"fr-alert__title\">");
-	if (errors == 1)
-		buf_printf(b, "%s : un point est à corriger", what);
-	else
-		buf_printf(b, "%s : %zu points sont à corriger", what, errors);
-	buf_puts(b, "</h2>\n<ul>\n");
-	for (i = 0; i < n; i++) {
-		if (f[i].error == NULL)
-			continue;
-		buf_printf(b, "<li><a href=\"#%s\">%s</a> : ", f[i].id,
-		    f[i].name);
-		html_puts(b, f[i].error);
-		buf_puts(b, "</li>\n");
+	for (i = 0; i < n && i < FLD_MAX; i++) {
+		errors[i] = f[i].error;
+		labels[i] = f[i].name;
+		anchors[i] = f[i].id;
 	}
-	buf_puts(b, "</ul>\n</div>\n");
+	fields_summary_of(b, what, NULL, errors, labels, anchors, i, 0);
 }
 
 /* A text input in its DSFR group, with its error under it. */
@@ -333,6 +321,7 @@ enum site_field {
 	SF_TIMEZONE,
 	SF__MAX
 };
+_Static_assert(SF__MAX <= FLD_MAX, "too many fields");
 
 static const char *const zone_opts[] = {
 	"", "Aucune (calendrier propre à l’académie)",
@@ -647,6 +636,7 @@ enum person_field {
 	PF_SITES,
 	PF__MAX
 };
+_Static_assert(PF__MAX <= FLD_MAX, "too many fields");
 
 static void
 person_fields_init(struct fld *f)

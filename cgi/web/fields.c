@@ -181,39 +181,51 @@ bad:
 }
 
 void
-fields_summary(struct buf *b, const struct fields_errors *errs,
-    const char *heading, const char *const *labels,
+fields_summary_of(struct buf *b, const char *heading, const char *form_error,
+    const char *const *errors, const char *const *labels,
     const char *const *anchors, size_t nslots, int flags)
 {
-	size_t	i;
+	size_t	i, n = form_error != NULL;
 
-	if (errs->nerrors == 0)
+	for (i = 0; i < nslots; i++)
+		n += errors[i] != NULL;
+	if (n == 0)
 		return;
 	buf_printf(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
 	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\"%s>\n"
 	    "<h2 class=\"fr-alert__title\">", flags & FIELDS_AUTOFOCUS ?
 	    " autofocus" : "");
 	html_puts(b, heading);
-	if (errs->nerrors == 1)
+	if (n == 1)
 		buf_puts(b, " : un point est à corriger");
 	else
-		buf_printf(b, " : %zu points sont à corriger", errs->nerrors);
+		buf_printf(b, " : %zu points sont à corriger", n);
 	buf_puts(b, "</h2>\n<ul>\n");
-	if (errs->form_error != NULL) {
+	if (form_error != NULL) {
 		buf_puts(b, "<li>");
-		html_puts(b, errs->form_error);
+		html_puts(b, form_error);
 		buf_puts(b, "</li>\n");
 	}
-	for (i = 0; i < nslots && i < FIELDS_SLOTS_MAX; i++) {
-		if (errs->error[i] == NULL)
+	for (i = 0; i < nslots; i++) {
+		if (errors[i] == NULL)
 			continue;
 		buf_puts(b, "<li><a href=\"#");
 		html_puts(b, anchors[i]);
 		buf_puts(b, "\">");
 		html_puts(b, labels[i]);
 		buf_puts(b, "</a> : ");
-		html_puts(b, errs->error[i]);
+		html_puts(b, errors[i]);
 		buf_puts(b, "</li>\n");
 	}
 	buf_puts(b, "</ul>\n</div>\n");
+}
+
+void
+fields_summary(struct buf *b, const struct fields_errors *errs,
+    const char *heading, const char *const *labels,
+    const char *const *anchors, size_t nslots, int flags)
+{
+	fields_summary_of(b, heading, errs->form_error,
+	    (const char *const *)errs->error, labels, anchors,
+	    nslots < FIELDS_SLOTS_MAX ? nslots : FIELDS_SLOTS_MAX, flags);
 }

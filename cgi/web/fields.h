@@ -123,4 +123,13 @@ void	 fields_summary(struct buf *, const struct fields_errors *errs,
 	    const char *heading, const char *const *labels,
 	    const char *const *anchors, size_t nslots, int flags);
 
+/*
+ * fields_summary for errors kept elsewhere: errors[slot] (NULL: none)
+ * for each of nslots slots, and form_error (or NULL).
+ */
+void	 fields_summary_of(struct buf *, const char *heading,
+	    const char *form_error, const char *const *errors,
+	    const char *const *labels, const char *const *anchors,
+	    size_t nslots, int flags);
+
 #endif /* QUALIMETRE_FIELDS_H */
