@@ -1,4 +1,4 @@
-/* A growable byte buffer; out of memory is fatal (util.h). */
+/* A growable byte buffer; out of memory is fatal (xmalloc.h). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "util.h"
+#include "xmalloc.h"
 
 static void
 buf_reserve(struct buf *b, size_t more)

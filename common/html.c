@@ -8,7 +8,7 @@
 
 #include "buf.h"
 #include "html.h"
-#include "util.h"
+#include "xmalloc.h"
 
 void
 html_put(struct buf *b, const char *s, size_t len)

@@ -2,7 +2,9 @@
 # memory that never fails, UTF-8, the growable buffer, HTML escaping and
 # the log line. It includes nothing of the project's.
 noinst_LIBRARIES += common/libqmcommon.a
-common_libqmcommon_a_SOURCES = common/util.c common/util.h \
+common_libqmcommon_a_SOURCES = common/xmalloc.c common/xmalloc.h \
+	common/utf8.c common/utf8.h \
+	common/log.c common/log.h \
 	common/buf.c common/buf.h \
 	common/html.c common/html.h
 common_libqmcommon_a_CPPFLAGS = $(AM_CPPFLAGS)

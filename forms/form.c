@@ -21,7 +21,8 @@
 #include <sodium.h>
 
 #include "form.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 /*
  * No network, no entity expansion, no DTD loading; blank text nodes

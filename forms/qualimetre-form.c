@@ -12,7 +12,7 @@
 #include <libxml/parser.h>
 
 #include "form.h"
-#include "util.h"
+#include "xmalloc.h"
 
 static void __attribute__((noreturn))
 usage(void)

@@ -18,7 +18,7 @@
 
 #include <stddef.h>
 
-#include "calendar.h"
+#include "cal.h"
 #include "tap.h"
 
 static const struct {

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "cal.h"
 #include "tap.h"
 
 struct expect {

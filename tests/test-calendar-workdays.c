@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "calendar.h"
+#include "cal.h"
 #include "tap.h"
 
 /* The day number of a date the test writes itself. */

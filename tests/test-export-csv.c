@@ -18,7 +18,6 @@
 #include "results.h"
 #include "stats.h"
 #include "tap.h"
-#include "util.h"
 
 static int	french_locale(void);
 static void	french_locale_clean(void);

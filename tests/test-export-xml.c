@@ -18,7 +18,6 @@
 #include "results.h"
 #include "stats.h"
 #include "tap.h"
-#include "util.h"
 
 static struct results_row rows[] = {
 	{ .key = "courtoisie", .label = "Courtoisie, amabilité des agents",

@@ -13,7 +13,7 @@
 
 #include "form.h"
 #include "tap.h"
-#include "util.h"
+#include "xmalloc.h"
 
 /* libxml2 2.12 made the structured error handler's error const. */
 #if LIBXML_VERSION >= 21200

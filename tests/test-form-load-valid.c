@@ -13,7 +13,7 @@
 
 #include "form.h"
 #include "tap.h"
-#include "util.h"
+#include "xmalloc.h"
 
 /* A mystery-call grid in memory, English before French on purpose. */
 static const char mem_form[] =

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "cal.h"
 #include "plan.h"
 #include "tap.h"
 

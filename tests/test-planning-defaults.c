@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "calendar.h"
+#include "cal.h"
 #include "planning.h"
 #include "tap.h"
 

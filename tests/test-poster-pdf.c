@@ -27,7 +27,7 @@
 #include "poster.h"
 #include "results.h"
 #include "tap.h"
-#include "util.h"
+#include "xmalloc.h"
 
 #define NBSP	"\xc2\xa0"
 #define NNBSP	"\xe2\x80\xaf"

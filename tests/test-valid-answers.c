@@ -13,8 +13,8 @@
 #include "form.h"
 #include "http.h"
 #include "tap.h"
-#include "util.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 static struct form	*sat, *kinds, *call, *email, *grid;
 

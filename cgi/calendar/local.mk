@@ -1,8 +1,8 @@
 # cgi/calendar/: working days, public and school holidays, and the slot
 # planner of mystery campaigns. Pure computation over common/.
 noinst_LIBRARIES += cgi/calendar/libqmcal.a
-cgi_calendar_libqmcal_a_SOURCES = cgi/calendar/calendar.c \
-	cgi/calendar/calendar.h cgi/calendar/plan.c cgi/calendar/plan.h
+cgi_calendar_libqmcal_a_SOURCES = cgi/calendar/cal.c \
+	cgi/calendar/cal.h cgi/calendar/plan.c cgi/calendar/plan.h
 cgi_calendar_libqmcal_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I)
 
 CAL_TESTS = tests/test-calendar-easter tests/test-calendar-holidays \

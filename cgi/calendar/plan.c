@@ -4,9 +4,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "calendar.h"
+#include "cal.h"
 #include "plan.h"
-#include "util.h"
+#include "xmalloc.h"
 
 /* A half-day on which a contact is possible. */
 struct plan_half {

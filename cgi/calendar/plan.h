@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "calendar.h"
+#include "cal.h"
 
 /* The longest period a plan may cover, in days. */
 #define PLAN_DAYS_MAX	366
@@ -37,7 +37,7 @@ struct plan_request {
 
 /* One proposed contact. */
 struct plan_slot {
-	long	day;		/* its day number (calendar.h) */
+	long	day;		/* its day number (cal.h) */
 	int	afternoon;	/* 0: the morning, 1: the afternoon */
 	size_t	service;	/* the service to test, 0..nservices-1 */
 	size_t	enquirer;	/* who makes it, 0..nenquirers-1 */

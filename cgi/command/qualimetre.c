@@ -16,9 +16,10 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
-#include "calendar.h"
+#include "cal.h"
+#include "log.h"
 #include "staff.h"
-#include "util.h"
+#include "xmalloc.h"
 
 #define MAX_SITES	64
 

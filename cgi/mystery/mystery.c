@@ -9,19 +9,20 @@
 
 #include "answers.h"
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "db.h"
 #include "form.h"
 #include "formcache.h"
 #include "html.h"
 #include "http.h"
+#include "log.h"
 #include "mystery.h"
 #include "page.h"
 #include "render.h"
 #include "staff.h"
 #include "token.h"
-#include "util.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 #define PREFIX		"/mystere"
 #define SERVICE		"Contrôles mystère"
@@ -691,7 +692,7 @@ record_store(struct mystery *m, const struct staff_user *u, struct resp *p,
 	enum db_status		 rc;
 
 	computed_make(&comp, s, t->department);
-	answer_rows_make(&rows, s, comp.keys, comp.values, comp.n);
+	answers_make(&rows, s, comp.keys, comp.values, comp.n);
 	computed_free(&comp);
 	token_uuid(uuid);
 	snprintf(id, sizeof(id), "%lld", t->campaign_id);
@@ -709,7 +710,7 @@ record_store(struct mystery *m, const struct staff_user *u, struct resp *p,
 	pp[1] = p1;
 	rc = db_exec_as_seq(m->db, u->id, 2, seq, pp, &res, sqlstate, &cause);
 	PQclear(res);
-	answer_rows_free(&rows);
+	answers_free(&rows);
 	if (rc == DB_OK) {
 		p->status = 303;
 		xasprintf(&p->location, PREFIX "/?enregistre");
@@ -846,7 +847,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		goto done;
 	}
 	computed_make(&comp, &s, t.department);
-	answer_rows_make(&rows, &s, comp.keys, comp.values, comp.n);
+	answers_make(&rows, &s, comp.keys, comp.values, comp.n);
 	computed_free(&comp);
 	snprintf(id, sizeof(id), "%lld", t.campaign_id);
 	p0[0] = response_id;
@@ -862,7 +863,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	pp[2] = p2;
 	rc = db_exec_as_seq(m->db, u->id, 3, seq, pp, &res, sqlstate, &cause);
 	PQclear(res);
-	answer_rows_free(&rows);
+	answers_free(&rows);
 	if (rc == DB_OK) {
 		p->status = 303;
 		xasprintf(&p->location, PREFIX "/?corrige");

@@ -8,11 +8,11 @@
 #include "db.h"
 #include "form.h"
 #include "http.h"
-#include "util.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 void
-answer_rows_make(struct answer_rows *rows, const struct answerset *s,
+answers_make(struct answer_rows *rows, const struct answerset *s,
     const char *const *extra_keys, const char *const *extra_values,
     size_t n_extra)
 {
@@ -72,7 +72,7 @@ answer_rows_make(struct answer_rows *rows, const struct answerset *s,
 }
 
 void
-answer_rows_free(struct answer_rows *rows)
+answers_free(struct answer_rows *rows)
 {
 	buf_free(&rows->questions);
 	buf_free(&rows->values);

@@ -25,13 +25,13 @@ struct answer_rows {
  * no error: one row per value sent (several for a multiple choice),
  * numbers in canonical form, free text apart. extra_keys and
  * extra_values add n_extra computed rows (NULL when none). The caller
- * frees with answer_rows_free.
+ * frees with answers_free.
  */
-void	 answer_rows_make(struct answer_rows *rows, const struct answerset *s,
+void	 answers_make(struct answer_rows *rows, const struct answerset *s,
 	    const char *const *extra_keys, const char *const *extra_values,
 	    size_t n_extra);
 
 /* Frees the arrays' text; safe on a zeroed struct. */
-void	 answer_rows_free(struct answer_rows *);
+void	 answers_free(struct answer_rows *);
 
 #endif /* QUALIMETRE_ANSWERS_H */

@@ -10,7 +10,8 @@
 #include "db.h"
 #include "form.h"
 #include "formcache.h"
-#include "util.h"
+#include "log.h"
+#include "xmalloc.h"
 
 static const struct db_stmt formcache_stmts[] = {
 	{ "formcache_xml", "SELECT xml FROM qualimetre.form WHERE id = $1", 1 },

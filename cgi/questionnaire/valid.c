@@ -10,8 +10,9 @@
 #include "form.h"
 #include "http.h"
 #include "staff.h"
-#include "util.h"
+#include "utf8.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 /* Length in characters of a text as the browser counted it: a line
    break sent as CR LF counts once, as in a textarea's maxlength. */

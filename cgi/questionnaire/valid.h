@@ -64,7 +64,7 @@ void	 valid_answers_free(struct answerset *);
  * the day of each end as YYYY-MM-DD and a NUL into from and to (the date
  * part of a date-time) and returns 1; otherwise returns 0 and leaves them
  * alone. The caller turns them into a delay with cal_parse() and
- * cal_working_delay(from, to, department) of cgi/calendar/calendar.h.
+ * cal_working_delay(from, to, department) of cgi/calendar/cal.h.
  *
  * XXX: this should be valid_delay_days(s, q, department, &days), doing
  * that itself: the questionnaire layer may now use the calendar.

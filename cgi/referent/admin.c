@@ -9,8 +9,9 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "admin.h"
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "chart.h"
 #include "db.h"
 #include "fields.h"
@@ -18,13 +19,14 @@
 #include "formcache.h"
 #include "html.h"
 #include "http.h"
+#include "log.h"
 #include "page.h"
-#include "admin.h"
 #include "results.h"
 #include "site.h"
 #include "staff.h"
 #include "stats.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 #define PREFIX		"/referent"
 /* Bytes of randomness in a temporary password: 16 base64url chars. */

@@ -9,7 +9,7 @@
 
 #include "answers.h"
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "campaigns.h"
 #include "db.h"
 #include "fields.h"
@@ -17,14 +17,16 @@
 #include "formcache.h"
 #include "html.h"
 #include "http.h"
+#include "log.h"
 #include "page.h"
 #include "render.h"
 #include "site.h"
 #include "staff.h"
 #include "stats.h"
 #include "token.h"
-#include "util.h"
+#include "utf8.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 #define HOME		"/referent/"
 #define NEW_PATH	CAMPAIGNS_PREFIX "/nouvelle"
@@ -396,11 +398,11 @@ read_input(const struct req *r, struct rc_input *in)
 			    "%d jours.", CAMPAIGNS_DAYS_MAX);
 	}
 	/* A blank title gets the default one. */
-	if ((in->title == NULL || str_blank(in->title)) &&
+	if ((in->title == NULL || utf8_blank(in->title)) &&
 	    errs->error[E_TITLE] == NULL && in->opens_ok) {
 		default_title(in->opens, in->buf_title, sizeof(in->buf_title));
 		in->title = in->buf_title;
-	} else if (in->title == NULL || str_blank(in->title))
+	} else if (in->title == NULL || utf8_blank(in->title))
 		fields_fail(errs, E_TITLE, "Indiquez le titre de la campagne.");
 }
 
@@ -1113,7 +1115,7 @@ paper_store(struct campaigns *rc, const struct staff_user *u,
 	char			 uuid[37], sqlstate[6], *cause = NULL;
 	enum db_status		 st;
 
-	answer_rows_make(&rows, s, NULL, NULL, 0);
+	answers_make(&rows, s, NULL, NULL, 0);
 	token_uuid(uuid);
 	p0[0] = uuid;
 	p0[1] = id;
@@ -1129,7 +1131,7 @@ paper_store(struct campaigns *rc, const struct staff_user *u,
 	pp[2] = p2;
 	st = db_exec_as_seq(rc->db, u->id, 3, seq, pp, &res, sqlstate,
 	    &cause);
-	answer_rows_free(&rows);
+	answers_free(&rows);
 	if (st == DB_OK && PQntuples(res) == 1) {
 		p->status = 303;
 		xasprintf(&p->location, CAMPAIGNS_PREFIX "/%s/papier?"

@@ -8,17 +8,19 @@
 #include <libpq-fe.h>
 
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "db.h"
 #include "fields.h"
 #include "html.h"
 #include "http.h"
+#include "log.h"
 #include "page.h"
 #include "plan.h"
 #include "planning.h"
 #include "site.h"
 #include "staff.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 #define NEW_PATH	PLANNING_PREFIX "/nouvelle"
 #define TITLE_MAX	200		/* characters, as the schema says */
@@ -597,7 +599,7 @@ read_input(const struct req *r, struct pl_input *in)
 		    "service doit être testé au moins une fois.", in->target,
 		    nservices);
 	/* A blank title gets the default one. */
-	if ((in->title == NULL || str_blank(in->title)) &&
+	if ((in->title == NULL || utf8_blank(in->title)) &&
 	    errs->error[E_TITLE] == NULL && in->kind != -1 && in->first_ok) {
 		planning_title(in->kind, in->first, in->buf_title,
 		    sizeof(in->buf_title));

@@ -15,7 +15,7 @@
 #include "html.h"
 #include "results.h"
 #include "stats.h"
-#include "util.h"
+#include "xmalloc.h"
 
 #define NBSP		"\xc2\xa0"	/* U+00A0 no-break space */
 #define MINUS		"\xe2\x88\x92"	/* U+2212 minus sign */
@@ -891,7 +891,7 @@ chart_bars(struct buf *b, const struct results *r, const char *id)
 	int			 conform = chart_conform(r);
 
 	/* Forms hold a few dozen criteria: a larger one gets its bars
-	   from the heap (util.h: failure is fatal). */
+	   from the heap (xmalloc.h: failure is fatal). */
 	if (r->nrows > sizeof(bars) / sizeof(bars[0]))
 		c = xcalloc(r->nrows, sizeof(*c));
 	for (i = 0; i < r->nrows; i++) {

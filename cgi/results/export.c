@@ -14,7 +14,8 @@
 #include "form.h"
 #include "results.h"
 #include "stats.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 /* Room for "%.17g" of any double, sign and exponent included. */
 #define NUMSZ	32

@@ -3,7 +3,7 @@
  * and as XML, its raw responses as CSV (for tools, or for a French
  * spreadsheet), and the small RFC 4180 reader that checks they read back.
  * Everything is written into a struct buf; nothing here prints or exits
- * (but on running out of memory, util.h).
+ * (but on running out of memory, xmalloc.h).
  *
  * CSV conventions, shared by every CSV written here:
  * - UTF-8; records end with CRLF, the last one too (RFC 4180 2.1, 2.2);

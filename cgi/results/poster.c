@@ -17,11 +17,11 @@
 #include <qrencode.h>
 
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "html.h"
 #include "poster.h"
 #include "results.h"
-#include "util.h"
+#include "xmalloc.h"
 
 /* French typography: before % and the high punctuation, and in « ». */
 #define NBSP		"\xc2\xa0"		/* U+00A0 no-break space */

@@ -8,7 +8,7 @@
 #include "form.h"
 #include "results.h"
 #include "stats.h"
-#include "util.h"
+#include "xmalloc.h"
 
 /*
  * Checks one criterion's counts, where, unlike stats_check_counts, no

@@ -15,12 +15,13 @@
 #include "html.h"
 #include "http.h"
 #include "info.h"
+#include "log.h"
 #include "page.h"
 #include "render.h"
 #include "survey.h"
 #include "token.h"
-#include "util.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 #define PATH_PREFIX		"/enquete/"
 #define SLUG_MAX		64
@@ -352,7 +353,7 @@ store(struct survey *sv, const struct campaign *c, const struct answerset *s,
 	PGresult		*res = NULL;
 	enum db_status		 rc;
 
-	answer_rows_make(&rows, s, NULL, NULL, 0);
+	answers_make(&rows, s, NULL, NULL, 0);
 	token_uuid(uuid);
 	snprintf(id, sizeof(id), "%lld", c->id);
 	params[0] = uuid;
@@ -367,7 +368,7 @@ store(struct survey *sv, const struct campaign *c, const struct answerset *s,
 		    cause);
 	PQclear(res);
 	free(cause);
-	answer_rows_free(&rows);
+	answers_free(&rows);
 	return rc;
 }
 

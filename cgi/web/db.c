@@ -9,7 +9,7 @@
 
 #include "buf.h"
 #include "db.h"
-#include "util.h"
+#include "xmalloc.h"
 
 struct db {
 	char			*dsn;

@@ -6,11 +6,12 @@
 #include <string.h>
 
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "fields.h"
 #include "html.h"
 #include "http.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 void
 fields_fail(struct fields_errors *errs, size_t slot, const char *fmt, ...)
@@ -132,7 +133,7 @@ int
 fields_date(struct fields_errors *errs, size_t slot, const char *v,
     long *day, const char *blank, const char *example)
 {
-	if (str_blank(v)) {
+	if (utf8_blank(v)) {
 		fields_fail(errs, slot, "%s", blank);
 		return 0;
 	}

@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "http.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 static int
 hexval(int c)

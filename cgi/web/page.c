@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "calendar.h"
+#include "cal.h"
 #include "html.h"
 #include "page.h"
 

@@ -20,10 +20,11 @@
 
 #include "buf.h"
 #include "http.h"
-#include "supervise.h"
+#include "log.h"
 #include "serve.h"
+#include "supervise.h"
 #include "token.h"
-#include "util.h"
+#include "xmalloc.h"
 
 struct config {
 	const struct serve_app	*app;

@@ -12,10 +12,12 @@
 #include "db.h"
 #include "html.h"
 #include "http.h"
+#include "log.h"
 #include "page.h"
 #include "staff.h"
 #include "token.h"
-#include "util.h"
+#include "utf8.h"
+#include "xmalloc.h"
 
 /* The login form's token is bound to this pseudo-campaign. */
 #define LOGIN_TOKEN_SCOPE	(-1LL)

@@ -12,8 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "supervise.h"
-#include "util.h"
+#include "xmalloc.h"
 
 static volatile sig_atomic_t	stop_requested;
 static volatile sig_atomic_t	worker_busy;

@@ -11,7 +11,7 @@
 #include <sodium.h>
 
 #include "token.h"
-#include "util.h"
+#include "xmalloc.h"
 
 #define NONCE_LEN	16
 #define MAC_LEN		crypto_auth_hmacsha256_BYTES

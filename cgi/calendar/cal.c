@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "calendar.h"
+#include "cal.h"
 
 /* Days from 0000-03-01 to 1970-01-01, as Hinnant's algorithms count. */
 #define CAL_EPOCH_SHIFT	719468L

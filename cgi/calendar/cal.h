@@ -21,8 +21,8 @@
  * "971" to "976", as sql/001-schema.sql accepts them; 975
  * (Saint-Pierre-et-Miquelon) has the national holidays only.
  */
-#ifndef QUALIMETRE_CALENDAR_H
-#define QUALIMETRE_CALENDAR_H
+#ifndef QUALIMETRE_CAL_H
+#define QUALIMETRE_CAL_H
 
 #include <stddef.h>
 
@@ -132,4 +132,4 @@ long	 cal_working_days(long from, long to, const char *department);
  */
 long	 cal_working_delay(long sent, long answered, const char *department);
 
-#endif /* QUALIMETRE_CALENDAR_H */
+#endif /* QUALIMETRE_CAL_H */
