@@ -383,3 +383,19 @@ cal_working_delay(long sent, long answered, const char *department)
 	/* The day it was sent never counts: sent < d <= answered. */
 	return cal_working_days(sent + 1, answered, department);
 }
+
+long
+cal_due_date(long from, int n, const char *department)
+{
+	long	d = from;
+	int	k = 0, w;
+
+	if (n < 0 || n > CAL_DUE_MAX || !cal_department_ok(department))
+		return -1;
+	while (k < n) {
+		if ((w = cal_is_working_day(++d, department)) == -1)
+			return -1;
+		k += w;
+	}
+	return d;
+}

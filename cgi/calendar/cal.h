@@ -132,4 +132,20 @@ long	 cal_working_days(long from, long to, const char *department);
  */
 long	 cal_working_delay(long sent, long answered, const char *department);
 
+/* The longest delay cal_due_date counts, in working days. */
+#define CAL_DUE_MAX	250
+
+/*
+ * Returns the day an answer to what was sent on day from is due: the
+ * n-th working day of the department after from, from itself not
+ * counted. An email sent on Thursday with 5 working days is due on the
+ * Thursday after, one day later for each public holiday in between; n 0
+ * gives from. It agrees with cal_working_delay: an answer on day a is on
+ * time when cal_working_delay(from, a) <= n, which holds up to the day
+ * before the first working day after the due date. Returns -1 when n is
+ * outside 0..CAL_DUE_MAX, the department is unknown or a year is out of
+ * range.
+ */
+long	 cal_due_date(long from, int n, const char *department);
+
 #endif /* QUALIMETRE_CAL_H */

@@ -6,7 +6,8 @@ cgi_calendar_libqmcal_a_SOURCES = cgi/calendar/cal.c \
 cgi_calendar_libqmcal_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I)
 
 CAL_TESTS = tests/test-calendar-easter tests/test-calendar-holidays \
-	tests/test-calendar-workdays tests/test-plan-slots
+	tests/test-calendar-workdays tests/test-calendar-due \
+	tests/test-plan-slots
 check_PROGRAMS += $(CAL_TESTS)
 TESTS += $(CAL_TESTS)
 CAL_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(TAP_I)
@@ -17,5 +18,7 @@ tests_test_calendar_holidays_CPPFLAGS = $(CAL_TEST_CPPFLAGS)
 tests_test_calendar_holidays_LDADD = $(CAL_TEST_LDADD)
 tests_test_calendar_workdays_CPPFLAGS = $(CAL_TEST_CPPFLAGS)
 tests_test_calendar_workdays_LDADD = $(CAL_TEST_LDADD)
+tests_test_calendar_due_CPPFLAGS = $(CAL_TEST_CPPFLAGS)
+tests_test_calendar_due_LDADD = $(CAL_TEST_LDADD)
 tests_test_plan_slots_CPPFLAGS = $(CAL_TEST_CPPFLAGS)
 tests_test_plan_slots_LDADD = $(CAL_TEST_LDADD)

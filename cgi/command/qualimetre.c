@@ -32,6 +32,7 @@ usage(void)
 	    "       qualimetre user password LOGIN\n"
 	    "       qualimetre holidays YEAR [--department NN]\n"
 	    "       qualimetre working-days FROM TO [--department NN]\n"
+	    "       qualimetre due-date FROM N [--department NN]\n"
 	    "       qualimetre school-holidays list [--zone Z]\n"
 	    "       qualimetre school-holidays add --zone Z --first DATE "
 	    "--last DATE --school-year YYYY-YYYY --label LABEL\n"
@@ -359,7 +360,6 @@ holidays(int argc, char *argv[])
 static int
 working_days(int argc, char *argv[])
 {
-	static const char *const weekend[] = { "samedi", "dimanche" };
 	const char	*department, *name;
 	char		 day[CAL_DATE_LEN + 1];
 	long		 from, to, d;
@@ -386,7 +386,46 @@ working_days(int argc, char *argv[])
 		wd = cal_weekday(d);
 		name = cal_holiday_name(d, department);
 		printf("%s %s\n", day, name != NULL ? name : wd >= 6 ?
-		    weekend[wd - 6] : "?");
+		    cal_weekday_name(wd) : "?");
+	}
+	return 0;
+}
+
+/*
+ * due-date FROM N: the N-th working day after FROM, first; then each day
+ * of the window that does not count, with why.
+ */
+static int
+due_date(int argc, char *argv[])
+{
+	const char	*department, *name;
+	char		 day[CAL_DATE_LEN + 1], *end;
+	long		 from, due, d, n;
+
+	if ((argc = department_arg(argc, argv, &department)) == -1)
+		return 2;
+	if (argc != 3)
+		usage();
+	if (cal_parse(argv[1], &from) == -1) {
+		fprintf(stderr, "qualimetre: dates are YYYY-MM-DD\n");
+		return 2;
+	}
+	n = strtol(argv[2], &end, 10);
+	if (*argv[2] == '\0' || *end != '\0' || n < 0 || n > CAL_DUE_MAX ||
+	    (due = cal_due_date(from, (int)n, department)) == -1) {
+		fprintf(stderr, "qualimetre: N is a number of working days "
+		    "from 0 to %d\n", CAL_DUE_MAX);
+		return 2;
+	}
+	cal_format(due, day);
+	printf("%s\n", day);
+	for (d = from + 1; d <= due; d++) {
+		if (cal_is_working_day(d, department) == 1)
+			continue;
+		cal_format(d, day);
+		name = cal_holiday_name(d, department);
+		printf("%s %s\n", day, name != NULL ? name :
+		    cal_weekday_name(cal_weekday(d)));
 	}
 	return 0;
 }
@@ -515,6 +554,8 @@ main(int argc, char *argv[])
 		return holidays(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "working-days") == 0)
 		return working_days(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "due-date") == 0)
+		return due_date(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "school-holidays") == 0)
 		return school_holidays(argc - 1, argv + 1);
 	if (argc < 3)
