@@ -10,6 +10,7 @@
 
 #include "admin.h"
 #include "buf.h"
+#include "cal.h"
 #include "campaigns.h"
 #include "chart.h"
 #include "db.h"
@@ -34,6 +35,7 @@ enum stmt {
 	STMT_CAMPAIGNS,
 	STMT_RESULTS,
 	STMT_RESPONSES,
+	STMT_UNANSWERED,
 	STMT__MAX
 };
 
@@ -57,7 +59,8 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	 */
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
-	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key"
+	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key,"
+	    "  s.department, (now() AT TIME ZONE s.timezone)::date AS today"
 	    "  FROM qualimetre.campaign c"
 	    "  JOIN qualimetre.site s ON s.id = c.site_id"
 	    "  JOIN qualimetre.form f ON f.id = c.form_id WHERE c.id = $1),"
@@ -73,25 +76,38 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
 	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
-	    "  c.closes_on < current_date AS closed FROM c"
+	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
 	    " WHERE a.value IS NOT NULL"
 	    " GROUP BY a.question, a.value, g.value", 2 },
+	/*
+	 * The emails of campaign $1 that have no answer yet: those without
+	 * a value of the delay $3, counted by the day they were sent (the
+	 * answer to $2, a date or a date-time).
+	 */
+	[STMT_UNANSWERED] = { "referent_unanswered",
+	    "SELECT left(a.value, 10) AS sent, count(*) AS n"
+	    " FROM qualimetre.answer a"
+	    " WHERE a.campaign_id = $1 AND a.question = $2"
+	    " AND NOT EXISTS (SELECT 1 FROM qualimetre.answer d"
+	    "  WHERE d.response_id = a.response_id AND d.campaign_id = $1"
+	    "  AND d.question = $3)"
+	    " GROUP BY 1", 3 },
 	/* Every response with its answers, for the raw export. */
 	[STMT_RESPONSES] = { "referent_responses",
 	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
@@ -243,6 +259,11 @@ struct campaign_results {
 	const char		*prev_title;	/* or NULL */
 	const char		*by;		/* breakdown question key */
 	const char		*id;		/* the campaign's, as in the URL */
+	const char		*department;	/* the site's */
+	long			 today;		/* at the site */
+	long long		*pending;	/* one per row of r: emails
+						   whose answer is not due
+						   yet, left out of the rate */
 };
 
 /*
@@ -277,7 +298,54 @@ campaign_results_free(struct campaign_results *cr)
 	free(cr->r.rows);
 	free(cr->now);
 	free(cr->prev);
+	free(cr->pending);
 	memset(cr, 0, sizeof(*cr));
+}
+
+/*
+ * Counts the emails of campaign cr that have no answer to the delay q,
+ * by the day each was sent: one whose answer is not due yet (up to
+ * q->conform_max working days after, cal_due_date, in the site's
+ * department) is pending, added to *pending; past that it is not
+ * answered in time, an opinion not satisfied, added to c. Returns 0, or
+ * -1 when the database is unavailable (logged).
+ */
+static int
+unanswered(struct referent *rf, const struct staff_user *u,
+    const struct campaign_results *cr, const struct form_question *q,
+    struct results_count *c, long long *pending)
+{
+	const char	*params[3] = { cr->id, q->delay_from, q->key };
+	PGresult	*res = NULL;
+	char		 sqlstate[6], *cause = NULL;
+	long long	 n;
+	long		 sent, delay;
+	int		 i;
+
+	if (db_exec_as(rf->db, u->id, STMT_UNANSWERED, params, &res,
+	    sqlstate, &cause) != DB_OK) {
+		log_warnx("unanswered of %s: %s", cr->id, cause);
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < PQntuples(res); i++) {
+		n = strtoll(db_value(res, i, "n"), NULL, 10);
+		if (cal_parse(db_value(res, i, "sent"), &sent) == -1) {
+			log_warnx("unanswered of %s: sent on %s?", cr->id,
+			    db_value(res, i, "sent"));
+			continue;
+		}
+		delay = cal_working_delay(sent, cr->today, cr->department);
+		if (delay == -1 && cr->today >= sent)
+			log_warnx("unanswered of %s: no calendar for "
+			    "department %s", cr->id, cr->department);
+		if (delay > q->conform_max)
+			c->opinions += n;
+		else
+			*pending += n;
+	}
+	PQclear(res);
+	return 0;
 }
 
 /*
@@ -294,7 +362,7 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	char				 sqlstate[6], *cause = NULL;
 	enum stats_method		 method;
 	size_t				 k, n;
-	int				 meta = -1, i, has_prev, closed;
+	int				 meta = -1, i, has_prev;
 
 	memset(cr, 0, sizeof(*cr));
 	if (db_exec_as(rf->db, u->id, STMT_RESULTS, params, &cr->res,
@@ -329,8 +397,12 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	cr->slug = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "slug"));
 	has_prev = !PQgetisnull(cr->res, meta, PQfnumber(cr->res,
 	    "prev_title"));
-	closed = strcmp(PQgetvalue(cr->res, meta, PQfnumber(cr->res,
-	    "closed")), "t") == 0;
+	cr->department = db_value(cr->res, meta, "department");
+	if (cal_parse(db_value(cr->res, meta, "today"), &cr->today) == -1) {
+		log_warnx("results %s: no date today", id);
+		campaign_results_free(cr);
+		return -1;
+	}
 	cr->prev_title = has_prev ? PQgetvalue(cr->res, meta,
 	    PQfnumber(cr->res, "prev_title")) : NULL;
 	cr->by = by;
@@ -343,6 +415,7 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	cr->r.rows = xcalloc(n + 1, sizeof(*cr->r.rows));
 	cr->now = xcalloc(n + 1, sizeof(*cr->now));
 	cr->prev = xcalloc(n + 1, sizeof(*cr->prev));
+	cr->pending = xcalloc(n + 1, sizeof(*cr->pending));
 	for (k = 0; k < n; k++) {
 		q = form_question(cr->form, k);
 		if (!q->criterion)
@@ -350,19 +423,21 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 		count(cr->res, "now", q, &cr->now[cr->r.nrows]);
 		count(cr->res, "prev", q, &cr->prev[cr->r.nrows]);
 		/*
-		 * An email never answered has no delay to store: once the
-		 * campaign is closed it counts as not answered in time
-		 * (each response of an email grid is one email sent).
-		 * While it is open, it may still be answered: left out.
+		 * An email not answered has no delay stored: it is judged
+		 * against its own deadline, not the campaign's last day.
 		 */
-		if (q->kind == QKIND_DELAY && closed &&
-		    cr->r.responses > cr->now[cr->r.nrows].opinions)
-			cr->now[cr->r.nrows].opinions = cr->r.responses;
+		if (q->kind == QKIND_DELAY && q->has_conform_max &&
+		    q->delay_from != NULL && unanswered(rf, u, cr, q,
+		    &cr->now[cr->r.nrows], &cr->pending[cr->r.nrows]) == -1) {
+			campaign_results_free(cr);
+			return -1;
+		}
 		if (results_row_make(&cr->r.rows[cr->r.nrows], q,
 		    &cr->now[cr->r.nrows], has_prev ?
 		    &cr->prev[cr->r.nrows] : NULL, method) != 0) {
 			log_warnx("results %s: criterion %s: impossible "
 			    "counts", id, q->key);
+			cr->pending[cr->r.nrows] = 0;
 			continue;
 		}
 		cr->r.nrows++;
@@ -706,6 +781,33 @@ campaign_actions(struct buf *b, const struct staff_user *u,
 	    "</a></li>\n</ul>\n", id);
 }
 
+/* The emails whose answer is not due yet, left out of their rate. */
+static void
+campaign_pending(struct buf *b, const struct campaign_results *cr)
+{
+	const struct form_question	*q;
+	size_t				 i;
+
+	for (i = 0; i < cr->r.nrows; i++) {
+		if (cr->pending[i] == 0 ||
+		    (q = form_find(cr->form, cr->r.rows[i].key)) == NULL)
+			continue;
+		buf_printf(b, "<div class=\"fr-callout fr-mb-4w\">\n"
+		    "<p class=\"fr-callout__text\">En attente : %lld %s "
+		    "pas encore de réponse et %s de %lld jour%s ouvré%s "
+		    "court encore. %s ne %s pas dans le taux « ",
+		    cr->pending[i], cr->pending[i] > 1 ? "courriels n’ont" :
+		    "courriel n’a", cr->pending[i] > 1 ? "leur délai" :
+		    "son délai", q->conform_max, q->conform_max > 1 ? "s" : "",
+		    q->conform_max > 1 ? "s" : "", cr->pending[i] > 1 ? "Ils" :
+		    "Il", cr->pending[i] > 1 ? "comptent" : "compte");
+		html_puts(b, cr->r.rows[i].label);
+		buf_printf(b, " » ; sans réponse à la fin de ce délai, %s "
+		    "hors délai.</p>\n</div>\n", cr->pending[i] > 1 ?
+		    "ils compteront" : "il comptera");
+	}
+}
+
 /* The criterion crit broken down by byq, with the choice of criterion. */
 static void
 campaign_detail(struct buf *b, const struct campaign_results *cr,
@@ -840,6 +942,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	if (satisfaction)
 		campaign_actions(b, u, r, id);
 	chart_bars(b, &cr.r, "resultats");
+	campaign_pending(b, &cr);
 	if (byq != NULL && crit != NULL)
 		campaign_detail(b, &cr, crit, byq);
 	if (satisfaction)

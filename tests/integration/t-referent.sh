@@ -5,7 +5,7 @@
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 33
+tap_plan 34
 
 admin()
 {
@@ -146,14 +146,39 @@ mid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, op
 	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-email' ORDER BY version DESC LIMIT 1),
 		'mystery-email', 'Courriels de test', current_date - 30, current_date - 1, :'slug'
 	FROM qualimetre.site s WHERE s.code = 'TEST-REF-A' RETURNING id" slug="$slug-mails")
+# An email is late once more than 5 working days (Loir-et-Cher's) have
+# passed since it was sent: find the last day an unanswered email sent is
+# already late today, and the next one, still pending.
+today=$(psql_q "SELECT (now() AT TIME ZONE timezone)::date FROM qualimetre.site WHERE code = 'TEST-REF-A'")
+late='' k=1
+while [ $k -le 20 ]; do
+	d=$(date -d "$today - $k days" +%F)
+	if [ "$(admin working-days "$(date -d "$d + 1 day" +%F)" "$today" --department 41 | head -n 1)" -gt 5 ]; then
+		late=$d
+		break
+	fi
+	k=$((k + 1))
+done
+pending=$(date -d "$late + 1 day" +%F)
+diag "today $today: an email sent on $late is late, one sent on $pending is not yet"
+# Two answered emails (2 and 8 working days), three not: sent on $late,
+# on $pending and today.
 psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
-	SELECT md5(:'slug' || i)::uuid, :'c', 'email', :'slug' || i FROM generate_series(1, 3) i;
+	SELECT md5(:'slug' || i)::uuid, :'c', 'email', :'slug' || i FROM generate_series(1, 5) i;
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	VALUES (md5(:'slug' || 1)::uuid, :'c', 'delai', '2'), (md5(:'slug' || 2)::uuid, :'c', 'delai', '8')" \
-	slug="$slug-mails" c="$mid" > /dev/null
+	VALUES (md5(:'slug' || 1)::uuid, :'c', 'delai', '2'), (md5(:'slug' || 2)::uuid, :'c', 'delai', '8'),
+		(md5(:'slug' || 1)::uuid, :'c', 'envoi', :'late' || 'T09:00'),
+		(md5(:'slug' || 2)::uuid, :'c', 'envoi', :'late' || 'T09:00'),
+		(md5(:'slug' || 3)::uuid, :'c', 'envoi', :'late' || 'T17:30'),
+		(md5(:'slug' || 4)::uuid, :'c', 'envoi', :'pending' || 'T09:00'),
+		(md5(:'slug' || 5)::uuid, :'c', 'envoi', :'today' || 'T08:00')" \
+	slug="$slug-mails" c="$mid" late="$late" pending="$pending" today="$today" > /dev/null
 http_get "/referent/campagnes/$mid/resultats.csv" > /dev/null
 IFS=, read -r _ _ n sat _ < <(grep '^delai,' "$HTTP_BODY")
-is "$n/$sat" "3/1" "email delays: 1 of 3 within 5 working days, the unanswered one counted against"
+is "$n/$sat" "3/1" "email delays: 1 of 3 within 5 working days, the one unanswered past its own deadline counted against"
+http_get "/referent/campagnes/$mid" > /dev/null
+body_has "En attente : 2 courriels n’ont pas encore de réponse et leur délai de 5 jours ouvrés court encore" \
+	"the two whose deadline has not passed are pending, said on the page, left out of the rate"
 
 # ---- another site's referent
 login "$rb" "$pw" > /dev/null
