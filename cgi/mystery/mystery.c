@@ -26,6 +26,9 @@
 
 #define PREFIX		"/mystere"
 #define SERVICE		"Contrôles mystère"
+/* Days after an email's answer was due, or after a call, that it may
+   still be typed in (sql/013's bound is wider). */
+#define MYSTERY_TYPING_DAYS	3
 /* Where the referents planned campaigns before it was theirs. */
 #define OLD_PLANNING	PREFIX "/planification"
 
@@ -48,7 +51,8 @@ enum stmt {
 	" to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on," \
 	" to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on," \
 	" site.department, qualimetre.mystery_campaign_writable(c.id)" \
-	" AS writable"
+	" AS writable, to_char((now() AT TIME ZONE site.timezone)::date," \
+	" 'YYYY-MM-DD') AS today"
 
 /* One response and its answers, from one INSERT each, in one pipelined
    transaction: the answers' policy must see the response. */
@@ -76,6 +80,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " LEFT JOIN qualimetre.response r ON r.slot_id = s.id"
 	    " WHERE s.enquirer_id = qualimetre.current_user_id()"
 	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
+	    "  + qualimetre.mystery_recording_days(c.kind)"
 	    /* Contacts recorded outside any slot: listed, and flagged. */
 	    " UNION ALL"
 	    " SELECT NULL, to_char((r.submitted_at AT TIME ZONE site.timezone)"
@@ -88,6 +93,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " WHERE r.entered_by = qualimetre.current_user_id()"
 	    " AND r.slot_id IS NULL"
 	    " AND (now() AT TIME ZONE site.timezone)::date <= c.closes_on"
+	    "  + qualimetre.mystery_recording_days(c.kind)"
 	    " ORDER BY campaign_id, day, afternoon", 0 },
 	[STMT_SLOT] = { "mystery_slot",
 	    "SELECT s.id AS slot_id, to_char(s.day, 'YYYY-MM-DD') AS day,"
@@ -159,6 +165,7 @@ struct target {
 	char		 service_key[65];	/* the slot's, or "" */
 	char		 service[201];
 	int		 writable;		/* open, and the user's */
+	char		 today[11];		/* at the site */
 };
 
 struct mystery *
@@ -392,6 +399,7 @@ target_from_row(PGresult *res, int i, struct target *t)
 	    db_value(res, i, "service_key"));
 	snprintf(t->service, sizeof(t->service), "%s", db_value(res, i, "service"));
 	t->writable = strcmp(db_value(res, i, "writable"), "t") == 0;
+	snprintf(t->today, sizeof(t->today), "%s", db_value(res, i, "today"));
 }
 
 /* Whether s is a UUID in its canonical lower-case form. */
@@ -499,6 +507,57 @@ check_period(const struct target *t, struct answerset *s)
 		return 0;
 	xasprintf(&a->error, "La date doit être comprise dans la période de "
 	    "la campagne, du %s au %s.", t->opens_on, t->closes_on);
+	s->nerrors++;
+	return 1;
+}
+
+/*
+ * Checks that the contact of s may still be written today: an email
+ * until MYSTERY_TYPING_DAYS after its answer was due (the delay's
+ * conform_max working days after it was sent, cal_due_date), a call
+ * until MYSTERY_TYPING_DAYS after it was made. The database keeps the
+ * campaign writable long enough (sql/013); this is the exact rule. Adds
+ * the error next to the contact's date; returns the errors added.
+ */
+static size_t
+check_window(const struct target *t, struct answerset *s)
+{
+	const struct form_question	*q, *d = NULL;
+	struct qanswer			*a;
+	char				 day[11], due_s[11], last_s[11];
+	long				 sent, today, due, last;
+	size_t				 k, i;
+
+	if ((q = contact_question(s->form, &k)) == NULL)
+		return 0;
+	a = &s->q[k];
+	if (!a->answered || a->error != NULL || a->nsent != 1)
+		return 0;
+	snprintf(day, sizeof(day), "%s", a->sent[0]->val);
+	if (cal_parse(day, &sent) == -1 || cal_parse(t->today, &today) == -1)
+		return 0;
+	for (i = 0; i < form_nquestions(s->form) && d == NULL; i++) {
+		d = form_question(s->form, i);
+		if (d->kind != QKIND_DELAY || !d->has_conform_max ||
+		    d->delay_from == NULL || strcmp(d->delay_from, q->key) != 0)
+			d = NULL;
+	}
+	due = d != NULL ? cal_due_date(sent, (int)d->conform_max,
+	    t->department) : sent;
+	if (due == -1)
+		return 0;
+	last = due + MYSTERY_TYPING_DAYS;
+	if (today <= last)
+		return 0;
+	cal_format(due, due_s);
+	cal_format(last, last_s);
+	if (d != NULL)
+		xasprintf(&a->error, "Le délai de saisie de ce courriel est "
+		    "passé : sa réponse était attendue au plus tard le %s, et "
+		    "il se saisissait jusqu’au %s.", due_s, last_s);
+	else
+		xasprintf(&a->error, "Le délai de saisie de ce contact est "
+		    "passé : il se saisissait jusqu’au %s.", last_s);
 	s->nerrors++;
 	return 1;
 }
@@ -769,7 +828,8 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		return;
 	}
 	valid_answers(f, r->fields, r->nfields, &s);
-	check_period(&t, &s);
+	if (check_period(&t, &s) == 0)
+		check_window(&t, &s);
 	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
 		token_issue(m->key, t.campaign_id, token);
 		p->status = 400;
@@ -840,7 +900,8 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		goto out;
 	}
 	valid_answers(f, r->fields, r->nfields, &s);
-	check_period(&t, &s);
+	if (check_period(&t, &s) == 0)
+		check_window(&t, &s);
 	if (s.nerrors > 0) {
 		p->status = 400;
 		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);

@@ -4,11 +4,13 @@
 # nothing changed: a date outside the period, a negative ring count, a
 # slot already recorded, an email answered before it was sent, another
 # enquirer's slot or entry, a missing or wrong CSRF token, an expired
-# session, a closed campaign (down to the database's policies).
+# session, a closed campaign (down to the database's policies). After
+# the last day, an email may still be recorded until its own answer is
+# due (plus 3 days to type it), a call for 3 days after it was made.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 36
+tap_plan 43
 
 admin()
 {
@@ -139,10 +141,11 @@ code=$(http_post "/mystere/saisies/$entry" "moment=$m1&service=standard&decroche
 is "$code" 303 "A corrects it"
 is "$(answers_of_response "$entry")" "commentaire=Corrigé decroche=non-conforme moment=$m1 service=standard " \
 	"the correction replaced the answers (the grid's condition drops the rest)"
-psql_q "UPDATE qualimetre.campaign SET closes_on = current_date - 1 WHERE id = :'c'" c="$cid"
+psql_q "UPDATE qualimetre.campaign SET opens_on = current_date - 10, closes_on = current_date - 4
+	WHERE id = :'c'" c="$cid" > /dev/null
 http_get "/mystere/saisies/$entry" > /dev/null
-is "$(http_post "/mystere/saisies/$entry" "moment=$moment&service=standard&decroche=conforme&_csrf=$csrf")" 403 \
-	"once the campaign is closed, no more corrections"
+is "$(http_post "/mystere/saisies/$entry" "moment=$moment&service=standard&decroche=conforme&_csrf=$csrf")/$(grep -q 'Campagne close' "$HTTP_BODY" && echo close)" \
+	"403/close" "once the campaign is closed and its days of typing are over, no more corrections"
 ida=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'a'" a="$a")
 psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
 	DELETE FROM qualimetre.answer WHERE response_id = :'e'" u="$ida" e="$entry" > /dev/null 2>&1
@@ -166,3 +169,56 @@ expected=$(admin working-days "$(date -d "$sent + 1 day" +%F)" "$answered" --dep
 is "$(psql_q "SELECT a.value FROM qualimetre.answer a JOIN qualimetre.response r ON r.id = a.response_id
 	WHERE r.slot_id = :'s' AND a.question = 'delai'" s="$slot")" "$expected" \
 	"its delay is stored in working days at the site ($expected)"
+
+# ---- after the last day: each contact has its own window
+# closed SLUG KIND FORM_KEY OPENS CLOSES DAY...: a closed campaign (OPENS
+# and CLOSES in days from today, negative) with one morning slot of A on
+# each DAY.
+closed()
+{
+	local slug=$1 kind=$2 fk=$3 opens=$4 closes=$5 d
+	shift 5
+	psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
+		SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = :'fk' ORDER BY version DESC LIMIT 1),
+			:'kind', 'Campagne ' || :'slug', current_date + :'o'::int, current_date + :'c'::int, 20, :'slug'
+		FROM qualimetre.site s WHERE s.code = 'TEST-MYST';
+		INSERT INTO qualimetre.campaign_service (campaign_id, key, label, position)
+		SELECT id, 'standard', 'Standard (accueil téléphonique)', 1 FROM qualimetre.campaign WHERE slug = :'slug'" \
+		slug="$slug" kind="$kind" fk="$fk" o="$opens" c="$closes" > /dev/null
+	for d in "$@"; do
+		psql_q "INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
+			SELECT c.id, current_date + :'d'::int, false, 'standard',
+				(SELECT id FROM qualimetre.app_user WHERE login = :'a')
+			FROM qualimetre.campaign c WHERE c.slug = :'slug'" slug="$slug" d="$d" a="$a" > /dev/null
+	done
+}
+login "$a" "$pw" > /dev/null
+today=$(psql_q "SELECT (now() AT TIME ZONE timezone)::date FROM qualimetre.site WHERE code = 'TEST-MYST'")
+late=late-$$
+closed "$late" mystery-email mystery-email -20 -1 -20 -1
+first=$(slots_of "$late" "$a" | head -n 1) last=$(slots_of "$late" "$a" | tail -n 1)
+http_get "/mystere/creneaux/$last" > /dev/null
+envoi=$(input_value envoi)
+is "${envoi%%T*}" "$(date -d "$today - 1 day" +%F)" "an email campaign closed yesterday: its last slot's email was sent then"
+code=$(http_post "/mystere/creneaux/$last" "envoi=$envoi&service=standard&accuse=conforme&reponse-moment=${today}T09:00&reponse-complete=conforme&personnalisee=conforme&courtoisie=conforme&signature=conforme&lisible=conforme&_jeton=$(input_value _jeton)&_csrf=$(input_value _csrf)")
+is "$code" 303 "its answer, come today within the delay, is recorded after the campaign's last day"
+delay=$(psql_q "SELECT a.value FROM qualimetre.answer a JOIN qualimetre.response r ON r.id = a.response_id
+	WHERE r.slot_id = :'s' AND a.question = 'delai'" s="$last")
+ok $(( delay <= 5 ? 0 : 1 )) "and counts as on time ($delay working day(s))"
+http_get "/mystere/creneaux/$first" > /dev/null
+envoi=$(input_value envoi)
+due=$(admin due-date "${envoi%%T*}" 5 --department 41 | head -n 1)
+code=$(http_post "/mystere/creneaux/$first" "envoi=$envoi&service=standard&accuse=conforme&_jeton=$(input_value _jeton)&_csrf=$(input_value _csrf)")
+is "$code" 400 "an email sent 20 days ago, due on $due, can no longer be recorded"
+body_has "sa réponse était attendue au plus tard le $due" "the page says when it was due"
+is "$(psql_q "SELECT count(*) FROM qualimetre.response WHERE slot_id = :'s'" s="$first")" 0 "nothing stored"
+
+calls2=calls2-$$ calls5=calls5-$$
+closed "$calls2" mystery-call mystery-call -10 -2 -2
+closed "$calls5" mystery-call mystery-call -10 -5 -5
+s2=$(slots_of "$calls2" "$a") s5=$(slots_of "$calls5" "$a")
+http_get "/mystere/creneaux/$s2" > /dev/null
+code=$(http_post "/mystere/creneaux/$s2" "moment=$(input_value moment)&$(echo "$good" | sed "s/_jeton=[^&]*/_jeton=$(input_value _jeton)/")&_csrf=$(input_value _csrf)")
+is "$code/$(http_get "/mystere/creneaux/$s5")" "303/403" \
+	"a call of a campaign closed 2 days ago is still typed in; one closed 5 days ago no longer"
+
