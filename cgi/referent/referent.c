@@ -76,20 +76,21 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
 	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
+	    "  (SELECT id FROM prev)::text AS prev_id,"
 	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
@@ -303,7 +304,8 @@ campaign_results_free(struct campaign_results *cr)
 }
 
 /*
- * Counts the emails of campaign cr that have no answer to the delay q,
+ * Counts the emails of campaign id (cr's, or the previous one) that have
+ * no answer to the delay q,
  * by the day each was sent: one whose answer is not due yet (up to
  * q->conform_max working days after, cal_due_date, in the site's
  * department) is pending, added to *pending; past that it is not
@@ -312,10 +314,11 @@ campaign_results_free(struct campaign_results *cr)
  */
 static int
 unanswered(struct referent *rf, const struct staff_user *u,
-    const struct campaign_results *cr, const struct form_question *q,
-    struct results_count *c, long long *pending)
+    const struct campaign_results *cr, const char *id,
+    const struct form_question *q, struct results_count *c,
+    long long *pending)
 {
-	const char	*params[3] = { cr->id, q->delay_from, q->key };
+	const char	*params[3] = { id, q->delay_from, q->key };
 	PGresult	*res = NULL;
 	char		 sqlstate[6], *cause = NULL;
 	long long	 n;
@@ -324,21 +327,21 @@ unanswered(struct referent *rf, const struct staff_user *u,
 
 	if (db_exec_as(rf->db, u->id, STMT_UNANSWERED, params, &res,
 	    sqlstate, &cause) != DB_OK) {
-		log_warnx("unanswered of %s: %s", cr->id, cause);
+		log_warnx("unanswered of %s: %s", id, cause);
 		free(cause);
 		return -1;
 	}
 	for (i = 0; i < PQntuples(res); i++) {
 		n = strtoll(db_value(res, i, "n"), NULL, 10);
 		if (cal_parse(db_value(res, i, "sent"), &sent) == -1) {
-			log_warnx("unanswered of %s: sent on %s?", cr->id,
+			log_warnx("unanswered of %s: sent on %s?", id,
 			    db_value(res, i, "sent"));
 			continue;
 		}
 		delay = cal_working_delay(sent, cr->today, cr->department);
 		if (delay == -1 && cr->today >= sent)
 			log_warnx("unanswered of %s: no calendar for "
-			    "department %s", cr->id, cr->department);
+			    "department %s", id, cr->department);
 		if (delay > q->conform_max)
 			c->opinions += n;
 		else
@@ -362,6 +365,8 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	char				 sqlstate[6], *cause = NULL;
 	enum stats_method		 method;
 	size_t				 k, n;
+	const char			*prev_id;
+	long long			 prev_pending = 0;
 	int				 meta = -1, i, has_prev;
 
 	memset(cr, 0, sizeof(*cr));
@@ -405,6 +410,7 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	}
 	cr->prev_title = has_prev ? PQgetvalue(cr->res, meta,
 	    PQfnumber(cr->res, "prev_title")) : NULL;
+	prev_id = has_prev ? db_value(cr->res, meta, "prev_id") : NULL;
 	cr->by = by;
 	cr->id = id;
 	/* The 20-contact grids use the exact interval (DESIGN.md). */
@@ -427,8 +433,10 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 		 * against its own deadline, not the campaign's last day.
 		 */
 		if (q->kind == QKIND_DELAY && q->has_conform_max &&
-		    q->delay_from != NULL && unanswered(rf, u, cr, q,
-		    &cr->now[cr->r.nrows], &cr->pending[cr->r.nrows]) == -1) {
+		    q->delay_from != NULL && (unanswered(rf, u, cr, id, q,
+		    &cr->now[cr->r.nrows], &cr->pending[cr->r.nrows]) == -1 ||
+		    (prev_id != NULL && unanswered(rf, u, cr, prev_id, q,
+		    &cr->prev[cr->r.nrows], &prev_pending) == -1))) {
 			campaign_results_free(cr);
 			return -1;
 		}

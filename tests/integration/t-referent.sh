@@ -5,7 +5,7 @@
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 34
+tap_plan 35
 
 admin()
 {
@@ -142,6 +142,19 @@ pdftoppm -png -r 40 -singlefile "$QM_TMP/poster.pdf" "$QM_TMP/poster" 2>/dev/nul
 check "it renders to an image" test -s "$QM_TMP/poster.png"
 
 # ---- an email grid: a never-answered email counts once the campaign is closed
+# Last year's email campaign: one email answered in 2 working days, one
+# never answered: 1 of 2 on time, so the change below is from 50 %.
+pid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-email' ORDER BY version DESC LIMIT 1),
+		'mystery-email', 'Courriels d''avant', current_date - 60, current_date - 40, :'slug'
+	FROM qualimetre.site s WHERE s.code = 'TEST-REF-A' RETURNING id" slug="$slug-before")
+psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'email', :'slug' || i FROM generate_series(1, 2) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	VALUES (md5(:'slug' || 1)::uuid, :'c', 'delai', '2'),
+		(md5(:'slug' || 1)::uuid, :'c', 'envoi', to_char(current_date - 50, 'YYYY-MM-DD') || 'T09:00'),
+		(md5(:'slug' || 2)::uuid, :'c', 'envoi', to_char(current_date - 50, 'YYYY-MM-DD') || 'T09:00')" \
+	slug="$slug-before" c="$pid" > /dev/null
 mid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
 	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-email' ORDER BY version DESC LIMIT 1),
 		'mystery-email', 'Courriels de test', current_date - 30, current_date - 1, :'slug'
@@ -179,6 +192,7 @@ is "$n/$sat" "3/1" "email delays: 1 of 3 within 5 working days, the one unanswer
 http_get "/referent/campagnes/$mid" > /dev/null
 body_has "En attente : 2 courriels n’ont pas encore de réponse et leur délai de 5 jours ouvrés court encore" \
 	"the two whose deadline has not passed are pending, said on the page, left out of the rate"
+body_has "16,7.{1,3}points \\(" "and the change since last year counts last year's unanswered email too (33,3 % against 50 %)"
 
 # ---- another site's referent
 login "$rb" "$pw" > /dev/null
