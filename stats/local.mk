@@ -2,7 +2,8 @@
 noinst_LIBRARIES += stats/libstats.a
 stats_libstats_a_SOURCES = stats/stats.h stats/extern.h stats/beta.c \
 	stats/common.c stats/proportion.c stats/difference.c \
-	stats/target.c stats/homogeneity.c stats/samplesize.c
+	stats/target.c stats/homogeneity.c stats/samplesize.c \
+	stats/summary.c
 stats_libstats_a_CPPFLAGS = $(AM_CPPFLAGS)
 stats_libstats_a_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS)
 
@@ -17,7 +18,7 @@ STATS_TESTS = tests/test-stats-proportion tests/test-stats-published \
 	tests/test-stats-properties tests/test-stats-difference \
 	tests/test-stats-target tests/test-stats-homogeneity \
 	tests/test-stats-samplesize tests/test-stats-errors \
-	tests/test-stats-precision
+	tests/test-stats-precision tests/test-stats-summary
 check_PROGRAMS += $(STATS_TESTS)
 TESTS += $(STATS_TESTS) tests/test-stats-cli.sh
 EXTRA_DIST += stats/README.md tests/test-stats-cli.sh \
@@ -62,3 +63,7 @@ tests_test_stats_precision_SOURCES = tests/test-stats-precision.c
 tests_test_stats_precision_CPPFLAGS = $(STATS_TEST_CPPFLAGS)
 tests_test_stats_precision_CFLAGS = $(STATS_TEST_CFLAGS)
 tests_test_stats_precision_LDADD = $(STATS_TEST_LDADD)
+tests_test_stats_summary_SOURCES = tests/test-stats-summary.c
+tests_test_stats_summary_CPPFLAGS = $(STATS_TEST_CPPFLAGS)
+tests_test_stats_summary_CFLAGS = $(STATS_TEST_CFLAGS)
+tests_test_stats_summary_LDADD = $(STATS_TEST_LDADD)

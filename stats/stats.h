@@ -253,6 +253,24 @@ int	 stats_homogeneity(const struct stats_group *g, size_t ngroups,
 int	 stats_sample_size(double margin, double level, double expected,
 	    long long population, long long *out);
 
+/* The centre of a distribution of whole values, each with its count. */
+struct stats_summary {
+	long long	 n;		/* observations */
+	double		 mean;
+	double		 median;	/* the middle value, or the mean of the
+					   two middle ones when n is even */
+};
+
+/*
+ * Summarises nvalues values (in any order, each once), value i seen
+ * counts[i] times: how many observations, their mean and their median
+ * (as R's mean and median of the expanded data). Returns 0 and fills
+ * *out, or STATS_ENEGATIVE (a negative count), STATS_ENOBS (no
+ * observation), STATS_ETOOBIG (more than STATS_NMAX) or STATS_ENULL.
+ */
+int	 stats_summary(const long long *values, const long long *counts,
+	    size_t nvalues, struct stats_summary *out);
+
 /*
  * Checks a count x against its number of observations n: returns 0 when
  * 0 <= x <= n and 0 < n <= STATS_NMAX, or else STATS_ENEGATIVE,

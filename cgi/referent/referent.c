@@ -508,6 +508,45 @@ breakdown(struct buf *b, const struct campaign_results *cr,
 	free(bd.groups);
 }
 
+/*
+ * A delay's mean and median over the emails answered, in working days,
+ * as the label's indicators say them ("délai moyen de réponse : 1 jour").
+ */
+static void
+delay_summary(struct buf *b, const struct campaign_results *cr,
+    const struct form_question *q)
+{
+	struct stats_summary	 sm;
+	long long		*values, *counts;
+	char			 mean[CHART_NUMBER_MAX], median[CHART_NUMBER_MAX];
+	size_t			 nv = 0;
+	int			 i, cp, cq, cv, cn, n = PQntuples(cr->res);
+
+	cp = PQfnumber(cr->res, "part");
+	cq = PQfnumber(cr->res, "question");
+	cv = PQfnumber(cr->res, "value");
+	cn = PQfnumber(cr->res, "n");
+	values = xcalloc((size_t)n + 1, sizeof(*values));
+	counts = xcalloc((size_t)n + 1, sizeof(*counts));
+	for (i = 0; i < n; i++) {
+		if (strcmp(PQgetvalue(cr->res, i, cp), "now") != 0 ||
+		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
+			continue;
+		values[nv] = strtoll(PQgetvalue(cr->res, i, cv), NULL, 10);
+		counts[nv++] = strtoll(PQgetvalue(cr->res, i, cn), NULL, 10);
+	}
+	if (stats_summary(values, counts, nv, &sm) == 0 &&
+	    chart_number(sm.mean, 1, mean, sizeof(mean)) != -1 &&
+	    chart_number(sm.median, 1, median, sizeof(median)) != -1)
+		buf_printf(b, "<p>Délai moyen de réponse : %s %s ; délai "
+		    "médian : %s %s, sur %lld courriel%s répondu%s.</p>\n",
+		    mean, sm.mean >= 2 ? "jours ouvrés" : "jour ouvré", median,
+		    sm.median >= 2 ? "jours ouvrés" : "jour ouvré", sm.n,
+		    sm.n > 1 ? "s" : "", sm.n > 1 ? "s" : "");
+	free(values);
+	free(counts);
+}
+
 /* The distribution of the answers to a number question (rings, delays). */
 static void
 distribution(struct buf *b, const struct campaign_results *cr,
@@ -962,6 +1001,8 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 			if (q->criterion && (q->kind == QKIND_INTEGER ||
 			    q->kind == QKIND_DELAY))
 				distribution(b, &cr, q, q->label);
+			if (q->criterion && q->kind == QKIND_DELAY)
+				delay_summary(b, &cr, q);
 		}
 	}
 	page_end(b);

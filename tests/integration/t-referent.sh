@@ -5,7 +5,7 @@
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 35
+tap_plan 36
 
 admin()
 {
@@ -193,6 +193,8 @@ http_get "/referent/campagnes/$mid" > /dev/null
 body_has "En attente : 2 courriels n’ont pas encore de réponse et leur délai de 5 jours ouvrés court encore" \
 	"the two whose deadline has not passed are pending, said on the page, left out of the rate"
 body_has "16,7.{1,3}points \\(" "and the change since last year counts last year's unanswered email too (33,3 % against 50 %)"
+body_has "Délai moyen de réponse : 5,0 jours ouvrés ; délai médian : 5,0 jours ouvrés, sur 2 courriels répondus" \
+	"the mean and median reply delay of the emails answered (2 and 8 working days)"
 
 # ---- another site's referent
 login "$rb" "$pw" > /dev/null
