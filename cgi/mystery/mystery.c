@@ -610,6 +610,33 @@ computed_free(struct computed *c)
 	free(c->text);
 }
 
+/*
+ * Checks the grid sent in r against its form f and what only the
+ * campaign t can tell: the contact's date in its period, and still in
+ * its window. The caller frees *s with valid_answers_free.
+ */
+static void
+entry_check(const struct target *t, const struct form *f,
+    const struct req *r, struct answerset *s)
+{
+	valid_answers(f, r->fields, r->nfields, s);
+	if (check_period(t, s) == 0)
+		check_window(t, s);
+}
+
+/* The rows to store for the checked grid s: its answers and its delays
+   in working days of t's site. The caller frees them with answers_free. */
+static void
+entry_rows(const struct target *t, const struct answerset *s,
+    struct answer_rows *rows)
+{
+	struct computed	comp;
+
+	computed_make(&comp, s, t->department);
+	answers_make(rows, s, comp.keys, comp.values, comp.n);
+	computed_free(&comp);
+}
+
 /* An answerset made from stored or proposed values, shown without
    errors: a blank grid is not wrong yet. */
 static void
@@ -743,16 +770,13 @@ record_store(struct mystery *m, const struct staff_user *u, struct resp *p,
     const char *slot_id, const struct answerset *s)
 {
 	struct answer_rows	 rows;
-	struct computed		 comp;
 	const char		*p0[5], *p1[5], *const *pp[2];
 	const size_t		 seq[2] = { STMT_NEW_RESPONSE, STMT_ANSWERS };
 	PGresult		*res;
 	char			 id[32], uuid[37], sqlstate[6], *cause = NULL;
 	enum db_status		 rc;
 
-	computed_make(&comp, s, t->department);
-	answers_make(&rows, s, comp.keys, comp.values, comp.n);
-	computed_free(&comp);
+	entry_rows(t, s, &rows);
 	token_uuid(uuid);
 	snprintf(id, sizeof(id), "%lld", t->campaign_id);
 	p0[0] = uuid;
@@ -827,9 +851,7 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "pas d’une page de ce service : rien n’a été enregistré.");
 		return;
 	}
-	valid_answers(f, r->fields, r->nfields, &s);
-	if (check_period(&t, &s) == 0)
-		check_window(&t, &s);
+	entry_check(&t, f, r, &s);
 	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
 		token_issue(m->key, t.campaign_id, token);
 		p->status = 400;
@@ -853,7 +875,6 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	const struct form	*f;
 	struct answerset	 s;
 	struct answer_rows	 rows;
-	struct computed		 comp;
 	struct http_field	*stored = NULL;
 	const char		*p0[2], *p1[1], *p2[5], *const *pp[3];
 	const size_t		 seq[3] = { STMT_TOUCH, STMT_CLEAR,
@@ -899,17 +920,13 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "pas d’une page de ce service : rien n’a été modifié.");
 		goto out;
 	}
-	valid_answers(f, r->fields, r->nfields, &s);
-	if (check_period(&t, &s) == 0)
-		check_window(&t, &s);
+	entry_check(&t, f, r, &s);
 	if (s.nerrors > 0) {
 		p->status = 400;
 		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);
 		goto done;
 	}
-	computed_make(&comp, &s, t.department);
-	answers_make(&rows, &s, comp.keys, comp.values, comp.n);
-	computed_free(&comp);
+	entry_rows(&t, &s, &rows);
 	snprintf(id, sizeof(id), "%lld", t.campaign_id);
 	p0[0] = response_id;
 	p0[1] = id;

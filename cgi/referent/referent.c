@@ -97,18 +97,21 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " WHERE a.value IS NOT NULL"
 	    " GROUP BY a.question, a.value, g.value", 2 },
 	/*
-	 * The emails of campaign $1 that have no answer yet: those without
-	 * a value of the delay $3, counted by the day they were sent (the
-	 * answer to $2, a date or a date-time).
+	 * The emails of campaign $1 and of the previous one $4 (or NULL)
+	 * that have no answer yet: those without a value of the delay $3,
+	 * counted by campaign and by the day they were sent (the answer to
+	 * $2, a date or a date-time).
 	 */
 	[STMT_UNANSWERED] = { "referent_unanswered",
-	    "SELECT left(a.value, 10) AS sent, count(*) AS n"
+	    "SELECT a.campaign_id::text AS campaign,"
+	    " left(a.value, 10) AS sent, count(*) AS n"
 	    " FROM qualimetre.answer a"
-	    " WHERE a.campaign_id = $1 AND a.question = $2"
+	    " WHERE a.campaign_id IN ($1::bigint, $4::bigint)"
+	    " AND a.question = $2"
 	    " AND NOT EXISTS (SELECT 1 FROM qualimetre.answer d"
-	    "  WHERE d.response_id = a.response_id AND d.campaign_id = $1"
-	    "  AND d.question = $3)"
-	    " GROUP BY 1", 3 },
+	    "  WHERE d.response_id = a.response_id"
+	    "  AND d.campaign_id = a.campaign_id AND d.question = $3)"
+	    " GROUP BY 1, 2", 4 },
 	/* Every response with its answers, for the raw export. */
 	[STMT_RESPONSES] = { "referent_responses",
 	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
@@ -260,6 +263,7 @@ struct campaign_results {
 	const char		*prev_title;	/* or NULL */
 	const char		*by;		/* breakdown question key */
 	const char		*id;		/* the campaign's, as in the URL */
+	const char		*prev_id;	/* or NULL */
 	const char		*department;	/* the site's */
 	long			 today;		/* at the site */
 	long long		*pending;	/* one per row of r: emails
@@ -304,70 +308,67 @@ campaign_results_free(struct campaign_results *cr)
 }
 
 /*
- * Counts the emails of campaign id (cr's, or the previous one) that have
- * no answer to the delay q,
- * by the day each was sent: one whose answer is not due yet (up to
- * q->conform_max working days after, cal_due_date, in the site's
- * department) is pending, added to *pending; past that it is not
- * answered in time, an opinion not satisfied, added to c. Returns 0, or
- * -1 when the database is unavailable (logged).
+ * Counts the emails of cr's campaign, and of the previous one when
+ * prev_id is non-NULL, that have no answer to the delay q, by the day
+ * each was sent: one whose answer is not due yet (up to q->conform_max
+ * working days after, cal_due_date, in the site's department) is
+ * pending; past that it is not answered in time, an opinion not
+ * satisfied, added to now or prev. Returns the emails of this campaign
+ * pending, or -1 when the database is unavailable (logged).
  */
-static int
+static long long
 unanswered(struct referent *rf, const struct staff_user *u,
-    const struct campaign_results *cr, const char *id,
-    const struct form_question *q, struct results_count *c,
-    long long *pending)
+    const struct campaign_results *cr, const char *prev_id,
+    const struct form_question *q, struct results_count *now,
+    struct results_count *prev)
 {
-	const char	*params[3] = { id, q->delay_from, q->key };
+	const char	*params[4] = { cr->id, q->delay_from, q->key, prev_id };
 	PGresult	*res = NULL;
 	char		 sqlstate[6], *cause = NULL;
-	long long	 n;
+	long long	 n, pending = 0;
 	long		 sent, delay;
-	int		 i;
+	int		 i, mine;
 
 	if (db_exec_as(rf->db, u->id, STMT_UNANSWERED, params, &res,
 	    sqlstate, &cause) != DB_OK) {
-		log_warnx("unanswered of %s: %s", id, cause);
+		log_warnx("unanswered of %s: %s", cr->id, cause);
 		free(cause);
 		return -1;
 	}
 	for (i = 0; i < PQntuples(res); i++) {
+		mine = strcmp(db_value(res, i, "campaign"), cr->id) == 0;
 		n = strtoll(db_value(res, i, "n"), NULL, 10);
 		if (cal_parse(db_value(res, i, "sent"), &sent) == -1) {
-			log_warnx("unanswered of %s: sent on %s?", id,
+			log_warnx("unanswered of %s: sent on %s?", cr->id,
 			    db_value(res, i, "sent"));
 			continue;
 		}
 		delay = cal_working_delay(sent, cr->today, cr->department);
 		if (delay == -1 && cr->today >= sent)
 			log_warnx("unanswered of %s: no calendar for "
-			    "department %s", id, cr->department);
+			    "department %s", cr->id, cr->department);
 		if (delay > q->conform_max)
-			c->opinions += n;
-		else
-			*pending += n;
+			(mine ? now : prev)->opinions += n;
+		else if (mine)
+			pending += n;
 	}
 	PQclear(res);
-	return 0;
+	return pending;
 }
 
 /*
- * Loads and computes a campaign's results, broken down by question by.
+ * Runs the results statement of campaign id, broken down by question by,
+ * and reads its campaign into cr; campaign_compute makes the rows.
  * Returns 1, 0 when the campaign is not there (or not the user's: the
  * policies hide it), -1 when the database or the form is unavailable.
  */
 static int
-campaign_results(struct referent *rf, const struct staff_user *u,
+campaign_query(struct referent *rf, const struct staff_user *u,
     const char *id, const char *by, struct campaign_results *cr)
 {
-	const struct form_question	*q;
-	const char			*params[2] = { id, by };
-	char				 sqlstate[6], *cause = NULL;
-	enum stats_method		 method;
-	size_t				 k, n;
-	const char			*prev_id;
-	long long			 prev_pending = 0;
-	int				 meta = -1, i, has_prev;
+	const char	*params[2] = { id, by };
+	char		 sqlstate[6], *cause = NULL;
+	int		 meta = -1, i;
 
 	memset(cr, 0, sizeof(*cr));
 	if (db_exec_as(rf->db, u->id, STMT_RESULTS, params, &cr->res,
@@ -383,40 +384,49 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 		campaign_results_free(cr);
 		return 0;
 	}
-	cr->form = formcache_get(rf->forms, strtoll(PQgetvalue(cr->res, meta,
-	    PQfnumber(cr->res, "form_id")), NULL, 10));
-	if (cr->form == NULL) {
+	cr->form = formcache_get(rf->forms, strtoll(db_value(cr->res, meta,
+	    "form_id"), NULL, 10));
+	if (cr->form == NULL ||
+	    cal_parse(db_value(cr->res, meta, "today"), &cr->today) == -1) {
+		if (cr->form != NULL)
+			log_warnx("results %s: no date today", id);
 		campaign_results_free(cr);
 		return -1;
 	}
-	cr->r.campaign = PQgetvalue(cr->res, meta, PQfnumber(cr->res,
-	    "title"));
-	cr->r.site = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "site"));
-	cr->r.opens_on = PQgetvalue(cr->res, meta, PQfnumber(cr->res,
-	    "opens_on"));
-	cr->r.closes_on = PQgetvalue(cr->res, meta, PQfnumber(cr->res,
-	    "closes_on"));
-	cr->r.kind = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "kind"));
-	cr->r.responses = strtoll(PQgetvalue(cr->res, meta,
-	    PQfnumber(cr->res, "n")), NULL, 10);
-	cr->slug = PQgetvalue(cr->res, meta, PQfnumber(cr->res, "slug"));
-	has_prev = !PQgetisnull(cr->res, meta, PQfnumber(cr->res,
-	    "prev_title"));
+	cr->r.campaign = db_value(cr->res, meta, "title");
+	cr->r.site = db_value(cr->res, meta, "site");
+	cr->r.opens_on = db_value(cr->res, meta, "opens_on");
+	cr->r.closes_on = db_value(cr->res, meta, "closes_on");
+	cr->r.kind = db_value(cr->res, meta, "kind");
+	cr->r.responses = strtoll(db_value(cr->res, meta, "n"), NULL, 10);
+	cr->slug = db_value(cr->res, meta, "slug");
 	cr->department = db_value(cr->res, meta, "department");
-	if (cal_parse(db_value(cr->res, meta, "today"), &cr->today) == -1) {
-		log_warnx("results %s: no date today", id);
-		campaign_results_free(cr);
-		return -1;
+	if (!PQgetisnull(cr->res, meta, PQfnumber(cr->res, "prev_title"))) {
+		cr->prev_title = db_value(cr->res, meta, "prev_title");
+		cr->prev_id = db_value(cr->res, meta, "prev_id");
 	}
-	cr->prev_title = has_prev ? PQgetvalue(cr->res, meta,
-	    PQfnumber(cr->res, "prev_title")) : NULL;
-	prev_id = has_prev ? db_value(cr->res, meta, "prev_id") : NULL;
 	cr->by = by;
 	cr->id = id;
+	return 1;
+}
+
+/*
+ * Makes the rows of the results cr read by campaign_query. Returns 1, or
+ * -1 (cr freed) when the database is unavailable.
+ */
+static int
+campaign_compute(struct referent *rf, const struct staff_user *u,
+    struct campaign_results *cr)
+{
+	const struct form_question	*q;
+	struct results_count		*now, *prev;
+	enum stats_method		 method;
+	long long			 pending;
+	size_t				 k, n;
+
 	/* The 20-contact grids use the exact interval (DESIGN.md). */
 	method = strcmp(cr->r.kind, "satisfaction") == 0 ? STATS_WILSON :
 	    STATS_EXACT;
-
 	n = form_nquestions(cr->form);
 	cr->r.rows = xcalloc(n + 1, sizeof(*cr->r.rows));
 	cr->now = xcalloc(n + 1, sizeof(*cr->now));
@@ -426,31 +436,45 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 		q = form_question(cr->form, k);
 		if (!q->criterion)
 			continue;
-		count(cr->res, "now", q, &cr->now[cr->r.nrows]);
-		count(cr->res, "prev", q, &cr->prev[cr->r.nrows]);
+		now = &cr->now[cr->r.nrows];
+		prev = &cr->prev[cr->r.nrows];
+		count(cr->res, "now", q, now);
+		count(cr->res, "prev", q, prev);
 		/*
 		 * An email not answered has no delay stored: it is judged
 		 * against its own deadline, not the campaign's last day.
 		 */
 		if (q->kind == QKIND_DELAY && q->has_conform_max &&
-		    q->delay_from != NULL && (unanswered(rf, u, cr, id, q,
-		    &cr->now[cr->r.nrows], &cr->pending[cr->r.nrows]) == -1 ||
-		    (prev_id != NULL && unanswered(rf, u, cr, prev_id, q,
-		    &cr->prev[cr->r.nrows], &prev_pending) == -1))) {
-			campaign_results_free(cr);
-			return -1;
+		    q->delay_from != NULL) {
+			if ((pending = unanswered(rf, u, cr, cr->prev_id, q,
+			    now, prev)) == -1) {
+				campaign_results_free(cr);
+				return -1;
+			}
+			cr->pending[cr->r.nrows] = pending;
 		}
-		if (results_row_make(&cr->r.rows[cr->r.nrows], q,
-		    &cr->now[cr->r.nrows], has_prev ?
-		    &cr->prev[cr->r.nrows] : NULL, method) != 0) {
+		if (results_row_make(&cr->r.rows[cr->r.nrows], q, now,
+		    cr->prev_title != NULL ? prev : NULL, method) != 0) {
 			log_warnx("results %s: criterion %s: impossible "
-			    "counts", id, q->key);
+			    "counts", cr->id, q->key);
 			cr->pending[cr->r.nrows] = 0;
 			continue;
 		}
 		cr->r.nrows++;
 	}
 	return 1;
+}
+
+/* campaign_query, then campaign_compute: returns as campaign_query. */
+static int
+campaign_results(struct referent *rf, const struct staff_user *u,
+    const char *id, const char *by, struct campaign_results *cr)
+{
+	int	found;
+
+	if ((found = campaign_query(rf, u, id, by, cr)) != 1)
+		return found;
+	return campaign_compute(rf, u, cr);
 }
 
 /* The questionnaire's public address, for the QR code and the poster. */
@@ -942,7 +966,7 @@ campaign_load(struct referent *rf, const struct staff_user *u,
 
 	/* Validated against the form below, never used unchecked. */
 	by = (f = http_field_get(r, "par")) != NULL ? f->val : NULL;
-	found = campaign_results(rf, u, id, by != NULL ? by : "motif", cr);
+	found = campaign_query(rf, u, id, by != NULL ? by : "motif", cr);
 	if (found != 1)
 		return found;
 	if (by != NULL) {
@@ -950,17 +974,18 @@ campaign_load(struct referent *rf, const struct staff_user *u,
 		if (*byq != NULL && (*byq)->kind != QKIND_CHOICE &&
 		    (*byq)->kind != QKIND_SCALE)
 			*byq = NULL;
-		return 1;
+		return campaign_compute(rf, u, cr);
 	}
 	*byq = form_find(cr->form, strcmp(cr->r.kind, "satisfaction") == 0 ?
 	    "motif" : "service");
-	if (*byq == NULL || strcmp((*byq)->key, "motif") == 0)
-		return 1;
-	campaign_results_free(cr);
-	if ((found = campaign_results(rf, u, id, "service", cr)) != 1)
-		return found == 0 ? 0 : -1;
-	*byq = form_find(cr->form, "service");
-	return 1;
+	if (*byq != NULL && strcmp((*byq)->key, "motif") != 0) {
+		/* A grid: its breakdown is by service; ask again. */
+		campaign_results_free(cr);
+		if ((found = campaign_query(rf, u, id, "service", cr)) != 1)
+			return found;
+		*byq = form_find(cr->form, "service");
+	}
+	return campaign_compute(rf, u, cr);
 }
 
 /* GET CAMPAIGNS_PREFIX "/ID[?par=KEY&critere=KEY]": the results page. */
