@@ -29,10 +29,20 @@
    own policy still refuses a response to a closed campaign. */
 #define CAMPAIGN_TTL		30
 #define CAMPAIGN_CACHE		32
+/* A person takes at least this long over a questionnaire, and at least
+   TOKEN_SECONDS_PER_ANSWER per answer given: a send sooner after the page
+   was served is asked to be confirmed, as is one older than
+   TOKEN_MAX_AGE (a page left open for days). */
+#define TOKEN_MIN_SECONDS	3
+#define TOKEN_SECONDS_PER_ANSWER 1
+#define TOKEN_MAX_AGE		(2 * 24 * 3600)
+/* Clocks of the workers may differ by this much. */
+#define TOKEN_CLOCK_SKEW	60
 
 enum stmt {
 	STMT_CAMPAIGN,
 	STMT_SUBMIT,
+	STMT_REFUSED,
 	STMT__MAX
 };
 
@@ -53,12 +63,35 @@ static const struct db_stmt survey_stmts[STMT__MAX] = {
 	   response and all its answers, or nothing. */
 	[STMT_SUBMIT] = { "submit",
 	    "WITH r AS (INSERT INTO qualimetre.response"
-	    " (id, campaign_id, channel, form_token)"
-	    " VALUES ($1, $2, 'web', $3))"
+	    " (id, campaign_id, channel, form_token, confirmed)"
+	    " VALUES ($1, $2, 'web', $3, $7))"
 	    " INSERT INTO qualimetre.answer"
 	    " (response_id, campaign_id, question, value, text)"
 	    " SELECT $1, $2, a.q, a.v, a.t"
-	    " FROM unnest($4::text[], $5::text[], $6::text[]) AS a(q, v, t)", 6 },
+	    " FROM unnest($4::text[], $5::text[], $6::text[]) AS a(q, v, t)", 7 },
+	/* One more send of campaign $1 asked to be confirmed for reason $2,
+	   counted on the day at its site. */
+	[STMT_REFUSED] = { "submission_refused",
+	    "INSERT INTO qualimetre.submission_check AS k"
+	    " (campaign_id, day, reason)"
+	    " SELECT c.id, (now() AT TIME ZONE s.timezone)::date, $2"
+	    " FROM qualimetre.campaign c"
+	    " JOIN qualimetre.site s ON s.id = c.site_id WHERE c.id = $1"
+	    " ON CONFLICT (campaign_id, day, reason)"
+	    " DO UPDATE SET count = k.count + 1", 2 },
+};
+
+/* Why a send with a valid token is not stored at once. */
+enum token_age {
+	TOKEN_AGE_OK,
+	TOKEN_AGE_FAST,		/* sooner than a person could answer */
+	TOKEN_AGE_LATE,		/* the page was served days ago */
+	TOKEN_AGE__MAX
+};
+
+static const char *const token_age_reasons[TOKEN_AGE__MAX] = {
+	[TOKEN_AGE_FAST] = "fast",
+	[TOKEN_AGE_LATE] = "late",
 };
 
 enum cstate {
@@ -340,15 +373,88 @@ questionnaire(struct resp *p, const struct campaign *c, const struct form *f,
 }
 
 /*
+ * Judges when a send came, from what its token says and the number of
+ * answers it holds. A send confirmed once is never judged too fast again.
+ */
+static enum token_age
+token_age_judge(const struct token_info *ti, const struct answerset *s,
+    time_t now)
+{
+	long long	age = (long long)now - (long long)ti->issued;
+	long long	min = TOKEN_MIN_SECONDS;
+	size_t		i, answered = 0;
+
+	if (age > TOKEN_MAX_AGE)
+		return TOKEN_AGE_LATE;
+	if (ti->flags & TOKEN_CONFIRMED)
+		return age < -TOKEN_CLOCK_SKEW ? TOKEN_AGE_FAST : TOKEN_AGE_OK;
+	for (i = 0; i < s->nq; i++)
+		if (s->q[i].answered)
+			answered++;
+	if ((long long)answered * TOKEN_SECONDS_PER_ANSWER > min)
+		min = (long long)answered * TOKEN_SECONDS_PER_ANSWER;
+	return age < min ? TOKEN_AGE_FAST : TOKEN_AGE_OK;
+}
+
+/* Counts a send asked to be confirmed; a failure only loses the count. */
+static void
+count_refusal(struct survey *sv, const struct campaign *c, enum token_age why)
+{
+	const char	*params[2];
+	char		 id[32], sqlstate[6], *cause = NULL;
+	PGresult	*res = NULL;
+
+	snprintf(id, sizeof(id), "%lld", c->id);
+	params[0] = id;
+	params[1] = token_age_reasons[why];
+	if (db_exec(sv->db, STMT_REFUSED, params, &res, sqlstate, &cause) !=
+	    DB_OK)
+		log_warnx("campaign %s: refusal not counted: %s", c->slug,
+		    cause);
+	PQclear(res);
+	free(cause);
+}
+
+/*
+ * The questionnaire again, every answer kept, with a token that lets the
+ * person confirm the send.
+ */
+static void
+confirm_page(struct survey *sv, struct resp *p, const struct campaign *c,
+    const struct form *f, const struct answerset *s, enum token_age why)
+{
+	char	token[TOKEN_LEN + 1];
+
+	token_issue_at(sv->key, c->id, time(NULL), TOKEN_CONFIRMED, token);
+	p->status = 400;
+	if (why == TOKEN_AGE_FAST)
+		questionnaire(p, c, f, token, s,
+		    "Confirmez l’envoi de vos réponses",
+		    "Vos réponses sont arrivées très peu de temps après "
+		    "l’ouverture du questionnaire. Pour écarter les envois "
+		    "automatiques, nous vous demandons de les confirmer : "
+		    "elles ne sont pas encore enregistrées. Vérifiez-les "
+		    "ci-dessous, puis envoyez-les avec le bouton en bas de la "
+		    "page.");
+	else
+		questionnaire(p, c, f, token, s,
+		    "Confirmez l’envoi de vos réponses",
+		    "Ce questionnaire a été ouvert il y a plus de deux jours. "
+		    "Vos réponses ne sont pas encore enregistrées : "
+		    "vérifiez-les ci-dessous, puis envoyez-les avec le bouton "
+		    "en bas de la page.");
+}
+
+/*
  * Stores a checked submission in one statement. Returns what the
  * database said; the caller turns it into a page.
  */
 static enum db_status
 store(struct survey *sv, const struct campaign *c, const struct answerset *s,
-    const char *token, char *sqlstate)
+    const char *token, int confirmed, char *sqlstate)
 {
 	struct answer_rows	 rows;
-	const char		*params[6];
+	const char		*params[7];
 	char			 uuid[37], id[32], *cause = NULL;
 	PGresult		*res = NULL;
 	enum db_status		 rc;
@@ -362,6 +468,7 @@ store(struct survey *sv, const struct campaign *c, const struct answerset *s,
 	params[3] = rows.questions.data;
 	params[4] = rows.values.data;
 	params[5] = rows.texts.data;
+	params[6] = confirmed ? "true" : "false";
 	rc = db_exec(sv->db, STMT_SUBMIT, params, &res, sqlstate, &cause);
 	if (rc != DB_OK && strcmp(sqlstate, "23505") != 0)
 		log_warnx("campaign %s: response not stored: %s", c->slug,
@@ -386,10 +493,12 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
     const struct form *f)
 {
 	struct answerset	 s;
+	struct token_info	 ti;
 	char			 token[TOKEN_LEN + 1], *cause = NULL;
 	char			 sqlstate[6];
 	const char		*ct = r->content_type;
 	enum db_status		 rc;
+	enum token_age		 age;
 
 	if (r->body_too_large) {
 		message(p, 413, c->site_name, "Réponses trop longues",
@@ -426,7 +535,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		return;
 	}
 	valid_answers(f, r->fields, r->nfields, &s);
-	if (s.token == NULL || !token_check(sv->key, c->id, s.token)) {
+	if (s.token == NULL || !token_read(sv->key, c->id, s.token, &ti)) {
 		/* Not ours, or for another campaign: a new token, and
 		   everything typed is kept. */
 		token_issue(sv->key, c->id, token);
@@ -442,7 +551,13 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		questionnaire(p, c, f, s.token, &s, NULL, NULL);
 		goto out;
 	}
-	rc = store(sv, c, &s, s.token, sqlstate);
+	if ((age = token_age_judge(&ti, &s, time(NULL))) != TOKEN_AGE_OK) {
+		count_refusal(sv, c, age);
+		confirm_page(sv, p, c, f, &s, age);
+		goto out;
+	}
+	rc = store(sv, c, &s, s.token, (ti.flags & TOKEN_CONFIRMED) != 0,
+	    sqlstate);
 	if (rc == DB_OK || (rc == DB_REFUSED &&
 	    strcmp(sqlstate, "23505") == 0)) {
 		/* Stored now, or by an earlier send of the same form. */

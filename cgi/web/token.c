@@ -13,12 +13,18 @@
 #include "token.h"
 #include "xmalloc.h"
 
+/* A token is nonce | issued (8 bytes, big-endian seconds) | flags | MAC,
+   the MAC covering the context, the campaign and all that precedes it. */
 #define NONCE_LEN	16
+#define TIME_LEN	8
+#define SIGNED_LEN	(NONCE_LEN + TIME_LEN + 1)
 #define MAC_LEN		crypto_auth_hmacsha256_BYTES
-#define RAW_LEN		(NONCE_LEN + MAC_LEN)
+#define RAW_LEN		(SIGNED_LEN + MAC_LEN)
+_Static_assert((RAW_LEN * 4 + 2) / 3 == TOKEN_LEN, "TOKEN_LEN is wrong");
 
-/* Domain separation: a token of this kind is never valid as another. */
-static const char token_context[] = "qualimetre form token v1";
+/* Domain separation: a token of this kind is never valid as another,
+   nor as a token of the earlier layout (v1, without a time). */
+static const char token_context[] = "qualimetre form token v2";
 
 int
 token_key_load(const char *path, unsigned char *key, char **cause)
@@ -44,39 +50,67 @@ out:
 }
 
 static void
+put_be64(unsigned char *p, uint64_t v)
+{
+	int	i;
+
+	for (i = 7; i >= 0; i--) {
+		p[i] = (unsigned char)(v & 0xff);
+		v >>= 8;
+	}
+}
+
+static uint64_t
+get_be64(const unsigned char *p)
+{
+	uint64_t	v = 0;
+	int		i;
+
+	for (i = 0; i < 8; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/* The MAC of the signed part of raw, written at raw + SIGNED_LEN or mac. */
+static void
 token_mac(const unsigned char *key, long long campaign,
-    const unsigned char *nonce, unsigned char *mac)
+    const unsigned char *raw, unsigned char *mac)
 {
 	crypto_auth_hmacsha256_state	st;
 	unsigned char			id[8];
-	uint64_t			v = (uint64_t)campaign;
-	int				i;
 
-	for (i = 7; i >= 0; i--) {
-		id[i] = (unsigned char)(v & 0xff);
-		v >>= 8;
-	}
+	put_be64(id, (uint64_t)campaign);
 	crypto_auth_hmacsha256_init(&st, key, TOKEN_KEY_LEN);
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)token_context,
 	    sizeof(token_context));
 	crypto_auth_hmacsha256_update(&st, id, sizeof(id));
-	crypto_auth_hmacsha256_update(&st, nonce, NONCE_LEN);
+	crypto_auth_hmacsha256_update(&st, raw, SIGNED_LEN);
 	crypto_auth_hmacsha256_final(&st, mac);
+}
+
+void
+token_issue_at(const unsigned char *key, long long campaign, time_t issued,
+    unsigned int flags, char *out)
+{
+	unsigned char	raw[RAW_LEN];
+
+	randombytes_buf(raw, NONCE_LEN);
+	put_be64(raw + NONCE_LEN, (uint64_t)(int64_t)issued);
+	raw[NONCE_LEN + TIME_LEN] = (unsigned char)(flags & 0xff);
+	token_mac(key, campaign, raw, raw + SIGNED_LEN);
+	sodium_bin2base64(out, TOKEN_LEN + 1, raw, RAW_LEN,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
 void
 token_issue(const unsigned char *key, long long campaign, char *out)
 {
-	unsigned char	raw[RAW_LEN];
-
-	randombytes_buf(raw, NONCE_LEN);
-	token_mac(key, campaign, raw, raw + NONCE_LEN);
-	sodium_bin2base64(out, TOKEN_LEN + 1, raw, RAW_LEN,
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	token_issue_at(key, campaign, time(NULL), 0, out);
 }
 
 int
-token_check(const unsigned char *key, long long campaign, const char *token)
+token_read(const unsigned char *key, long long campaign, const char *token,
+    struct token_info *info)
 {
 	unsigned char	raw[RAW_LEN], mac[MAC_LEN];
 	size_t		rawlen;
@@ -89,7 +123,19 @@ token_check(const unsigned char *key, long long campaign, const char *token)
 	    rawlen != RAW_LEN || *end != '\0')
 		return 0;
 	token_mac(key, campaign, raw, mac);
-	return sodium_memcmp(mac, raw + NONCE_LEN, MAC_LEN) == 0;
+	if (sodium_memcmp(mac, raw + SIGNED_LEN, MAC_LEN) != 0)
+		return 0;
+	if (info != NULL) {
+		info->issued = (time_t)(int64_t)get_be64(raw + NONCE_LEN);
+		info->flags = raw[NONCE_LEN + TIME_LEN];
+	}
+	return 1;
+}
+
+int
+token_check(const unsigned char *key, long long campaign, const char *token)
+{
+	return token_read(key, campaign, token, NULL);
 }
 
 void

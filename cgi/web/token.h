@@ -1,18 +1,29 @@
 /*
- * One-time form tokens: a random nonce signed with the instance's key and
- * bound to a campaign. A token proves the form came from us for that
- * campaign; storing it with the response (unique) makes a second send of
- * the same form store nothing.
+ * One-time form tokens: a random nonce, the time the form was served and
+ * a flag, signed with the instance's key and bound to a campaign. A token
+ * proves the form came from us for that campaign at that time; storing it
+ * with the response (unique) makes a second send of the same form store
+ * nothing.
  */
 #ifndef QUALIMETRE_TOKEN_H
 #define QUALIMETRE_TOKEN_H
 
 #include <stddef.h>
+#include <time.h>
 
 /* Key size in bytes (HMAC-SHA-256). */
 #define TOKEN_KEY_LEN	32
-/* Length of a token: base64url, no padding, of 16 + 32 bytes. */
-#define TOKEN_LEN	64
+/* Length of a token: base64url, no padding, of 16 + 8 + 1 + 32 bytes. */
+#define TOKEN_LEN	76
+
+/* A token's flags. */
+#define TOKEN_CONFIRMED	0x01	/* served to confirm a refused send */
+
+/* What a valid token says of itself. */
+struct token_info {
+	time_t		 issued;	/* when the form was served */
+	unsigned int	 flags;		/* TOKEN_* */
+};
 
 /*
  * Reads exactly TOKEN_KEY_LEN bytes from the file at path into key.
@@ -22,10 +33,14 @@
 int	 token_key_load(const char *path, unsigned char *key, char **cause);
 
 /*
- * Writes a new token for campaign into out (TOKEN_LEN characters and a
- * NUL, so out must hold TOKEN_LEN + 1 bytes).
+ * Writes a new token for campaign, issued now without flags, into out
+ * (TOKEN_LEN characters and a NUL, so out must hold TOKEN_LEN + 1 bytes).
  */
 void	 token_issue(const unsigned char *key, long long campaign, char *out);
+
+/* The same, issued at the given time with the given flags. */
+void	 token_issue_at(const unsigned char *key, long long campaign,
+	    time_t issued, unsigned int flags, char *out);
 
 /*
  * Returns 1 when token is well-formed and was issued with key for this
@@ -33,6 +48,10 @@ void	 token_issue(const unsigned char *key, long long campaign, char *out);
  */
 int	 token_check(const unsigned char *key, long long campaign,
 	    const char *token);
+
+/* The same, and on success fills *info with what the token says. */
+int	 token_read(const unsigned char *key, long long campaign,
+	    const char *token, struct token_info *info);
 
 /* Writes a random UUID version 4 into out (36 characters and a NUL). */
 void	 token_uuid(char *out);

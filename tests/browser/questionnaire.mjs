@@ -116,6 +116,16 @@ const activeId = (page) =>
 	page.evaluate(() => document.activeElement ? document.activeElement.id : '');
 const tokenOf = (page) => page.locator('input[name="_jeton"]').inputValue();
 
+const agedTokens = Object.fromEntries((process.env.QM_AGED_TOKENS || '').split(';')
+	.filter((x) => x.includes('=')).map((x) => x.split('=')));
+// Gives the form the aged token of case name (see the top of this file).
+async function ageToken(page, name) {
+	if (!agedTokens[name])
+		throw new Error(`no aged token for case ${name}`);
+	await page.locator('input[name="_jeton"]').evaluate((el, v) => { el.value = v; },
+		agedTokens[name]);
+}
+
 // The keys of the radio groups in page order; only those shown when
 // visible is true.
 function radioGroups(page, visible) {
@@ -268,6 +278,7 @@ async function main() {
 			t.ok(reached.length > 0 && left.length === 0, 'Space answers the group that has the focus',
 				`left unanswered: ${left.join(', ')}`);
 			t.ok(button, 'Tab reaches the submit button');
+			await ageToken(page, 'kbd');
 			const token = await tokenOf(page);
 			for (const a of await answersInPage(page))
 				out('expect', 'kbd', a);
@@ -324,6 +335,7 @@ async function main() {
 			for (const g of groups.filter((x) => !['motif', 'profil', 'canal'].includes(x)))
 				await choose(page, g, scale[i++ % scale.length]);
 			await page.locator('#q-commentaire').fill('Très bien, merci ! <b>ok</b> & « guillemets »');
+			await ageToken(page, 'full');
 			const token = await tokenOf(page);
 			for (const a of await answersInPage(page))
 				out('expect', 'full', a);
@@ -351,6 +363,7 @@ async function main() {
 			for (const a of await answersInPage(page))
 				out('expect', 'double', a);
 			out('token', 'double', await tokenOf(page));
+			await sleep(3500);	// a person's pace for three answers
 			const posts = [];
 			let firstStatus = null;
 			let firstSent, secondSent, landed;
@@ -416,11 +429,40 @@ async function main() {
 				if (!a.startsWith('delai-rdv='))
 					out('expect', 'nojs', a);
 			out('token', 'nojs', await tokenOf(page));
+			await sleep(4500);	// a person's pace for four answers
 			await page.locator('button[type=submit]').focus();
 			await page.keyboard.press('Space');
 			t.ok(await arrivedAt(page, `/enquete/${slug}-nojs/merci`),
 				'Space on the button sends the form', `at ${page.url()}`);
 			await nojs.close();
+		});
+
+		// ---- 6b. sent at once: the server asks to confirm, answers kept
+		await section('confirmation of a send too fast', 5, async (t) => {
+			const page = await js.newPage();
+			await page.goto(url(`${slug}-confirm`));
+			await choose(page, 'motif', 'autre');
+			await choose(page, 'profil', 'particulier');
+			await choose(page, 'canal', 'sur-place');
+			await choose(page, 'courtoisie', 'satisfait');
+			const first = await tokenOf(page);
+			const resp = await submitByClick(page);
+			t.ok(resp.status() === 400, 'four answers sent within a second: HTTP 400',
+				`HTTP ${resp.status()}`);
+			t.ok(/Confirmez l’envoi de vos réponses/.test(await page.locator('main').textContent()),
+				'the page asks to confirm');
+			t.ok(await isChecked(page, 'q-motif-autre') &&
+				await isChecked(page, 'q-courtoisie-satisfait'), 'every answer is still there');
+			const second = await tokenOf(page);
+			t.ok(second !== first, 'with a new token');
+			for (const a of await answersInPage(page))
+				out('expect', 'confirm', a);
+			out('token', 'confirm', second);
+			await page.screenshot({ path: path.join(outdir, 'questionnaire-confirm-1280.png'), fullPage: false });
+			await submitByClick(page);
+			t.ok(new URL(page.url()).pathname === `/enquete/${slug}-confirm/merci`,
+				'sent again at once, it is stored: /merci', `at ${page.url()}`);
+			await page.close();
 		});
 
 		// ---- 7. axe-core, WCAG 2.1 A and AA. The CSP (script-src 'self')

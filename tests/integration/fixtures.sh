@@ -39,11 +39,18 @@ answers_of()
 		ORDER BY 1" t="$1"
 }
 
-# fresh_token SLUG: GETs the questionnaire and prints its form token.
+# fresh_token SLUG [AGE]: GETs the questionnaire (which must answer 200)
+# and prints a form token for its campaign as if that page had been served
+# AGE seconds ago (600 by default: a person's pace), signed with the
+# instance's key. A token taken from the page and sent at once would be
+# asked to be confirmed as too fast (t-survey.sh tests that).
 fresh_token()
 {
-	http_get "/enquete/$1" > /dev/null
-	input_value _jeton
+	local id
+	[ "$(http_get "/enquete/$1")" = 200 ] || return 1
+	id=$(psql_q "SELECT id FROM qualimetre.campaign WHERE slug = :'s'" s="$1")
+	"$QUALIMETRE_TEST_BUILD/tests/bench/mint-tokens" \
+		"$QUALIMETRE_TEST_INSTANCE/secret/form-token.key" "$id" 1 "${2:-600}"
 }
 
 # answers_of_response ID: a response's answers on one line, sorted,

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 55
+tap_plan 71
 
 slug=test-survey-$$
 make_campaign "$slug" -7 30
@@ -24,7 +24,7 @@ like "$(http_header Cache-Control)" "no-store" "the page is not cached"
 like "$(http_header Content-Security-Policy)" "default-src 'self'" "a strict CSP"
 is "$(grep -c 'Set-Cookie' "$HTTP_HEADERS")" 0 "no cookie is set"
 token=$(input_value _jeton)
-like "$token" '^[A-Za-z0-9_-]{64}$' "the form carries a 64-character token"
+like "$token" '^[A-Za-z0-9_-]{76}$' "the form carries a 76-character token"
 
 # ---- a full submission
 comment="Accueil très agréable, merci. <b>Rien</b> à redire & \"bravo\""
@@ -40,6 +40,48 @@ for q in courtoisie disponibilite handicap difficulte langage orientation \
 	full+="&$q=$v"
 done
 full+="&commentaire=$(urlencode "$comment")"
+checks()
+{
+	psql_q "SELECT coalesce(sum(k.count), 0) FROM qualimetre.submission_check k
+		JOIN qualimetre.campaign c ON c.id = k.campaign_id
+		WHERE c.slug = :'s' AND k.reason = :'r'" s="$slug" r="$1"
+}
+
+# ---- sent at once with the page's own token: too fast for a person
+before=$(responses "$slug")
+code=$(http_post "/enquete/$slug" "$full&_jeton=$token")
+is "$code" 400 "16 answers sent a second after the page was served: asked to confirm"
+body_has "Confirmez l’envoi de vos réponses" "the page asks the person to confirm"
+body_has 'value="etrangers" checked' "with every answer kept"
+is "$(responses "$slug")" "$before" "nothing is stored yet"
+is "$(checks fast)" 1 "the refusal is counted, as too fast"
+confirm=$(input_value _jeton)
+ok "$([ -n "$confirm" ] && [ "$confirm" != "$token" ]; echo $?)" "the confirmation carries a new token"
+code=$(http_post "/enquete/$slug" "$full&_jeton=$confirm")
+is "$code" 303 "confirmed at once: stored"
+is "$(psql_q "SELECT confirmed FROM qualimetre.response WHERE form_token = :'t'" t="$confirm")" t \
+	"the response says it was confirmed"
+is "$(checks fast)" 1 "a confirmation is not refused again"
+
+# ---- a page served three days ago
+late=$(fresh_token "$slug" $((3 * 86400)))
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&_jeton=$late")
+is "$code" 400 "a form served three days ago: asked to confirm"
+body_has "plus de deux jours" "the page says why"
+is "$(checks late)" 1 "the refusal is counted, as late"
+is "$(answers_of "$late" | wc -l)" 0 "and nothing is stored"
+
+# ---- a token whose time was changed: not ours any more
+aged=$(fresh_token "$slug" 0)
+c=${aged:28:1}; [ "$c" = A ] && c=B || c=A
+aged="${aged:0:28}$c${aged:29}"
+code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&_jeton=$aged")
+is "$code" 400 "a token with a forged time: refused"
+body_has 'expiré' "as an expired form, answers kept"
+is "$(checks fast)/$(checks late)" "1/1" "and it is not counted as a timing refusal"
+
+# ---- a full submission, at a person's pace
+token=$(fresh_token "$slug")
 before=$(responses "$slug")
 code=$(http_post "/enquete/$slug" "$full&_jeton=$token")
 is "$code" 303 "a full submission: 303 to the thank-you page"
@@ -110,7 +152,7 @@ code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-plac
 is "$code" 400 "no token: 400"
 body_has 'expiré' "the page explains the form expired"
 body_has 'value="particulier" checked' "and keeps the answers"
-forged="${token:0:63}A"; [ "$forged" = "$token" ] && forged="${token:0:63}B"
+forged="${token:0:75}A"; [ "$forged" = "$token" ] && forged="${token:0:75}B"
 code=$(http_post "/enquete/$slug" "motif=autre&profil=particulier&canal=sur-place&_jeton=$forged")
 is "$code" 400 "a forged token: 400"
 other=$(fresh_token "satisfaction-$(date +%Y)-loir-et-cher")
