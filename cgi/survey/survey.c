@@ -303,24 +303,22 @@ unavailable(struct resp *p)
 }
 
 /*
- * The database is down and this worker has never seen the form: keep
- * every field as sent in a form that sends them again as they are.
+ * A page that keeps every field as sent in a form that sends them again
+ * as they are: for when the database is down and this worker has never
+ * seen the form, and for a send refused by nginx's limit.
  */
 static void
-resend_page(struct resp *p, const struct req *r, const char *action)
+held_page(struct resp *p, const struct req *r, const char *action,
+    int status, int retry_after, const char *title, const char *text)
 {
 	struct buf	*b = &p->body;
 	size_t		 i;
 
-	p->status = 503;
-	p->retry_after = 30;
+	p->status = status;
+	p->retry_after = retry_after;
 	p->no_store = 1;
-	page_begin(b, "Service momentanément indisponible", NULL);
-	page_message(b, "Service momentanément indisponible", "Vos réponses "
-	    "n’ont pas encore été enregistrées, mais elles ne sont pas "
-	    "perdues : elles sont conservées dans cette page. Dans quelques "
-	    "instants, appuyez sur le bouton ci-dessous pour les envoyer à "
-	    "nouveau.", NULL, NULL);
+	page_begin(b, title, NULL);
+	page_message(b, title, text, NULL, NULL);
 	buf_puts(b, "<form method=\"post\" action=\"");
 	html_puts(b, action);
 	buf_puts(b, "\">\n");
@@ -336,6 +334,46 @@ resend_page(struct resp *p, const struct req *r, const char *action)
 	page_end(b);
 }
 
+/* Parses a POST's body into r's fields; 0, or -1 when it cannot be. */
+static int
+post_fields(struct req *r)
+{
+	char	*cause = NULL;
+
+	if (r->method != HTTP_POST || r->body_too_large || r->body_incomplete)
+		return -1;
+	if (http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
+	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == -1) {
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * nginx refused this send (too many from one address): nothing is stored
+ * and no database is read, but every answer comes back to be sent again.
+ */
+static void
+limited(struct resp *p, struct req *r, const char *action)
+{
+	if (post_fields(r) == -1) {
+		message(p, 429, NULL, "Trop d’envois",
+		    "Trop de questionnaires ont été envoyés depuis votre "
+		    "connexion en peu de temps. Attendez une minute, puis "
+		    "revenez à la page précédente pour envoyer le vôtre.");
+		p->retry_after = 60;
+		return;
+	}
+	held_page(p, r, action, 429, 60, "Trop d’envois en peu de temps",
+	    "Trop de questionnaires ont été envoyés depuis votre connexion "
+	    "en peu de temps (plusieurs personnes utilisent peut-être le "
+	    "même réseau). Vos réponses n’ont pas encore été enregistrées, "
+	    "mais elles ne sont pas perdues : elles sont conservées dans "
+	    "cette page. Attendez une minute, puis appuyez sur le bouton "
+	    "ci-dessous pour les envoyer à nouveau.");
+}
+
 /*
  * Nothing can be shown from the database: a POST keeps its answers in a
  * page that sends them again, anything else gets the 503 page.
@@ -343,15 +381,15 @@ resend_page(struct resp *p, const struct req *r, const char *action)
 static void
 fallback(struct resp *p, struct req *r, const char *action)
 {
-	char	*cause = NULL;
-
-	if (r->method == HTTP_POST && !r->body_too_large &&
-	    !r->body_incomplete && http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
-	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == 0)
-		resend_page(p, r, action);
+	if (post_fields(r) == 0)
+		held_page(p, r, action, 503, 30,
+		    "Service momentanément indisponible", "Vos réponses "
+		    "n’ont pas encore été enregistrées, mais elles ne sont "
+		    "pas perdues : elles sont conservées dans cette page. "
+		    "Dans quelques instants, appuyez sur le bouton ci-dessous "
+		    "pour les envoyer à nouveau.");
 	else
 		unavailable(p);
-	free(cause);
 }
 
 static void
@@ -636,6 +674,10 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 		return;
 	}
 	snprintf(action, sizeof(action), PATH_PREFIX "%s", slug);
+	if (r->held && r->method == HTTP_POST && !thanks) {
+		limited(p, r, action);
+		return;
+	}
 
 	found = campaign_get(sv, slug, &c);
 	if (found == 0) {

@@ -166,6 +166,10 @@ http_req_init(struct req *r,
 	}
 	v = getparam(arg, "HTTPS");
 	r->secure = v != NULL && strcmp(v, "on") == 0;
+	/* A FastCGI parameter only nginx sets: a client's headers arrive
+	   as HTTP_*, never under this name. */
+	v = getparam(arg, "QUALIMETRE_HELD");
+	r->held = v != NULL && strcmp(v, "1") == 0;
 	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')
 		r->cookie = xstrdup(v);
 	/* Only letters, digits, dots, dashes and a port: the host goes

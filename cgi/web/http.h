@@ -43,6 +43,9 @@ struct req {
 	char			*content_type;	/* or NULL */
 	long long		 content_length; /* -1 when not given */
 	int			 secure;	/* served over TLS */
+	int			 held;		/* refused by nginx's limit:
+						   hold what was sent, store
+						   nothing (QUALIMETRE_HELD) */
 	char			*host;		/* the Host header when it is a
 						   plain host[:port], or NULL */
 	char			*cookie;	/* the Cookie header, or NULL */
