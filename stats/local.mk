@@ -3,7 +3,7 @@ noinst_LIBRARIES += stats/libstats.a
 stats_libstats_a_SOURCES = stats/stats.h stats/extern.h stats/beta.c \
 	stats/common.c stats/proportion.c stats/difference.c \
 	stats/target.c stats/homogeneity.c stats/samplesize.c \
-	stats/summary.c
+	stats/summary.c stats/bursts.c
 stats_libstats_a_CPPFLAGS = $(AM_CPPFLAGS)
 stats_libstats_a_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS)
 
@@ -18,7 +18,8 @@ STATS_TESTS = tests/test-stats-proportion tests/test-stats-published \
 	tests/test-stats-properties tests/test-stats-difference \
 	tests/test-stats-target tests/test-stats-homogeneity \
 	tests/test-stats-samplesize tests/test-stats-errors \
-	tests/test-stats-precision tests/test-stats-summary
+	tests/test-stats-precision tests/test-stats-summary \
+	tests/test-stats-bursts
 check_PROGRAMS += $(STATS_TESTS)
 TESTS += $(STATS_TESTS) tests/test-stats-cli.sh
 EXTRA_DIST += stats/README.md tests/test-stats-cli.sh \
@@ -67,3 +68,7 @@ tests_test_stats_summary_SOURCES = tests/test-stats-summary.c
 tests_test_stats_summary_CPPFLAGS = $(STATS_TEST_CPPFLAGS)
 tests_test_stats_summary_CFLAGS = $(STATS_TEST_CFLAGS)
 tests_test_stats_summary_LDADD = $(STATS_TEST_LDADD)
+tests_test_stats_bursts_SOURCES = tests/test-stats-bursts.c
+tests_test_stats_bursts_CPPFLAGS = $(STATS_TEST_CPPFLAGS)
+tests_test_stats_bursts_CFLAGS = $(STATS_TEST_CFLAGS)
+tests_test_stats_bursts_LDADD = $(STATS_TEST_LDADD)

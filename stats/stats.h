@@ -271,6 +271,29 @@ struct stats_summary {
 int	 stats_summary(const long long *values, const long long *counts,
 	    size_t nvalues, struct stats_summary *out);
 
+/* The rhythm of a series of counts per period, as stats_bursts sees it. */
+struct stats_rhythm {
+	double		 baseline;	/* the usual count of a period that
+					   has any: the median of the
+					   non-zero counts */
+	long long	 threshold;	/* the smallest count flagged */
+	size_t		 bursts;	/* the periods flagged */
+};
+
+/*
+ * Flags the bursts of the n counts of a series (responses per hour): the
+ * periods whose count a Poisson law with the series' own rhythm (the
+ * median of its non-zero counts) would reach with a probability below
+ * alpha, and that hold at least min_count events. Sets flags[i] to 1 or
+ * 0 and fills *out. The median of the active periods, not the mean of
+ * all, keeps a burst from raising its own baseline and quiet nights
+ * from lowering it. Returns 0, or STATS_ENULL, STATS_ELEVEL (alpha not
+ * in (0, 1)), STATS_ENEGATIVE, STATS_ETOOBIG (a count above
+ * STATS_NMAX) or STATS_ERANGE (out of memory).
+ */
+int	 stats_bursts(const long long *counts, size_t n, double alpha,
+	    long long min_count, int *flags, struct stats_rhythm *out);
+
 /*
  * Checks a count x against its number of observations n: returns 0 when
  * 0 <= x <= n and 0 < n <= STATS_NMAX, or else STATS_ENEGATIVE,

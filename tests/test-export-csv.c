@@ -50,8 +50,10 @@ static struct results_row rows[] = {
 #define NROWS	(sizeof(rows) / sizeof(rows[0]))
 
 static const struct results results = {
-	"Enquête annuelle 2026", "Préfecture de Loir-et-Cher", "2026-04-01",
-	"2026-06-30", "satisfaction", 164, rows, NROWS
+	.campaign = "Enquête annuelle 2026",
+	.site = "Préfecture de Loir-et-Cher", .opens_on = "2026-04-01",
+	.closes_on = "2026-06-30", .kind = "satisfaction", .responses = 164,
+	.rows = rows, .nrows = NROWS
 };
 
 /* The questions of satisfaction.xml, in order. */
@@ -118,7 +120,7 @@ results_row_ok(char **f, size_t nf, const struct results_row *row)
 {
 	char	ll[32];
 
-	if (nf != 10 || !str_eq(f[0], row->key) || !str_eq(f[1], row->label))
+	if (nf != 12 || !str_eq(f[0], row->key) || !str_eq(f[1], row->label))
 		return 0;
 	snprintf(ll, sizeof(ll), "%lld", row->n);
 	if (!str_eq(f[2], ll))
@@ -133,8 +135,42 @@ results_row_ok(char **f, size_t nf, const struct results_row *row)
 		return 0;
 	if (!str_eq(f[7], stats_method_name(row->method)))
 		return 0;
+	/* A questionnaire has no sampling rules; this one has no note. */
 	return str_eq(f[9], row->has_verdict ?
-	    stats_verdict_name(row->verdict) : "");
+	    stats_verdict_name(row->verdict) : "") && str_eq(f[10], "") &&
+	    str_eq(f[11], "");
+}
+
+/* A mystery campaign out of the rules, with notes: on every row. */
+static void
+test_results_notes(void)
+{
+	struct results		 r = results;
+	struct buf		 b = { NULL, 0, 0 };
+	struct export_csv	*c = NULL;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 ok;
+
+	r.kind = "mystery-call";
+	r.rules = RESULTS_RULES_NOT_MET;
+	results_note(&r, "14 contacts sur les 20 requis.");
+	results_note(&r, "Un service jamais testé : « standard ».");
+	export_results_csv(&r, &b);
+	ok = export_csv_parse(b.data, b.len, ',', &c, &cause) == 0 &&
+	    c->nrows == NROWS + 1;
+	for (i = 1; ok && i <= NROWS; i++)
+		ok = c->ncols[i] == 12 && str_eq(c->rows[i][10], "not met") &&
+		    str_eq(c->rows[i][11], "14 contacts sur les 20 requis. | "
+		    "Un service jamais testé : « standard ».");
+	tap_ok(ok, "results: the rules not met and the notes, on every row");
+	if (cause != NULL)
+		tap_diag("%s", cause);
+	free(cause);
+	export_csv_free(c);
+	buf_free(&b);
+	results_notes_free(&r);
+	tap_ok(r.nnotes == 0, "results: the notes are freed");
 }
 
 static void
@@ -148,7 +184,7 @@ test_results(void)
 
 	export_results_csv(&results, &b);
 	tap_ok(starts(b.data, "criterion,label,n,satisfied,rate,lower,upper,"
-	    "method,target,verdict\r\n"),
+	    "method,target,verdict,sampling_rules,notes\r\n"),
 	    "results: the header row, CRLF, no BOM");
 	if (!tap_ok(export_csv_parse(b.data, b.len, ',', &c, &cause) == 0,
 	    "results: parses as RFC 4180")) {
@@ -175,7 +211,7 @@ test_results(void)
 	tap_ok(ok && str_eq(c->rows[2][8], "") && str_eq(c->rows[2][9], ""),
 	    "results: no target gives no target nor verdict");
 	tap_ok(strstr(b.data, ",0.79,0.7002241410641499,") != NULL &&
-	    strstr(b.data, ",1,0.8315640069363164,1,exact,0.8,met\r\n") !=
+	    strstr(b.data, ",1,0.8315640069363164,1,exact,0.8,met,,\r\n") !=
 	    NULL, "results: decimals with a dot and the fewest digits");
 	tap_ok(ok && str_eq(c->rows[5][4], "0.3333333333333333") &&
 	    str_eq(c->rows[5][5], "5e-324") &&
@@ -260,6 +296,8 @@ responses_make(struct export_response *resp, const char *(*values)[NKEYS])
 		resp[i].id = ids[i];
 		resp[i].submitted_at = dates[i];
 		resp[i].channel = i % 2 ? "paper" : "web";
+		/* The first response is set aside by period 7. */
+		resp[i].set_aside = i == 0 ? "7" : NULL;
 		resp[i].values = values[i];
 	}
 }
@@ -272,19 +310,22 @@ responses_ok(const struct export_csv *c, const struct export_response *resp,
 	const char	*want;
 	size_t		 i, j;
 
-	if (c->nrows != NRESP + 1 || c->ncols[0] != NKEYS + 3 ||
+	if (c->nrows != NRESP + 1 || c->ncols[0] != NKEYS + 4 ||
 	    !str_eq(c->rows[0][0], "response_id") ||
 	    !str_eq(c->rows[0][1], "submitted_at") ||
-	    !str_eq(c->rows[0][2], "response_channel"))
+	    !str_eq(c->rows[0][2], "response_channel") ||
+	    !str_eq(c->rows[0][3], "set_aside"))
 		return 0;
 	for (j = 0; j < NKEYS; j++)
-		if (!str_eq(c->rows[0][3 + j], keys[j]))
+		if (!str_eq(c->rows[0][4 + j], keys[j]))
 			return 0;
 	for (i = 0; i < NRESP; i++) {
-		if (c->ncols[i + 1] != NKEYS + 3 ||
+		if (c->ncols[i + 1] != NKEYS + 4 ||
 		    !str_eq(c->rows[i + 1][0], resp[i].id) ||
 		    !str_eq(c->rows[i + 1][1], resp[i].submitted_at) ||
-		    !str_eq(c->rows[i + 1][2], resp[i].channel)) {
+		    !str_eq(c->rows[i + 1][2], resp[i].channel) ||
+		    !str_eq(c->rows[i + 1][3], resp[i].set_aside == NULL ? "" :
+		    resp[i].set_aside)) {
 			tap_diag("response %zu: wrong identification", i);
 			return 0;
 		}
@@ -292,10 +333,10 @@ responses_ok(const struct export_csv *c, const struct export_response *resp,
 			want = resp[i].values[j];
 			if (j == COMMENT && spreadsheet)
 				want = shown[i];
-			if (!str_eq(c->rows[i + 1][3 + j],
+			if (!str_eq(c->rows[i + 1][4 + j],
 			    want == NULL ? "" : want)) {
 				tap_diag("response %zu, %s: \"%s\"", i,
-				    keys[j], c->rows[i + 1][3 + j]);
+				    keys[j], c->rows[i + 1][4 + j]);
 				return 0;
 			}
 		}
@@ -325,7 +366,7 @@ test_responses(const struct form *f)
 
 	export_responses_csv(f, resp, NRESP, EXPORT_CSV_DATA, &b);
 	tap_ok(starts(b.data, "response_id,submitted_at,response_channel,"
-	    "motif,profil,canal,courtoisie,"),
+	    "set_aside,motif,profil,canal,courtoisie,"),
 	    "responses, ',': no BOM, one header row of keys");
 	ok = export_csv_parse(b.data, b.len, ',', &c, &cause) == 0;
 	if (!ok) {
@@ -345,7 +386,7 @@ test_responses(const struct form *f)
 
 	export_responses_csv(f, resp, NRESP, EXPORT_CSV_SPREADSHEET, &s);
 	tap_ok(starts(s.data, EXPORT_BOM "response_id;submitted_at;"
-	    "response_channel;motif;"),
+	    "response_channel;set_aside;motif;"),
 	    "responses, ';': a UTF-8 BOM, then the header row");
 	ok = export_csv_parse(s.data, s.len, ';', &c, &cause) == 0;
 	if (!ok) {
@@ -365,7 +406,7 @@ test_responses(const struct form *f)
 
 	export_responses_csv(f, NULL, 0, EXPORT_CSV_DATA, &e);
 	tap_ok(export_csv_parse(e.data, e.len, ',', &c, &cause) == 0 &&
-	    c->nrows == 1 && c->ncols[0] == NKEYS + 3,
+	    c->nrows == 1 && c->ncols[0] == NKEYS + 4,
 	    "responses: none gives the header row alone");
 	export_csv_free(c);
 	buf_free(&b);
@@ -456,12 +497,13 @@ main(void)
 	char		 path[1024], schema[1024], *cause = NULL;
 	struct form	*f = NULL;
 
-	tap_plan(28);
+	tap_plan(30);
 	if (top == NULL)
 		top = ".";
 	snprintf(path, sizeof(path), "%s/forms/satisfaction.xml", top);
 	snprintf(schema, sizeof(schema), "%s/forms/form.rng", top);
 	test_results();
+	test_results_notes();
 	if (form_load(path, schema, &f, &cause) == -1) {
 		tap_diag("%s", cause);
 		free(cause);

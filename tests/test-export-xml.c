@@ -45,9 +45,11 @@ static struct results_row rows[] = {
 };
 #define NROWS	(sizeof(rows) / sizeof(rows[0]))
 
+/* The CSV's columns as the XML's attributes; NULL: said otherwise (the
+   label as text, the campaign's rules and notes on <results>). */
 static const char *const csv_attrs[] = {
 	"key", NULL, "n", "satisfied", "rate", "lower", "upper", "method",
-	"target", "verdict",
+	"target", "verdict", NULL, NULL,
 };
 
 static int
@@ -160,10 +162,12 @@ same_as_csv(xmlNodePtr e, char **f, size_t nf)
 static void
 test_document(void)
 {
-	struct results		 r = { "Enquête annuelle 2026 <accueil>",
-				    "Préfecture de Loir-et-Cher", "2026-04-01",
-				    "2026-06-30", "satisfaction", 164, rows,
-				    NROWS };
+	struct results		 r = { .campaign = "Enquête annuelle 2026 "
+				    "<accueil>", .site = "Préfecture de "
+				    "Loir-et-Cher", .opens_on = "2026-04-01",
+				    .closes_on = "2026-06-30", .kind =
+				    "satisfaction", .responses = 164, .rows =
+				    rows, .nrows = NROWS };
 	struct buf		 b = { NULL, 0, 0 }, csv = { NULL, 0, 0 };
 	struct export_csv	*c = NULL;
 	xmlDocPtr		 doc = NULL;
@@ -238,7 +242,7 @@ test_document(void)
 static void
 test_absent(void)
 {
-	struct results	 r = { NULL, NULL, NULL, NULL, NULL, 0, NULL, 0 };
+	struct results	 r = { .campaign = NULL };
 	struct buf	 b = { NULL, 0, 0 };
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 root = NULL;
@@ -293,8 +297,10 @@ test_refused(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		row = rows[0];
 		row.label = cases[i].label;
-		r = (struct results){ cases[i].campaign, "Site", "2026-04-01",
-		    "2026-06-30", "satisfaction", 1, &row, 1 };
+		r = (struct results){ .campaign = cases[i].campaign,
+		    .site = "Site", .opens_on = "2026-04-01", .closes_on =
+		    "2026-06-30", .kind = "satisfaction", .responses = 1,
+		    .rows = &row, .nrows = 1 };
 		cause = NULL;
 		rc = export_results_xml(&r, &b, &cause);
 		if (!tap_ok(rc == -1 && str_eq(cause, cases[i].cause) &&

@@ -13,6 +13,7 @@
 #include "form.h"
 #include "http.h"
 #include "page.h"
+#include "render.h"
 #include "tap.h"
 #include "valid.h"
 

@@ -2,7 +2,8 @@
 # (/referent/): campaigns and their results, the exports and the poster
 # (referent.c), satisfaction campaigns and paper questionnaires
 # (campaigns.c), the planning of mystery campaigns (planning.c), sites,
-# people and the national view (admin.c: the pages of the admin role).
+# people and the national view (admin.c: the pages of the admin role), the
+# rhythm of the responses and the periods set aside (rhythm.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -10,7 +11,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
 	cgi/referent/admin.c cgi/referent/admin.h \
-	cgi/referent/site.c cgi/referent/site.h
+	cgi/referent/site.c cgi/referent/site.h \
+	cgi/referent/rhythm.c cgi/referent/rhythm.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)

@@ -25,6 +25,7 @@
 #include "poster.h"
 #include "referent.h"
 #include "results.h"
+#include "rhythm.h"
 #include "staff.h"
 #include "xmalloc.h"
 
@@ -54,8 +55,8 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	 * One round trip for a whole results page: the campaign, then the
 	 * counts of each (question, value) now, in the previous campaign
 	 * of the same form at the same site, and broken down by the
-	 * answer to question $2. Counts come from the index on answer
-	 * (campaign_id, question, value).
+	 * answer to question $2, the responses set aside left out. Counts
+	 * come from the index on answer (campaign_id, question, value).
 	 */
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
@@ -68,33 +69,44 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  JOIN qualimetre.form pf ON pf.id = p.form_id, c"
 	    "  WHERE p.site_id = c.site_id AND pf.key = c.key"
 	    "  AND p.closes_on < c.opens_on"
-	    "  ORDER BY p.closes_on DESC LIMIT 1)"
+	    "  ORDER BY p.closes_on DESC LIMIT 1),"
+	    /* The responses set aside, left out of every count (sql/014). */
+	    " u AS (SELECT x.id FROM qualimetre.uncounted_response x, c"
+	    "  WHERE x.campaign_id = c.id),"
+	    " pu AS (SELECT x.id FROM qualimetre.uncounted_response x, prev"
+	    "  WHERE x.campaign_id = prev.id)"
 	    " SELECT 'meta' AS part, NULL::text AS question, NULL::text AS value,"
 	    "  NULL::text AS grp,"
 	    "  (SELECT count(*) FROM qualimetre.response r"
-	    "   WHERE r.campaign_id = c.id) AS n,"
+	    "   WHERE r.campaign_id = c.id) - (SELECT count(*) FROM u) AS n,"
 	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
 	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
 	    "  (SELECT id FROM prev)::text AS prev_id,"
-	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today FROM c"
+	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today,"
+	    "  (SELECT count(*) FROM u) AS set_aside FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
-	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
+	    " WHERE a.value IS NOT NULL"
+	    " AND a.response_id NOT IN (SELECT id FROM u)"
+	    " GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
-	    " WHERE a.value IS NOT NULL GROUP BY a.question, a.value"
+	    " WHERE a.value IS NOT NULL"
+	    " AND a.response_id NOT IN (SELECT id FROM pu)"
+	    " GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
 	    " WHERE a.value IS NOT NULL"
+	    " AND a.response_id NOT IN (SELECT id FROM u)"
 	    " GROUP BY a.question, a.value, g.value", 2 },
 	/*
 	 * The emails of campaign $1 and of the previous one $4 (or NULL)
@@ -116,9 +128,11 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	[STMT_RESPONSES] = { "referent_responses",
 	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS submitted_at, r.channel,"
-	    " a.question, coalesce(a.value, a.text) AS answer"
+	    " a.question, coalesce(a.value, a.text) AS answer,"
+	    " u.set_aside_id::text AS set_aside"
 	    " FROM qualimetre.response r"
 	    " LEFT JOIN qualimetre.answer a ON a.response_id = r.id"
+	    " LEFT JOIN qualimetre.uncounted_response u ON u.id = r.id"
 	    " WHERE r.campaign_id = $1"
 	    " ORDER BY r.submitted_at, r.id, a.question, a.value", 1 },
 };
@@ -130,6 +144,7 @@ struct referent {
 	struct campaigns	*campaigns;	/* create, open, close, paper */
 	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites, people, national */
+	struct rhythm		*rhythm;	/* bursts, periods set aside */
 };
 
 struct referent *
@@ -146,6 +161,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
 	rf->planning = planning_create(rf->db, rf->staff);
 	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
+	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	return rf;
 }
 
@@ -154,6 +170,7 @@ referent_free(struct referent *rf)
 {
 	if (rf == NULL)
 		return;
+	rhythm_free(rf->rhythm);
 	admin_free(rf->admin);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
@@ -300,6 +317,7 @@ static void
 campaign_results_free(struct campaign_results *cr)
 {
 	PQclear(cr->res);
+	results_notes_free(&cr->r);
 	free(cr->r.rows);
 	free(cr->now);
 	free(cr->prev);
@@ -399,6 +417,8 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 	cr->r.closes_on = db_value(cr->res, meta, "closes_on");
 	cr->r.kind = db_value(cr->res, meta, "kind");
 	cr->r.responses = strtoll(db_value(cr->res, meta, "n"), NULL, 10);
+	cr->r.set_aside = strtoll(db_value(cr->res, meta, "set_aside"), NULL,
+	    10);
 	cr->slug = db_value(cr->res, meta, "slug");
 	cr->department = db_value(cr->res, meta, "department");
 	if (!PQgetisnull(cr->res, meta, PQfnumber(cr->res, "prev_title"))) {
@@ -461,6 +481,11 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 			continue;
 		}
 		cr->r.nrows++;
+	}
+	if (strcmp(cr->r.kind, "satisfaction") == 0 &&
+	    rhythm_notes(rf->rhythm, u, cr->id, &cr->r) == -1) {
+		campaign_results_free(cr);
+		return -1;
 	}
 	return 1;
 }
@@ -686,6 +711,8 @@ responses(struct referent *rf, const struct staff_user *u,
 			rows[nrows].id = PQgetvalue(res, i, 0);
 			rows[nrows].submitted_at = PQgetvalue(res, i, 1);
 			rows[nrows].channel = PQgetvalue(res, i, 2);
+			rows[nrows].set_aside = PQgetisnull(res, i, 5) ? NULL :
+			    PQgetvalue(res, i, 5);
 			rows[nrows].values = &values[nrows * nq];
 			nrows++;
 		}
@@ -815,13 +842,44 @@ campaign_head(struct buf *b, const struct campaign_results *cr)
 	page_date(b, cr->r.opens_on);
 	buf_puts(b, " au ");
 	page_date(b, cr->r.closes_on);
-	buf_printf(b, " — %lld réponse%s</p>\n", cr->r.responses,
-	    cr->r.responses > 1 ? "s" : "");
+	buf_puts(b, " — ");
+	chart_put_counted(b, cr->r.responses, "réponse", "réponses");
+	if (cr->r.set_aside > 0) {
+		buf_puts(b, " retenue");
+		buf_puts(b, cr->r.responses > 1 ? "s" : "");
+		buf_puts(b, " (");
+		chart_put_counted(b, cr->r.set_aside, "autre écartée",
+		    "autres écartées");
+		buf_puts(b, ")");
+	}
+	buf_puts(b, "</p>\n");
 	if (cr->prev_title != NULL) {
 		buf_puts(b, "<p>Évolution calculée par rapport à : ");
 		html_puts(b, cr->prev_title);
 		buf_puts(b, ".</p>\n");
 	}
+}
+
+/* What a reader must know to weigh the figures, above them. */
+static void
+campaign_notes(struct buf *b, const struct results *r)
+{
+	size_t	i;
+
+	if (r->nnotes == 0 && r->rules != RESULTS_RULES_NOT_MET)
+		return;
+	buf_printf(b, "<div class=\"fr-callout fr-mb-4w%s\">\n<h2 "
+	    "class=\"fr-callout__title fr-h5\">%s</h2>\n<ul "
+	    "class=\"fr-callout__text\">\n", r->rules ==
+	    RESULTS_RULES_NOT_MET ? " fr-callout--orange-terre-battue" : "",
+	    r->rules == RESULTS_RULES_NOT_MET ? "Résultat hors des règles "
+	    "d’échantillonnage du label" : "À savoir avant de publier");
+	for (i = 0; i < r->nnotes; i++) {
+		buf_puts(b, "<li>");
+		html_puts(b, r->notes[i]);
+		buf_puts(b, "</li>\n");
+	}
+	buf_puts(b, "</ul>\n</div>\n");
 }
 
 /* A satisfaction campaign's buttons: open, close, type paper forms. */
@@ -994,6 +1052,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id)
 {
 	struct campaign_results		 cr;
+	struct rhythm_summary		 rs;
 	const struct form_question	*q, *byq = NULL, *crit;
 	const struct http_field		*f;
 	struct buf			*b = &p->body;
@@ -1013,6 +1072,9 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	file_links(b, id);
 	if (satisfaction)
 		campaign_actions(b, u, r, id);
+	campaign_notes(b, &cr.r);
+	if (satisfaction && rhythm_summarize(rf->rhythm, u, id, &rs) == 0)
+		rhythm_summary_put(b, &rs, id);
 	chart_bars(b, &cr.r, "resultats");
 	campaign_pending(b, &cr);
 	if (byq != NULL && crit != NULL)
@@ -1116,6 +1178,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 		return;
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
+	    rhythm_handle(rf->rhythm, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p))
 		return;

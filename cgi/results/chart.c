@@ -11,13 +11,14 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "chart.h"
 #include "html.h"
 #include "results.h"
 #include "stats.h"
 #include "xmalloc.h"
 
-#define NBSP		"\xc2\xa0"	/* U+00A0 no-break space */
+#define NBSP		CHART_NBSP
 #define MINUS		"\xe2\x88\x92"	/* U+2212 minus sign */
 #define ELLIPSIS	"\xe2\x80\xa6"	/* U+2026 */
 #define EMDASH		"\xe2\x80\x94"	/* U+2014, an empty cell */
@@ -176,8 +177,7 @@ chart_put_percent(struct buf *b, double v, int decimals)
 	buf_puts(b, s);
 }
 
-/* Appends a count in French ("1 234"). */
-static void
+void
 chart_put_count(struct buf *b, long long n)
 {
 	char	s[CHART_NUMBER_MAX];
@@ -707,8 +707,7 @@ chart_desc_range(struct buf *b, const struct chart_bar *bars, size_t n)
 	buf_puts(b, "). ");
 }
 
-/* "1 critère", "2 critères": n, a space and the noun, plural past 1. */
-static void
+void
 chart_put_counted(struct buf *b, long long n, const char *noun,
     const char *plural)
 {
@@ -1130,4 +1129,129 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	buf_puts(b, "</tbody>\n</table>\n</div>\n");
 	if (c != bars)
 		free(c);
+}
+
+/* ---------------------------------------------------------------- days */
+
+#define DAYS_MAX	400	/* columns drawn at most */
+#define DAYS_H		180	/* the drawing's height */
+#define DAYS_TOP	16	/* room above the highest column */
+#define DAYS_AXIS	28	/* under the columns: the first and last day */
+#define DAYS_LEFT	48	/* left of the columns: the scale */
+
+void
+chart_days(struct buf *b, const char *const *days, const long long *counts,
+    const int *flags, size_t n, const char *id)
+{
+	long long	 max = 0, total = 0, top;
+	long		 first, last, d;
+	size_t		 i, busiest = 0, nflagged = 0, from;
+	double		 w, x, h, base = DAYS_H - DAYS_AXIS;
+	char		 day[11];
+
+	from = n > DAYS_MAX ? n - DAYS_MAX : 0;
+	for (i = from; i < n; i++) {
+		total += counts[i];
+		if (counts[i] > max) {
+			max = counts[i];
+			busiest = i;
+		}
+		nflagged += flags[i] != 0;
+	}
+	/* The columns stand on a calendar: one per day, empty days too. */
+	memcpy(day, days[from], 10);
+	day[10] = '\0';
+	if (n == 0 || cal_parse(day, &first) == -1)
+		return;
+	memcpy(day, days[n - 1], 10);
+	if (cal_parse(day, &last) == -1 || last < first)
+		return;
+	top = max < 1 ? 1 : max;
+	w = (double)(CHART_W - DAYS_LEFT) / (double)(last - first + 1);
+
+	buf_puts(b, "<figure class=\"qm-figure\" id=\"");
+	html_puts(b, id);
+	buf_printf(b, "\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"qm-chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+	    "role=\"img\" aria-labelledby=\"", CHART_W, DAYS_H);
+	html_puts(b, id);
+	buf_puts(b, "-title\" aria-describedby=\"");
+	html_puts(b, id);
+	buf_printf(b, "-desc\" font-family=\"Marianne, arial, sans-serif\" "
+	    "font-size=\"%d\">\n", CHART_SMALL);
+	chart_open_id(b, "title", id, "title");
+	buf_puts(b, "Réponses reçues par jour</title>\n");
+	chart_open_id(b, "desc", id, "desc");
+	buf_puts(b, "Du ");
+	chart_put_date(b, (memcpy(day, days[from], 10), day));
+	buf_puts(b, " au ");
+	chart_put_date(b, (memcpy(day, days[n - 1], 10), day));
+	buf_puts(b, NBSP ": ");
+	chart_put_counted(b, total, "réponse", "réponses");
+	buf_puts(b, ", au plus ");
+	chart_put_count(b, max);
+	buf_puts(b, " le ");
+	chart_put_date(b, (memcpy(day, days[busiest], 10), day));
+	buf_puts(b, ". ");
+	if (nflagged == 0)
+		buf_puts(b, "Aucun jour ne compte de pic inhabituel.");
+	else {
+		chart_put_counted(b, (long long)nflagged, "jour compte",
+		    "jours comptent");
+		buf_puts(b, " un pic inhabituel" NBSP ":");
+		for (i = from; i < n; i++)
+			if (flags[i]) {
+				buf_puts(b, " ");
+				chart_put_date(b, (memcpy(day, days[i], 10),
+				    day));
+			}
+		buf_puts(b, ".");
+	}
+	buf_puts(b, "</desc>\n<defs><pattern id=\"");
+	html_puts(b, id);
+	buf_puts(b, "-hatch\" width=\"6\" height=\"6\" "
+	    "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)"
+	    "\"><rect width=\"6\" height=\"6\" fill=\"" INK "\"/><line "
+	    "x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#ffffff\" "
+	    "stroke-width=\"2\"/></pattern></defs>\n");
+	/* The scale: 0 and the busiest day's count. */
+	buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+	    "stroke=\"" GRID "\"/>\n<text x=\"%d\" y=\"%.1f\" "
+	    "text-anchor=\"end\" fill=\"" MUTED "\">", DAYS_LEFT, (double)
+	    DAYS_TOP, CHART_W, (double)DAYS_TOP, DAYS_LEFT - 6,
+	    (double)DAYS_TOP + 4);
+	chart_put_count(b, top);
+	buf_printf(b, "</text>\n<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" "
+	    "y2=\"%.1f\" stroke=\"" INK "\"/>\n<text x=\"%d\" y=\"%.1f\" "
+	    "text-anchor=\"end\" fill=\"" MUTED "\">0</text>\n", DAYS_LEFT,
+	    base, CHART_W, base, DAYS_LEFT - 6, base + 4);
+	for (i = from; i < n; i++) {
+		memcpy(day, days[i], 10);
+		if (counts[i] <= 0 || cal_parse(day, &d) == -1)
+			continue;
+		x = DAYS_LEFT + (double)(d - first) * w;
+		h = (base - DAYS_TOP) * (double)counts[i] / (double)top;
+		buf_printf(b, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+		    "height=\"%.2f\" fill=\"", x + w * 0.1, base - h,
+		    w * 0.8 > 0.5 ? w * 0.8 : 0.5, h);
+		if (flags[i]) {
+			buf_puts(b, "url(#");
+			html_puts(b, id);
+			buf_puts(b, "-hatch)");
+		} else
+			buf_puts(b, GREY);
+		buf_puts(b, "\"/>\n");
+	}
+	buf_printf(b, "<text x=\"%d\" y=\"%d\" fill=\"" MUTED "\">",
+	    DAYS_LEFT, DAYS_H - 8);
+	chart_put_date(b, (memcpy(day, days[from], 10), day));
+	buf_printf(b, "</text>\n<text x=\"%d\" y=\"%d\" "
+	    "text-anchor=\"end\" fill=\"" MUTED "\">", CHART_W, DAYS_H - 8);
+	chart_put_date(b, (memcpy(day, days[n - 1], 10), day));
+	buf_puts(b, "</text>\n</svg>\n<figcaption>Réponses par internet "
+	    "reçues chaque jour");
+	if (nflagged > 0)
+		buf_puts(b, NBSP "; hachurés" NBSP ": les jours qui comptent un "
+		    "pic inhabituel");
+	buf_puts(b, ".</figcaption>\n</figure>\n");
 }

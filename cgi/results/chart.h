@@ -15,6 +15,9 @@ struct buf;
 struct results;
 struct results_breakdown;
 
+/* U+00A0, the no-break space of French typography ("76,4 %"), in UTF-8. */
+#define CHART_NBSP		"\xc2\xa0"
+
 /* Room for any string chart_number or chart_percent writes, NUL
    included. */
 #define CHART_NUMBER_MAX	48
@@ -70,5 +73,25 @@ void	 chart_bars(struct buf *b, const struct results *r, const char *id);
  */
 void	 chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	    const char *criterion_label, const char *by_label, const char *id);
+
+/*
+ * Appends to b a <figure> holding the column chart of a series of n
+ * days: days[i] ("YYYY-MM-DD", or longer: its first 10 bytes) had
+ * counts[i] events, and flags[i] marks a day that holds a burst (drawn
+ * dark and hatched, and named in the description). The <svg role="img">
+ * has its <title> and <desc> (ids id-title and id-desc): the period, the
+ * total, the busiest day and the days flagged. Days missing from the
+ * series had no event. At most 400 days are drawn, the last ones.
+ */
+void	 chart_days(struct buf *b, const char *const *days,
+	    const long long *counts, const int *flags, size_t n,
+	    const char *id);
+
+/* Appends a count in French: "1 234". */
+void	 chart_put_count(struct buf *b, long long n);
+
+/* "1 critère", "2 critères": n, a space and the noun, plural past 1. */
+void	 chart_put_counted(struct buf *b, long long n, const char *noun,
+	    const char *plural);
 
 #endif /* QUALIMETRE_CHART_H */

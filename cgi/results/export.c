@@ -20,15 +20,28 @@
 /* Room for "%.17g" of any double, sign and exponent included. */
 #define NUMSZ	32
 
+/* The last two repeat on every row what holds for the whole campaign:
+   whether its contacts followed the label's sampling rules ("met", "not
+   met", "" for a questionnaire) and its notes, joined. */
 static const char *const results_columns[] = {
 	"criterion", "label", "n", "satisfied", "rate", "lower", "upper",
-	"method", "target", "verdict",
+	"method", "target", "verdict", "sampling_rules", "notes",
 };
+
+/* How results_columns' "sampling_rules" and the XML spell r->rules. */
+static const char *const rules_names[RESULTS_RULES__MAX] = {
+	[RESULTS_RULES_NONE] = "",
+	[RESULTS_RULES_MET] = "met",
+	[RESULTS_RULES_NOT_MET] = "not met",
+};
+
+/* Between two notes in one CSV field. */
+#define NOTES_SEP	" | "
 #define NRESULTS_COLUMNS \
 	(sizeof(results_columns) / sizeof(results_columns[0]))
 
 static const char *const responses_columns[] = {
-	"response_id", "submitted_at", "response_channel",
+	"response_id", "submitted_at", "response_channel", "set_aside",
 };
 #define NRESPONSES_COLUMNS \
 	(sizeof(responses_columns) / sizeof(responses_columns[0]))
@@ -187,8 +200,15 @@ export_results_csv(const struct results *r, struct buf *out)
 {
 	const char	*fields[NRESULTS_COLUMNS];
 	struct figures	 fg;
+	struct buf	 notes;
 	size_t		 i;
 
+	memset(&notes, 0, sizeof(notes));
+	for (i = 0; i < r->nnotes; i++) {
+		if (i > 0)
+			buf_puts(&notes, NOTES_SEP);
+		buf_puts(&notes, r->notes[i]);
+	}
 	csv_record(out, results_columns, NRESULTS_COLUMNS, EXPORT_CSV_DATA);
 	for (i = 0; i < r->nrows; i++) {
 		figures_make(&fg, &r->rows[i]);
@@ -202,8 +222,12 @@ export_results_csv(const struct results *r, struct buf *out)
 		fields[7] = fg.method;
 		fields[8] = fg.target;
 		fields[9] = fg.verdict;
+		fields[10] = r->rules < RESULTS_RULES__MAX ?
+		    rules_names[r->rules] : "";
+		fields[11] = notes.len > 0 ? notes.data : "";
 		csv_record(out, fields, NRESULTS_COLUMNS, EXPORT_CSV_DATA);
 	}
+	buf_free(&notes);
 }
 
 void
@@ -227,6 +251,7 @@ export_responses_csv(const struct form *f,
 		fields[0] = rows[i].id;
 		fields[1] = rows[i].submitted_at;
 		fields[2] = rows[i].channel;
+		fields[3] = rows[i].set_aside;
 		for (j = 0; j < nq; j++)
 			fields[NRESPONSES_COLUMNS + j] = rows[i].values[j];
 		csv_record(out, fields, ncols, dialect);
@@ -282,6 +307,12 @@ xml_check(const struct results *r, char **cause)
 			return -1;
 		}
 	}
+	for (i = 0; i < r->nnotes; i++)
+		if (!xml_text_ok(r->notes[i])) {
+			xasprintf(cause, "results XML: note %zu: " XML_BAD,
+			    i + 1);
+			return -1;
+		}
 	for (i = 0; i < r->nrows; i++) {
 		if (r->rows[i].key == NULL || !xml_text_ok(r->rows[i].key)) {
 			xasprintf(cause, "results XML: key of criterion "
@@ -336,10 +367,11 @@ xml_criterion(xmlTextWriterPtr w, const struct results_row *row)
 static int
 xml_document(xmlTextWriterPtr w, const struct results *r)
 {
-	char	responses[NUMSZ], level[NUMSZ];
+	char	responses[NUMSZ], level[NUMSZ], aside[NUMSZ];
 	size_t	i;
 
 	snprintf(responses, sizeof(responses), "%lld", r->responses);
+	snprintf(aside, sizeof(aside), "%lld", r->set_aside);
 	fmt_double(level, sizeof(level), RESULTS_LEVEL);
 	if (xmlTextWriterSetIndent(w, 1) < 0 ||
 	    xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0 ||
@@ -352,8 +384,15 @@ xml_document(xmlTextWriterPtr w, const struct results *r)
 	    xml_attr(w, "closes-on", r->closes_on) == -1 ||
 	    xml_attr(w, "kind", r->kind) == -1 ||
 	    xml_attr(w, "responses", responses) == -1 ||
-	    xml_attr(w, "level", level) == -1)
+	    xml_attr(w, "level", level) == -1 ||
+	    xml_attr(w, "set-aside", aside) == -1 ||
+	    (r->rules != RESULTS_RULES_NONE && r->rules < RESULTS_RULES__MAX &&
+	    xml_attr(w, "sampling-rules", rules_names[r->rules]) == -1))
 		return -1;
+	for (i = 0; i < r->nnotes; i++)
+		if (xmlTextWriterWriteElement(w, BAD_CAST "note",
+		    BAD_CAST r->notes[i]) < 0)
+			return -1;
 	for (i = 0; i < r->nrows; i++)
 		if (xml_criterion(w, &r->rows[i]) == -1)
 			return -1;

@@ -68,6 +68,9 @@ struct export_response {
 						   "2026-05-04T10:15:00+02:00" */
 	const char		*channel;	/* "web", "paper", "call",
 						   "email" */
+	const char		*set_aside;	/* the period that sets it
+						   aside from the rates (its
+						   id), or NULL */
 	const char *const	*values;	/* values[i] answers the
 						   form's question i: the coded
 						   value (option, number, date),

@@ -18,13 +18,14 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "html.h"
 #include "poster.h"
 #include "results.h"
 #include "xmalloc.h"
 
 /* French typography: before % and the high punctuation, and in « ». */
-#define NBSP		"\xc2\xa0"		/* U+00A0 no-break space */
+#define NBSP		CHART_NBSP
 #define NNBSP		"\xe2\x80\xaf"		/* U+202F narrow no-break */
 #define ELLIPSIS	"\xe2\x80\xa6"		/* U+2026 */
 #define MIDDOT		"\xc2\xb7"		/* U+00B7 */
@@ -686,7 +687,8 @@ enum mark {
 	MARK_BAR,
 	MARK_WHISKER,
 	MARK_TARGET,
-	MARK_SMALL
+	MARK_SMALL,
+	MARK_NONE		/* a note of the campaign's own */
 };
 
 static void
@@ -733,11 +735,32 @@ struct note {
 	const char	*text;
 };
 
-/* The footnote, in at most 4 paragraphs; returns their number. */
+/* The campaign's own notes the poster has room for. */
+#define POSTER_NOTES	3
+/* The footnote's paragraphs at most. */
+#define NOTES_MAX	(4 + 1 + POSTER_NOTES)
+
+/*
+ * The footnote, in at most NOTES_MAX paragraphs; returns their number:
+ * the results' own warning and notes first (a result out of the label's
+ * rules says so where it is posted), then how to read the chart.
+ */
 static size_t
 notes(const struct poster *p, struct note *out)
 {
-	size_t	n = 0;
+	size_t	n = 0, i;
+
+	if (p->r->rules == RESULTS_RULES_NOT_MET) {
+		out[n].mark = MARK_NONE;
+		out[n++].text = "Attention" NBSP ": ces contrôles ne respectent "
+		    "pas toutes les règles d’échantillonnage du label "
+		    "(nombre, répartition ou calendrier des contacts)" NBSP ";"
+		    " les taux sont donnés à titre indicatif.";
+	}
+	for (i = 0; i < p->r->nnotes && i < POSTER_NOTES; i++) {
+		out[n].mark = MARK_NONE;
+		out[n++].text = p->r->notes[i];
+	}
 
 	out[n].mark = MARK_BAR;
 	out[n++].text = p->mystery ?
@@ -782,7 +805,7 @@ static double
 draw_notes(struct poster *p, double top, int draw)
 {
 	cairo_t		*cr = p->cr;
-	struct note	 note[4];
+	struct note	 note[NOTES_MAX];
 	char		*lines[NOTE_LINES];
 	size_t		 nnotes, i, j, n;
 	double		 y = top;

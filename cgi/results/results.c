@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,4 +191,33 @@ out:
 	free(ci);
 	free(g);
 	return rc;
+}
+
+void
+results_note(struct results *r, const char *fmt, ...)
+{
+	va_list	ap;
+	char	*s;
+
+	if (r->nnotes == RESULTS_NOTES_MAX)
+		return;
+	if (r->nnotes == RESULTS_NOTES_MAX - 1) {
+		r->notes[r->nnotes++] = xstrdup("D’autres remarques sont "
+		    "données sur la page de résultats.");
+		return;
+	}
+	va_start(ap, fmt);
+	xvasprintf(&s, fmt, ap);
+	va_end(ap);
+	r->notes[r->nnotes++] = s;
+}
+
+void
+results_notes_free(struct results *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nnotes; i++)
+		free(r->notes[i]);
+	r->nnotes = 0;
 }

@@ -59,8 +59,21 @@ struct results_row {
 	struct results_change	 change;
 };
 
+/* Most notes one campaign's results carry. */
+#define RESULTS_NOTES_MAX	24
+
+/* Whether the contacts of a mystery campaign followed the label's
+   sampling rules; a questionnaire has none. */
+enum results_rules {
+	RESULTS_RULES_NONE,	/* no such rules: a questionnaire */
+	RESULTS_RULES_MET,
+	RESULTS_RULES_NOT_MET,	/* still shown, marked as such */
+	RESULTS_RULES__MAX
+};
+
 /* A campaign's results. Strings point into the form or the caller's
-   memory and must outlive the results. */
+   memory and must outlive the results, but for the notes, which belong
+   to the results (results_notes_free). */
 struct results {
 	const char		*campaign;	/* campaign title */
 	const char		*site;		/* site name */
@@ -68,10 +81,19 @@ struct results {
 	const char		*closes_on;
 	const char		*kind;		/* "satisfaction", "mystery-call",
 						   "mystery-email" */
-	long long		 responses;	/* responses in the campaign */
+	long long		 responses;	/* responses counted in the
+						   rates */
 	struct results_row	*rows;		/* one per criterion, in the
 						   form's order */
 	size_t			 nrows;
+	long long		 set_aside;	/* responses left out of the
+						   rates by the referent */
+	enum results_rules	 rules;
+	char			*notes[RESULTS_NOTES_MAX]; /* what a reader
+						   must know to weigh the
+						   figures, in French, one
+						   sentence each */
+	size_t			 nnotes;
 };
 
 /* One group of a breakdown (e.g. a reason for the visit). */
@@ -124,5 +146,15 @@ int	 results_row_make(struct results_row *row,
  * or a negative enum stats_err.
  */
 int	 results_breakdown_make(struct results_breakdown *);
+
+/*
+ * Adds a note (printf-style, French, one sentence) to r; past
+ * RESULTS_NOTES_MAX notes, the last one says that others were left out.
+ */
+void	 results_note(struct results *r, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Frees r's notes; its other members are the caller's. */
+void	 results_notes_free(struct results *r);
 
 #endif /* QUALIMETRE_RESULTS_H */

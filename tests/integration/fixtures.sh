@@ -1,5 +1,6 @@
 # Campaigns of the integration tests' own, on a site of their own, so that
-# each test knows exactly what is stored. Sourced after lib.sh.
+# each test knows exactly what is stored, and the helpers every test of the
+# staff programs uses (admin, staff_login). Sourced after lib.sh.
 
 # make_campaign SLUG OPENS_OFFSET CLOSES_OFFSET: a satisfaction campaign on
 # the latest satisfaction form, open from today + OPENS_OFFSET days to
@@ -59,4 +60,21 @@ answers_of_response()
 {
 	psql_q "SELECT string_agg(question || '=' || coalesce(value, text) || ' ', '' ORDER BY question)
 		FROM qualimetre.answer WHERE response_id = :'r'" r="$1"
+}
+
+# admin ARG...: the administrator's command (cgi/command), as the system
+# user qualimetre and the database role qualimetre_admin.
+admin()
+{
+	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
+		"$QM_BUILD/cgi/qualimetre" "$@"
+}
+
+# staff_login PREFIX LOGIN PASSWORD: logs in to the staff program under
+# PREFIX (/referent, /mystere) with a fresh cookie jar; prints the status.
+staff_login()
+{
+	rm -f "$HTTP_COOKIES"
+	http_get "$1/connexion" > /dev/null
+	http_post "$1/connexion" "login=$(urlencode "$2")&password=$(urlencode "$3")&_jeton=$(input_value _jeton)"
 }

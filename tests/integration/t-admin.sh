@@ -2,14 +2,9 @@
 # The administrator's command beyond accounts: the calendar it prints and
 # the school holidays it edits.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
 
 tap_plan 17
-
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
 
 out=$(admin holidays 2026)
 is "$(echo "$out" | wc -l)" 11 "11 public holidays in 2026 for most departments"

@@ -8,6 +8,7 @@
 # Screenshots go to the scratch directory, removed at exit; set
 # QUALIMETRE_TEST_SCREENSHOTS=DIR to keep a copy in DIR.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
 
 tap_plan 48
 
@@ -17,12 +18,6 @@ for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json
 		bail_out "$need is missing (./run-tests installs chromium; ./start runs npm ci)"
 done
 command -v node > /dev/null || bail_out "node is not on the PATH"
-
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
 
 # ---- a site of its own: an enquirer, a referent, and an account for the
 # wrong password (so that its back-off delays no other login)

@@ -12,17 +12,7 @@
 
 tap_plan 43
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login()
-{
-	rm -f "$HTTP_COOKIES"
-	http_get /mystere/connexion > /dev/null
-	http_post /mystere/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
-}
+login() { staff_login /mystere "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES ('TEST-MYST', 'Préfecture de test (mystère)', '41', 'B') ON CONFLICT (code) DO NOTHING"
 a=myst-a-$$ b=myst-b-$$ pw="mot de passe d'essai $$"

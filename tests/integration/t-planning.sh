@@ -19,17 +19,7 @@
 
 tap_plan 74
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login() # LOGIN PASSWORD [PROGRAM]: into /referent/, or /PROGRAM/
-{
-	rm -f "$HTTP_COOKIES"
-	http_get "/${3:-referent}/connexion" > /dev/null
-	http_post "/${3:-referent}/connexion" "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
-}
+login() { staff_login "/${3:-referent}" "$1" "$2"; } # LOGIN PASSWORD [PROGRAM]
 uid() # LOGIN
 {
 	psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$1"

@@ -6,20 +6,11 @@
 # logins fail; the national view is the admin's, and its figures match
 # an independent computation.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
 
 tap_plan 36
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login()	# login PREFIX LOGIN PASSWORD
-{
-	rm -f "$HTTP_COOKIES"
-	http_get "$1/connexion" > /dev/null
-	http_post "$1/connexion" "login=$(urlencode "$2")&password=$(urlencode "$3")&_jeton=$(input_value _jeton)"
-}
+login() { staff_login "$@"; }	# login PREFIX LOGIN PASSWORD
 csrf() { http_get "$1" > /dev/null; input_value _csrf; }
 temp_pw() { sed -n 's/.*id="mot-de-passe-provisoire">\([A-Za-z0-9_-]*\)<.*/\1/p' "$HTTP_BODY"; }
 uid() { psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$1"; }

@@ -10,17 +10,7 @@
 
 tap_plan 43
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login()
-{
-	rm -f "$HTTP_COOKIES"
-	http_get /referent/connexion > /dev/null
-	http_post /referent/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
-}
+login() { staff_login /referent "$@"; }
 # The site's today, as the programs see it.
 T="(now() AT TIME ZONE 'Europe/Paris')::date"
 day() { psql_q "SELECT to_char($T + :'n'::int, 'YYYY-MM-DD')" n="$1"; }

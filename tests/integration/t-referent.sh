@@ -4,20 +4,11 @@
 # poster come out whole, and a referent of another site gets 404 even
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
 
 tap_plan 36
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login()
-{
-	rm -f "$HTTP_COOKIES"
-	http_get /referent/connexion > /dev/null
-	http_post /referent/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
-}
+login() { staff_login /referent "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 	('TEST-REF-A', 'Préfecture A', '41', 'B'), ('TEST-REF-B', 'Préfecture B', '37', 'B')
 	ON CONFLICT (code) DO NOTHING"
@@ -70,8 +61,8 @@ is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
 body_has '<svg[^>]*role="img"' "with its chart"
 body_has '<table' "and its data table"
 links=$(grep -o "href=\"/referent/campagnes/$cid/[^\"]*\"" "$HTTP_BODY" | tr '\n' ' ')
-is "$links" "href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/papier\" " \
-	"the page links to each file of the table, and to the paper entry"
+is "$links" "href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" " \
+	"the page links to each file of the table, to the paper entry and to the rhythm"
 
 # The first, English addresses send the browser on, query and method kept.
 is "$(http_get "/referent/campaigns/$cid")/$(http_header Location)" "301//referent/campagnes/$cid" \
@@ -86,8 +77,8 @@ is "$(http_post "/referent/campaigns/$cid/fermer" "")/$(http_header Location)" "
 code=$(http_get "/referent/campagnes/$cid/resultats.csv")
 is "$code" 200 "results.csv"
 like "$(http_header Content-Type)" '^text/csv' "served as CSV"
-is "$(head -n 1 "$HTTP_BODY" | tr -d '\r')" "criterion,label,n,satisfied,rate,lower,upper,method,target,verdict" \
-	"with the columns of the issue"
+is "$(head -n 1 "$HTTP_BODY" | tr -d '\r')" "criterion,label,n,satisfied,rate,lower,upper,method,target,verdict,sampling_rules,notes" \
+	"with the columns of the issue, and the campaign's rules and notes"
 line=$(grep '^courtoisie,' "$HTTP_BODY" | tr -d '\r')
 IFS=, read -r _ _ n sat rate lower upper method _ <<< "$line"
 read -r erate elower eupper <<< "$(wilson 30 40)"
@@ -112,7 +103,7 @@ code=$(http_get "/referent/campagnes/$cid/resultats.xml")
 like "$(head -c 200 "$HTTP_BODY")" '<\?xml version="1.0"' "results.xml is XML ($code)"
 code=$(http_get "/referent/campagnes/$cid/reponses.csv")
 is "$(grep -c $'\r$' "$HTTP_BODY")" 46 "responses.csv: a header and 45 rows ($code)"
-like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,motif,' "one column per question"
+like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,set_aside,motif,' "one column per question"
 # Every response's answers, read back field by field, against the database.
 got=$("$dump" , < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
@@ -127,7 +118,7 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
 http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
-like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;motif;' "and separates with ';'"
+like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;set_aside;motif;' "and separates with ';'"
 got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
 	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }

@@ -8,11 +8,6 @@
 
 tap_plan 42
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
 site=TEST-STAFF
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES ('TEST-STAFF', 'Sous-préfecture de test', '57', 'B') ON CONFLICT (code) DO NOTHING"

@@ -5,6 +5,7 @@
 # in, the referent's results page, exports and poster, the enquirer's
 # slots and a recorded call; then SIGTERM and clean reports.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
 
 tap_plan 13
 
@@ -18,11 +19,6 @@ command -v cgi-fcgi > /dev/null || bail_out "cgi-fcgi (libfcgi-bin) is not insta
 vglog=$QM_LOG/valgrind-staff-$$
 as_qualimetre mkdir -p "$vglog"
 at_exit rm -rf "$vglog"
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
 pw="mot de passe valgrind $$"
 printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
 printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
