@@ -104,6 +104,17 @@ static const char *const formkind_names[FORMKIND__MAX] = {
 	"satisfaction", "mystery-call", "mystery-email"
 };
 
+/* Each rule's name in the XML, and the kind of criterion it judges. */
+static const struct rule_def {
+	const char	*name;
+	enum qkind	 kind;
+} rule_defs[FORM_RULE__MAX] = {
+	[FORM_RULE_NONE] =		{ NULL,		 QKIND__MAX },
+	[FORM_RULE_REPLY_DELAY] =	{ "reply-delay", QKIND_DELAY },
+	[FORM_RULE_RINGS] =		{ "rings",	 QKIND_INTEGER },
+	[FORM_RULE_PICKED_UP] =		{ "picked-up",	 QKIND_YESNO },
+};
+
 /* The options every yesno question gets, as the referentials word them. */
 static const struct form_option yesno_options[] = {
 	{ "conforme",		"Conforme",	1, 0 },
@@ -845,6 +856,42 @@ check_thresholds(struct build *b, xmlNodePtr n, struct form_question *q)
 	return 0;
 }
 
+/*
+ * Sets the rule q (element n) follows from its rule attribute: only a
+ * criterion of the rule's kind may follow one, and a rule with a
+ * threshold needs the form's conform-max as its default. Returns 0, or
+ * -1 with *cause set.
+ */
+static int
+check_rule(struct build *b, xmlNodePtr n, struct form_question *q)
+{
+	const char	*rule = attr(b, n, "rule");
+	long		 line = xmlGetLineNo(n);
+	int		 r;
+
+	q->rule = FORM_RULE_NONE;
+	if (rule == NULL)
+		return 0;
+	for (r = FORM_RULE_NONE + 1; r < FORM_RULE__MAX; r++)
+		if (strcmp(rule_defs[r].name, rule) == 0)
+			break;
+	if (r == FORM_RULE__MAX) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": unknown rule "
+		    "\"%s\"", what_of(q), q->key, rule);
+		return -1;
+	}
+	if (!q->criterion || q->kind != rule_defs[r].kind ||
+	    (is_measured(q->kind) && !q->has_conform_max)) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": rule %s "
+		    "applies only to a criterion of type %s%s", what_of(q),
+		    q->key, rule, qkind_names[rule_defs[r].kind],
+		    is_measured(rule_defs[r].kind) ? " with conform-max" : "");
+		return -1;
+	}
+	q->rule = (enum form_rule)r;
+	return 0;
+}
+
 /* The options of q: its scale's, its own, or yes/no. */
 static int
 check_options(struct build *b, xmlNodePtr n, struct form_question *q,
@@ -978,7 +1025,8 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 	if (check_target(b, n, q) == -1 ||
 	    check_options(b, n, q, opts, nopts) == -1 ||
 	    check_bounds(b, n, q) == -1 ||
-	    check_thresholds(b, n, q) == -1)
+	    check_thresholds(b, n, q) == -1 ||
+	    check_rule(b, n, q) == -1)
 		return -1;
 
 	/* Whether after names an earlier question: check_refs. */
@@ -1100,7 +1148,8 @@ build_delay(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 	if (pick_text(b, &child, "label", 1, &q->label) == -1 ||
 	    pick_text(b, &child, "hint", 0, &q->hint) == -1)
 		return -1;
-	if (check_target(b, n, q) == -1 || check_thresholds(b, n, q) == -1)
+	if (check_target(b, n, q) == -1 || check_thresholds(b, n, q) == -1 ||
+	    check_rule(b, n, q) == -1)
 		return -1;
 	return 0;
 }
@@ -1613,6 +1662,72 @@ form_conform(const struct form_question *q, long long v)
 	if (q->has_conform_max && v > q->conform_max)
 		return 0;
 	return 1;
+}
+
+void
+form_referential_init(struct form_referential *ref, const char *name)
+{
+	size_t	r;
+
+	ref->name = name;
+	for (r = 0; r < FORM_RULE__MAX; r++) {
+		ref->threshold[r] = -1;
+		ref->target[r] = -1.0;
+	}
+}
+
+/*
+ * The one place where a referential meets a form (form.h). A threshold
+ * only replaces a conform-max the form has, so that a rule never turns a
+ * question into a measured one; the form checked (check_rule) that a
+ * measured rule has one.
+ */
+void
+form_rule_apply(const struct form_question *q,
+    const struct form_referential *ref, struct form_question *out)
+{
+	*out = *q;
+	if (ref == NULL || (unsigned)q->rule >= FORM_RULE__MAX ||
+	    q->rule == FORM_RULE_NONE)
+		return;
+	if (ref->threshold[q->rule] >= 0 && out->has_conform_max)
+		out->conform_max = ref->threshold[q->rule];
+	if (ref->target[q->rule] >= 0.0 && ref->target[q->rule] <= 1.0)
+		out->target = ref->target[q->rule];
+}
+
+int
+form_rule_text(const struct form_question *eq, char *buf, size_t size)
+{
+	long long	n = eq->conform_max;
+
+	if (size > 0)
+		buf[0] = '\0';
+	switch (eq->rule) {
+	case FORM_RULE_REPLY_DELAY:
+		snprintf(buf, size, "réponse sous %lld jour%s ouvré%s", n,
+		    n > 1 ? "s" : "", n > 1 ? "s" : "");
+		return 0;
+	case FORM_RULE_RINGS:
+		/* "In under 5 rings", as the referentials say it: at most 4. */
+		if (n == 0)
+			snprintf(buf, size, "décroché avant toute sonnerie");
+		else
+			snprintf(buf, size, "moins de %lld sonneries", n + 1);
+		return 0;
+	case FORM_RULE_PICKED_UP:
+		snprintf(buf, size, "appel décroché");
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* Returns NULL for FORM_RULE_NONE and a value outside the enum. */
+const char *
+form_rule_name(enum form_rule r)
+{
+	return (unsigned)r < FORM_RULE__MAX ? rule_defs[r].name : NULL;
 }
 
 /* Returns NULL for a value outside the enum. */

@@ -33,6 +33,34 @@ enum formkind {
 	FORMKIND__MAX
 };
 
+/*
+ * A rule of the referential a mystery campaign runs under (sql/016): a
+ * grid's criterion names the one it follows (attribute "rule"), and the
+ * referential may fix its threshold and its target in place of the
+ * form's own (form_rule_apply).
+ */
+enum form_rule {
+	FORM_RULE_NONE,		/* the form's own threshold and target */
+	FORM_RULE_REPLY_DELAY,	/* an email's reply delay in working days:
+				   the most that is conform, a target */
+	FORM_RULE_RINGS,	/* rings before a call is picked up: the
+				   most that is conform, a target */
+	FORM_RULE_PICKED_UP,	/* a call picked up: a target only */
+	FORM_RULE__MAX
+};
+
+/*
+ * A referential's values, each indexed by enum form_rule; -1 leaves the
+ * form's own value in force. Plain data the caller fills from the
+ * database after form_referential_init.
+ */
+struct form_referential {
+	const char	*name;		/* "Qual-e-pref", or NULL: none, the
+					   forms' own values */
+	long long	 threshold[FORM_RULE__MAX]; /* conform-max, or -1 */
+	double		 target[FORM_RULE__MAX];    /* in [0, 1], or -1 */
+};
+
 /* One allowed answer of a scale, a choice or a multiple choice. */
 struct form_option {
 	const char	*value;		/* what is submitted and stored */
@@ -89,6 +117,8 @@ struct form_question {
 					   "to" as not conform once conform_max
 					   working days have passed (no answer
 					   is a late answer) */
+	enum form_rule	 rule;		/* the referential's rule it follows,
+					   FORM_RULE_NONE for most */
 };
 
 /* A titled group of questions, rendered as one block. */
@@ -157,6 +187,35 @@ const struct form_option *form_option_find(const struct form_question *q,
  * q has no threshold (not a criterion of those kinds).
  */
 int		 form_conform(const struct form_question *q, long long v);
+
+/* Sets every value of ref to -1 (the forms' own) and its name to name. */
+void		 form_referential_init(struct form_referential *ref,
+		    const char *name);
+
+/*
+ * The effective rule: copies q into *out, then, when ref is non-NULL and
+ * q follows one of its rules, puts the referential's threshold (the most
+ * that is conform) and target in place of the form's where ref gives
+ * them. Every program judges, renders and counts with *out, never with
+ * q's own numbers. *out's strings are q's: they live as long as the form.
+ */
+void		 form_rule_apply(const struct form_question *q,
+		    const struct form_referential *ref,
+		    struct form_question *out);
+
+/*
+ * What is conform under the effective rule eq (form_rule_apply), in
+ * French for the enquirer and the results: "moins de 5 sonneries",
+ * "réponse sous 5 jours ouvrés", "appel décroché". Writes it into buf
+ * (truncated to size, always terminated) and returns 0; returns -1 and
+ * writes "" when eq follows no rule.
+ */
+int		 form_rule_text(const struct form_question *eq, char *buf,
+		    size_t size);
+
+/* The name of a rule as written in the XML ("reply-delay", ...), or NULL
+   for FORM_RULE_NONE. */
+const char	*form_rule_name(enum form_rule);
 
 /* The name of a kind as written in the XML ("scale", "choice", ...;
    "delay" for QKIND_DELAY, which is an element of its own). */

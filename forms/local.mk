@@ -14,11 +14,14 @@ forms_qualimetre_form_LDADD = forms/libqmform.a common/libqmcommon.a \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
 dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
-	forms/mystery-call.xml forms/mystery-email.xml
+	forms/mystery-call.xml forms/mystery-email.xml \
+	forms/mystery-call-2.xml forms/mystery-email-2.xml
 
 # Unit tests of the loader, and the definitions they feed it.
-check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid
-TESTS += tests/test-form-load-valid tests/test-form-load-invalid
+check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid \
+	tests/test-form-rule-apply
+TESTS += tests/test-form-load-valid tests/test-form-load-invalid \
+	tests/test-form-rule-apply
 FORM_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(TAP_I)
 FORM_TEST_LDADD = tests/libtap.a forms/libqmform.a common/libqmcommon.a \
 	$(XML_LIBS) $(SODIUM_LIBS)
@@ -30,6 +33,9 @@ tests_test_form_load_invalid_SOURCES = tests/test-form-load-invalid.c
 tests_test_form_load_invalid_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
 tests_test_form_load_invalid_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
 tests_test_form_load_invalid_LDADD = $(FORM_TEST_LDADD)
+tests_test_form_rule_apply_SOURCES = tests/test-form-rule-apply.c
+tests_test_form_rule_apply_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
+tests_test_form_rule_apply_LDADD = $(FORM_TEST_LDADD)
 EXTRA_DIST += \
 	tests/data/forms/after-later.xml \
 	tests/data/forms/after-message-alone.xml \
@@ -64,6 +70,9 @@ EXTRA_DIST += \
 	tests/data/forms/options-on-scale.xml \
 	tests/data/forms/scale-missing.xml \
 	tests/data/forms/scale-no-satisfied.xml \
+	tests/data/forms/rule-not-criterion.xml \
+	tests/data/forms/rule-unknown.xml \
+	tests/data/forms/rule-wrong-kind.xml \
 	tests/data/forms/scale-on-choice.xml \
 	tests/data/forms/target-not-criterion.xml \
 	tests/data/forms/text-no-maxlength.xml \

@@ -155,8 +155,10 @@ SELECT pg_temp.demo_survey('satisfaction-' || extract(year FROM current_date)::i
 -- ---------------------------------------------------------------- mystery calls
 
 INSERT INTO qualimetre.campaign
-	(site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
-SELECT s.id, f.id, 'mystery-call', t.title, t.opens_on, t.closes_on, 20, t.slug
+	(site_id, form_id, kind, title, opens_on, closes_on, target_count, slug,
+	 referential_id)
+SELECT s.id, f.id, 'mystery-call', t.title, t.opens_on, t.closes_on, 20, t.slug,
+	(SELECT id FROM qualimetre.referential WHERE key = 'qual-e-pref')
 FROM qualimetre.site s,
 	(SELECT id FROM qualimetre.form WHERE key = 'mystery-call'
 	 ORDER BY version DESC LIMIT 1) f,
@@ -223,7 +225,13 @@ LATERAL (VALUES
 	('transfert', CASE WHEN pg_temp.roll('tr' || s.id) < 60 THEN 'sans-objet'
 		WHEN pg_temp.roll('tr2' || s.id) < 70 THEN 'conforme' ELSE 'non-conforme' END, NULL, p.up),
 	('attente', (pg_temp.roll('wait' || s.id) * 2)::text, NULL, p.up),
-	('formule-fin', CASE WHEN pg_temp.roll('fin' || s.id) < 70 THEN 'conforme' ELSE 'non-conforme' END, NULL, p.up)
+	('formule-fin', CASE WHEN pg_temp.roll('fin' || s.id) < 70 THEN 'conforme' ELSE 'non-conforme' END, NULL, p.up),
+	-- Version 2 of the grid: a greeting, a voice menu on the
+	-- switchboard, and what an unanswered call reached.
+	('message-accueil', CASE WHEN pg_temp.roll('msg' || s.id) < 80 THEN 'conforme' ELSE 'non-conforme' END, NULL, true),
+	('svi', CASE WHEN s.service_key = 'standard' THEN 'present' ELSE 'aucun' END, NULL, true),
+	('svi-clair', CASE WHEN pg_temp.roll('svi' || s.id) < 75 THEN 'conforme' ELSE 'non-conforme' END, NULL, s.service_key = 'standard'),
+	('messagerie', CASE WHEN pg_temp.roll('vm' || s.id) < 50 THEN 'conforme' ELSE 'non-conforme' END, NULL, NOT p.up)
 	) AS a(question, value, text, asked)
 WHERE r.channel = 'call' AND r.form_token LIKE 'demo-call-%' AND a.asked
 AND NOT EXISTS (SELECT 1 FROM qualimetre.answer x WHERE x.response_id = r.id);

@@ -18,6 +18,7 @@
 #include "log.h"
 #include "mystery.h"
 #include "page.h"
+#include "referential.h"
 #include "render.h"
 #include "staff.h"
 #include "token.h"
@@ -52,7 +53,7 @@ enum stmt {
 	" to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on," \
 	" site.department, qualimetre.mystery_campaign_writable(c.id)" \
 	" AS writable, to_char((now() AT TIME ZONE site.timezone)::date," \
-	" 'YYYY-MM-DD') AS today"
+	" 'YYYY-MM-DD') AS today," REFERENTIAL_COLUMNS
 
 /* One response and its answers, from one INSERT each, in one pipelined
    transaction: the answers' policy must see the response. */
@@ -102,6 +103,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " FROM qualimetre.slot s"
 	    " JOIN qualimetre.campaign c ON c.id = s.campaign_id"
 	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    REFERENTIAL_JOIN
 	    " JOIN qualimetre.campaign_service cs"
 	    "  ON cs.campaign_id = s.campaign_id AND cs.key = s.service_key"
 	    " LEFT JOIN qualimetre.response r ON r.slot_id = s.id"
@@ -110,6 +112,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    "SELECT" CAMPAIGN_COLUMNS
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    REFERENTIAL_JOIN
 	    " WHERE c.id = $1", 1 },
 	[STMT_FORM] = { "mystery_form",
 	    "SELECT xml FROM qualimetre.form WHERE id = $1", 1 },
@@ -126,6 +129,7 @@ static const struct db_stmt mystery_stmts[STMT__MAX] = {
 	    " FROM qualimetre.response r"
 	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
 	    " JOIN qualimetre.site site ON site.id = c.site_id"
+	    REFERENTIAL_JOIN
 	    " LEFT JOIN qualimetre.slot s ON s.id = r.slot_id"
 	    " LEFT JOIN qualimetre.campaign_service cs"
 	    "  ON cs.campaign_id = s.campaign_id AND cs.key = s.service_key"
@@ -166,6 +170,9 @@ struct target {
 	char		 service[201];
 	int		 writable;		/* open, and the user's */
 	char		 today[11];		/* at the site */
+	char		 ref_name[REFERENTIAL_NAME_MAX];
+	struct form_referential ref;		/* the campaign's; its name
+						   is ref_name, or NULL */
 };
 
 struct mystery *
@@ -400,6 +407,11 @@ target_from_row(PGresult *res, int i, struct target *t)
 	snprintf(t->service, sizeof(t->service), "%s", db_value(res, i, "service"));
 	t->writable = strcmp(db_value(res, i, "writable"), "t") == 0;
 	snprintf(t->today, sizeof(t->today), "%s", db_value(res, i, "today"));
+	referential_read(res, i, &t->ref);
+	if (t->ref.name != NULL) {
+		snprintf(t->ref_name, sizeof(t->ref_name), "%s", t->ref.name);
+		t->ref.name = t->ref_name;	/* res is cleared soon */
+	}
 }
 
 /* Whether s is a UUID in its canonical lower-case form. */
@@ -514,7 +526,8 @@ check_period(const struct target *t, struct answerset *s)
 /*
  * Checks that the contact of s may still be written today: an email
  * until MYSTERY_TYPING_DAYS after its answer was due (the delay's
- * conform_max working days after it was sent, cal_due_date), a call
+ * threshold under the campaign's referential, form_rule_apply, in
+ * working days after it was sent, cal_due_date), a call
  * until MYSTERY_TYPING_DAYS after it was made. The database keeps the
  * campaign writable long enough (sql/013); this is the exact rule. Adds
  * the error next to the contact's date; returns the errors added.
@@ -523,6 +536,7 @@ static size_t
 check_window(const struct target *t, struct answerset *s)
 {
 	const struct form_question	*q, *d = NULL;
+	struct form_question		 rule;
 	struct qanswer			*a;
 	char				 day[11], due_s[11], last_s[11];
 	long				 sent, today, due, last;
@@ -541,6 +555,11 @@ check_window(const struct target *t, struct answerset *s)
 		if (d->kind != QKIND_DELAY || !d->has_conform_max ||
 		    d->delay_from == NULL || strcmp(d->delay_from, q->key) != 0)
 			d = NULL;
+	}
+	/* The deadline is the campaign's referential's, not the form's. */
+	if (d != NULL) {
+		form_rule_apply(d, &t->ref, &rule);
+		d = &rule;
 	}
 	due = d != NULL ? cal_due_date(sent, (int)d->conform_max,
 	    t->department) : sent;
@@ -679,7 +698,7 @@ grid_page(struct mystery *m, struct resp *p, const struct staff_user *u,
 	} else
 		buf_puts(b, " — hors créneau");
 	buf_puts(b, "</p>\n");
-	render_questionnaire_staff(b, f, action, token, u->csrf, s, alert_title,
+	render_grid(b, f, &t->ref, action, token, u->csrf, s, alert_title,
 	    alert_text);
 	page_end(b);
 }

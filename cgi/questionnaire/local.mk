@@ -6,7 +6,8 @@ cgi_questionnaire_libqmquest_a_SOURCES = \
 	cgi/questionnaire/render.c cgi/questionnaire/render.h \
 	cgi/questionnaire/valid.c cgi/questionnaire/valid.h \
 	cgi/questionnaire/answers.c cgi/questionnaire/answers.h \
-	cgi/questionnaire/formcache.c cgi/questionnaire/formcache.h
+	cgi/questionnaire/formcache.c cgi/questionnaire/formcache.h \
+	cgi/questionnaire/referential.c cgi/questionnaire/referential.h
 cgi_questionnaire_libqmquest_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) \
 	$(FORMS_I) $(CAL_I) $(WEB_I)
 cgi_questionnaire_libqmquest_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)

@@ -42,6 +42,22 @@ was_sent(const struct qanswer *a, const char *value)
 	return 0;
 }
 
+/*
+ * What is conform under q's effective rule (form_rule_apply), when it has
+ * a threshold: a call picked up needs no sentence to say so.
+ */
+static void
+question_rule(struct buf *b, const struct form_question *q)
+{
+	char	text[128];
+
+	if (!q->has_conform_max || form_rule_text(q, text, sizeof(text)) == -1)
+		return;
+	buf_puts(b, "\n<span class=\"fr-hint-text qm-rule\">Conforme : ");
+	html_puts(b, text);
+	buf_puts(b, "</span>");
+}
+
 static void
 question_label(struct buf *b, const struct form_question *q)
 {
@@ -54,6 +70,7 @@ question_label(struct buf *b, const struct form_question *q)
 		html_puts(b, q->hint);
 		buf_puts(b, "</span>");
 	}
+	question_rule(b, q);
 }
 
 /*
@@ -225,7 +242,9 @@ question_computed(struct buf *b, const struct form_question *q)
 		buf_putc(b, ' ');
 		html_puts(b, q->hint);
 	}
-	buf_puts(b, "</p>\n</div>\n");
+	buf_puts(b, "</p>");
+	question_rule(b, q);
+	buf_puts(b, "\n</div>\n");
 }
 
 static void
@@ -280,7 +299,18 @@ render_questionnaire_staff(struct buf *b, const struct form *f,
     const struct answerset *s, const char *alert_title,
     const char *alert_text)
 {
+	render_grid(b, f, NULL, action, token, csrf, s, alert_title,
+	    alert_text);
+}
+
+void
+render_grid(struct buf *b, const struct form *f,
+    const struct form_referential *ref, const char *action,
+    const char *token, const char *csrf, const struct answerset *s,
+    const char *alert_title, const char *alert_text)
+{
 	const struct form_question	*q;
+	struct form_question		 eq;
 	const struct form_section	*sec;
 	const struct qanswer		*a;
 	size_t				 k, cur = (size_t)-1;
@@ -348,18 +378,19 @@ render_questionnaire_staff(struct buf *b, const struct form *f,
 			}
 		}
 		a = s != NULL ? &s->q[k] : NULL;
-		switch (q->kind) {
+		form_rule_apply(q, ref, &eq);
+		switch (eq.kind) {
 		case QKIND_SCALE:
 		case QKIND_CHOICE:
 		case QKIND_MULTI:
 		case QKIND_YESNO:
-			question_options(b, q, a);
+			question_options(b, &eq, a);
 			break;
 		case QKIND_DELAY:
-			question_computed(b, q);
+			question_computed(b, &eq);
 			break;
 		default:
-			question_input(b, q, a);
+			question_input(b, &eq, a);
 			break;
 		}
 	}

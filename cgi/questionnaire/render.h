@@ -8,6 +8,7 @@
 struct answerset;
 struct buf;
 struct form;
+struct form_referential;
 
 /*
  * Writes the questionnaire of form f posting to action with the hidden
@@ -28,6 +29,18 @@ void	 render_questionnaire(struct buf *, const struct form *f,
  */
 void	 render_questionnaire_staff(struct buf *, const struct form *f,
 	    const char *action, const char *token, const char *csrf,
+	    const struct answerset *answers, const char *alert_title,
+	    const char *alert_text);
+
+/*
+ * render_questionnaire_staff for a mystery grid run under the referential
+ * ref (NULL: the form's own values): under each criterion that follows
+ * one of its rules, what is conform under it ("Conforme : moins de 5
+ * sonneries"), from form_rule_apply.
+ */
+void	 render_grid(struct buf *, const struct form *f,
+	    const struct form_referential *ref, const char *action,
+	    const char *token, const char *csrf,
 	    const struct answerset *answers, const char *alert_title,
 	    const char *alert_text);
 

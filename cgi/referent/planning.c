@@ -87,6 +87,11 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	    " SELECT 'slug', NULL, c.slug, NULL, NULL, NULL, NULL, c.slug, ''"
 	    " FROM qualimetre.campaign c"
 	    " WHERE c.site_id = $1::bigint AND c.opens_on = $2::date"
+	    " UNION ALL"
+	    " SELECT 'ref', r.id::text, r.name, coalesce(r.key, ''),"
+	    " coalesce(r.site_id::text, ''), NULL, NULL,"
+	    " to_char(r.position, 'FM00000'), r.name"
+	    " FROM qualimetre.referential r WHERE r.offered"
 	    " ORDER BY what, o1, o2", 3 },
 	/*
 	 * The campaign, its services, its slots: pipelined in one
@@ -95,9 +100,9 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	 */
 	[STMT_NEW_CAMPAIGN] = { "planning_new_campaign",
 	    "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title,"
-	    " opens_on, closes_on, target_count, slug)"
+	    " opens_on, closes_on, target_count, slug, referential_id)"
 	    " VALUES ($1::bigint, $2::bigint, $3, $4, $5::date, $6::date,"
-	    " $7::int, $8)", 8 },
+	    " $7::int, $8, $9::bigint)", 9 },
 	[STMT_NEW_SERVICES] = { "planning_new_services",
 	    "INSERT INTO qualimetre.campaign_service"
 	    " (campaign_id, key, label, position)"
@@ -154,6 +159,7 @@ enum pl_err {
 	E_TARGET,
 	E_SERVICE,
 	E_ENQUIRER,
+	E_REFERENTIAL,
 	E__MAX
 };
 _Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
@@ -168,6 +174,7 @@ static const char *const pl_err_names[E__MAX] = {
 	[E_TARGET] = "Objectif",
 	[E_SERVICE] = "Services à tester",
 	[E_ENQUIRER] = "Enquêteurs",
+	[E_REFERENTIAL] = "Référentiel",
 };
 
 enum pl_action {
@@ -195,6 +202,7 @@ struct pl_input {
 	int		 service[PL_NSERVICES]; /* checked */
 	long long	*enq;		/* ids checked, each once */
 	size_t		 nenq;
+	long long	 referential;	/* 0: none or invalid */
 	struct fields_errors errs;	/* slots: enum pl_err */
 	/* Defaults and computed values. */
 	char		 buf_title[256];
@@ -212,6 +220,18 @@ struct pl_site {
 	const char	*zone;		/* "" when none */
 	long		 today;		/* its local date */
 };
+
+/* A referential the campaign may be run under (sql/016). */
+struct pl_ref {
+	long long	 id;
+	const char	*id_s;		/* as the select sends it */
+	const char	*name;
+	const char	*key;		/* "" for a site's own */
+	long long	 site;		/* its site, or 0: national */
+};
+
+/* The referential a campaign is planned under unless chosen. */
+#define PL_REF_DEFAULT	"qual-e-pref"
 
 /* An enquirer of one of those sites. */
 struct pl_user {
@@ -235,6 +255,8 @@ struct pl_ctx {
 	long long		 form[PLANNING_KIND__MAX]; /* 0: not loaded */
 	const char		**slugs;	/* taken that day, that site */
 	size_t			 nslugs;
+	struct pl_ref		*refs;		/* offered referentials */
+	size_t			 nrefs;
 };
 
 struct planning {
@@ -535,6 +557,15 @@ v_enquirer(void *arg, const char *v)
 	return 1;
 }
 
+static int
+v_referential(void *arg, const char *v)
+{
+	struct pl_input	*in = arg;
+
+	return fields_id(&in->errs, E_REFERENTIAL, v, &in->referential,
+	    "Choisissez un référentiel dans la liste.");
+}
+
 /* The fields of the form; each is checked by its validator, which
    returns 1 when the value passed. A bad byte in the action is an error
    of the whole form. */
@@ -549,6 +580,7 @@ static const struct fields_field pl_fields[] = {
 	{ "target",	v_target,	0, E_TARGET },
 	{ "service",	v_service,	1, E_SERVICE },
 	{ "enquirer",	v_enquirer,	1, E_ENQUIRER },
+	{ "referential", v_referential,	0, E_REFERENTIAL },
 };
 #define PL_NFIELDS	(sizeof(pl_fields) / sizeof(pl_fields[0]))
 
@@ -624,6 +656,7 @@ ctx_free(struct pl_ctx *c)
 	free(c->holidays);
 	free(c->holiday_labels);
 	free(c->slugs);
+	free(c->refs);
 	PQclear(c->res);
 	memset(c, 0, sizeof(*c));
 }
@@ -640,6 +673,7 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 	const char	*what;
 	struct pl_site	*s;
 	struct pl_user	*e;
+	struct pl_ref	*r;
 	char		 id[32], sqlstate[6], *cause = NULL;
 	int		 i, n, k;
 	long		 a, b;
@@ -663,6 +697,7 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 		c->holiday_labels = xcalloc((size_t)n,
 		    sizeof(*c->holiday_labels));
 		c->slugs = xcalloc((size_t)n, sizeof(*c->slugs));
+		c->refs = xcalloc((size_t)n, sizeof(*c->refs));
 	}
 	for (i = 0; i < n; i++) {
 		what = db_value(c->res, i, "what");
@@ -701,6 +736,17 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 					    &c->form[k]);
 		} else if (strcmp(what, "slug") == 0)
 			c->slugs[c->nslugs++] = db_value(c->res, i, "a");
+		else if (strcmp(what, "ref") == 0) {
+			r = &c->refs[c->nrefs];
+			if (!http_id_parse(db_value(c->res, i, "id"), &r->id) ||
+			    (*db_value(c->res, i, "c") != '\0' &&
+			    !http_id_parse(db_value(c->res, i, "c"), &r->site)))
+				continue;
+			r->id_s = db_value(c->res, i, "id");
+			r->name = db_value(c->res, i, "a");
+			r->key = db_value(c->res, i, "b");
+			c->nrefs++;
+		}
 	}
 	return 0;
 }
@@ -714,6 +760,31 @@ ctx_site(const struct pl_ctx *c, long long id)
 		if (c->sites[i].id == id)
 			return &c->sites[i];
 	return NULL;
+}
+
+/* The referential id, offered at site (national or the site's own). */
+static const struct pl_ref *
+ctx_ref(const struct pl_ctx *c, long long site, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nrefs; i++)
+		if (c->refs[i].id == id && (c->refs[i].site == 0 ||
+		    c->refs[i].site == site))
+			return &c->refs[i];
+	return NULL;
+}
+
+/* The default referential's id (PL_REF_DEFAULT), or 0 when not there. */
+static long long
+ctx_ref_default(const struct pl_ctx *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nrefs; i++)
+		if (strcmp(c->refs[i].key, PL_REF_DEFAULT) == 0)
+			return c->refs[i].id;
+	return 0;
 }
 
 static const struct pl_user *
@@ -768,6 +839,7 @@ defaults(const struct pl_ctx *c, struct pl_input *in)
 	in->target = PLANNING_TARGET_DEFAULT;
 	for (i = 0; i < PL_NSERVICES; i++)
 		in->service[i] = 1;
+	in->referential = ctx_ref_default(c);
 	/* Every enquirer of that site. */
 	for (i = 0; i < c->nusers; i++)
 		if (c->users[i].site == s->id && !checked(in,
@@ -810,6 +882,7 @@ error_summary(struct buf *b, const struct pl_ctx *c,
 	anchors[E_TARGET] = "pl-target";
 	anchors[E_SERVICE] = service;
 	anchors[E_ENQUIRER] = enquirer;
+	anchors[E_REFERENTIAL] = "pl-referential";
 	fields_summary(b, &in->errs, "Rien n’a été créé", pl_err_names,
 	    anchors, E__MAX, 0);
 }
@@ -886,6 +959,41 @@ site_select(struct buf *b, const struct pl_ctx *c, const struct pl_input *in)
 	buf_puts(b, "</select>\n");
 	page_field_error(b, in->errs.error[E_SITE], "pl-site");
 	buf_puts(b, "</div>\n");
+}
+
+/*
+ * The referentials offered: the national ones, and the chosen site's own
+ * (the others' are refused by check_context).
+ */
+static void
+referential_select(struct buf *b, const struct pl_ctx *c,
+    const struct pl_input *in)
+{
+	const char	**opts;
+	char		**labels, chosen[32];
+	size_t		 i, n = 0;
+
+	opts = xcalloc(2 * c->nrefs + 1, sizeof(*opts));
+	labels = xcalloc(c->nrefs + 1, sizeof(*labels));
+	for (i = 0; i < c->nrefs; i++) {
+		if (c->refs[i].site != 0)
+			xasprintf(&labels[i], "%s (propre au site)",
+			    c->refs[i].name);
+		opts[2 * n] = c->refs[i].id_s;
+		opts[2 * n + 1] = labels[i] != NULL ? labels[i] :
+		    c->refs[i].name;
+		n++;
+	}
+	snprintf(chosen, sizeof(chosen), "%lld", in->referential);
+	page_field_select(b, "pl-referential", "referential", "Référentiel "
+	    "<span class=\"fr-hint-text\">Il fixe les seuils et les objectifs "
+	    "de la grille : délai de réponse aux courriels, nombre de "
+	    "sonneries, part des appels décrochés.</span>", opts, n, chosen,
+	    in->errs.error[E_REFERENTIAL]);
+	for (i = 0; i < c->nrefs; i++)
+		free(labels[i]);
+	free(labels);
+	free(opts);
 }
 
 static void
@@ -1166,6 +1274,7 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 	buf_puts(b, "\">\n");
 	site_select(b, c, in);
 	kind_radios(b, in);
+	referential_select(b, c, in);
 	input(b, in, E_TITLE, "pl-title", "title", "text",
 	    " maxlength=\"200\"", "Titre", "Laissé vide : « Appels mystère » "
 	    "ou « Courriels mystère », suivi du mois et de l’année du "
@@ -1213,6 +1322,14 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 		    "être créée. Demandez à un administrateur de la charger.",
 		    in->kind == PLANNING_CALLS ? "appels" : "courriels",
 		    pl_kinds[in->kind].kind);
+	/* Not sent (an older page, a script): the default one. */
+	if (in->referential == 0 && in->errs.error[E_REFERENTIAL] == NULL)
+		in->referential = ctx_ref_default(c);
+	if (in->referential != 0 && site != NULL &&
+	    ctx_ref(c, site->id, in->referential) == NULL)
+		fields_fail(&in->errs, E_REFERENTIAL, "Ce référentiel n’est "
+		    "pas proposé pour ce site : choisissez-en un dans la "
+		    "liste.");
 	if (site != NULL) {
 		for (i = 0; i < in->nenq; i++)
 			if (ctx_user(c, site->id, in->enq[i]) == NULL)
@@ -1338,9 +1455,9 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
     const struct plan_slot *slots, size_t nslots, size_t available)
 {
 	struct pl_arrays	 a;
-	const char		*p0[8], *p1[3], *p2[5], *const *pp[3];
+	const char		*p0[9], *p1[3], *p2[5], *const *pp[3];
 	char			 slug[PLANNING_SLUG_MAX + 1];
-	char			 siteid[32], formid[32], target[16];
+	char			 siteid[32], formid[32], target[16], ref[32];
 	char			 first[CAL_DATE_LEN + 1];
 	char			 last[CAL_DATE_LEN + 1];
 	char			 sqlstate[6], *cause = NULL;
@@ -1375,6 +1492,8 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 	p0[5] = last;
 	p0[6] = target;
 	p0[7] = slug;
+	snprintf(ref, sizeof(ref), "%lld", in->referential);
+	p0[8] = in->referential > 0 ? ref : NULL;
 	p1[0] = slug;
 	p1[1] = a.keys.data;
 	p1[2] = a.labels.data;

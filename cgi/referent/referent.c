@@ -24,6 +24,7 @@
 #include "planning.h"
 #include "poster.h"
 #include "referent.h"
+#include "referential.h"
 #include "results.h"
 #include "rhythm.h"
 #include "staff.h"
@@ -61,10 +62,12 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
 	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key,"
-	    "  s.department, (now() AT TIME ZONE s.timezone)::date AS today"
+	    "  s.department, (now() AT TIME ZONE s.timezone)::date AS today,"
+	    REFERENTIAL_COLUMNS
 	    "  FROM qualimetre.campaign c"
 	    "  JOIN qualimetre.site s ON s.id = c.site_id"
-	    "  JOIN qualimetre.form f ON f.id = c.form_id WHERE c.id = $1),"
+	    "  JOIN qualimetre.form f ON f.id = c.form_id"
+	    REFERENTIAL_JOIN " WHERE c.id = $1),"
 	    " prev AS (SELECT p.id, p.title FROM qualimetre.campaign p"
 	    "  JOIN qualimetre.form pf ON pf.id = p.form_id, c"
 	    "  WHERE p.site_id = c.site_id AND pf.key = c.key"
@@ -84,24 +87,29 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
 	    "  (SELECT id FROM prev)::text AS prev_id,"
 	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today,"
-	    "  (SELECT count(*) FROM u) AS set_aside FROM c"
+	    "  (SELECT count(*) FROM u) AS set_aside,"
+	    "  c.ref_name, c.reply_delay, c.reply_target, c.rings_max,"
+	    "  c.rings_target, c.picked_up_target FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM u)"
 	    " GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM pu)"
 	    " GROUP BY a.question, a.value"
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
@@ -286,6 +294,11 @@ struct campaign_results {
 	long long		*pending;	/* one per row of r: emails
 						   whose answer is not due
 						   yet, left out of the rate */
+	struct form_referential	 ref;		/* the campaign's; strings
+						   in res */
+	struct form_question	*rules;		/* one per row of r: its
+						   criterion under ref
+						   (form_rule_apply) */
 };
 
 /*
@@ -322,6 +335,7 @@ campaign_results_free(struct campaign_results *cr)
 	free(cr->now);
 	free(cr->prev);
 	free(cr->pending);
+	free(cr->rules);
 	memset(cr, 0, sizeof(*cr));
 }
 
@@ -425,6 +439,7 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 		cr->prev_title = db_value(cr->res, meta, "prev_title");
 		cr->prev_id = db_value(cr->res, meta, "prev_id");
 	}
+	referential_read(cr->res, meta, &cr->ref);
 	cr->by = by;
 	cr->id = id;
 	return 1;
@@ -452,10 +467,14 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 	cr->now = xcalloc(n + 1, sizeof(*cr->now));
 	cr->prev = xcalloc(n + 1, sizeof(*cr->prev));
 	cr->pending = xcalloc(n + 1, sizeof(*cr->pending));
+	cr->rules = xcalloc(n + 1, sizeof(*cr->rules));
 	for (k = 0; k < n; k++) {
-		q = form_question(cr->form, k);
-		if (!q->criterion)
+		if (!form_question(cr->form, k)->criterion)
 			continue;
+		/* From here on, the criterion as the referential rules it. */
+		form_rule_apply(form_question(cr->form, k), &cr->ref,
+		    &cr->rules[cr->r.nrows]);
+		q = &cr->rules[cr->r.nrows];
 		now = &cr->now[cr->r.nrows];
 		prev = &cr->prev[cr->r.nrows];
 		count(cr->res, "now", q, now);
@@ -500,6 +519,18 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	if ((found = campaign_query(rf, u, id, by, cr)) != 1)
 		return found;
 	return campaign_compute(rf, u, cr);
+}
+
+/* The criterion called key as cr's referential rules it, or NULL. */
+static const struct form_question *
+campaign_rule(const struct campaign_results *cr, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < cr->r.nrows; i++)
+		if (strcmp(cr->rules[i].key, key) == 0)
+			return &cr->rules[i];
+	return NULL;
 }
 
 /* The questionnaire's public address, for the QR code and the poster. */
@@ -882,6 +913,39 @@ campaign_notes(struct buf *b, const struct results *r)
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
+/*
+ * A grid's referential and what it rules: "Référentiel : Qual-e-pref —
+ * réponse sous 5 jours ouvrés, objectif 80 %", from the effective rules.
+ */
+static void
+campaign_referential(struct buf *b, const struct campaign_results *cr)
+{
+	const struct form_question	*q;
+	char				 text[128], pct[CHART_NUMBER_MAX];
+	size_t				 i;
+	int				 any = 0;
+
+	if (strcmp(cr->r.kind, "satisfaction") == 0)
+		return;
+	buf_puts(b, "<p id=\"referentiel\">Référentiel : ");
+	html_puts(b, cr->ref.name != NULL ? cr->ref.name :
+	    "valeurs de la grille");
+	for (i = 0; i < cr->r.nrows; i++) {
+		q = &cr->rules[i];
+		if (form_rule_text(q, text, sizeof(text)) == -1)
+			continue;
+		buf_puts(b, any ? " ; " : " — ");
+		html_puts(b, text);
+		if (q->target >= 0.0 && chart_percent(q->target,
+		    chart_target_decimals(q->target), pct, sizeof(pct)) != -1) {
+			buf_puts(b, ", objectif ");
+			html_puts(b, pct);
+		}
+		any = 1;
+	}
+	buf_puts(b, ".</p>\n");
+}
+
 /* A satisfaction campaign's buttons: open, close, type paper forms. */
 static void
 campaign_actions(struct buf *b, const struct staff_user *u,
@@ -918,9 +982,9 @@ campaign_pending(struct buf *b, const struct campaign_results *cr)
 	size_t				 i;
 
 	for (i = 0; i < cr->r.nrows; i++) {
-		if (cr->pending[i] == 0 ||
-		    (q = form_find(cr->form, cr->r.rows[i].key)) == NULL)
+		if (cr->pending[i] == 0)
 			continue;
+		q = &cr->rules[i];
 		buf_printf(b, "<div class=\"fr-callout fr-mb-4w\">\n"
 		    "<p class=\"fr-callout__text\">En attente : %lld %s "
 		    "pas encore de réponse et %s de %lld jour%s ouvré%s "
@@ -965,7 +1029,8 @@ campaign_detail(struct buf *b, const struct campaign_results *cr,
 	html_puts(b, byq->key);
 	buf_puts(b, "\">\n<button class=\"fr-btn fr-btn--sm\" "
 	    "type=\"submit\">Afficher</button>\n</form>\n");
-	breakdown(b, cr, crit, byq, "detail");
+	if ((crit = campaign_rule(cr, crit->key)) != NULL)
+		breakdown(b, cr, crit, byq, "detail");
 }
 
 /* The questionnaire's public address and its QR code. */
@@ -1069,6 +1134,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 
 	staff_page_open(rf->staff, p, u, cr.r.campaign);
 	campaign_head(b, &cr);
+	campaign_referential(b, &cr);
 	file_links(b, id);
 	if (satisfaction)
 		campaign_actions(b, u, r, id);
@@ -1083,12 +1149,11 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		campaign_public_link(b, r, &cr);
 	else {
 		buf_puts(b, "<h2>Distributions</h2>\n");
-		for (k = 0; k < form_nquestions(cr.form); k++) {
-			q = form_question(cr.form, k);
-			if (q->criterion && (q->kind == QKIND_INTEGER ||
-			    q->kind == QKIND_DELAY))
+		for (k = 0; k < cr.r.nrows; k++) {
+			q = &cr.rules[k];
+			if (q->kind == QKIND_INTEGER || q->kind == QKIND_DELAY)
 				distribution(b, &cr, q, q->label);
-			if (q->criterion && q->kind == QKIND_DELAY)
+			if (q->kind == QKIND_DELAY)
 				delay_summary(b, &cr, q);
 		}
 	}

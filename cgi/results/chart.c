@@ -201,8 +201,7 @@ chart_put_interval(struct buf *b, double lower, double upper, int decimals)
 	buf_putc(b, ']');
 }
 
-/* A target of 80 % prints "80 %", one of 82.5 % "82,5 %". */
-static int
+int
 chart_target_decimals(double target)
 {
 	return fabs(100.0 * target - round(100.0 * target)) < 1e-9 ? 0 : 1;

@@ -40,6 +40,10 @@ int	 chart_number(double v, int decimals, char *out, size_t size);
  */
 int	 chart_percent(double v, int decimals, char *out, size_t size);
 
+/* The decimals a target prints with: 0 for 80 % ("80 %"), 1 for 82.5 %
+   ("82,5 %"). */
+int	 chart_target_decimals(double target);
+
 /*
  * Returns the French name of a verdict as the tables print it: "dépassé"
  * (STATS_ABOVE), "atteint" (STATS_MET), "non atteint" (STATS_BELOW),

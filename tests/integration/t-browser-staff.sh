@@ -38,9 +38,11 @@ ok $rc "an enquirer, a referent and a third account on a site of the test's own"
 # A mystery-call campaign open from 3 days ago for 30 days, with four
 # slots of the enquirer, one per half-day.
 calls=bs-calls-$$
-psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
+psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug,
+		referential_id)
 	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-call' ORDER BY version DESC LIMIT 1),
-		'mystery-call', 'Appels de test ' || :'slug', current_date - 3, current_date + 30, 4, :'slug'
+		'mystery-call', 'Appels de test ' || :'slug', current_date - 3, current_date + 30, 4, :'slug',
+		(SELECT id FROM qualimetre.referential WHERE key = 'qual-e-pref')
 	FROM qualimetre.site s WHERE s.code = 'TEST-BR-STAFF';
 	INSERT INTO qualimetre.campaign_service (campaign_id, key, label, position)
 	SELECT id, 'standard', 'Standard (accueil téléphonique)', 1 FROM qualimetre.campaign WHERE slug = :'slug';
