@@ -358,6 +358,9 @@ read_row(struct reader *r)
 		   leaves to the next school year. */
 		first = start + 1;
 		last = cal_day(y, 8, 31);
+		/* Named for the holidays, as the other periods are. */
+		if (strncmp(desc, "Début des Vacances", 19) == 0)
+			desc += 11;
 	} else {
 		first = start + 1;
 		last = end - 1;
