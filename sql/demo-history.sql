@@ -27,12 +27,16 @@ BEGIN
 END
 $$;
 
--- A working day in metropolitan France (Loir-et-Cher): not a weekend,
--- not one of the eleven public holidays.
+-- A day for a mystery contact in Loir-et-Cher: not a weekend, not one of
+-- the eleven public holidays, not in the school holidays of the demo
+-- site's zone (the planner's rule, cgi/calendar/plan.c).
 CREATE FUNCTION pg_temp.working(d date) RETURNS boolean
-	LANGUAGE sql IMMUTABLE
+	LANGUAGE sql STABLE
 	AS $$
 	SELECT extract(isodow FROM d) < 6
+	AND NOT EXISTS (SELECT 1 FROM qualimetre.school_holiday h
+		JOIN qualimetre.site s ON s.school_zone = h.zone
+		WHERE s.code = 'PREF-41' AND d BETWEEN h.first_day AND h.last_day)
 	AND to_char(d, 'MM-DD') NOT IN ('01-01', '05-01', '05-08', '07-14',
 		'08-15', '11-01', '11-11', '12-25')
 	AND d NOT IN (pg_temp.easter(extract(year FROM d)::int) + 1,
@@ -40,12 +44,22 @@ CREATE FUNCTION pg_temp.working(d date) RETURNS boolean
 		pg_temp.easter(extract(year FROM d)::int) + 50)
 	$$;
 
--- The first n working days from d on.
+-- The first n working days from d on (summer holidays included: up to
+-- four months on).
 CREATE FUNCTION pg_temp.working_days(d date, n integer) RETURNS SETOF date
-	LANGUAGE sql IMMUTABLE
+	LANGUAGE sql STABLE
 	AS $$
-	SELECT day FROM generate_series(d, d + 60, '1 day') AS g(day)
+	SELECT day::date FROM generate_series(d, d + 120, '1 day') AS g(day)
 	WHERE pg_temp.working(day::date) ORDER BY day LIMIT n
+	$$;
+
+-- The last n working days before d, latest first.
+CREATE FUNCTION pg_temp.working_days_before(d date, n integer)
+	RETURNS SETOF date
+	LANGUAGE sql STABLE
+	AS $$
+	SELECT day::date FROM generate_series(d - 1, d - 120, '-1 day') AS g(day)
+	WHERE pg_temp.working(day::date) ORDER BY day DESC LIMIT n
 	$$;
 
 -- A 4-point satisfaction answer: no_opinion % "sans avis", then rate %
@@ -162,15 +176,16 @@ SELECT s.id, f.id, 'mystery-call', t.title, t.opens_on, t.closes_on, 20, t.slug,
 FROM qualimetre.site s,
 	(SELECT id FROM qualimetre.form WHERE key = 'mystery-call'
 	 ORDER BY version DESC LIMIT 1) f,
-	(VALUES
-	 ('Appels mystère – ' || to_char(date_trunc('month', current_date) - interval '1 month', 'MM/YYYY'),
-	  (SELECT min(d) FROM pg_temp.working_days((date_trunc('month', current_date) - interval '1 month')::date, 1) d),
-	  (SELECT max(d) FROM pg_temp.working_days((date_trunc('month', current_date) - interval '1 month')::date, 10) d),
-	  'appels-' || to_char(date_trunc('month', current_date) - interval '1 month', 'YYYY-MM') || '-pref-41'),
-	 ('Appels mystère en cours',
-	  date_trunc('week', current_date)::date,
-	  (SELECT max(d) FROM pg_temp.working_days(date_trunc('week', current_date)::date, 10) d),
-	  'appels-' || to_char(date_trunc('week', current_date), 'YYYY-MM-DD') || '-pref-41')
+	-- The closed one: the ten working days before this week (outside
+	-- the school holidays, like every mystery campaign); the open one:
+	-- ten from this week's Monday on.
+	(SELECT 'Appels mystère – ' || to_char(min(d), 'MM/YYYY'), min(d), max(d),
+		'appels-' || to_char(min(d), 'YYYY-MM') || '-pref-41'
+	 FROM pg_temp.working_days_before(date_trunc('week', current_date)::date, 10) d
+	 UNION ALL
+	 SELECT 'Appels mystère en cours', min(d), max(d),
+		'appels-' || to_char(date_trunc('week', current_date), 'YYYY-MM-DD') || '-pref-41'
+	 FROM pg_temp.working_days(date_trunc('week', current_date)::date, 10) d
 	) AS t(title, opens_on, closes_on, slug)
 WHERE s.code = 'PREF-41'
 ON CONFLICT (slug) DO NOTHING;

@@ -16,8 +16,11 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "buf.h"
 #include "cal.h"
+#include "db.h"
 #include "log.h"
+#include "school.h"
 #include "staff.h"
 #include "xmalloc.h"
 
@@ -37,9 +40,13 @@ usage(void)
 	    "       qualimetre school-holidays add --zone Z --first DATE "
 	    "--last DATE --school-year YYYY-YYYY --label LABEL\n"
 	    "       qualimetre school-holidays remove ID\n"
+	    "       qualimetre school-holidays import FILE.csv (- for standard "
+	    "input)\n"
 	    "The password is read from standard input. ROLE is enquirer, "
 	    "referent or admin. Dates are YYYY-MM-DD; the department is an "
-	    "INSEE code (default 75: the national holidays only).\n"
+	    "INSEE code (default 75: the national holidays only). FILE.csv "
+	    "is the CSV export of the dataset fr-en-calendrier-scolaire "
+	    "(data.education.gouv.fr).\n"
 	    "The database is given by the environment variable "
 	    "QUALIMETRE_DSN.\n");
 	exit(2);
@@ -456,9 +463,158 @@ run_and_print(const char *sql, int nparams, const char *const *params,
 }
 
 /*
- * The school holidays of zones A, B and C, which the planner keeps
- * mystery contacts out of: shipped for four school years, edited here
- * when the ministry publishes the next ones.
+ * Reads all of path ("-": standard input), up to SCHOOL_CSV_MAX bytes.
+ * Returns the bytes (the caller frees them) and their length in *len,
+ * or NULL after printing why.
+ */
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*data = NULL;
+	size_t	 n = 0, r;
+
+	if (strcmp(path, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "qualimetre: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	data = xmalloc(SCHOOL_CSV_MAX + 1);
+	while ((r = fread(data + n, 1, SCHOOL_CSV_MAX + 1 - n, f)) > 0)
+		n += r;
+	if (ferror(f) || n > SCHOOL_CSV_MAX) {
+		fprintf(stderr, "qualimetre: %s: %s\n", path, ferror(f) ?
+		    "cannot be read" : "larger than the dataset can be");
+		free(data);
+		data = NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = n;
+	return data;
+}
+
+/*
+ * Upserts the periods ($1..$5: arrays of zones, first and last days,
+ * labels, school years) on (zone, first_day), counts what was added and
+ * updated, and writes one audit row with the counts ($6: what the file
+ * held, $7: the number of periods): one statement, so one transaction.
+ */
+static const char import_sql[] =
+    "WITH i AS (SELECT * FROM unnest($1::text[], $2::date[], $3::date[],"
+    " $4::text[], $5::text[]) AS i(zone, first_day, last_day, label,"
+    " school_year)),"
+    " u AS (INSERT INTO qualimetre.school_holiday AS h (zone, first_day,"
+    " last_day, label, school_year)"
+    " SELECT zone, first_day, last_day, label, school_year FROM i"
+    " ON CONFLICT (zone, first_day) DO UPDATE SET last_day ="
+    " EXCLUDED.last_day, label = EXCLUDED.label, school_year ="
+    " EXCLUDED.school_year"
+    " WHERE (h.last_day, h.label, h.school_year) IS DISTINCT FROM"
+    " (EXCLUDED.last_day, EXCLUDED.label, EXCLUDED.school_year)"
+    " RETURNING h.xmax = 0 AS added),"
+    " c AS (SELECT count(*) FILTER (WHERE added) AS added,"
+    " count(*) FILTER (WHERE NOT added) AS updated FROM u),"
+    " a AS (INSERT INTO qualimetre.audit_log (event, detail)"
+    " SELECT 'school-holidays-imported', $6 || ', ' || c.added ||"
+    " ' added, ' || c.updated || ' updated, ' || ($7::int - c.added -"
+    " c.updated) || ' unchanged' FROM c)"
+    " SELECT added, updated FROM c";
+
+/*
+ * school-holidays import FILE: the dataset's CSV into the table, every
+ * zone it holds, in one transaction; nothing is changed when the file is
+ * refused.
+ */
+static int
+school_import(const char *path)
+{
+	struct school_import	 im;
+	struct buf		 arr[5];
+	const char		**col[5], *params[7];
+	char			(*days)[2][CAL_DATE_LEN + 1] = NULL;
+	char			*data = NULL, *cause = NULL, *held = NULL;
+	char			 total[32];
+	PGconn			*conn = NULL;
+	PGresult		*res = NULL;
+	size_t			 i, j, zones = 0;
+	long			 added, updated;
+	int			 rc = 1, ca, cu;
+
+	memset(&im, 0, sizeof(im));
+	memset(arr, 0, sizeof(arr));
+	memset(col, 0, sizeof(col));
+	if ((data = read_file(path, &i)) == NULL)
+		goto out;
+	if (school_csv_parse(data, i, &im, &cause) == -1) {
+		fprintf(stderr, "qualimetre: %s: %s; nothing was imported\n",
+		    path, cause);
+		goto out;
+	}
+	days = xcalloc(im.nperiods, sizeof(*days));
+	for (j = 0; j < 5; j++)
+		col[j] = xcalloc(im.nperiods, sizeof(*col[j]));
+	for (i = 0; i < im.nperiods; i++) {
+		cal_format(im.periods[i].first, days[i][0]);
+		cal_format(im.periods[i].last, days[i][1]);
+		col[0][i] = im.periods[i].zone->code;
+		col[1][i] = days[i][0];
+		col[2][i] = days[i][1];
+		col[3][i] = im.periods[i].label;
+		col[4][i] = im.periods[i].year;
+	}
+	for (j = 0; j < 5; j++) {
+		db_array(&arr[j], col[j], im.nperiods);
+		params[j] = arr[j].data;
+	}
+	for (i = 0; i < SCHOOL_ZONES_MAX; i++)
+		zones += im.zones_seen[i] > 0;
+	xasprintf(&held, "%zu zones, %zu periods (%zu rows, %zu of "
+	    "teachers, %zu duplicates)", zones, im.nperiods, im.nrows,
+	    im.nteachers, im.nduplicates);
+	snprintf(total, sizeof(total), "%zu", im.nperiods);
+	params[5] = held;
+	params[6] = total;
+
+	conn = connect_db();
+	res = PQexecParams(conn, import_sql, 7, NULL, params, NULL, NULL, 0);
+	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "import"))
+		goto out;
+	if ((ca = PQfnumber(res, "added")) == -1 ||
+	    (cu = PQfnumber(res, "updated")) == -1 || PQntuples(res) != 1) {
+		fprintf(stderr, "qualimetre: import: unexpected result\n");
+		goto out;
+	}
+	added = strtol(PQgetvalue(res, 0, ca), NULL, 10);
+	updated = strtol(PQgetvalue(res, 0, cu), NULL, 10);
+	printf("%s: %s: %ld added, %ld updated, %ld unchanged\n", path, held,
+	    added, updated, (long)im.nperiods - added - updated);
+	for (i = 0; i < school_nzones; i++)
+		if (im.zones_seen[i] > 0)
+			printf("  %s (%s): %d rows\n", school_zones[i].code,
+			    school_zones[i].dataset, im.zones_seen[i]);
+	rc = 0;
+out:
+	PQclear(res);
+	if (conn != NULL)
+		PQfinish(conn);
+	for (j = 0; j < 5; j++) {
+		buf_free(&arr[j]);
+		free(col[j]);
+	}
+	free(days);
+	free(held);
+	free(cause);
+	free(data);
+	school_import_free(&im);
+	return rc;
+}
+
+/*
+ * The school holidays of every zone, which the planner keeps mystery
+ * contacts out of: imported from the ministry's dataset, or edited here
+ * one period at a time.
  */
 static int
 school_holidays(int argc, char *argv[])
@@ -489,9 +645,11 @@ school_holidays(int argc, char *argv[])
 		default: usage();
 		}
 	}
-	if (zone != NULL && (strlen(zone) != 1 || strchr("ABC", *zone) ==
-	    NULL)) {
-		fprintf(stderr, "qualimetre: the zone is A, B or C\n");
+	if (zone != NULL && school_zone_by_code(zone) == NULL) {
+		fprintf(stderr, "qualimetre: unknown zone %s: A, B, C, CORSE, "
+		    "GUADELOUPE, GUYANE, MARTINIQUE, MAYOTTE, "
+		    "NOUVELLE-CALEDONIE, POLYNESIE, REUNION, "
+		    "SAINT-PIERRE-ET-MIQUELON or WALLIS-ET-FUTUNA\n", zone);
 		return 2;
 	}
 	if (strcmp(argv[1], "list") == 0 && optind == argc) {
@@ -523,6 +681,8 @@ school_holidays(int argc, char *argv[])
 		    " first_day || ' ' || last_day FROM h)"
 		    " SELECT * FROM h", 5, params, "add");
 	}
+	if (strcmp(argv[1], "import") == 0 && optind + 1 == argc)
+		return school_import(argv[optind]);
 	if (strcmp(argv[1], "remove") == 0 && optind + 1 == argc) {
 		params[0] = argv[optind];
 		if (strspn(params[0], "0123456789") != strlen(params[0]) ||

@@ -22,6 +22,7 @@
 #include "log.h"
 #include "page.h"
 #include "results.h"
+#include "school.h"
 #include "site.h"
 #include "staff.h"
 #include "stats.h"
@@ -255,8 +256,7 @@ valid_login(const char *s)
 static int
 valid_zone(const char *s)
 {
-	return s != NULL && (s[0] == '\0' || ((s[0] == 'A' || s[0] == 'B' ||
-	    s[0] == 'C') && s[1] == '\0'));
+	return s != NULL && (s[0] == '\0' || school_zone_by_code(s) != NULL);
 }
 
 static int
@@ -325,10 +325,22 @@ enum site_field {
 };
 _Static_assert(SF__MAX <= FLD_MAX, "too many fields");
 
-static const char *const zone_opts[] = {
-	"", "Aucune (calendrier propre à l’académie)",
-	"A", "Zone A", "B", "Zone B", "C", "Zone C",
-};
+/* "No zone", then every zone of the school calendar (school.h). */
+static const char *const *
+zone_opts(size_t *n)
+{
+	static const char	*opts[2 * (SCHOOL_ZONES_MAX + 1)];
+	size_t			 i;
+
+	opts[0] = "";
+	opts[1] = "Aucune (le calendrier scolaire n’est pas suivi)";
+	for (i = 0; i < school_nzones; i++) {
+		opts[2 * i + 2] = school_zones[i].code;
+		opts[2 * i + 3] = school_zones[i].label;
+	}
+	*n = school_nzones + 1;
+	return opts;
+}
 
 static void
 site_fields_init(struct fld *f)
@@ -350,11 +362,15 @@ site_fields_init(struct fld *f)
 static void
 site_name_zone(struct buf *b, struct fld *f)
 {
+	const char *const	*opts;
+	size_t			 n;
+
 	text_input(b, &f[SF_NAME], "name", "Nom", "Par exemple : "
 	    "Préfecture de Loir-et-Cher (200 caractères au plus)",
 	    " required maxlength=\"200\"");
+	opts = zone_opts(&n);
 	select_input(b, &f[SF_ZONE], "zone", "Zone de vacances scolaires",
-	    zone_opts, sizeof(zone_opts) / sizeof(zone_opts[0]) / 2);
+	    opts, n);
 }
 
 static void
@@ -366,6 +382,7 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	const char	*tzopts[2 * NTIMEZONES];
 	char		 sqlstate[6];
 	size_t		 i;
+	const struct school_zone *zone;
 	int		 k, n, cid, ccode, cname, cdep, czone, ctz;
 
 	if (run(ra, u, S_SITES, NULL, &res, sqlstate) != DB_OK) {
@@ -403,8 +420,8 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 			buf_puts(b, "</td><td>");
 			html_puts(b, PQgetvalue(res, k, cdep));
 			buf_puts(b, "</td><td>");
-			html_puts(b, *PQgetvalue(res, k, czone) != '\0' ?
-			    PQgetvalue(res, k, czone) : "aucune");
+			zone = school_zone_by_code(PQgetvalue(res, k, czone));
+			html_puts(b, zone != NULL ? zone->label : "aucune");
 			buf_puts(b, "</td><td>");
 			html_puts(b, PQgetvalue(res, k, ctz));
 			buf_puts(b, "</td><td><a href=\"" PREFIX "/sites/");

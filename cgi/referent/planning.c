@@ -17,6 +17,7 @@
 #include "page.h"
 #include "plan.h"
 #include "planning.h"
+#include "school.h"
 #include "site.h"
 #include "staff.h"
 #include "utf8.h"
@@ -53,8 +54,9 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	/*
 	 * Everything the form needs, in one round trip, one row per item:
 	 * the user's sites (with their today), their enquirers, the school
-	 * holidays of site $1's zone over [$2, $3], the latest mystery
-	 * grids, and the slugs already taken at site $1 on day $2.
+	 * holidays of site $1's zone over [$2, $3] and the school years of
+	 * $2 and $3 its zone has holidays for, the latest mystery grids,
+	 * and the slugs already taken at site $1 on day $2.
 	 */
 	[STMT_CONTEXT] = { "planning_context",
 	    "SELECT 'site' AS what, s.id::text AS id, s.code AS a,"
@@ -76,6 +78,16 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	    " JOIN qualimetre.site s ON s.school_zone = h.zone"
 	    " WHERE s.id = $1::bigint AND h.last_day >= $2::date"
 	    " AND h.first_day <= $3::date"
+	    " UNION ALL"
+	    " SELECT DISTINCT 'year', NULL, h.school_year, NULL, NULL, NULL,"
+	    " NULL, h.school_year, ''"
+	    " FROM qualimetre.school_holiday h"
+	    " JOIN qualimetre.site s ON s.school_zone = h.zone"
+	    " WHERE s.id = $1::bigint AND h.school_year IN"
+	    " (to_char($2::date - interval '8 months', 'YYYY') || '-' ||"
+	    " to_char($2::date + interval '4 months', 'YYYY'),"
+	    " to_char($3::date - interval '8 months', 'YYYY') || '-' ||"
+	    " to_char($3::date + interval '4 months', 'YYYY'))"
 	    " UNION ALL"
 	    " SELECT 'form', f.id::text, f.key, NULL, NULL, NULL, NULL,"
 	    " f.key, ''"
@@ -160,6 +172,7 @@ enum pl_err {
 	E_SERVICE,
 	E_ENQUIRER,
 	E_REFERENTIAL,
+	E_CALENDAR,		/* the school calendar is not known */
 	E__MAX
 };
 _Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
@@ -175,6 +188,7 @@ static const char *const pl_err_names[E__MAX] = {
 	[E_SERVICE] = "Services à tester",
 	[E_ENQUIRER] = "Enquêteurs",
 	[E_REFERENTIAL] = "Référentiel",
+	[E_CALENDAR] = "Calendrier scolaire",
 };
 
 enum pl_action {
@@ -203,6 +217,14 @@ struct pl_input {
 	long long	*enq;		/* ids checked, each once */
 	size_t		 nenq;
 	long long	 referential;	/* 0: none or invalid */
+	int		 calendar_ok;	/* planned without the calendar,
+					   knowingly */
+	/* Why the school holidays are not known over the period (set by
+	   calendar_gap): GAP_NONE, or the site's zone or a school year
+	   missing. */
+	enum { GAP_NONE, GAP_ZONE, GAP_YEAR } gap;
+	char		 gap_year[SCHOOL_YEAR_LEN + 1];
+	const char	*gap_zone;	/* its label */
 	struct fields_errors errs;	/* slots: enum pl_err */
 	/* Defaults and computed values. */
 	char		 buf_title[256];
@@ -257,6 +279,8 @@ struct pl_ctx {
 	size_t			 nslugs;
 	struct pl_ref		*refs;		/* offered referentials */
 	size_t			 nrefs;
+	const char		**years;	/* school years the zone has */
+	size_t			 nyears;
 };
 
 struct planning {
@@ -566,6 +590,20 @@ v_referential(void *arg, const char *v)
 	    "Choisissez un référentiel dans la liste.");
 }
 
+static int
+v_calendar(void *arg, const char *v)
+{
+	struct pl_input	*in = arg;
+
+	if (strcmp(v, "oui") != 0) {
+		fields_form_fail(&in->errs, "Réponse inattendue : rechargez "
+		    "la page.");
+		return 0;
+	}
+	in->calendar_ok = 1;
+	return 1;
+}
+
 /* The fields of the form; each is checked by its validator, which
    returns 1 when the value passed. A bad byte in the action is an error
    of the whole form. */
@@ -581,6 +619,7 @@ static const struct fields_field pl_fields[] = {
 	{ "service",	v_service,	1, E_SERVICE },
 	{ "enquirer",	v_enquirer,	1, E_ENQUIRER },
 	{ "referential", v_referential,	0, E_REFERENTIAL },
+	{ "calendrier",	v_calendar,	0, E_CALENDAR },
 };
 #define PL_NFIELDS	(sizeof(pl_fields) / sizeof(pl_fields[0]))
 
@@ -657,6 +696,7 @@ ctx_free(struct pl_ctx *c)
 	free(c->holiday_labels);
 	free(c->slugs);
 	free(c->refs);
+	free(c->years);
 	PQclear(c->res);
 	memset(c, 0, sizeof(*c));
 }
@@ -698,6 +738,7 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 		    sizeof(*c->holiday_labels));
 		c->slugs = xcalloc((size_t)n, sizeof(*c->slugs));
 		c->refs = xcalloc((size_t)n, sizeof(*c->refs));
+		c->years = xcalloc((size_t)n, sizeof(*c->years));
 	}
 	for (i = 0; i < n; i++) {
 		what = db_value(c->res, i, "what");
@@ -747,6 +788,8 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 			r->key = db_value(c->res, i, "b");
 			c->nrefs++;
 		}
+		else if (strcmp(what, "year") == 0)
+			c->years[c->nyears++] = db_value(c->res, i, "a");
 	}
 	return 0;
 }
@@ -808,6 +851,39 @@ checked(const struct pl_input *in, long long id)
 		if (in->enq[i] == id)
 			return 1;
 	return 0;
+}
+
+/*
+ * Whether the school holidays of site over the period are known: the
+ * site has a zone, and the zone has holidays for the school years of the
+ * first and the last day. Sets in->gap, and what is missing.
+ */
+static void
+calendar_gap(const struct pl_ctx *c, struct pl_input *in,
+    const struct pl_site *site)
+{
+	const struct school_zone *z;
+	char			 years[2][SCHOOL_YEAR_LEN + 1];
+	size_t			 i, k;
+
+	in->gap = GAP_NONE;
+	if ((z = school_zone_by_code(site->zone)) == NULL) {
+		in->gap = GAP_ZONE;
+		return;
+	}
+	in->gap_zone = z->label;
+	school_year_of(in->first, years[0]);
+	school_year_of(in->last, years[1]);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < c->nyears; i++)
+			if (strcmp(c->years[i], years[k]) == 0)
+				break;
+		if (i == c->nyears) {
+			in->gap = GAP_YEAR;
+			memcpy(in->gap_year, years[k], sizeof(in->gap_year));
+			return;
+		}
+	}
 }
 
 /* The form's defaults, seen from the first site's today. */
@@ -883,8 +959,75 @@ error_summary(struct buf *b, const struct pl_ctx *c,
 	anchors[E_SERVICE] = service;
 	anchors[E_ENQUIRER] = enquirer;
 	anchors[E_REFERENTIAL] = "pl-referential";
+	anchors[E_CALENDAR] = "pl-calendar";
 	fields_summary(b, &in->errs, "Rien n’a été créé", pl_err_names,
 	    anchors, E__MAX, 0);
+}
+
+/* Says that the school holidays are not known over the period, why, and
+   who can mend it. */
+static void
+calendar_alert(struct buf *b, const struct pl_input *in,
+    const struct pl_site *site)
+{
+	if (in->gap == GAP_NONE)
+		return;
+	buf_puts(b, "<div class=\"fr-alert fr-alert--warning fr-mb-4w\" "
+	    "id=\"pl-calendar-alert\">\n<h2 class=\"fr-alert__title\">");
+	if (in->gap == GAP_ZONE) {
+		buf_puts(b, "Ce site n’a pas de zone de vacances scolaires"
+		    "</h2>\n<p>Le site « ");
+		html_puts(b, site->name);
+		buf_puts(b, " » n’a pas de zone de vacances scolaires : les "
+		    "créneaux proposés ne tiennent compte d’aucune vacance "
+		    "scolaire et peuvent tomber pendant les vacances. Un "
+		    "administrateur doit choisir la zone du site (page "
+		    "« Sites ») et importer le calendrier scolaire officiel "
+		    "avec la commande <code>qualimetre school-holidays "
+		    "import</code>.</p>\n");
+	} else {
+		buf_puts(b, "Calendrier scolaire inconnu pour cette période"
+		    "</h2>\n<p>Le calendrier scolaire de l’année ");
+		html_puts(b, in->gap_year);
+		buf_puts(b, " n’est pas chargé pour la zone « ");
+		html_puts(b, in->gap_zone);
+		buf_puts(b, " » : les créneaux proposés peuvent tomber pendant "
+		    "les vacances scolaires. Un administrateur doit importer "
+		    "le calendrier officiel (jeu de données "
+		    "« fr-en-calendrier-scolaire » du ministère de l’Éducation "
+		    "nationale) avec la commande <code>qualimetre "
+		    "school-holidays import</code>.</p>\n");
+	}
+	buf_puts(b, "<p>Pour créer la campagne malgré tout, vérifiez "
+	    "vous-même les dates des vacances scolaires, puis cochez la case "
+	    "sous les créneaux proposés.</p>\n</div>\n");
+}
+
+/* The box that creates a campaign whose school holidays are not known,
+   knowingly. */
+static void
+calendar_box(struct buf *b, const struct pl_input *in)
+{
+	const char	*err = in->errs.error[E_CALENDAR];
+
+	if (in->gap == GAP_NONE)
+		return;
+	buf_printf(b, "<div class=\"fr-checkbox-group%s fr-mb-3w\">\n"
+	    "<input type=\"checkbox\" id=\"pl-calendar\" name=\"calendrier\" "
+	    "value=\"oui\"%s%s>\n<label class=\"fr-label\" for=\""
+	    "pl-calendar\">Créer la campagne sans calendrier scolaire : j’ai "
+	    "vérifié moi-même que ses créneaux ne tombent pas pendant des "
+	    "vacances scolaires du site.</label>\n", err != NULL ?
+	    " fr-checkbox-group--error" : "", in->calendar_ok ? " checked" :
+	    "", err != NULL ? " aria-describedby=\"pl-calendar-error\"" : "");
+	if (err != NULL) {
+		buf_puts(b, "<div class=\"fr-messages-group\" "
+		    "aria-live=\"polite\">\n<p class=\"fr-message "
+		    "fr-message--error\" id=\"pl-calendar-error\">");
+		html_puts(b, err);
+		buf_puts(b, "</p>\n</div>\n");
+	}
+	buf_puts(b, "</div>\n");
 }
 
 /* Opens a fieldset of check boxes or radio buttons, or of dates. */
@@ -1155,9 +1298,9 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
 	long_date(b, in->last);
 	buf_puts(b, " : jours ouvrés, hors jours fériés et vacances "
 	    "scolaires");
-	if (*site->zone != '\0') {
-		buf_puts(b, " (zone ");
-		html_puts(b, site->zone);
+	if (in->gap_zone != NULL) {
+		buf_puts(b, " (");
+		html_puts(b, in->gap_zone);
 		buf_putc(b, ')');
 	}
 	buf_puts(b, ".</p>\n");
@@ -1206,8 +1349,9 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
 	}
 	buf_puts(b, "</tbody>\n</table>\n</div>\n<p>Rien n’est encore créé : "
 	    "vérifiez ces créneaux, puis créez la campagne. Les créneaux "
-	    "sont recalculés à partir du formulaire ci-dessus.</p>\n"
-	    "<button class=\"fr-btn\" type=\"submit\" name=\"action\" "
+	    "sont recalculés à partir du formulaire ci-dessus.</p>\n");
+	calendar_box(b, in);
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\" name=\"action\" "
 	    "value=\"creer\">Créer la campagne et attribuer les créneaux"
 	    "</button>\n</section>\n");
 	free(users);
@@ -1245,6 +1389,8 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 		html_puts(b, alert_text);
 		buf_puts(b, "</p>\n</div>\n");
 	}
+	if (site != NULL)
+		calendar_alert(b, in, site);
 	for (k = 0; k < PLANNING_KIND__MAX; k++)
 		if (c->form[k] == 0)
 			buf_printf(b, "<div class=\"fr-alert fr-alert--warning "
@@ -1571,6 +1717,19 @@ new_campaign(struct planning *pl, const struct staff_user *u,
 	if (in.errs.nerrors > 0 || site == NULL) {
 		p->status = 400;
 		form_page(pl, p, u, &c, &in, NULL, 0, 0, NULL, NULL);
+		goto out;
+	}
+	/* Unknown school holidays do not stop the planning (a site may
+	   need a campaign before the ministry's file is imported), but no
+	   campaign is created without the referent saying they know. */
+	calendar_gap(&c, &in, site);
+	if (in.action == ACT_CREATE && in.gap != GAP_NONE && !in.calendar_ok) {
+		fields_fail(&in.errs, E_CALENDAR, "Cochez cette case pour créer "
+		    "la campagne sans calendrier scolaire, ou demandez à un "
+		    "administrateur d’importer le calendrier.");
+		p->status = 400;
+		form_page(pl, p, u, &c, &in, slots, nslots, available, NULL,
+		    NULL);
 		goto out;
 	}
 	if (in.action != ACT_CREATE) {

@@ -293,7 +293,7 @@ async function main() {
 		});
 
 		// ---- 2. axe-core on every staff page
-		await section('accessibility (axe-core)', 13, async (t) => {
+		await section('accessibility (axe-core)', 16, async (t) => {
 			const page = await anon.newPage();
 			await page.goto(`${base}/mystere/connexion`);
 			await audit(t, page, 'login page');
@@ -334,6 +334,44 @@ async function main() {
 				await audit(t, rpage, '/referent/planification/nouvelle (referent)');
 			else
 				t.ok(false, '/referent/planification/nouvelle (referent) answers 200', `HTTP ${r3.status()}`);
+			// A period of a school year no calendar covers: the preview
+			// warns, with the box to tick; at 1280 px, then 360 px.
+			await rpage.locator('#pl-first').fill('2034-11-06');
+			await rpage.locator('#pl-last').fill('2034-11-24');
+			await Promise.all([
+				rpage.waitForResponse((r) => r.request().method() === 'POST', { timeout: NAV_MS }),
+				rpage.locator('button[name=action][value=apercu]').click(),
+			]);
+			await rpage.waitForLoadState('load');
+			t.ok(await rpage.locator('#pl-calendar-alert').isVisible() &&
+				await rpage.locator('#pl-calendar').count() === 1,
+				'a preview in 2034-2035 warns that the school calendar is not known, with its box');
+			await audit(t, rpage, 'planning preview without the school calendar');
+			await rpage.screenshot({ path: path.join(outdir, 'staff-planning-calendar-1280.png'), fullPage: true });
+			const ctx360 = await newContext(browser, {
+				viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true,
+				deviceScaleFactor: 2, storageState: await ref.storageState(),
+			});
+			const p360 = await ctx360.newPage();
+			await p360.goto(`${base}/referent/planification/nouvelle`);
+			await p360.locator('#pl-first').fill('2034-11-06');
+			await p360.locator('#pl-last').fill('2034-11-24');
+			await Promise.all([
+				p360.waitForResponse((r) => r.request().method() === 'POST', { timeout: NAV_MS }),
+				p360.locator('button[name=action][value=apercu]').click(),
+			]);
+			await p360.waitForLoadState('load');
+			// The page's own content: the header's tools are the shared
+			// frame's, and a long login may widen them (told, not failed).
+			const w = await overflow(p360);
+			const main = await p360.evaluate(() => document.querySelector('main').scrollWidth);
+			if (w.scroll > 360)
+				diag(`  at 360 px the page is ${w.scroll} px wide: ${w.wide.join(' ')}`);
+			t.ok(await p360.locator('#pl-calendar-alert').isVisible() && main <= 360,
+				'the same preview at 360 px: the warning, and its content no wider than the screen',
+				`main: ${main} px; too wide: ${w.wide.join(' ')}`);
+			await p360.screenshot({ path: path.join(outdir, 'staff-planning-calendar-360.png'), fullPage: true });
+			await ctx360.close();
 			await rpage.goto(`${base}/referent/`);
 			await audit(t, rpage, '/referent/');
 			await rpage.goto(`${base}/referent/campagnes/${campaign}`);
