@@ -293,7 +293,7 @@ async function main() {
 		});
 
 		// ---- 2. axe-core on every staff page
-		await section('accessibility (axe-core)', 16, async (t) => {
+		await section('accessibility (axe-core)', 17, async (t) => {
 			const page = await anon.newPage();
 			await page.goto(`${base}/mystere/connexion`);
 			await audit(t, page, 'login page');
@@ -376,6 +376,8 @@ async function main() {
 			await audit(t, rpage, '/referent/');
 			await rpage.goto(`${base}/referent/campagnes/${campaign}`);
 			await audit(t, rpage, '/referent/campagnes/ID (chart and tables)');
+			await rpage.goto(`${base}/referent/campagnes/${campaign}/rythme`);
+			await audit(t, rpage, '/referent/campagnes/ID/rythme (rhythm, periods set aside)');
 		});
 
 		// ---- 3. a mystery call recorded with the keyboard only
