@@ -1036,7 +1036,7 @@ paper_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	    "pour le suivant.</p>\n");
 
 	render_questionnaire_staff(&q, f, action, token, u->csrf, s,
-	    alert_title, alert_text);
+	    alert_title, alert_text, NULL);
 	at = focus_offset(&q);
 	if (at > 0) {
 		buf_put(b, q.data, at);
