@@ -29,6 +29,7 @@ static const char *const results_columns[] = {
 
 static const char *const responses_columns[] = {
 	"response_id", "submitted_at", "response_channel",
+	"response_corrected_at",
 };
 #define NRESPONSES_COLUMNS \
 	(sizeof(responses_columns) / sizeof(responses_columns[0]))
@@ -227,6 +228,7 @@ export_responses_csv(const struct form *f,
 		fields[0] = rows[i].id;
 		fields[1] = rows[i].submitted_at;
 		fields[2] = rows[i].channel;
+		fields[3] = rows[i].corrected_at;
 		for (j = 0; j < nq; j++)
 			fields[NRESPONSES_COLUMNS + j] = rows[i].values[j];
 		csv_record(out, fields, ncols, dialect);
