@@ -1,6 +1,23 @@
 # Campaigns of the integration tests' own, on a site of their own, so that
 # each test knows exactly what is stored. Sourced after lib.sh.
 
+# admin ARG...: the administrator's command (cgi/qualimetre) on the test
+# instance, as its system user.
+admin()
+{
+	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
+		"$QM_BUILD/cgi/qualimetre" "$@"
+}
+
+# referent_login LOGIN PASSWORD: logs in to /referent/ with fresh cookies;
+# prints the status (303 when it worked).
+referent_login()
+{
+	rm -f "$HTTP_COOKIES"
+	http_get /referent/connexion > /dev/null
+	http_post /referent/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
+}
+
 # make_campaign SLUG OPENS_OFFSET CLOSES_OFFSET: a satisfaction campaign on
 # the latest satisfaction form, open from today + OPENS_OFFSET days to
 # today + CLOSES_OFFSET days (local dates of the site).

@@ -10,17 +10,6 @@
 
 tap_plan 43
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login()
-{
-	rm -f "$HTTP_COOKIES"
-	http_get /referent/connexion > /dev/null
-	http_post /referent/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
-}
 # The site's today, as the programs see it.
 T="(now() AT TIME ZONE 'Europe/Paris')::date"
 day() { psql_q "SELECT to_char($T + :'n'::int, 'YYYY-MM-DD')" n="$1"; }
@@ -45,7 +34,7 @@ idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")
 form=$(psql_q "SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1")
 
 # ---- creating
-is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
+is "$(referent_login "$ra" "$pw")" 303 "the referent of site A logs in"
 http_get /referent/ > /dev/null
 body_has 'href="/referent/campagnes/nouvelle"' "her home page links to a new campaign"
 is "$(http_get /referent/campagnes/nouvelle)" 200 "the creation form"
@@ -151,7 +140,7 @@ c3=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, ope
 is "$(http_get "/referent/campagnes/$c3/papier")" 403 "31 days after the closing date, paper is refused"
 
 # ---- another site's referent
-login "$rb" "$pw" > /dev/null
+referent_login "$rb" "$pw" > /dev/null
 http_get /referent/ > /dev/null
 csrfb=$(input_value _csrf)
 is "$(http_get "/referent/campagnes/$c2/papier")/$(http_post "/referent/campagnes/$c2/papier" "_csrf=$csrfb&_jeton=$tok4&motif=autre&profil=elu&canal=courriel")/$(paper_of "$c2")" \

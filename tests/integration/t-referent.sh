@@ -4,20 +4,10 @@
 # poster come out whole, and a referent of another site gets 404 even
 # with forged ids, down to the database's policies.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
 
 tap_plan 36
 
-admin()
-{
-	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_admin" \
-		"$QM_BUILD/cgi/qualimetre" "$@"
-}
-login()
-{
-	rm -f "$HTTP_COOKIES"
-	http_get /referent/connexion > /dev/null
-	http_post /referent/connexion "login=$(urlencode "$1")&password=$(urlencode "$2")&_jeton=$(input_value _jeton)"
-}
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 	('TEST-REF-A', 'Préfecture A', '41', 'B'), ('TEST-REF-B', 'Préfecture B', '37', 'B')
 	ON CONFLICT (code) DO NOTHING"
@@ -61,9 +51,9 @@ wilson()
 # near A B: |A - B| < 1e-9
 near() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-9) }'; }
 
-is "$(login "$en" "$pw")" 303 "an enquirer logs in"
+is "$(referent_login "$en" "$pw")" 303 "an enquirer logs in"
 is "$(http_get /referent/)" 403 "but the referent's space is refused to her"
-is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
+is "$(referent_login "$ra" "$pw")" 303 "the referent of site A logs in"
 http_get /referent/ > /dev/null
 body_has "Enquête de test" "her campaigns are listed"
 is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
@@ -197,7 +187,7 @@ body_has "Délai moyen de réponse : 5,0 jours ouvrés ; délai médian : 5,0 jo
 	"the mean and median reply delay of the emails answered (2 and 8 working days)"
 
 # ---- another site's referent
-login "$rb" "$pw" > /dev/null
+referent_login "$rb" "$pw" > /dev/null
 is "$(http_get "/referent/campagnes/$cid")/$(http_get "/referent/campagnes/$cid/resultats.csv")/$(http_get "/referent/campagnes/$cid/reponses.csv")" \
 	"404/404/404" "the referent of site B gets 404 for site A's campaign and its exports"
 idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")
