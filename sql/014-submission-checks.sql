@@ -57,10 +57,12 @@ ALTER TABLE qualimetre.set_aside OWNER TO qualimetre_owner;
 CREATE INDEX response_campaign_time_idx
 	ON qualimetre.response (campaign_id, submitted_at);
 
--- The one rule of what is left out of a campaign's rates: the web
--- responses inside a window in force. Results, exports and the poster
--- all read it. security_invoker: the caller's own policies apply.
-CREATE VIEW qualimetre.uncounted_response WITH (security_invoker = true) AS
+-- The responses the referent has set aside: the web responses inside a
+-- window in force. Results, exports and the poster all leave them out of
+-- the rates through this one view (a withdrawn paper questionnaire is
+-- another matter: sql/017's counted_response leaves it out altogether).
+-- security_invoker: the caller's own policies apply.
+CREATE VIEW qualimetre.set_aside_response WITH (security_invoker = true) AS
 SELECT r.id, r.campaign_id, w.id AS set_aside_id
 FROM qualimetre.set_aside w
 JOIN qualimetre.response r ON r.campaign_id = w.campaign_id
@@ -68,7 +70,7 @@ JOIN qualimetre.response r ON r.campaign_id = w.campaign_id
 	AND r.submitted_at < upper(w.period)
 	AND r.channel = 'web'
 WHERE w.lifted_at IS NULL;
-ALTER VIEW qualimetre.uncounted_response OWNER TO qualimetre_owner;
+ALTER VIEW qualimetre.set_aside_response OWNER TO qualimetre_owner;
 
 -- The survey program counts the refusals of satisfaction campaigns.
 GRANT SELECT (campaign_id, day, reason, count),
@@ -118,4 +120,4 @@ CREATE POLICY referent_lifts ON qualimetre.set_aside
 		FROM qualimetre.campaign c
 		WHERE qualimetre.user_plans_site(c.site_id)))
 	WITH CHECK (lifted_by = qualimetre.current_user_id());
-GRANT SELECT ON qualimetre.uncounted_response TO qualimetre_referent;
+GRANT SELECT ON qualimetre.set_aside_response TO qualimetre_referent;

@@ -414,25 +414,6 @@ target_from_row(PGresult *res, int i, struct target *t)
 	}
 }
 
-/* Whether s is a UUID in its canonical lower-case form. */
-static int
-valid_uuid(const char *s)
-{
-	size_t	i;
-
-	if (strlen(s) != 36)
-		return 0;
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (s[i] != '-')
-				return 0;
-		} else if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	}
-	return 1;
-}
-
 /*
  * Loads what a page needs through statement stmt with one parameter.
  * With entry non-NULL, also the answers of an entry, as fields (the
@@ -656,24 +637,6 @@ entry_rows(const struct target *t, const struct answerset *s,
 	computed_free(&comp);
 }
 
-/* An answerset made from stored or proposed values, shown without
-   errors: a blank grid is not wrong yet. */
-static void
-prefilled(const struct form *f, const struct http_field *fields, size_t n,
-    struct answerset *s)
-{
-	size_t	k;
-
-	valid_answers(f, fields, n, s);
-	for (k = 0; k < s->nq; k++) {
-		free(s->q[k].error);
-		s->q[k].error = NULL;
-	}
-	free(s->form_error);
-	s->form_error = NULL;
-	s->nerrors = 0;
-}
-
 static void
 grid_page(struct mystery *m, struct resp *p, const struct staff_user *u,
     const struct target *t,
@@ -699,7 +662,7 @@ grid_page(struct mystery *m, struct resp *p, const struct staff_user *u,
 		buf_puts(b, " — hors créneau");
 	buf_puts(b, "</p>\n");
 	render_grid(b, f, &t->ref, action, token, u->csrf, s, alert_title,
-	    alert_text);
+	    alert_text, NULL);
 	page_end(b);
 }
 
@@ -772,7 +735,7 @@ record_form(struct mystery *m, const struct staff_user *u, struct resp *p,
 		pre[n].val = (char *)t->service_key;
 		pre[n++].vallen = strlen(t->service_key);
 	}
-	prefilled(f, pre, n, &s);
+	valid_answers_prefilled(f, pre, n, &s);
 	token_issue(m->key, t->campaign_id, token);
 	grid_page(m, p, u, t, f, action, token, &s, NULL, NULL);
 	valid_answers_free(&s);
@@ -929,7 +892,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		goto out;
 	}
 	if (r->method != HTTP_POST) {
-		prefilled(f, stored, nstored, &s);
+		valid_answers_prefilled(f, stored, nstored, &s);
 		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);
 		valid_answers_free(&s);
 		goto out;
@@ -1024,7 +987,7 @@ mystery_handle(struct mystery *m, struct req *r, struct resp *p)
 		return;
 	}
 	if (strncmp(r->path, PREFIX "/saisies/", sizeof(PREFIX "/saisies/") -
-	    1) == 0 && valid_uuid(r->path + sizeof(PREFIX "/saisies/") - 1)) {
+	    1) == 0 && http_uuid_valid(r->path + sizeof(PREFIX "/saisies/") - 1)) {
 		correct(m, &u, r, p, r->path + sizeof(PREFIX "/saisies/") - 1);
 		return;
 	}

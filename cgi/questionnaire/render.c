@@ -290,24 +290,24 @@ render_questionnaire(struct buf *b, const struct form *f, const char *action,
     const char *alert_text)
 {
 	render_questionnaire_staff(b, f, action, token, NULL, s, alert_title,
-	    alert_text);
+	    alert_text, NULL);
 }
 
 void
 render_questionnaire_staff(struct buf *b, const struct form *f,
     const char *action, const char *token, const char *csrf,
     const struct answerset *s, const char *alert_title,
-    const char *alert_text)
+    const char *alert_text, const char *extra)
 {
 	render_grid(b, f, NULL, action, token, csrf, s, alert_title,
-	    alert_text);
+	    alert_text, extra);
 }
 
 void
 render_grid(struct buf *b, const struct form *f,
     const struct form_referential *ref, const char *action,
     const char *token, const char *csrf, const struct answerset *s,
-    const char *alert_title, const char *alert_text)
+    const char *alert_title, const char *alert_text, const char *extra)
 {
 	const struct form_question	*q;
 	struct form_question		 eq;
@@ -396,6 +396,8 @@ render_grid(struct buf *b, const struct form *f,
 	}
 	if (cur != (size_t)-1)
 		buf_puts(b, "</section>\n");
+	if (extra != NULL)
+		buf_puts(b, extra);
 	buf_puts(b, csrf == NULL ? "<button class=\"fr-btn\" "
 	    "type=\"submit\">Envoyer mes réponses</button>\n</form>\n" :
 	    "<button class=\"fr-btn\" type=\"submit\">Enregistrer"

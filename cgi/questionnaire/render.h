@@ -26,11 +26,14 @@ void	 render_questionnaire(struct buf *, const struct form *f,
 /*
  * render_questionnaire for a staff form: also carries the session's CSRF
  * token; an empty token leaves the one-time token out (corrections).
+ * extra, when non-NULL, is the caller's own markup (its values escaped
+ * already) written after the questions, before the submit button: a
+ * staff field that is not a question, such as a correction's reason.
  */
 void	 render_questionnaire_staff(struct buf *, const struct form *f,
 	    const char *action, const char *token, const char *csrf,
 	    const struct answerset *answers, const char *alert_title,
-	    const char *alert_text);
+	    const char *alert_text, const char *extra);
 
 /*
  * render_questionnaire_staff for a mystery grid run under the referential
@@ -42,6 +45,6 @@ void	 render_grid(struct buf *, const struct form *f,
 	    const struct form_referential *ref, const char *action,
 	    const char *token, const char *csrf,
 	    const struct answerset *answers, const char *alert_title,
-	    const char *alert_text);
+	    const char *alert_text, const char *extra);
 
 #endif /* QUALIMETRE_RENDER_H */

@@ -400,3 +400,19 @@ valid_answers_free(struct answerset *s)
 	free(s->form_error);
 	memset(s, 0, sizeof(*s));
 }
+
+void
+valid_answers_prefilled(const struct form *f, const struct http_field *fields,
+    size_t n, struct answerset *s)
+{
+	size_t	k;
+
+	valid_answers(f, fields, n, s);
+	for (k = 0; k < s->nq; k++) {
+		free(s->q[k].error);
+		s->q[k].error = NULL;
+	}
+	free(s->form_error);
+	s->form_error = NULL;
+	s->nerrors = 0;
+}

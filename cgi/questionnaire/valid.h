@@ -55,6 +55,14 @@ struct answerset {
 size_t	 valid_answers(const struct form *f, const struct http_field *fields,
 	    size_t n, struct answerset *out);
 
+/*
+ * valid_answers for stored or proposed values, to be shown without
+ * errors (a blank form is not wrong yet): the same *s, its messages
+ * cleared. The caller frees it with valid_answers_free.
+ */
+void	 valid_answers_prefilled(const struct form *f,
+	    const struct http_field *fields, size_t n, struct answerset *s);
+
 /* Frees what valid_answers allocated; safe on a zeroed answerset. */
 void	 valid_answers_free(struct answerset *);
 

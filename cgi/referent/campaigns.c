@@ -76,16 +76,17 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " VALUES ($1::bigint, $2::bigint, 'satisfaction', $3, $4::date,"
 	    " $5::date, $6::int, $7) RETURNING id", 7 },
 	/* A campaign of the user's sites (the policies hide the others),
-	   its site's today and its counts. */
+	   its site's today and its counts (withdrawn questionnaires do
+	   not count: sql/017). */
 	[STMT_CAMPAIGN] = { "campaigns_campaign",
 	    "SELECT c.id, c.form_id, c.kind, c.title, s.name AS site,"
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " to_char((now() AT TIME ZONE s.timezone)::date, 'YYYY-MM-DD')"
 	    " AS today,"
-	    " (SELECT count(*) FROM qualimetre.response r"
+	    " (SELECT count(*) FROM qualimetre.counted_response r"
 	    "  WHERE r.campaign_id = c.id) AS responses,"
-	    " (SELECT count(*) FROM qualimetre.response r"
+	    " (SELECT count(*) FROM qualimetre.counted_response r"
 	    "  WHERE r.campaign_id = c.id AND r.channel = 'paper') AS paper"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
@@ -97,8 +98,10 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " WHERE id = $1::bigint AND kind = 'satisfaction'"
 	    " AND opens_on = $4::date AND closes_on = $5::date"
 	    " RETURNING id", 5 },
-	/* A paper questionnaire: the response, its answers, then the
-	   campaign's paper count, in one pipelined transaction. */
+	/* A paper questionnaire: the response, its answers, then its
+	   number (the campaign's paper questionnaires, withdrawn ones
+	   included, as the list of cgi/referent/revisions.c numbers them),
+	   in one pipelined transaction. */
 	[STMT_PAPER_RESPONSE] = { "campaigns_paper_response",
 	    "INSERT INTO qualimetre.response"
 	    " (id, campaign_id, channel, entered_by, form_token)"
@@ -1030,13 +1033,17 @@ paper_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	put_count(b, cp->responses);
 	buf_printf(b, " réponse%s en tout.</p>\n", cp->responses > 1 ?
 	    "s" : "");
+	buf_printf(b, "<p><a class=\"fr-link fr-icon-list-unordered "
+	    "fr-link--icon-left\" href=\"" CAMPAIGNS_PREFIX "/%lld/papier/"
+	    "saisis\">Questionnaires déjà saisis : les revoir, les corriger ou "
+	    "les retirer</a></p>\n", cp->id);
 	buf_puts(b, "<p class=\"fr-text--sm\">Au clavier : Tab passe d’une "
 	    "question à l’autre, les flèches choisissent une réponse, "
 	    "Entrée enregistre le questionnaire et ouvre un formulaire vide "
 	    "pour le suivant.</p>\n");
 
 	render_questionnaire_staff(&q, f, action, token, u->csrf, s,
-	    alert_title, alert_text);
+	    alert_title, alert_text, NULL);
 	at = focus_offset(&q);
 	if (at > 0) {
 		buf_put(b, q.data, at);

@@ -1,14 +1,16 @@
 # cgi/referent/: qualimetre-referent, the referents' and admins' program
 # (/referent/): campaigns and their results, the exports and the poster
 # (referent.c), satisfaction campaigns and paper questionnaires
-# (campaigns.c), the planning of mystery campaigns (planning.c), sites,
-# people and the national view (admin.c: the pages of the admin role), the
-# rhythm of the responses and the periods set aside (rhythm.c).
+# (campaigns.c), their corrections and withdrawals (revisions.c), the
+# planning of mystery campaigns (planning.c), sites, people and the
+# national view (admin.c: the pages of the admin role), the rhythm of the
+# responses and the periods set aside (rhythm.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/referent.c cgi/referent/referent.h \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
+	cgi/referent/revisions.c cgi/referent/revisions.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
 	cgi/referent/admin.c cgi/referent/admin.h \
 	cgi/referent/site.c cgi/referent/site.h \

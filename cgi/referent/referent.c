@@ -26,6 +26,7 @@
 #include "referent.h"
 #include "referential.h"
 #include "results.h"
+#include "revisions.h"
 #include "rhythm.h"
 #include "staff.h"
 #include "xmalloc.h"
@@ -47,7 +48,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "SELECT c.id, c.title, c.kind, s.name AS site,"
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
-	    " (SELECT count(*) FROM qualimetre.response r"
+	    " (SELECT count(*) FROM qualimetre.counted_response r"
 	    "  WHERE r.campaign_id = c.id) AS responses"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
@@ -74,13 +75,13 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  AND p.closes_on < c.opens_on"
 	    "  ORDER BY p.closes_on DESC LIMIT 1),"
 	    /* The responses set aside, left out of every count (sql/014). */
-	    " u AS (SELECT x.id FROM qualimetre.uncounted_response x, c"
+	    " u AS (SELECT x.id FROM qualimetre.set_aside_response x, c"
 	    "  WHERE x.campaign_id = c.id),"
-	    " pu AS (SELECT x.id FROM qualimetre.uncounted_response x, prev"
+	    " pu AS (SELECT x.id FROM qualimetre.set_aside_response x, prev"
 	    "  WHERE x.campaign_id = prev.id)"
 	    " SELECT 'meta' AS part, NULL::text AS question, NULL::text AS value,"
 	    "  NULL::text AS grp,"
-	    "  (SELECT count(*) FROM qualimetre.response r"
+	    "  (SELECT count(*) FROM qualimetre.counted_response r"
 	    "   WHERE r.campaign_id = c.id) - (SELECT count(*) FROM u) AS n,"
 	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
@@ -132,15 +133,19 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  WHERE d.response_id = a.response_id"
 	    "  AND d.campaign_id = a.campaign_id AND d.question = $3)"
 	    " GROUP BY 1, 2", 4 },
-	/* Every response with its answers, for the raw export. */
+	/* Every response that counts with its answers, and when it was
+	   last corrected, for the raw export. */
 	[STMT_RESPONSES] = { "referent_responses",
 	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS submitted_at, r.channel,"
 	    " a.question, coalesce(a.value, a.text) AS answer,"
-	    " u.set_aside_id::text AS set_aside"
-	    " FROM qualimetre.response r"
+	    " (SELECT to_char(max(v.revised_at) AT TIME ZONE 'UTC',"
+	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM qualimetre.revision v"
+	    "  WHERE v.response_id = r.id AND v.action = 'corrected')"
+	    " AS corrected_at, u.set_aside_id::text AS set_aside"
+	    " FROM qualimetre.counted_response r"
 	    " LEFT JOIN qualimetre.answer a ON a.response_id = r.id"
-	    " LEFT JOIN qualimetre.uncounted_response u ON u.id = r.id"
+	    " LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id"
 	    " WHERE r.campaign_id = $1"
 	    " ORDER BY r.submitted_at, r.id, a.question, a.value", 1 },
 };
@@ -153,6 +158,7 @@ struct referent {
 	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites, people, national */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
+	struct revisions	*revisions;	/* paper corrections */
 };
 
 struct referent *
@@ -170,6 +176,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->planning = planning_create(rf->db, rf->staff);
 	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
+	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	return rf;
 }
 
@@ -179,6 +186,7 @@ referent_free(struct referent *rf)
 	if (rf == NULL)
 		return;
 	rhythm_free(rf->rhythm);
+	revisions_free(rf->revisions);
 	admin_free(rf->admin);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
@@ -737,20 +745,24 @@ responses(struct referent *rf, const struct staff_user *u,
 	values = xcalloc(((size_t)n + 1) * nq, sizeof(*values));
 	joined = xcalloc(((size_t)n + 1) * nq, sizeof(*joined));
 	for (i = 0; i < n; i++) {
-		if (nrows == 0 || strcmp(rows[nrows - 1].id, PQgetvalue(res,
-		    i, 0)) != 0) {
-			rows[nrows].id = PQgetvalue(res, i, 0);
-			rows[nrows].submitted_at = PQgetvalue(res, i, 1);
-			rows[nrows].channel = PQgetvalue(res, i, 2);
-			rows[nrows].set_aside = PQgetisnull(res, i, 5) ? NULL :
-			    PQgetvalue(res, i, 5);
+		if (nrows == 0 || strcmp(rows[nrows - 1].id, db_value(res,
+		    i, "id")) != 0) {
+			rows[nrows].id = db_value(res, i, "id");
+			rows[nrows].submitted_at = db_value(res, i,
+			    "submitted_at");
+			rows[nrows].channel = db_value(res, i, "channel");
+			rows[nrows].corrected_at = db_value(res, i,
+			    "corrected_at");
+			rows[nrows].set_aside = PQgetisnull(res, i,
+			    PQfnumber(res, "set_aside")) ? NULL :
+			    db_value(res, i, "set_aside");
 			rows[nrows].values = &values[nrows * nq];
 			nrows++;
 		}
-		if (PQgetisnull(res, i, 3))
+		/* A question key is never empty: "" is no answer. */
+		if (*(key = db_value(res, i, "question")) == '\0')
 			continue;
-		key = PQgetvalue(res, i, 3);
-		ans = PQgetvalue(res, i, 4);
+		ans = db_value(res, i, "answer");
 		for (k = 0; k < nq; k++)
 			if (strcmp(form_question(form, k)->key, key) == 0)
 				break;
@@ -1244,6 +1256,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
+	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p))
 		return;

@@ -54,7 +54,7 @@ static const struct db_stmt rh_stmts[STMT__MAX] = {
 	    " FROM qualimetre.response r"
 	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
-	    " LEFT JOIN qualimetre.uncounted_response u ON u.id = r.id"
+	    " LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id"
 	    " WHERE r.campaign_id = $1::bigint AND r.channel = 'web'"
 	    " GROUP BY 1 ORDER BY 1", 1 },
 	[STMT_CHECKS] = { "rhythm_checks",
@@ -69,7 +69,7 @@ static const struct db_stmt rh_stmts[STMT__MAX] = {
 	    " UNION ALL SELECT 'periods', count(*) FROM qualimetre.set_aside"
 	    " WHERE campaign_id = $1::bigint AND lifted_at IS NULL"
 	    " UNION ALL SELECT 'aside', count(*)"
-	    " FROM qualimetre.uncounted_response"
+	    " FROM qualimetre.set_aside_response"
 	    " WHERE campaign_id = $1::bigint", 1 },
 	[STMT_PERIODS] = { "rhythm_periods",
 	    "SELECT w.id,"

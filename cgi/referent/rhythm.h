@@ -4,7 +4,7 @@
  * hours far above the campaign's own rhythm (stats_bursts), the sends
  * the survey program asked to confirm (too fast, days late), and the
  * periods the referent sets aside: their responses are kept but left out
- * of the rates (the view qualimetre.uncounted_response), every decision
+ * of the rates (the view qualimetre.set_aside_response), every decision
  * recorded with who, when and why, and lifted rather than deleted. The
  * database's policies (sql/014-submission-checks.sql) refuse the same
  * things as the C checks.

@@ -41,7 +41,8 @@ static const char *const rules_names[RESULTS_RULES__MAX] = {
 	(sizeof(results_columns) / sizeof(results_columns[0]))
 
 static const char *const responses_columns[] = {
-	"response_id", "submitted_at", "response_channel", "set_aside",
+	"response_id", "submitted_at", "response_channel",
+	"response_corrected_at", "set_aside",
 };
 #define NRESPONSES_COLUMNS \
 	(sizeof(responses_columns) / sizeof(responses_columns[0]))
@@ -251,7 +252,8 @@ export_responses_csv(const struct form *f,
 		fields[0] = rows[i].id;
 		fields[1] = rows[i].submitted_at;
 		fields[2] = rows[i].channel;
-		fields[3] = rows[i].set_aside;
+		fields[3] = rows[i].corrected_at;
+		fields[4] = rows[i].set_aside;
 		for (j = 0; j < nq; j++)
 			fields[NRESPONSES_COLUMNS + j] = rows[i].values[j];
 		csv_record(out, fields, ncols, dialect);

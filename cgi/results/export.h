@@ -68,6 +68,9 @@ struct export_response {
 						   "2026-05-04T10:15:00+02:00" */
 	const char		*channel;	/* "web", "paper", "call",
 						   "email" */
+	const char		*corrected_at;	/* when a paper one was last
+						   corrected, ISO 8601, or
+						   NULL or "" when never */
 	const char		*set_aside;	/* the period that sets it
 						   aside from the rates (its
 						   id), or NULL */
@@ -136,13 +139,15 @@ int	 export_results_xml(const struct results *r, struct buf *out,
  * Appends the n responses in rows to out as CSV in the given dialect:
  * one header row
  *
- *	response_id,submitted_at,response_channel,<key 1>,<key 2>,...
+ *	response_id,submitted_at,response_channel,response_corrected_at,
+ *	<key 1>,<key 2>,...
  *
  * with the keys of all f's questions in the form's order (computed
- * delays included), then one record per response, in rows' order. Only
+ * delays included), then one record per response, in rows' order
+ * (response_corrected_at empty for a response never corrected). Only
  * one header row, of keys, so that tools read the file as plain data;
  * the questions' labels are in results.csv and in the form. The first
- * three names hold an underscore, which no question key may
+ * four names hold an underscore, which no question key may
  * (forms/form.rng), so that they never clash with a key. Each
  * rows[i].values must have form_nquestions(f) entries. Nothing is
  * allocated that the caller must free but out's memory.

@@ -319,6 +319,24 @@ http_id_parse(const char *s, long long *id)
 	return 1;
 }
 
+int
+http_uuid_valid(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || strlen(s) != 36)
+		return 0;
+	for (i = 0; i < 36; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	}
+	return 1;
+}
+
 void
 http_moved(const struct req *r, struct resp *p, const char *path)
 {

@@ -144,4 +144,11 @@ void	 http_moved(const struct req *r, struct resp *p, const char *path);
  */
 int	 http_id_parse(const char *s, long long *id);
 
+/*
+ * Returns 1 when s is a UUID as the database writes it (36 characters,
+ * lower-case hexadecimal digits, hyphens at 8, 13, 18 and 23), 0
+ * otherwise, for NULL too.
+ */
+int	 http_uuid_valid(const char *s);
+
 #endif /* QUALIMETRE_HTTP_H */

@@ -29,12 +29,12 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-const [base, enquirer, referent, other, kbdSlot, errSlot, campaign, outdir] =
-	process.argv.slice(2);
+const [base, enquirer, referent, other, kbdSlot, errSlot, campaign, outdir, paperCampaign,
+	paperId] = process.argv.slice(2);
 const password = process.env.QM_BS_PASSWORD;
-if (!outdir || !password) {
+if (!paperId || !password) {
 	console.error('usage: QM_BS_PASSWORD=PW node staff.mjs BASE_URL ENQUIRER REFERENT OTHER ' +
-		'KBD_SLOT ERR_SLOT CAMPAIGN OUTDIR');
+		'KBD_SLOT ERR_SLOT CAMPAIGN OUTDIR PAPER_CAMPAIGN PAPER_RESPONSE');
 	process.exit(2);
 }
 mkdirSync(outdir, { recursive: true });
@@ -560,6 +560,38 @@ async function main() {
 			const sizes = ['slots', 'grid'].map((n) => statSync(path.join(outdir, `staff-${n}-412x915.png`)).size);
 			t.ok(sizes.every((s) => s > 0), `phone screenshots (${sizes.join(', ')} bytes)`);
 			await ctx.close();
+		});
+
+		// ---- 6. a paper questionnaire's correction pages, wide and narrow
+		await section('paper corrections (1280 and 360)', 9, async (t) => {
+			const q = `/referent/campagnes/${paperCampaign}/papier/${paperId}`;
+			const pages = [
+				['list', `/referent/campagnes/${paperCampaign}/papier/saisis`],
+				['questionnaire', q], ['withdrawal', `${q}/retrait`],
+			];
+			for (const width of [1280, 360]) {
+				const ctx = await newContext(browser, {
+					viewport: { width, height: 900 }, storageState: await ref.storageState(),
+				});
+				const page = await ctx.newPage();
+				for (const [name, p] of pages) {
+					const r = await page.goto(`${base}${p}`);
+					if (r.status() !== 200) {
+						t.ok(false, `the paper ${name} page answers 200 at ${width} px`, `HTTP ${r.status()}`);
+						continue;
+					}
+					await audit(t, page, `paper ${name} page at ${width} px`);
+					if (width === 360) {
+						const w = await overflow(page);
+						t.ok(w.scroll <= w.inner && w.scroll <= 360,
+							`no horizontal scrolling on the paper ${name} page at 360 px`,
+							`scrollWidth ${w.scroll}, innerWidth ${w.inner}; too wide: ${w.wide.join(' ')}`);
+					}
+					await page.screenshot({ path: path.join(outdir, `paper-${name}-${width}.png`),
+						fullPage: true });
+				}
+				await ctx.close();
+			}
 		});
 
 		// (The 400 of the grid submitted empty is expected.)

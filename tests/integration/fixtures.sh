@@ -2,6 +2,10 @@
 # each test knows exactly what is stored, and the helpers every test of the
 # staff programs uses (admin, staff_login). Sourced after lib.sh.
 
+# referent_login LOGIN PASSWORD: logs in to /referent/ with fresh cookies;
+# prints the status (303 when it worked).
+referent_login() { staff_login /referent "$@"; }
+
 # make_campaign SLUG OPENS_OFFSET CLOSES_OFFSET: a satisfaction campaign on
 # the latest satisfaction form, open from today + OPENS_OFFSET days to
 # today + CLOSES_OFFSET days (local dates of the site).

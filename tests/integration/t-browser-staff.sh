@@ -3,14 +3,15 @@
 # driving Debian's /usr/bin/chromium): logging in with the keyboard only,
 # axe-core's WCAG 2.1 A/AA rules on the enquirers' and the referents'
 # pages, a mystery call recorded with the keyboard only, the referent's
-# chart and tables and the breakdown form, a phone's screen. The browser
+# chart and tables and the breakdown form, a phone's screen, the pages of
+# a paper questionnaire's corrections at 1280 and 360 px. The browser
 # side prints its cases; what the database holds is checked here.
 # Screenshots go to the scratch directory, removed at exit; set
 # QUALIMETRE_TEST_SCREENSHOTS=DIR to keep a copy in DIR.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 52
+tap_plan 59
 
 for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
     "$QM_SRC/node_modules/axe-core/axe.min.js"; do
@@ -87,12 +88,34 @@ psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
 is "$(psql_q "SELECT count(*) FROM qualimetre.response WHERE campaign_id = :'c'" c="$cid")" 40 \
 	"a satisfaction campaign with 40 responses" || bail_out "cannot create the satisfaction campaign"
 
+# A paper questionnaire typed by the referent in a campaign of its own,
+# corrected once, for the pages of corrections.
+paper=bs-paper-$$
+pcid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
+		'satisfaction', 'Papier de test ' || :'slug', current_date - 10, current_date + 10, :'slug'
+	FROM qualimetre.site s WHERE s.code = 'TEST-BR-STAFF' RETURNING id" slug="$paper")
+pid=$(psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, form_token)
+	SELECT gen_random_uuid(), :'c', 'paper', id, :'slug' FROM qualimetre.app_user WHERE login = :'r'
+	RETURNING id" c="$pcid" slug="$paper" r="$ref")
+psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, value, text) VALUES
+	(:'p', :'c', 'motif', 'etrangers', NULL), (:'p', :'c', 'profil', 'particulier', NULL),
+	(:'p', :'c', 'canal', 'sur-place', NULL), (:'p', :'c', 'courtoisie', 'peu-satisfait', NULL),
+	(:'p', :'c', 'commentaire', NULL, 'Une attente un peu longue, mais un accueil aimable et des explications claires.');
+	SELECT set_config('qualimetre.user_id', id::text, false) FROM qualimetre.app_user WHERE login = :'r';
+	INSERT INTO qualimetre.revision (response_id, campaign_id, seq, action, reason)
+	VALUES (:'p', :'c', 1, 'corrected', 'Erreur de saisie : « satisfait » était coché sur le papier');
+	UPDATE qualimetre.answer SET value = 'satisfait' WHERE response_id = :'p' AND question = 'courtoisie'" \
+	p="$pid" c="$pcid" r="$ref" > /dev/null
+is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'" p="$pid")" 1 \
+	"a paper questionnaire corrected once" || bail_out "cannot create the paper questionnaire"
+
 # ---- the browser
 shots=$QM_TMP/screenshots
 started=$(date +%s)
 rc=0
 QM_BS_PASSWORD=$pw timeout -k 5 115 node "$QM_SRC/tests/browser/staff.mjs" "$QM_URL" "$enq" "$ref" \
-	"$other" "$kbd_slot" "$err_slot" "$cid" "$shots" \
+	"$other" "$kbd_slot" "$err_slot" "$cid" "$shots" "$pcid" "$pid" \
 	> "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
 diag "the browser program took $(($(date +%s) - started)) s"
 

@@ -35,7 +35,7 @@ idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")
 form=$(psql_q "SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1")
 
 # ---- creating
-is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
+is "$(referent_login "$ra" "$pw")" 303 "the referent of site A logs in"
 http_get /referent/ > /dev/null
 body_has 'href="/referent/campagnes/nouvelle"' "her home page links to a new campaign"
 is "$(http_get /referent/campagnes/nouvelle)" 200 "the creation form"
@@ -141,7 +141,7 @@ c3=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, ope
 is "$(http_get "/referent/campagnes/$c3/papier")" 403 "31 days after the closing date, paper is refused"
 
 # ---- another site's referent
-login "$rb" "$pw" > /dev/null
+referent_login "$rb" "$pw" > /dev/null
 http_get /referent/ > /dev/null
 csrfb=$(input_value _csrf)
 is "$(http_get "/referent/campagnes/$c2/papier")/$(http_post "/referent/campagnes/$c2/papier" "_csrf=$csrfb&_jeton=$tok4&motif=autre&profil=elu&canal=courriel")/$(paper_of "$c2")" \

@@ -52,9 +52,9 @@ wilson()
 # near A B: |A - B| < 1e-9
 near() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1e-9) }'; }
 
-is "$(login "$en" "$pw")" 303 "an enquirer logs in"
+is "$(referent_login "$en" "$pw")" 303 "an enquirer logs in"
 is "$(http_get /referent/)" 403 "but the referent's space is refused to her"
-is "$(login "$ra" "$pw")" 303 "the referent of site A logs in"
+is "$(referent_login "$ra" "$pw")" 303 "the referent of site A logs in"
 http_get /referent/ > /dev/null
 body_has "Enquête de test" "her campaigns are listed"
 is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
@@ -103,7 +103,7 @@ code=$(http_get "/referent/campagnes/$cid/resultats.xml")
 like "$(head -c 200 "$HTTP_BODY")" '<\?xml version="1.0"' "results.xml is XML ($code)"
 code=$(http_get "/referent/campagnes/$cid/reponses.csv")
 is "$(grep -c $'\r$' "$HTTP_BODY")" 46 "responses.csv: a header and 45 rows ($code)"
-like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,set_aside,motif,' "one column per question"
+like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,response_corrected_at,set_aside,motif,' "one column per question"
 # Every response's answers, read back field by field, against the database.
 got=$("$dump" , < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
@@ -118,7 +118,7 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
 http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
-like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;set_aside;motif;' "and separates with ';'"
+like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;response_corrected_at;set_aside;motif;' "and separates with ';'"
 got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
 	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }
@@ -188,7 +188,7 @@ body_has "Délai moyen de réponse : 5,0 jours ouvrés ; délai médian : 5,0 jo
 	"the mean and median reply delay of the emails answered (2 and 8 working days)"
 
 # ---- another site's referent
-login "$rb" "$pw" > /dev/null
+referent_login "$rb" "$pw" > /dev/null
 is "$(http_get "/referent/campagnes/$cid")/$(http_get "/referent/campagnes/$cid/resultats.csv")/$(http_get "/referent/campagnes/$cid/reponses.csv")" \
 	"404/404/404" "the referent of site B gets 404 for site A's campaign and its exports"
 idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")

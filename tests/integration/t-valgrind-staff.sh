@@ -2,12 +2,13 @@
 # The staff programs' main paths under valgrind (memcheck), like
 # t-valgrind.sh for the survey: a build without sanitizers, one worker
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
-# in, the referent's results page, exports and poster, the enquirer's
+# in, the referent's results page, exports and poster, a paper
+# questionnaire corrected and withdrawn, the enquirer's
 # slots and a recorded call; then SIGTERM and clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 13
+tap_plan 18
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -87,6 +88,26 @@ is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.csv")" 200 "results.
 is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.xml")" 200 "results.xml"
 is "$(fcgi referent GET "/referent/campagnes/$cid/reponses.csv" "" "format=tableur")" 200 "responses.csv"
 is "$(fcgi referent GET "/referent/campagnes/$cid/affiche.pdf")" 200 "the poster"
+
+# A paper questionnaire of her own, corrected then withdrawn.
+pc=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT site_id, form_id, 'satisfaction', 'Papier valgrind', current_date - 1, current_date + 1,
+	'vg-papier-' || :'p' FROM qualimetre.campaign WHERE id = :'c' RETURNING id" c="$cid" p="$$")
+pr=$(psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, form_token)
+	SELECT gen_random_uuid(), :'c', 'paper', id, 'vg-papier-' || :'p' FROM qualimetre.app_user
+	WHERE login = :'l' RETURNING id" c="$pc" p="$$" l="vg-ref-$$")
+psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, value) VALUES
+	(:'r', :'c', 'motif', 'autre'), (:'r', :'c', 'profil', 'particulier'), (:'r', :'c', 'canal', 'sur-place')" r="$pr" c="$pc"
+is "$(fcgi referent GET "/referent/campagnes/$pc/papier/saisis")" 200 "the typed paper questionnaires"
+fcgi referent GET "/referent/campagnes/$pc/papier/$pr" > /dev/null
+csrf=$(input_value _csrf)
+is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr" "_csrf=$csrf&_revision=0&_motif=erreur&motif=identite&profil=particulier&canal=sur-place")" \
+	303 "one of them corrected"
+is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr" "_csrf=$csrf&_revision=1&_motif=&motif=nimporte")" \
+	400 "a bad correction refused"
+is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr/retrait" "_csrf=$csrf&_revision=1&_motif=doublon&confirmer=oui")" \
+	303 "then withdrawn"
+is "$(fcgi referent GET "/referent/campagnes/$pc/papier/$pr")" 200 "its history"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"
