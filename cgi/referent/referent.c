@@ -28,6 +28,8 @@
 #include "results.h"
 #include "revisions.h"
 #include "rhythm.h"
+#include "sampling.h"
+#include "school.h"
 #include "staff.h"
 #include "xmalloc.h"
 
@@ -39,6 +41,7 @@ enum stmt {
 	STMT_RESULTS,
 	STMT_RESPONSES,
 	STMT_UNANSWERED,
+	STMT_CONTACTS,
 	STMT__MAX
 };
 
@@ -133,6 +136,35 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  WHERE d.response_id = a.response_id"
 	    "  AND d.campaign_id = a.campaign_id AND d.question = $3)"
 	    " GROUP BY 1, 2", 4 },
+	/*
+	 * What the sampling rules of mystery campaign $1 need: each contact
+	 * that counts (in a slot or not, its moment, the answer to $2, and
+	 * its service), the services the campaign tests, and the school
+	 * holidays of the site's zone around its dates.
+	 */
+	[STMT_CONTACTS] = { "referent_contacts",
+	    "SELECT 'contact' AS what, (r.slot_id IS NOT NULL)::text AS a,"
+	    " (SELECT left(m.value, 16) FROM qualimetre.answer m"
+	    "  WHERE m.response_id = r.id AND m.campaign_id = r.campaign_id"
+	    "  AND m.question = $2) AS b,"
+	    " (SELECT v.value FROM qualimetre.answer v"
+	    "  WHERE v.response_id = r.id AND v.campaign_id = r.campaign_id"
+	    "  AND v.question = 'service') AS c"
+	    " FROM qualimetre.counted_response r"
+	    " WHERE r.campaign_id = $1::bigint"
+	    " UNION ALL"
+	    " SELECT 'service', cs.key, cs.label, NULL"
+	    " FROM qualimetre.campaign_service cs"
+	    " WHERE cs.campaign_id = $1::bigint"
+	    " UNION ALL"
+	    " SELECT 'holiday', to_char(h.first_day, 'YYYY-MM-DD'),"
+	    " to_char(h.last_day, 'YYYY-MM-DD'), h.school_year"
+	    " FROM qualimetre.school_holiday h"
+	    " JOIN qualimetre.site s ON s.school_zone = h.zone"
+	    " JOIN qualimetre.campaign c ON c.site_id = s.id"
+	    " WHERE c.id = $1::bigint"
+	    " AND h.last_day >= c.opens_on - 366"
+	    " AND h.first_day <= c.closes_on + 366", 2 },
 	/* Every response that counts with its answers, and when it was
 	   last corrected, for the raw export. */
 	[STMT_RESPONSES] = { "referent_responses",
@@ -396,6 +428,120 @@ unanswered(struct referent *rf, const struct staff_user *u,
 	return pending;
 }
 
+/* The question that dates a grid's contact: its first date-time. */
+static const struct form_question *
+contact_moment(const struct form *f)
+{
+	const struct form_question	*q;
+	size_t				 k;
+
+	for (k = 0; k < form_nquestions(f); k++)
+		if ((q = form_question(f, k))->kind == QKIND_DATETIME)
+			return q;
+	return NULL;
+}
+
+/* Reads "YYYY-MM-DDTHH:MM" (or a bare date) into c's day and hour. */
+static void
+contact_when(const char *m, struct sampling_contact *c)
+{
+	char	day[11];
+
+	c->day = -1;
+	c->hour = -1;
+	if (strlen(m) < 10)
+		return;
+	memcpy(day, m, 10);
+	day[10] = '\0';
+	if (cal_parse(day, &c->day) == -1)
+		c->day = -1;
+	else if (strlen(m) >= 13 && m[10] == 'T')
+		c->hour = atoi(m + 11);
+}
+
+/*
+ * Checks mystery campaign cr's contacts against the label's sampling
+ * rules (cgi/results/sampling.c) and adds what it finds to its notes.
+ * Returns 0, or -1 when the database is unavailable (logged).
+ */
+static int
+sampling(struct referent *rf, const struct staff_user *u,
+    struct campaign_results *cr)
+{
+	const struct form_question	*when;
+	struct sampling_contact		*c;
+	struct sampling_service		*sv;
+	struct sampling_period		*h;
+	struct sampling_input		 in;
+	struct sampling_report		 rep;
+	PGresult			*res = NULL;
+	const char			*params[2], *what;
+	char				 sqlstate[6], *cause = NULL;
+	char				 year_open[SCHOOL_YEAR_LEN + 1];
+	char				 year_close[SCHOOL_YEAR_LEN + 1];
+	int				 i, n, open_known = 0, close_known = 0;
+
+	if ((when = contact_moment(cr->form)) == NULL)
+		return 0;
+	params[0] = cr->id;
+	params[1] = when->key;
+	if (db_exec_as(rf->db, u->id, STMT_CONTACTS, params, &res, sqlstate,
+	    &cause) != DB_OK) {
+		log_warnx("contacts of %s: %s", cr->id, cause);
+		free(cause);
+		return -1;
+	}
+	memset(&in, 0, sizeof(in));
+	n = PQntuples(res);
+	c = xcalloc((size_t)n + 1, sizeof(*c));
+	sv = xcalloc((size_t)n + 1, sizeof(*sv));
+	h = xcalloc((size_t)n + 1, sizeof(*h));
+	if (cal_parse(cr->r.opens_on, &in.opens_on) == -1 ||
+	    cal_parse(cr->r.closes_on, &in.closes_on) == -1)
+		in.opens_on = in.closes_on = 0;
+	school_year_of(in.opens_on, year_open);
+	school_year_of(in.closes_on, year_close);
+	for (i = 0; i < n; i++) {
+		what = db_value(res, i, "what");
+		if (strcmp(what, "contact") == 0) {
+			contact_when(db_value(res, i, "b"), &c[in.ncontacts]);
+			c[in.ncontacts].in_slot = strcmp(db_value(res, i, "a"),
+			    "true") == 0;
+			c[in.ncontacts].service = PQgetisnull(res, i,
+			    PQfnumber(res, "c")) ? NULL : db_value(res, i, "c");
+			in.ncontacts++;
+		} else if (strcmp(what, "service") == 0) {
+			sv[in.nservices].key = db_value(res, i, "a");
+			sv[in.nservices].label = db_value(res, i, "b");
+			in.nservices++;
+		} else if (strcmp(what, "holiday") == 0 &&
+		    cal_parse(db_value(res, i, "a"), &h[in.nholidays].first) ==
+		    0 && cal_parse(db_value(res, i, "b"),
+		    &h[in.nholidays].last) == 0) {
+			in.nholidays++;
+			open_known |= strcmp(db_value(res, i, "c"),
+			    year_open) == 0;
+			close_known |= strcmp(db_value(res, i, "c"),
+			    year_close) == 0;
+		}
+	}
+	in.contacts = c;
+	in.services = sv;
+	in.holidays = h;
+	in.department = cr->department;
+	in.holidays_known = open_known && close_known;
+	if (sampling_check(&in, &rep) == 0)
+		sampling_notes(&rep, &cr->r);
+	else
+		log_warnx("contacts of %s: cannot check them (department %s)",
+		    cr->id, cr->department);
+	free(c);
+	free(sv);
+	free(h);
+	PQclear(res);
+	return 0;
+}
+
 /*
  * Runs the results statement of campaign id, broken down by question by,
  * and reads its campaign into cr; campaign_compute makes the rows.
@@ -509,8 +655,9 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 		}
 		cr->r.nrows++;
 	}
-	if (strcmp(cr->r.kind, "satisfaction") == 0 &&
-	    rhythm_notes(rf->rhythm, u, cr->id, &cr->r) == -1) {
+	if ((strcmp(cr->r.kind, "satisfaction") == 0 ?
+	    rhythm_notes(rf->rhythm, u, cr->id, &cr->r) :
+	    sampling(rf, u, cr)) == -1) {
 		campaign_results_free(cr);
 		return -1;
 	}

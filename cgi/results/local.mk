@@ -7,7 +7,8 @@ cgi_results_libqmresults_a_SOURCES = \
 	cgi/results/results.c cgi/results/results.h \
 	cgi/results/chart.c cgi/results/chart.h \
 	cgi/results/poster.c cgi/results/poster.h \
-	cgi/results/export.c cgi/results/export.h
+	cgi/results/export.c cgi/results/export.h \
+	cgi/results/sampling.c cgi/results/sampling.h
 cgi_results_libqmresults_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) \
 	$(FORMS_I) $(STATS_I) $(CAL_I)
 cgi_results_libqmresults_a_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS) \
@@ -18,7 +19,8 @@ RESULTS_EXT_LIBS = $(CAIRO_LIBS) $(QRENCODE_LIBS) $(XML_LIBS) \
 	$(SODIUM_LIBS) $(GSL_LIBS) -lm
 
 RESULTS_TESTS = tests/test-results-rows tests/test-chart-svg \
-	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml
+	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml \
+	tests/test-sampling-rules
 check_PROGRAMS += $(RESULTS_TESTS)
 TESTS += $(RESULTS_TESTS)
 RESULTS_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -41,3 +43,6 @@ tests_test_export_csv_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_export_xml_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_export_xml_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_export_xml_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_sampling_rules_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_sampling_rules_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_sampling_rules_LDADD = $(RESULTS_TEST_LDADD)

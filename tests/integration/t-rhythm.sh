@@ -101,7 +101,7 @@ http_get "/referent/campagnes/$cid/resultats.csv" > /dev/null
 like "$(sed -n 2p "$HTTP_BODY")" "écartées des taux par Camille Essai le .*Envoi groupé de 60" \
 	"results.csv carries the decision"
 http_get "/referent/campagnes/$cid/reponses.csv" > /dev/null
-is "$(awk -F, 'NR > 1 && $4 != "" { n++ } END { print n + 0 }' "$HTTP_BODY")" 60 \
+is "$(awk -F, 'NR > 1 && $5 != "" { n++ } END { print n + 0 }' "$HTTP_BODY")" 60 \
 	"responses.csv marks the 60 responses set aside"
 http_get "/referent/campagnes/$cid/affiche.pdf" > /dev/null
 like "$(pdftotext "$HTTP_BODY" - 2>/dev/null | tr '\n' ' ')" "écartées des taux" "the poster carries the note"

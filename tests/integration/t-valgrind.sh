@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 12
+tap_plan 14
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 prog=$plain/cgi/qualimetre-survey
@@ -63,9 +63,14 @@ for i in $(seq 1 60); do
 	sleep 1
 done
 is "$code" 200 "GET the questionnaire"
-token=$(input_value _jeton)
-post="motif=etrangers&profil=particulier&canal=sur-place&courtoisie=satisfait&delai-rdv=peu-satisfait&commentaire=Tr%C3%A8s+bien&_jeton=$token"
-is "$(fcgi POST "/enquete/$slug" "$post")" 303 "a submission is stored"
+answers="motif=etrangers&profil=particulier&canal=sur-place&courtoisie=satisfait&delai-rdv=peu-satisfait&commentaire=Tr%C3%A8s+bien"
+is "$(fcgi POST "/enquete/$slug" "$answers&_jeton=$(input_value _jeton)")" 400 \
+	"sent at once with the page's token: asked to confirm"
+is "$(fcgi POST "/enquete/$slug" "$answers&_jeton=$(input_value _jeton)")" 303 \
+	"confirmed: stored"
+token=$(fresh_token "$slug")
+post="$answers&_jeton=$token"
+is "$(fcgi POST "/enquete/$slug" "$post")" 303 "a submission at a person's pace is stored"
 is "$(fcgi POST "/enquete/$slug" "$post")" 303 "the same one again: a duplicate"
 is "$(fcgi POST "/enquete/$slug" "motif=x&pirate=1&commentaire=%C3%28&_jeton=$token")" 400 \
 	"an invalid one: the error page"
@@ -73,7 +78,7 @@ is "$(fcgi POST "/enquete/$slug" "a=%G1")" 400 "a malformed body"
 is "$(fcgi GET "/enquete/$slug-fin")" 410 "a closed campaign"
 is "$(fcgi GET "/enquete/pas-de-campagne")" 404 "an unknown campaign"
 is "$(fcgi GET "/informations/accessibilite")" 200 "a legal page"
-is "$(responses "$slug")" 1 "one response stored"
+is "$(responses "$slug")" 2 "two responses stored: the confirmed one, and the other once"
 
 check "SIGTERM stops it" stop_it
 errors=$(grep -h 'ERROR SUMMARY' "$vglog"/*.log 2>/dev/null | grep -vc ' 0 errors' || true)
