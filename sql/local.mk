@@ -12,4 +12,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/010-referent-admin.sql \
 	sql/011-ascension-bridge.sql \
 	sql/012-planning-to-referent.sql \
-	sql/013-recording-window.sql
+	sql/013-recording-window.sql \
+	sql/015-site-services.sql
