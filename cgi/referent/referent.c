@@ -22,6 +22,7 @@
 #include "log.h"
 #include "page.h"
 #include "planning.h"
+#include "services.h"
 #include "poster.h"
 #include "referent.h"
 #include "results.h"
@@ -130,6 +131,7 @@ struct referent {
 	struct campaigns	*campaigns;	/* create, open, close, paper */
 	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites, people, national */
+	struct services		*services;	/* the services of sites */
 };
 
 struct referent *
@@ -146,6 +148,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
 	rf->planning = planning_create(rf->db, rf->staff);
 	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
+	rf->services = services_create(rf->db, rf->staff);
 	return rf;
 }
 
@@ -155,6 +158,7 @@ referent_free(struct referent *rf)
 	if (rf == NULL)
 		return;
 	admin_free(rf->admin);
+	services_free(rf->services);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
@@ -204,7 +208,9 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
 	    "href=\"" CAMPAIGNS_PREFIX "/nouvelle\">Nouvelle campagne</a>"
 	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n");
+	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    SERVICES_PREFIX "\">Services des sites</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -1117,6 +1123,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
+	    services_handle(rf->services, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
