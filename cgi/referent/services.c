@@ -497,8 +497,8 @@ service_table(struct buf *b, const struct staff_user *u,
 		buf_puts(b, s->retired ? "</td><td><p class=\"fr-badge "
 		    "fr-badge--sm\">Retiré</p>" : "</td><td><p class=\""
 		    "fr-badge fr-badge--success fr-badge--sm\">Actif</p>");
-		buf_puts(b, "</td><td><a class=\"fr-link\" href=\""
-		    SERVICES_PREFIX "/");
+		buf_puts(b, "</td><td class=\"qm-actions\"><a class=\"fr-link\" "
+		    "href=\"" SERVICES_PREFIX "/");
 		html_puts(b, site->id);
 		buf_putc(b, '/');
 		html_puts(b, s->key);

@@ -9,7 +9,7 @@
 # QUALIMETRE_TEST_SCREENSHOTS=DIR to keep a copy in DIR.
 . "$(dirname "$0")/lib.sh"
 
-tap_plan 48
+tap_plan 54
 
 for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
     "$QM_SRC/node_modules/axe-core/axe.min.js"; do
