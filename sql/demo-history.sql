@@ -193,9 +193,9 @@ ON CONFLICT (slug) DO NOTHING;
 INSERT INTO qualimetre.campaign_service (campaign_id, key, label, position)
 SELECT c.id, v.key, v.label, v.position
 FROM qualimetre.campaign c,
-	(VALUES ('standard', 'Standard (accueil téléphonique)', 1),
-		('etrangers', 'Service des étrangers', 2),
-		('vehicules', 'Immatriculation des véhicules', 3)) AS v(key, label, position)
+	(VALUES ('accueil-general', 'Accueil général', 1),
+		('standard', 'Standard (accueil téléphonique)', 2),
+		('etrangers', 'Service des étrangers', 3)) AS v(key, label, position)
 WHERE c.slug LIKE 'appels-%-pref-41'
 ON CONFLICT DO NOTHING;
 
@@ -203,7 +203,7 @@ ON CONFLICT DO NOTHING;
 -- turn, all for the demo enquirer.
 INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
 SELECT c.id, d.day, d.n % 2 = 1,
-	(ARRAY['standard', 'etrangers', 'vehicules'])[1 + d.n % 3],
+	(ARRAY['accueil-general', 'standard', 'etrangers'])[1 + d.n % 3],
 	(SELECT id FROM qualimetre.app_user WHERE login = 'enqueteur.demo')
 FROM qualimetre.campaign c,
 	LATERAL (SELECT day, row_number() OVER (ORDER BY day) - 1 AS n

@@ -13,5 +13,8 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/011-ascension-bridge.sql \
 	sql/012-planning-to-referent.sql \
 	sql/013-recording-window.sql \
+	sql/014-submission-checks.sql \
+	sql/015-site-services.sql \
 	sql/016-referentials.sql \
-	sql/017-paper-revisions.sql
+	sql/017-paper-revisions.sql \
+	sql/018-school-zones.sql

@@ -53,7 +53,19 @@ enum stmt {
 	" to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on," \
 	" site.department, qualimetre.mystery_campaign_writable(c.id)" \
 	" AS writable, to_char((now() AT TIME ZONE site.timezone)::date," \
-	" 'YYYY-MM-DD') AS today," REFERENTIAL_COLUMNS
+	" 'YYYY-MM-DD') AS today," REFERENTIAL_COLUMNS "," \
+	SERVICE_COLUMNS
+
+/* The services the campaign tests, in its order: the keys (never a
+   space) apart by spaces, the labels (on one line) by line breaks. */
+#define SERVICE_COLUMNS \
+	" (SELECT string_agg(cs2.key, ' ' ORDER BY cs2.position, cs2.key)" \
+	"  FROM qualimetre.campaign_service cs2" \
+	"  WHERE cs2.campaign_id = c.id) AS service_keys," \
+	" (SELECT string_agg(translate(cs2.label, E'\\n\\r', '  '), E'\\n'" \
+	"  ORDER BY cs2.position, cs2.key)" \
+	"  FROM qualimetre.campaign_service cs2" \
+	"  WHERE cs2.campaign_id = c.id) AS service_labels"
 
 /* One response and its answers, from one INSERT each, in one pipelined
    transaction: the answers' policy must see the response. */
@@ -173,6 +185,12 @@ struct target {
 	char		 ref_name[REFERENTIAL_NAME_MAX];
 	struct form_referential ref;		/* the campaign's; its name
 						   is ref_name, or NULL */
+	/* The campaign's services, the options of the grid's "service"
+	   question; target_free frees them. */
+	char		*service_keys;		/* split in place */
+	char		*service_labels;
+	struct form_option *services;		/* point into both */
+	size_t		 nservices;
 };
 
 struct mystery *
@@ -383,6 +401,35 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	page_end(b);
 }
 
+/* Splits the campaign's services, as SERVICE_COLUMNS gives them, into
+   t's options; a label missing is its key. */
+static void
+target_services(struct target *t, const char *keys, const char *labels)
+{
+	char	*k, *l, *kn, *ln;
+	size_t	 n;
+
+	if (*keys == '\0')
+		return;
+	t->service_keys = xstrdup(keys);
+	t->service_labels = xstrdup(labels);
+	for (n = 1, k = t->service_keys; *k != '\0'; k++)
+		n += *k == ' ';
+	t->services = xcalloc(n, sizeof(*t->services));
+	for (k = t->service_keys, l = t->service_labels; k != NULL;
+	    k = kn, l = ln) {
+		if ((kn = strchr(k, ' ')) != NULL)
+			*kn++ = '\0';
+		if (l != NULL && (ln = strchr(l, '\n')) != NULL)
+			*ln++ = '\0';
+		else
+			ln = NULL;
+		t->services[t->nservices].value = k;
+		t->services[t->nservices++].label = l != NULL && *l != '\0' ?
+		    l : k;
+	}
+}
+
 static void
 target_from_row(PGresult *res, int i, struct target *t)
 {
@@ -412,6 +459,63 @@ target_from_row(PGresult *res, int i, struct target *t)
 		snprintf(t->ref_name, sizeof(t->ref_name), "%s", t->ref.name);
 		t->ref.name = t->ref_name;	/* res is cleared soon */
 	}
+	target_services(t, db_value(res, i, "service_keys"),
+	    db_value(res, i, "service_labels"));
+}
+
+static void
+target_free(struct target *t)
+{
+	free(t->service_keys);
+	free(t->service_labels);
+	free(t->services);
+	t->service_keys = t->service_labels = NULL;
+	t->services = NULL;
+	t->nservices = 0;
+}
+
+/*
+ * The options of the "service" question that t's grid offers: the
+ * campaign's services; NULL, the grid's own options, for a campaign
+ * without any.
+ */
+static const struct valid_choices *
+target_choices(const struct target *t, struct valid_choices *vc)
+{
+	if (t->nservices == 0)
+		return NULL;
+	vc->key = "service";
+	vc->options = t->services;
+	vc->noptions = t->nservices;
+	return vc;
+}
+
+/*
+ * Adds the stored answer value of the "service" question to t's
+ * options when the campaign's services lack it (an entry made before
+ * they were the campaign's), labelled as the grid f labels it: it stays
+ * shown, and may be kept. value must outlive t.
+ */
+static void
+target_keep_service(struct target *t, const struct form *f,
+    const char *value)
+{
+	const struct form_question	*q;
+	const struct form_option	*o;
+	size_t				 i;
+
+	if (t->nservices == 0 || value == NULL ||
+	    (q = form_find(f, "service")) == NULL)
+		return;
+	for (i = 0; i < t->nservices; i++)
+		if (strcmp(t->services[i].value, value) == 0)
+			return;
+	t->services = xreallocarray(t->services, t->nservices + 1,
+	    sizeof(*t->services));
+	memset(&t->services[t->nservices], 0, sizeof(*t->services));
+	t->services[t->nservices].value = value;
+	t->services[t->nservices++].label = (o = form_option_find(q,
+	    value)) != NULL ? o->label : value;
 }
 
 /*
@@ -617,9 +721,11 @@ computed_free(struct computed *c)
  */
 static void
 entry_check(const struct target *t, const struct form *f,
-    const struct req *r, struct answerset *s)
+    const struct req *r, struct answerset *s,
+    struct valid_choices *vc)
 {
-	valid_answers(f, r->fields, r->nfields, s);
+	valid_answers_choices(f, target_choices(t, vc), r->fields,
+	    r->nfields, s);
 	if (check_period(t, s) == 0)
 		check_window(t, s);
 }
@@ -719,6 +825,7 @@ record_form(struct mystery *m, const struct staff_user *u, struct resp *p,
 {
 	const struct form_question	*cq;
 	struct answerset		 s;
+	struct valid_choices		 vc;
 	struct http_field		 pre[2];
 	char				 token[TOKEN_LEN + 1], moment[17];
 	size_t				 n = 0, k;
@@ -735,7 +842,7 @@ record_form(struct mystery *m, const struct staff_user *u, struct resp *p,
 		pre[n].val = (char *)t->service_key;
 		pre[n++].vallen = strlen(t->service_key);
 	}
-	valid_answers_prefilled(f, pre, n, &s);
+	valid_answers_prefilled(f, target_choices(t, &vc), pre, n, &s);
 	token_issue(m->key, t->campaign_id, token);
 	grid_page(m, p, u, t, f, action, token, &s, NULL, NULL);
 	valid_answers_free(&s);
@@ -809,14 +916,16 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	struct target		 t;
 	const struct form	*f;
 	struct answerset	 s;
+	struct valid_choices	 vc;
 	char			 action[128], token[TOKEN_LEN + 1];
 
+	memset(&t, 0, sizeof(t));
 	if (!record_target(m, u, p, slot_id, campaign_id, &t))
-		return;
+		goto out;
 	if ((f = formcache_get(m->forms, t.form_id)) == NULL) {
 		refused(m, p, u, 503, "Service momentanément indisponible",
 		    "La grille ne peut pas être affichée pour le moment.");
-		return;
+		goto out;
 	}
 	if (slot_id != NULL)
 		snprintf(action, sizeof(action), PREFIX "/creneaux/%s",
@@ -826,14 +935,14 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "hors-creneau", campaign_id);
 	if (r->method != HTTP_POST) {
 		record_form(m, u, p, &t, f, action);
-		return;
+		goto out;
 	}
 	if (!staff_csrf_ok(u, r)) {
 		refused(m, p, u, 403, "Action refusée", "Cette demande ne vient "
 		    "pas d’une page de ce service : rien n’a été enregistré.");
-		return;
+		goto out;
 	}
-	entry_check(&t, f, r, &s);
+	entry_check(&t, f, r, &s, &vc);
 	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
 		token_issue(m->key, t.campaign_id, token);
 		p->status = 400;
@@ -846,6 +955,8 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 	} else
 		record_store(m, u, p, &t, f, action, slot_id, &s);
 	valid_answers_free(&s);
+out:
+	target_free(&t);
 }
 
 /* GET and POST of a correction to one of the user's own entries. */
@@ -856,6 +967,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	struct target		 t;
 	const struct form	*f;
 	struct answerset	 s;
+	struct valid_choices	 vc;
 	struct answer_rows	 rows;
 	struct http_field	*stored = NULL;
 	const char		*p0[2], *p1[1], *p2[5], *const *pp[3];
@@ -864,10 +976,11 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	PGresult		*res;
 	char			 action[128], id[32], sqlstate[6];
 	char			*cause = NULL;
-	size_t			 nstored = 0;
+	size_t			 nstored = 0, i;
 	int			 found;
 	enum db_status		 rc;
 
+	memset(&t, 0, sizeof(t));
 	found = load(m, u, STMT_ENTRY, response_id, &t, &stored, &nstored);
 	if (found == -1) {
 		refused(m, p, u, 503, "Service momentanément indisponible",
@@ -885,6 +998,9 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "La grille ne peut pas être affichée pour le moment.");
 		goto out;
 	}
+	for (i = 0; i < nstored; i++)
+		if (strcmp(stored[i].key, "service") == 0)
+			target_keep_service(&t, f, stored[i].val);
 	snprintf(action, sizeof(action), PREFIX "/saisies/%s", response_id);
 	if (!t.writable) {
 		refused(m, p, u, 403, "Campagne close", "Cette campagne est "
@@ -892,7 +1008,8 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		goto out;
 	}
 	if (r->method != HTTP_POST) {
-		valid_answers_prefilled(f, stored, nstored, &s);
+		valid_answers_prefilled(f, target_choices(&t, &vc), stored,
+		    nstored, &s);
 		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);
 		valid_answers_free(&s);
 		goto out;
@@ -902,7 +1019,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "pas d’une page de ce service : rien n’a été modifié.");
 		goto out;
 	}
-	entry_check(&t, f, r, &s);
+	entry_check(&t, f, r, &s, &vc);
 	if (s.nerrors > 0) {
 		p->status = 400;
 		grid_page(m, p, u, &t, f, action, "", &s, NULL, NULL);
@@ -943,6 +1060,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 done:
 	valid_answers_free(&s);
 out:
+	target_free(&t);
 	http_fields_free(stored, nstored);
 }
 

@@ -16,15 +16,21 @@
 #include "staff.h"
 #include "valid.h"
 
-/* The id of the element a question's error links to. */
+/* The id of the element a question's error links to: its first option
+   as s offers it, or its input. */
 static void
-question_anchor(struct buf *b, const struct form_question *q)
+question_anchor(struct buf *b, const struct answerset *s,
+    const struct form_question *q)
 {
+	const struct form_option	*opts;
+	size_t				 n;
+
+	opts = valid_options(s, q, &n);
 	buf_puts(b, "q-");
 	html_puts(b, q->key);
-	if (q->noptions > 0 && q->kind != QKIND_TEXT) {
+	if (n > 0 && q->kind != QKIND_TEXT) {
 		buf_putc(b, '-');
-		html_puts(b, q->options[0].value);
+		html_puts(b, opts[0].value);
 	}
 }
 
@@ -89,15 +95,18 @@ when_attributes(struct buf *b, const struct form_question *q)
 	buf_putc(b, '"');
 }
 
-/* A question answered by radio buttons or check boxes. */
+/* A question answered by radio buttons or check boxes, offering the
+   options s gives it (s NULL: its own). */
 static void
-question_options(struct buf *b, const struct form_question *q,
-    const struct qanswer *a)
+question_options(struct buf *b, const struct answerset *s,
+    const struct form_question *q, const struct qanswer *a)
 {
-	const char	*type, *group;
-	const char	*error = a != NULL ? a->error : NULL;
-	size_t		 i;
+	const struct form_option	*opts;
+	const char			*type, *group;
+	const char			*error = a != NULL ? a->error : NULL;
+	size_t				 i, nopts;
 
+	opts = valid_options(s, q, &nopts);
 	type = q->kind == QKIND_MULTI ? "checkbox" : "radio";
 	group = q->kind == QKIND_MULTI ? "fr-checkbox-group" :
 	    "fr-radio-group";
@@ -117,27 +126,27 @@ question_options(struct buf *b, const struct form_question *q,
 	buf_puts(b, "-legend\">");
 	question_label(b, q);
 	buf_puts(b, "</legend>\n");
-	for (i = 0; i < q->noptions; i++) {
+	for (i = 0; i < nopts; i++) {
 		buf_printf(b, "<div class=\"fr-fieldset__element%s\">\n"
 		    "<div class=\"%s\">\n<input type=\"%s\" id=\"q-",
 		    q->kind == QKIND_SCALE || q->kind == QKIND_YESNO ?
 		    " fr-fieldset__element--inline" : "", group, type);
 		html_puts(b, q->key);
 		buf_putc(b, '-');
-		html_puts(b, q->options[i].value);
+		html_puts(b, opts[i].value);
 		buf_puts(b, "\" name=\"");
 		html_puts(b, q->key);
 		buf_puts(b, "\" value=\"");
-		html_puts(b, q->options[i].value);
+		html_puts(b, opts[i].value);
 		buf_putc(b, '"');
-		if (was_sent(a, q->options[i].value))
+		if (was_sent(a, opts[i].value))
 			buf_puts(b, " checked");
 		buf_puts(b, ">\n<label class=\"fr-label\" for=\"q-");
 		html_puts(b, q->key);
 		buf_putc(b, '-');
-		html_puts(b, q->options[i].value);
+		html_puts(b, opts[i].value);
 		buf_puts(b, "\">");
-		html_puts(b, q->options[i].label);
+		html_puts(b, opts[i].label);
 		buf_puts(b, "</label>\n</div>\n</div>\n");
 	}
 	buf_puts(b, "<div class=\"fr-messages-group\" id=\"q-");
@@ -274,7 +283,7 @@ error_summary(struct buf *b, const struct form *f,
 			continue;
 		q = form_question(f, k);
 		buf_puts(b, "<li><a href=\"#");
-		question_anchor(b, q);
+		question_anchor(b, s, q);
 		buf_puts(b, "\">");
 		html_puts(b, q->label);
 		buf_puts(b, "</a> : ");
@@ -384,7 +393,7 @@ render_grid(struct buf *b, const struct form *f,
 		case QKIND_CHOICE:
 		case QKIND_MULTI:
 		case QKIND_YESNO:
-			question_options(b, &eq, a);
+			question_options(b, s, &eq, a);
 			break;
 		case QKIND_DELAY:
 			question_computed(b, &eq);

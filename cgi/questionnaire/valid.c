@@ -109,10 +109,40 @@ valid_datetime(const char *s)
 	return 1;
 }
 
-/* Checks the values of one asked question; returns a message or NULL. */
-static char *
-check_question(const struct form_question *q, const struct qanswer *a)
+const struct form_option *
+valid_options(const struct answerset *s, const struct form_question *q,
+    size_t *n)
 {
+	if (s != NULL && s->choices != NULL &&
+	    (q->kind == QKIND_CHOICE || q->kind == QKIND_MULTI) &&
+	    strcmp(s->choices->key, q->key) == 0) {
+		*n = s->choices->noptions;
+		return s->choices->options;
+	}
+	*n = q->noptions;
+	return q->options;
+}
+
+/* Whether value is one of the n options. */
+static int
+offered(const struct form_option *opts, size_t n, const char *value)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(opts[i].value, value) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks the values of one asked question of s; returns a message or
+   NULL. */
+static char *
+check_question(const struct answerset *s, const struct form_question *q,
+    const struct qanswer *a)
+{
+	const struct form_option *opts;
+	size_t		 nopts;
 	const char	*val;
 	char		*msg = NULL;
 	long long	 v;
@@ -124,19 +154,20 @@ check_question(const struct form_question *q, const struct qanswer *a)
 			return xstrdup("Cette réponse contient des "
 			    "caractères non valides.");
 
+	opts = valid_options(s, q, &nopts);
 	switch (q->kind) {
 	case QKIND_SCALE:
 	case QKIND_CHOICE:
 	case QKIND_YESNO:
 		if (a->nsent > 1)
 			return xstrdup("Une seule réponse est possible.");
-		if (form_option_find(q, a->sent[0]->val) == NULL)
+		if (!offered(opts, nopts, a->sent[0]->val))
 			return xstrdup("Cette réponse ne fait pas partie "
 			    "des choix proposés.");
 		return NULL;
 	case QKIND_MULTI:
 		for (i = 0; i < a->nsent; i++) {
-			if (form_option_find(q, a->sent[i]->val) == NULL)
+			if (!offered(opts, nopts, a->sent[i]->val))
 				return xstrdup("Une des réponses ne fait pas "
 				    "partie des choix proposés.");
 			for (j = 0; j < i; j++)
@@ -252,6 +283,14 @@ size_t
 valid_answers(const struct form *f, const struct http_field *fields,
     size_t n, struct answerset *out)
 {
+	return valid_answers_choices(f, NULL, fields, n, out);
+}
+
+size_t
+valid_answers_choices(const struct form *f,
+    const struct valid_choices *choices, const struct http_field *fields,
+    size_t n, struct answerset *out)
+{
 	const struct form_question	*q, *cond;
 	struct qanswer			*a, *from, *to;
 	size_t				 i, k, nq, nunknown = 0;
@@ -260,6 +299,7 @@ valid_answers(const struct form *f, const struct http_field *fields,
 
 	memset(out, 0, sizeof(*out));
 	out->form = f;
+	out->choices = choices;
 	nq = out->nq = form_nquestions(f);
 	out->q = xcalloc(nq, sizeof(*out->q));
 
@@ -336,7 +376,7 @@ valid_answers(const struct form *f, const struct http_field *fields,
 				    "Cette question est obligatoire : "
 				    "choisissez une réponse.");
 		} else {
-			a->error = check_question(q, a);
+			a->error = check_question(out, q, a);
 			a->answered = 1;
 		}
 		/* The loader only lets a date follow an earlier one. */
@@ -402,12 +442,13 @@ valid_answers_free(struct answerset *s)
 }
 
 void
-valid_answers_prefilled(const struct form *f, const struct http_field *fields,
+valid_answers_prefilled(const struct form *f,
+    const struct valid_choices *choices, const struct http_field *fields,
     size_t n, struct answerset *s)
 {
 	size_t	k;
 
-	valid_answers(f, fields, n, s);
+	valid_answers_choices(f, choices, fields, n, s);
 	for (k = 0; k < s->nq; k++) {
 		free(s->q[k].error);
 		s->q[k].error = NULL;

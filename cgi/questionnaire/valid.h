@@ -17,6 +17,17 @@ struct http_field;
    can take it, since keys start with a letter. */
 #define VALID_TOKEN_FIELD	"_jeton"
 
+/*
+ * The options a program gives a choice question at run time instead of
+ * the form's own: a mystery grid's "service" question offers the
+ * services its campaign tests.
+ */
+struct valid_choices {
+	const char		 *key;		/* the question's key */
+	const struct form_option *options;	/* in display order */
+	size_t			  noptions;
+};
+
 /* What was sent for one question. */
 struct qanswer {
 	const struct http_field **sent;	/* the fields sent for it, in
@@ -36,6 +47,8 @@ struct qanswer {
 /* A whole submission, checked. */
 struct answerset {
 	const struct form	*form;
+	const struct valid_choices *choices;	/* given in place of the
+						   form's options, or NULL */
 	struct qanswer		*q;		/* one per question, in the
 						   form's order */
 	size_t			 nq;
@@ -56,11 +69,31 @@ size_t	 valid_answers(const struct form *f, const struct http_field *fields,
 	    size_t n, struct answerset *out);
 
 /*
+ * valid_answers for a form whose choice (or multiple choice) question
+ * choices->key (when choices is non-NULL) offers choices' options
+ * instead of its own: only those are accepted, and the renderer shows
+ * them (valid_options). choices must outlive *out.
+ */
+size_t	 valid_answers_choices(const struct form *f,
+	    const struct valid_choices *choices,
+	    const struct http_field *fields, size_t n, struct answerset *out);
+
+/*
+ * The options question q offers in s (NULL: the form's): the run-time
+ * choices of s when they are q's, else q's own. Writes their number
+ * into *n.
+ */
+const struct form_option *valid_options(const struct answerset *s,
+	    const struct form_question *q, size_t *n);
+
+/*
  * valid_answers for stored or proposed values, to be shown without
  * errors (a blank form is not wrong yet): the same *s, its messages
- * cleared. The caller frees it with valid_answers_free.
+ * cleared; choices as valid_answers_choices takes them, or NULL. The
+ * caller frees it with valid_answers_free.
  */
 void	 valid_answers_prefilled(const struct form *f,
+	    const struct valid_choices *choices,
 	    const struct http_field *fields, size_t n, struct answerset *s);
 
 /* Frees what valid_answers allocated; safe on a zeroed answerset. */

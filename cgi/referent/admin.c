@@ -170,19 +170,8 @@ static enum db_status
 run(struct admin *ra, const struct staff_user *u, enum stmt s,
     const char *const *params, PGresult **res, char *sqlstate)
 {
-	enum db_status	 st;
-	char		*cause = NULL;
-
-	st = db_exec_as(ra->db, u->id, ra->base + s, params, res, sqlstate,
-	    &cause);
-	if (st == DB_UNAVAILABLE)
-		log_warnx("%s for %s: %s", admin_stmts[s].name, u->login,
-		    cause);
-	else if (st == DB_REFUSED)
-		log_warnx("%s for %s: refused (%.5s): %s", admin_stmts[s].name,
-		    u->login, sqlstate, cause);
-	free(cause);
-	return st;
+	return db_exec_as_logged(ra->db, u->id, u->login, ra->base + s,
+	    admin_stmts[s].name, params, res, sqlstate);
 }
 
 static void
@@ -304,15 +293,6 @@ select_input(struct buf *b, const struct fld *f, const char *name,
 	    f->error);
 }
 
-static void
-success(struct buf *b, const char *text)
-{
-	buf_puts(b, "<div class=\"fr-alert fr-alert--success fr-alert--sm "
-	    "fr-mb-4w\" role=\"status\">\n<p>");
-	html_puts(b, text);
-	buf_puts(b, "</p>\n</div>\n");
-}
-
 /* ------------------------------------------------------------ sites */
 
 enum site_field {
@@ -395,7 +375,7 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
 	    "/\">Accueil</a></p>\n<h1>Sites</h1>\n");
 	if (done != NULL)
-		success(b, done);
+		page_success(b, done);
 	n = PQntuples(res);
 	cid = PQfnumber(res, "id");
 	ccode = PQfnumber(res, "code");
@@ -897,7 +877,7 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 		    "d’enquêteur sur ces sites, les désactiver et les "
 		    "réactiver.</p>\n");
 	if (done != NULL)
-		success(b, done);
+		page_success(b, done);
 	if (pw != NULL) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
 		    "fr-mb-4w\" role=\"status\" id=\"mot-de-passe\">\n"

@@ -2,9 +2,10 @@
 # (/referent/): campaigns and their results, the exports and the poster
 # (referent.c), satisfaction campaigns and paper questionnaires
 # (campaigns.c), their corrections and withdrawals (revisions.c), the
-# planning of mystery campaigns (planning.c), sites, people and the
-# national view (admin.c: the pages of the admin role), the rhythm of the
-# responses and the periods set aside (rhythm.c).
+# planning of mystery campaigns (planning.c), the services of each site
+# that campaigns test (services.c), sites, people and the national view
+# (admin.c: the pages of the admin role), the rhythm of the responses and
+# the periods set aside (rhythm.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -12,6 +13,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
 	cgi/referent/revisions.c cgi/referent/revisions.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
+	cgi/referent/services.c cgi/referent/services.h \
 	cgi/referent/admin.c cgi/referent/admin.h \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h
@@ -27,9 +29,21 @@ check_PROGRAMS += tests/test-planning-defaults
 TESTS += tests/test-planning-defaults
 tests_test_planning_defaults_SOURCES = tests/test-planning-defaults.c \
 	cgi/referent/planning.c cgi/referent/planning.h \
+	cgi/referent/services.c cgi/referent/services.h \
 	cgi/referent/site.c cgi/referent/site.h
 tests_test_planning_defaults_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 	-I$(top_srcdir)/cgi/referent $(TAP_I)
 tests_test_planning_defaults_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_planning_defaults_LDADD = tests/libtap.a $(QUEST_LIBS) \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+
+# Service keys derived from their French names.
+check_PROGRAMS += tests/test-services-key
+TESTS += tests/test-services-key
+tests_test_services_key_SOURCES = tests/test-services-key.c \
+	cgi/referent/services.c cgi/referent/services.h
+tests_test_services_key_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_services_key_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_services_key_LDADD = tests/libtap.a $(QUEST_LIBS) \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)

@@ -18,6 +18,7 @@
 #include "plan.h"
 #include "planning.h"
 #include "school.h"
+#include "services.h"
 #include "site.h"
 #include "staff.h"
 #include "utf8.h"
@@ -56,7 +57,9 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	 * the user's sites (with their today), their enquirers, the school
 	 * holidays of site $1's zone over [$2, $3] and the school years of
 	 * $2 and $3 its zone has holidays for, the latest mystery grids,
-	 * and the slugs already taken at site $1 on day $2.
+	 * the slugs already taken at site $1 on day $2, the referentials
+	 * offered, and the active services of the user's sites in their
+	 * order.
 	 */
 	[STMT_CONTEXT] = { "planning_context",
 	    "SELECT 'site' AS what, s.id::text AS id, s.code AS a,"
@@ -104,6 +107,13 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	    " coalesce(r.site_id::text, ''), NULL, NULL,"
 	    " to_char(r.position, 'FM00000'), r.name"
 	    " FROM qualimetre.referential r WHERE r.offered"
+	    " UNION ALL"
+	    " SELECT 'service', ss.site_id::text, ss.key, ss.label,"
+	    " CASE WHEN ss.by_phone THEN 't' ELSE 'f' END,"
+	    " CASE WHEN ss.by_email THEN 't' ELSE 'f' END, NULL,"
+	    " lpad(ss.position::text, 10, '0'), ss.key"
+	    " FROM qualimetre.site_service ss"
+	    " WHERE NOT ss.retired AND qualimetre.user_plans_site(ss.site_id)"
 	    " ORDER BY what, o1, o2", 3 },
 	/*
 	 * The campaign, its services, its slots: pipelined in one
@@ -132,20 +142,6 @@ static const struct db_stmt planning_stmts[STMT__MAX] = {
 	    " AS s(day, afternoon, service_key, enquirer_id)"
 	    " WHERE c.slug = $1", 5 },
 };
-
-/* The services a campaign may test: the values of the "service"
-   question of forms/mystery-call.xml and mystery-email.xml. */
-static const struct pl_service {
-	const char	*key;
-	const char	*label;
-} pl_services[] = {
-	{ "standard",	"Standard (accueil téléphonique)" },
-	{ "etrangers",	"Service des étrangers" },
-	{ "vehicules",	"Immatriculation des véhicules" },
-	{ "permis",	"Permis de conduire" },
-	{ "identite",	"Cartes d'identité et passeports" },
-};
-#define PL_NSERVICES	(sizeof(pl_services) / sizeof(pl_services[0]))
 
 static const struct pl_kind {
 	const char	*value;		/* the form's value */
@@ -213,7 +209,10 @@ struct pl_input {
 	int		 first_ok;
 	int		 last_ok;
 	size_t		 target;	/* 0: none or invalid */
-	int		 service[PL_NSERVICES]; /* checked */
+	const char	**svc;		/* service keys checked, each
+					   once, not yet known to be the
+					   site's */
+	size_t		 nsvc;
 	long long	*enq;		/* ids checked, each once */
 	size_t		 nenq;
 	long long	 referential;	/* 0: none or invalid */
@@ -264,6 +263,15 @@ struct pl_user {
 	const char	*site_name;
 };
 
+/* An active service of one of those sites (sql/015). */
+struct pl_service {
+	long long	 site;
+	const char	*key;
+	const char	*label;
+	int		 phone;		/* reached by telephone */
+	int		 email;		/* reached by email */
+};
+
 /* What the database says around the form (STMT_CONTEXT). */
 struct pl_ctx {
 	PGresult		*res;		/* the strings point into it */
@@ -281,6 +289,8 @@ struct pl_ctx {
 	size_t			 nrefs;
 	const char		**years;	/* school years the zone has */
 	size_t			 nyears;
+	struct pl_service	*services;	/* in each site's order */
+	size_t			 nservices;
 };
 
 struct planning {
@@ -414,7 +424,8 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 		    "qui les trouvent dans leur espace.</p>\n</div>\n");
 	buf_puts(b, "<p><a class=\"fr-btn fr-icon-add-line "
 	    "fr-btn--icon-left\" href=\"" NEW_PATH "\">Planifier une "
-	    "campagne</a></p>\n");
+	    "campagne</a> <a class=\"fr-btn fr-btn--secondary\" href=\""
+	    SERVICES_PREFIX "\">Services des sites</a></p>\n");
 	if ((n = PQntuples(res)) == 0) {
 		buf_puts(b, "<p>Aucune campagne mystère n’est encore "
 		    "planifiée sur vos sites.</p>\n");
@@ -552,14 +563,18 @@ v_service(void *arg, const char *v)
 	struct pl_input	*in = arg;
 	size_t		 i;
 
-	for (i = 0; i < PL_NSERVICES; i++)
-		if (strcmp(v, pl_services[i].key) == 0) {
-			in->service[i] = 1;
+	if (!services_key_valid(v)) {
+		fields_fail(&in->errs, E_SERVICE, "Choisissez les services dans "
+		    "la liste.");
+		return 0;
+	}
+	for (i = 0; i < in->nsvc; i++)
+		if (strcmp(in->svc[i], v) == 0)
 			return 1;
-		}
-	fields_fail(&in->errs, E_SERVICE, "Choisissez les services dans la "
-	    "liste.");
-	return 0;
+	/* At most HTTP_FIELDS_MAX values: the array stays small. */
+	in->svc = xreallocarray(in->svc, in->nsvc + 1, sizeof(*in->svc));
+	in->svc[in->nsvc++] = v;
+	return 1;
 }
 
 static int
@@ -628,7 +643,7 @@ static void
 read_input(const struct req *r, struct pl_input *in)
 {
 	struct fields_errors	*errs = &in->errs;
-	size_t			 i, nservices = 0;
+	size_t			 nservices;
 
 	in->kind = -1;
 	in->action = ACT_PREVIEW;
@@ -646,9 +661,7 @@ read_input(const struct req *r, struct pl_input *in)
 	if (in->target_s == NULL)
 		fields_fail(errs, E_TARGET, "Indiquez l’objectif, en nombre de "
 		    "contacts.");
-	for (i = 0; i < PL_NSERVICES; i++)
-		nservices += in->service[i];
-	if (nservices == 0)
+	if ((nservices = in->nsvc) == 0)
 		fields_fail(errs, E_SERVICE, "Choisissez au moins un service à "
 		    "tester.");
 	if (in->nenq == 0)
@@ -683,6 +696,7 @@ input_free(struct pl_input *in)
 {
 	fields_free(&in->errs);
 	free(in->enq);
+	free(in->svc);
 }
 
 /* ---------------------------------------------------------------- context */
@@ -697,6 +711,7 @@ ctx_free(struct pl_ctx *c)
 	free(c->slugs);
 	free(c->refs);
 	free(c->years);
+	free(c->services);
 	PQclear(c->res);
 	memset(c, 0, sizeof(*c));
 }
@@ -714,6 +729,7 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 	struct pl_site	*s;
 	struct pl_user	*e;
 	struct pl_ref	*r;
+	struct pl_service *sv;
 	char		 id[32], sqlstate[6], *cause = NULL;
 	int		 i, n, k;
 	long		 a, b;
@@ -739,6 +755,7 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 		c->slugs = xcalloc((size_t)n, sizeof(*c->slugs));
 		c->refs = xcalloc((size_t)n, sizeof(*c->refs));
 		c->years = xcalloc((size_t)n, sizeof(*c->years));
+		c->services = xcalloc((size_t)n, sizeof(*c->services));
 	}
 	for (i = 0; i < n; i++) {
 		what = db_value(c->res, i, "what");
@@ -790,6 +807,16 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 		}
 		else if (strcmp(what, "year") == 0)
 			c->years[c->nyears++] = db_value(c->res, i, "a");
+		else if (strcmp(what, "service") == 0) {
+			sv = &c->services[c->nservices];
+			if (!http_id_parse(db_value(c->res, i, "id"), &sv->site))
+				continue;
+			sv->key = db_value(c->res, i, "a");
+			sv->label = db_value(c->res, i, "b");
+			sv->phone = *db_value(c->res, i, "c") == 't';
+			sv->email = *db_value(c->res, i, "d") == 't';
+			c->nservices++;
+		}
 	}
 	return 0;
 }
@@ -828,6 +855,37 @@ ctx_ref_default(const struct pl_ctx *c)
 		if (strcmp(c->refs[i].key, PL_REF_DEFAULT) == 0)
 			return c->refs[i].id;
 	return 0;
+}
+
+static const struct pl_service *
+ctx_service(const struct pl_ctx *c, long long site, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nservices; i++)
+		if (c->services[i].site == site &&
+		    strcmp(c->services[i].key, key) == 0)
+			return &c->services[i];
+	return NULL;
+}
+
+/* Whether service key is among those checked. */
+static int
+service_checked(const struct pl_input *in, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < in->nsvc; i++)
+		if (strcmp(in->svc[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether service sv can be tested by a campaign of this kind. */
+static int
+service_reached(const struct pl_service *sv, int kind)
+{
+	return kind == PLANNING_EMAILS ? sv->email : sv->phone;
 }
 
 static const struct pl_user *
@@ -913,8 +971,14 @@ defaults(const struct pl_ctx *c, struct pl_input *in)
 	    PLANNING_TARGET_DEFAULT);
 	in->target_s = in->buf_target;
 	in->target = PLANNING_TARGET_DEFAULT;
-	for (i = 0; i < PL_NSERVICES; i++)
-		in->service[i] = 1;
+	/* Every service of that site that a call reaches. */
+	for (i = 0; i < c->nservices; i++)
+		if (c->services[i].site == s->id &&
+		    service_reached(&c->services[i], in->kind)) {
+			in->svc = xreallocarray(in->svc, in->nsvc + 1,
+			    sizeof(*in->svc));
+			in->svc[in->nsvc++] = c->services[i].key;
+		}
 	in->referential = ctx_ref_default(c);
 	/* Every enquirer of that site. */
 	for (i = 0; i < c->nusers; i++)
@@ -938,8 +1002,14 @@ error_summary(struct buf *b, const struct pl_ctx *c,
 	size_t		 i;
 
 	snprintf(kind, sizeof(kind), "pl-kind-%s", pl_kinds[0].value);
-	snprintf(service, sizeof(service), "pl-service-%s",
-	    pl_services[0].key);
+	/* The first box of the chosen site's services, if it has any. */
+	snprintf(service, sizeof(service), "pl-service");
+	for (i = 0; i < c->nservices; i++)
+		if (c->services[i].site == in->site) {
+			snprintf(service, sizeof(service), "pl-service-%s",
+			    c->services[i].key);
+			break;
+		}
 	/* The first box of the chosen site's enquirers, if it has any. */
 	snprintf(enquirer, sizeof(enquirer), "pl-enquirer");
 	for (i = 0; i < c->nusers; i++)
@@ -1035,35 +1105,15 @@ static void
 fieldset_open(struct buf *b, const struct pl_input *in, enum pl_err e,
     const char *id, const char *legend, const char *hint)
 {
-	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"%s\" "
-	    "aria-labelledby=\"%s-legend %s-messages\">\n"
-	    "<legend class=\"fr-fieldset__legend\" id=\"%s-legend\">",
-	    in->errs.error[e] != NULL ? " fr-fieldset--error" : "", id, id, id,
-	    id);
-	buf_puts(b, legend);
-	if (hint != NULL) {
-		buf_puts(b, "\n<span class=\"fr-hint-text\">");
-		buf_puts(b, hint);
-		buf_puts(b, "</span>");
-	}
-	buf_puts(b, "</legend>\n");
+	page_fieldset_open(b, id, legend, hint, in->errs.error[e]);
 }
 
-/* Closes it with its message, tied by the fieldset's aria-labelledby
-   and by the id the inputs' aria-describedby name. */
+/* Closes it with its message. */
 static void
 fieldset_close(struct buf *b, const struct pl_input *in, enum pl_err e,
     const char *id)
 {
-	buf_printf(b, "<div class=\"fr-messages-group\" id=\"%s-messages\" "
-	    "aria-live=\"polite\">\n", id);
-	if (in->errs.error[e] != NULL) {
-		buf_printf(b, "<p class=\"fr-message fr-message--error\" "
-		    "id=\"%s-error\">", id);
-		html_puts(b, in->errs.error[e]);
-		buf_puts(b, "</p>\n");
-	}
-	buf_puts(b, "</div>\n</fieldset>\n");
+	page_fieldset_close(b, id, in->errs.error[e]);
 }
 
 /* A text, date or number input in its group; label and hint are our
@@ -1177,28 +1227,50 @@ period_fields(struct buf *b, const struct pl_input *in)
 	fieldset_close(b, in, E_PERIOD, "pl-period");
 }
 
+/* The active services of the chosen site (or of the first one). */
 static void
-service_boxes(struct buf *b, const struct pl_input *in)
+service_boxes(struct buf *b, const struct pl_ctx *c,
+    const struct pl_input *in)
 {
-	size_t	i;
+	const struct pl_service	*sv;
+	long long		 site;
+	size_t			 i, n = 0;
 
+	site = ctx_site(c, in->site) != NULL ? in->site : c->sites[0].id;
 	fieldset_open(b, in, E_SERVICE, "pl-service", "Services à tester",
-	    "Les contacts sont répartis à tour de rôle entre les services "
-	    "cochés.");
-	for (i = 0; i < PL_NSERVICES; i++) {
-		buf_printf(b, "<div class=\"fr-fieldset__element\">\n"
+	    "Les services actifs du site choisi ; les contacts sont répartis "
+	    "à tour de rôle entre les services cochés. Une campagne d’appels "
+	    "ne teste que des services joignables par téléphone, une "
+	    "campagne de courriels des services joignables par courriel.");
+	for (i = 0; i < c->nservices; i++) {
+		sv = &c->services[i];
+		if (sv->site != site)
+			continue;
+		n++;
+		buf_puts(b, "<div class=\"fr-fieldset__element\">\n"
 		    "<div class=\"fr-checkbox-group\">\n"
-		    "<input type=\"checkbox\" "
-		    "id=\"pl-service-%s\" name=\"service\" value=\"%s\"%s",
-		    pl_services[i].key, pl_services[i].key, in->service[i] ?
-		    " checked" : "");
+		    "<input type=\"checkbox\" id=\"pl-service-");
+		html_puts(b, sv->key);
+		buf_puts(b, "\" name=\"service\" value=\"");
+		html_puts(b, sv->key);
+		buf_puts(b, "\"");
+		if (service_checked(in, sv->key))
+			buf_puts(b, " checked");
 		if (in->errs.error[E_SERVICE] != NULL)
 			buf_puts(b, " aria-describedby=\"pl-service-error\"");
-		buf_printf(b, ">\n<label class=\"fr-label\" for=\"pl-service-"
-		    "%s\">", pl_services[i].key);
-		html_puts(b, pl_services[i].label);
-		buf_puts(b, "</label>\n</div>\n</div>\n");
+		buf_puts(b, ">\n<label class=\"fr-label\" for=\"pl-service-");
+		html_puts(b, sv->key);
+		buf_puts(b, "\">");
+		html_puts(b, sv->label);
+		buf_printf(b, "<span class=\"fr-hint-text\">%s</span></label>"
+		    "\n</div>\n</div>\n", services_reach(sv->phone, sv->email));
 	}
+	if (n == 0)
+		buf_puts(b, "<p class=\"fr-fieldset__element\">Ce site n’a "
+		    "aucun service actif.</p>\n");
+	buf_printf(b, "<p class=\"fr-fieldset__element\"><a class=\"fr-link\" "
+	    "href=\"" SERVICES_PREFIX "/%lld\">Gérer les services du site"
+	    "</a></p>\n", site);
 	fieldset_close(b, in, E_SERVICE, "pl-service");
 }
 
@@ -1259,15 +1331,18 @@ chosen_users(const struct pl_ctx *c, const struct pl_input *in,
 	return n;
 }
 
-/* The services chosen, in the list's order. */
+/* The services chosen, in the site's order: those of the chosen site
+   that are checked; out has room for c->nservices. */
 static size_t
-chosen_services(const struct pl_input *in, size_t out[PL_NSERVICES])
+chosen_services(const struct pl_ctx *c, const struct pl_input *in,
+    const struct pl_service **out)
 {
 	size_t	i, n = 0;
 
-	for (i = 0; i < PL_NSERVICES; i++)
-		if (in->service[i])
-			out[n++] = i;
+	for (i = 0; i < c->nservices; i++)
+		if (c->services[i].site == in->site &&
+		    service_checked(in, c->services[i].key))
+			out[n++] = &c->services[i];
 	return n;
 }
 
@@ -1278,14 +1353,16 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
     size_t nslots, size_t available)
 {
 	const struct pl_user	**users;
-	size_t			 services[PL_NSERVICES], i, n = 0;
+	const struct pl_service	**services;
+	size_t			 i, n = 0;
 	const char		*name;
 	char			 iso[CAL_DATE_LEN + 1];
 	long			 d;
 
 	users = xcalloc(c->nusers + 1, sizeof(*users));
 	chosen_users(c, in, users);
-	chosen_services(in, services);
+	services = xcalloc(c->nservices + 1, sizeof(*services));
+	chosen_services(c, in, services);
 
 	buf_puts(b, "<section class=\"fr-mt-6w\" id=\"apercu\" "
 	    "aria-labelledby=\"apercu-titre\">\n<h2 id=\"apercu-titre\">"
@@ -1342,7 +1419,7 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
 		buf_puts(b, "</td><td>");
 		buf_puts(b, slots[i].afternoon ? "Après-midi" : "Matin");
 		buf_puts(b, "</td><td>");
-		html_puts(b, pl_services[services[slots[i].service]].label);
+		html_puts(b, services[slots[i].service]->label);
 		buf_puts(b, "</td><td>");
 		html_puts(b, users[slots[i].enquirer]->name);
 		buf_puts(b, "</td></tr>\n");
@@ -1354,6 +1431,7 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\" name=\"action\" "
 	    "value=\"creer\">Créer la campagne et attribuer les créneaux"
 	    "</button>\n</section>\n");
+	free(services);
 	free(users);
 }
 
@@ -1430,7 +1508,7 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 	    " inputmode=\"numeric\" min=\"1\" max=\"200\" step=\"1\"",
 	    "Objectif (nombre de contacts)", "Au moins 20 pour le label, un "
 	    "par demi-journée.", in->target_s, 0);
-	service_boxes(b, in);
+	service_boxes(b, c, in);
 	enquirer_boxes(b, c, in);
 	buf_printf(b, "<button class=\"fr-btn%s\" type=\"submit\" "
 	    "name=\"action\" value=\"apercu\">%s</button>\n",
@@ -1454,8 +1532,9 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 {
 	const struct pl_site	*site = NULL;
 	const struct pl_user	**users;
+	const struct pl_service	**services, *sv;
 	struct plan_request	 req;
-	size_t			 services[PL_NSERVICES], i, bad = 0;
+	size_t			 i, bad = 0;
 	char			*cause = NULL;
 
 	*sitep = NULL;
@@ -1483,6 +1562,20 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 		if (bad > 0)
 			fields_fail(&in->errs, E_ENQUIRER, "Cochez seulement "
 			    "des enquêteurs du site choisi (%s).", site->name);
+		for (i = 0, bad = 0; i < in->nsvc; i++)
+			if ((sv = ctx_service(c, site->id, in->svc[i])) ==
+			    NULL)
+				bad++;
+			else if (in->kind != -1 && !service_reached(sv,
+			    in->kind))
+				fields_fail(&in->errs, E_SERVICE, "« %s » ne se "
+				    "joint pas par %s : décochez-le, ou "
+				    "changez le type de contrôle.", sv->label,
+				    in->kind == PLANNING_EMAILS ? "courriel" :
+				    "téléphone");
+		if (bad > 0)
+			fields_fail(&in->errs, E_SERVICE, "Cochez seulement des "
+			    "services actifs du site choisi (%s).", site->name);
 	}
 	if (in->errs.nerrors > 0 || site == NULL)
 		return;
@@ -1496,8 +1589,10 @@ check_context(const struct pl_ctx *c, struct pl_input *in,
 	req.excluded = c->holidays;
 	req.nexcluded = c->nholidays;
 	req.target = in->target;
-	req.nservices = chosen_services(in, services);
+	services = xcalloc(c->nservices + 1, sizeof(*services));
+	req.nservices = chosen_services(c, in, services);
 	req.nenquirers = chosen_users(c, in, users);
+	free(services);
 	free(users);
 	if (plan_slots(&req, slots, nslots, available, &cause) == -1) {
 		/* plan.h's messages start lower case, without a stop. */
@@ -1531,7 +1626,8 @@ arrays_make(const struct pl_ctx *c, const struct pl_input *in,
     const struct plan_slot *slots, size_t nslots, struct pl_arrays *a)
 {
 	const struct pl_user	**users;
-	size_t			 services[PL_NSERVICES], nservices, i;
+	const struct pl_service	**services;
+	size_t			 nservices, i;
 	const char		**keys, **labels, **days, **pms, **skeys;
 	const char		**ids;
 	char			 (*dbuf)[CAL_DATE_LEN + 1], (*ibuf)[32];
@@ -1539,12 +1635,13 @@ arrays_make(const struct pl_ctx *c, const struct pl_input *in,
 	memset(a, 0, sizeof(*a));
 	users = xcalloc(c->nusers + 1, sizeof(*users));
 	chosen_users(c, in, users);
-	nservices = chosen_services(in, services);
+	services = xcalloc(c->nservices + 1, sizeof(*services));
+	nservices = chosen_services(c, in, services);
 	keys = xcalloc(nservices + 1, sizeof(*keys));
 	labels = xcalloc(nservices + 1, sizeof(*labels));
 	for (i = 0; i < nservices; i++) {
-		keys[i] = pl_services[services[i]].key;
-		labels[i] = pl_services[services[i]].label;
+		keys[i] = services[i]->key;
+		labels[i] = services[i]->label;
 	}
 	db_array(&a->keys, keys, nservices);
 	db_array(&a->labels, labels, nservices);
@@ -1559,7 +1656,7 @@ arrays_make(const struct pl_ctx *c, const struct pl_input *in,
 		cal_format(slots[i].day, dbuf[i]);
 		days[i] = dbuf[i];
 		pms[i] = slots[i].afternoon ? "t" : "f";
-		skeys[i] = pl_services[services[slots[i].service]].key;
+		skeys[i] = services[slots[i].service]->key;
 		snprintf(ibuf[i], sizeof(ibuf[i]), "%lld",
 		    users[slots[i].enquirer]->id);
 		ids[i] = ibuf[i];
@@ -1576,6 +1673,7 @@ arrays_make(const struct pl_ctx *c, const struct pl_input *in,
 	free(ids);
 	free(dbuf);
 	free(ibuf);
+	free(services);
 	free(users);
 }
 

@@ -22,6 +22,7 @@
 #include "log.h"
 #include "page.h"
 #include "planning.h"
+#include "services.h"
 #include "poster.h"
 #include "referent.h"
 #include "referential.h"
@@ -191,6 +192,7 @@ struct referent {
 	struct admin		*admin;		/* sites, people, national */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	struct revisions	*revisions;	/* paper corrections */
+	struct services		*services;	/* the services of sites */
 };
 
 struct referent *
@@ -209,6 +211,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
+	rf->services = services_create(rf->db, rf->staff);
 	return rf;
 }
 
@@ -220,6 +223,7 @@ referent_free(struct referent *rf)
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
+	services_free(rf->services);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
@@ -269,7 +273,9 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
 	    "href=\"" CAMPAIGNS_PREFIX "/nouvelle\">Nouvelle campagne</a>"
 	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n");
+	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    SERVICES_PREFIX "\">Services des sites</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -1405,6 +1411,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
 	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
+	    services_handle(rf->services, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {

@@ -961,7 +961,7 @@ entry(struct revisions *rv, const struct staff_user *u, struct req *r,
 		else if (http_field_get(r, "retire") != NULL)
 			note = "Questionnaire retiré : il ne compte plus dans "
 			    "les résultats.";
-		valid_answers_prefilled(f, e.answers, e.nanswers, &s);
+		valid_answers_prefilled(f, NULL, e.answers, e.nanswers, &s);
 		entry_page(rv, p, u, &e, f, &s, NULL, note, NULL, NULL);
 		goto out;
 	}

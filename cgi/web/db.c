@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "log.h"
 #include "xmalloc.h"
 
 struct db {
@@ -348,4 +349,22 @@ db_value(const PGresult *res, int i, const char *name)
 	if (c < 0 || i < 0 || i >= PQntuples(res) || PQgetisnull(res, i, c))
 		return "";
 	return PQgetvalue(res, i, c);
+}
+
+enum db_status
+db_exec_as_logged(struct db *db, long long user_id, const char *who,
+    size_t stmt, const char *what, const char *const *params,
+    PGresult **res, char *sqlstate)
+{
+	enum db_status	 st;
+	char		*cause = NULL;
+
+	st = db_exec_as(db, user_id, stmt, params, res, sqlstate, &cause);
+	if (st == DB_UNAVAILABLE)
+		log_warnx("%s for %s: %s", what, who, cause);
+	else if (st == DB_REFUSED)
+		log_warnx("%s for %s: refused (%.5s): %s", what, who, sqlstate,
+		    cause);
+	free(cause);
+	return st;
 }

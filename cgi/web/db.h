@@ -76,6 +76,16 @@ enum db_status	 db_exec_as(struct db *, long long user_id, size_t stmt,
 		    char *sqlstate, char **cause);
 
 /*
+ * db_exec_as for a page: a failure is logged ("WHAT for WHO: cause",
+ * with the SQLSTATE when refused) and its cause freed here. what names
+ * the statement, who the user.
+ */
+enum db_status	 db_exec_as_logged(struct db *, long long user_id,
+		    const char *who, size_t stmt, const char *what,
+		    const char *const *params, PGresult **res,
+		    char *sqlstate);
+
+/*
  * Like db_exec_as with n statements (stmts[i] with params[i]) run in
  * order in the same implicit transaction and round trip: all or none.
  * *res is the last statement's result.

@@ -188,6 +188,46 @@ page_field_described(struct buf *b, const char *error, const char *id,
 }
 
 void
+page_fieldset_open(struct buf *b, const char *id, const char *legend,
+    const char *hint, const char *error)
+{
+	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"%s\" "
+	    "aria-labelledby=\"%s-legend %s-messages\">\n"
+	    "<legend class=\"fr-fieldset__legend\" id=\"%s-legend\">",
+	    error != NULL ? " fr-fieldset--error" : "", id, id, id, id);
+	buf_puts(b, legend);
+	if (hint != NULL) {
+		buf_puts(b, "\n<span class=\"fr-hint-text\">");
+		buf_puts(b, hint);
+		buf_puts(b, "</span>");
+	}
+	buf_puts(b, "</legend>\n");
+}
+
+void
+page_fieldset_close(struct buf *b, const char *id, const char *error)
+{
+	buf_printf(b, "<div class=\"fr-messages-group\" id=\"%s-messages\" "
+	    "aria-live=\"polite\">\n", id);
+	if (error != NULL) {
+		buf_printf(b, "<p class=\"fr-message fr-message--error\" "
+		    "id=\"%s-error\">", id);
+		html_puts(b, error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n</fieldset>\n");
+}
+
+void
+page_success(struct buf *b, const char *text)
+{
+	buf_puts(b, "<div class=\"fr-alert fr-alert--success fr-alert--sm "
+	    "fr-mb-4w\" role=\"status\">\n<p>");
+	html_puts(b, text);
+	buf_puts(b, "</p>\n</div>\n");
+}
+
+void
 page_field_error(struct buf *b, const char *error, const char *id)
 {
 	if (error == NULL)

@@ -72,6 +72,25 @@ void	 page_field_select(struct buf *, const char *id, const char *name,
 	    const char *label, const char *const *opts, size_t nopts,
 	    const char *value, const char *error);
 
+/*
+ * Opens a staff form's fieldset of check boxes, radio buttons or dates
+ * with the id id: its legend and hint (our own markup; hint may be NULL),
+ * labelled by both and by the messages page_fieldset_close writes; in
+ * error when error is non-NULL.
+ */
+void	 page_fieldset_open(struct buf *, const char *id, const char *legend,
+	    const char *hint, const char *error);
+
+/*
+ * Closes it with its messages group, "ID-messages", holding the error
+ * (escaped) when non-NULL, with the id "ID-error" that the inputs'
+ * aria-describedby name.
+ */
+void	 page_fieldset_close(struct buf *, const char *id, const char *error);
+
+/* A small success alert saying text (escaped), after a change. */
+void	 page_success(struct buf *, const char *text);
+
 /* A field's error message, under it, with the id "ID-error"; escaped. */
 void	 page_field_error(struct buf *, const char *error, const char *id);
 

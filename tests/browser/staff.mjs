@@ -594,6 +594,28 @@ async function main() {
 			}
 		});
 
+		// ---- 7. the services of a site, wide and narrow
+		await section('site services (1280 and 360 px)', 6, async (t) => {
+			for (const width of [1280, 360]) {
+				const ctx = await newContext(browser, {
+					viewport: { width, height: 900 }, storageState: await ref.storageState(),
+				});
+				const page = await ctx.newPage();
+				await page.goto(`${base}/referent/services`);
+				const href = await page.locator('main li a[href^="/referent/services/"]').first()
+					.getAttribute('href').catch(() => null);
+				const r = href ? await page.goto(`${base}${href}`) : null;
+				t.ok(r && r.status() === 200 && await page.locator('main table').count() === 1,
+					`${width} px: the referent's site lists its services`, `link ${href}, HTTP ${r && r.status()}`);
+				await audit(t, page, `/referent/services/ID at ${width} px`);
+				const w = await overflow(page);
+				t.ok(w.scroll <= w.inner && w.scroll <= width, `${width} px: no horizontal scrolling`,
+					`scrollWidth ${w.scroll}, innerWidth ${w.inner}; too wide: ${w.wide.join(' ')}`);
+				await page.screenshot({ path: path.join(outdir, `staff-services-${width}.png`), fullPage: true });
+				await ctx.close();
+			}
+		});
+
 		// (The 400 of the grid submitted empty is expected.)
 		const unexpected = eErrors.filter((e) => !/status of 400/.test(e));
 		if (unexpected.length)

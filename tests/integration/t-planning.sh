@@ -50,12 +50,13 @@ id1=$(uid "$e1") id2=$(uid "$e2") id3=$(uid "$e3") idref=$(uid "$ref") idref2=$(
 check "the call grid is loaded" test -n "$(psql_q "SELECT id FROM qualimetre.form WHERE key = 'mystery-call'")"
 
 # form FIRST LAST: the planning form of site A for e1 and e2, every
-# service, target 20, without its action.
+# service a call reaches of the site's default list (sql/015), target 20,
+# without its action.
 title="Appels de test $$"
 form()
 {
 	printf '%s' "_csrf=$csrf&site=$site_a&kind=appels&title=$(urlencode "$title")&first=$1&last=$2&target=20"
-	printf '%s' "&service=standard&service=etrangers&service=vehicules&service=permis&service=identite"
+	printf '%s' "&service=accueil-general&service=standard&service=etrangers&service=point-numerique"
 	printf '%s' "&enquirer=$id1&enquirer=$id2"
 }
 NEW=/referent/planification/nouvelle
@@ -87,8 +88,8 @@ body_has "<option value=\"$site_a\" selected>Préfecture de test \(planification
 body_has "Enquêteur Un $$<span class=\"fr-hint-text\">$e1</span></label>" "its enquirers are offered, with their login"
 body_has "for=\"pl-first\">Premier jour" "each input has its label"
 body_has '<legend class="fr-fieldset__legend" id="pl-service-legend">Services à tester' "the services are a fieldset with its legend"
-n=$(grep -cE 'name="service" value="(standard|etrangers|vehicules|permis|identite)" checked' "$HTTP_BODY")
-is "$n" 5 "the five standard services, checked"
+n=$(grep -cE 'name="service" value="(accueil-general|standard|etrangers|point-numerique)" checked' "$HTTP_BODY")
+is "$n" 4 "the site's four services a call reaches, checked"
 
 # ---- a preview across Easter Monday
 before=$(campaigns "$A")
@@ -152,7 +153,7 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.slot sl
 			AND sl.day BETWEEN h.first_day AND h.last_day))" c="$cid")" \
 	0 "none on a weekend, a public holiday, a school holiday or outside the period"
 is "$(psql_q "SELECT string_agg(n::text, ',' ORDER BY n) FROM (SELECT count(*) AS n FROM qualimetre.slot
-	WHERE campaign_id = :'c' GROUP BY service_key) x" c="$cid")" "4,4,4,4,4" "4 slots for each of the 5 services"
+	WHERE campaign_id = :'c' GROUP BY service_key) x" c="$cid")" "5,5,5,5" "5 slots for each of the 4 services"
 is "$(psql_q "SELECT string_agg(n::text, ',' ORDER BY n) FROM (SELECT count(*) AS n FROM qualimetre.slot
 	WHERE campaign_id = :'c' GROUP BY enquirer_id) x" c="$cid")" "10,10" "10 for each enquirer"
 

@@ -172,7 +172,7 @@ eid=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$en")
 qp2=$(psql_q "SELECT id FROM qualimetre.referential WHERE key = 'qualipref-2'")
 http_get /referent/planification/nouvelle > /dev/null
 body_has '<option value="[0-9]+" selected>Qual-e-pref</option>' "the planner offers the referentials, Qual-e-pref first chosen"
-plan="_csrf=$(input_value _csrf)&site=$site&kind=courriels&first=2027-03-22&last=2027-04-06&target=20&service=standard&enquirer=$eid&action=creer"
+plan="_csrf=$(input_value _csrf)&site=$site&kind=courriels&first=2027-03-22&last=2027-04-06&target=20&service=courriel-general&enquirer=$eid&action=creer"
 psql_q "INSERT INTO qualimetre.referential (site_id, name, reply_delay)
 	SELECT id, 'Propre à B', 3 FROM qualimetre.site WHERE code = 'TEST-RL-B'
 	ON CONFLICT (site_id) DO NOTHING" > /dev/null
