@@ -120,7 +120,16 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  AND g.campaign_id = c.id AND g.question = $2"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM u)"
-	    " GROUP BY a.question, a.value, g.value", 2 },
+	    " GROUP BY a.question, a.value, g.value"
+	    /* The services the campaign tests, in its order: the groups
+	       of a breakdown by service (sql/015), named as the site
+	       names them. */
+	    " UNION ALL"
+	    " SELECT 'label', 'service', cs.key, cs.label, cs.position, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.campaign_service cs JOIN c"
+	    "  ON cs.campaign_id = c.id", 2 },
 	/*
 	 * The emails of campaign $1 and of the previous one $4 (or NULL)
 	 * that have no answer yet: those without a value of the delay $3,
@@ -717,17 +726,33 @@ breakdown(struct buf *b, const struct campaign_results *cr,
 	memset(&bd, 0, sizeof(bd));
 	bd.criterion = q->key;
 	bd.by = byq->key;
-	bd.groups = xcalloc(byq->noptions + 1, sizeof(*bd.groups));
-	for (j = 0; j < byq->noptions; j++) {
-		bd.groups[j].value = byq->options[j].value;
-		bd.groups[j].label = byq->options[j].label;
-	}
-	bd.ngroups = byq->noptions;
 	cp = PQfnumber(cr->res, "part");
 	cq = PQfnumber(cr->res, "question");
 	cv = PQfnumber(cr->res, "value");
 	cg = PQfnumber(cr->res, "grp");
 	cn = PQfnumber(cr->res, "n");
+	bd.groups = xcalloc(byq->noptions + (size_t)PQntuples(cr->res) + 1,
+	    sizeof(*bd.groups));
+	/*
+	 * The groups: the campaign's own list when it has one for this
+	 * question (a grid's services are the site's, sql/015), else the
+	 * question's options; then any value answered outside them, under
+	 * its code, so that no answer drops out of the breakdown.
+	 */
+	for (i = 0; i < PQntuples(cr->res); i++)
+		if (strcmp(PQgetvalue(cr->res, i, cp), "label") == 0 &&
+		    strcmp(PQgetvalue(cr->res, i, cq), byq->key) == 0) {
+			bd.groups[bd.ngroups].value =
+			    PQgetvalue(cr->res, i, cv);
+			bd.groups[bd.ngroups++].label =
+			    PQgetvalue(cr->res, i, cg);
+		}
+	for (j = 0; bd.ngroups == 0 && j < byq->noptions; j++) {
+		bd.groups[j].value = byq->options[j].value;
+		bd.groups[j].label = byq->options[j].label;
+		if (j + 1 == byq->noptions)
+			bd.ngroups = byq->noptions;
+	}
 	for (i = 0; i < PQntuples(cr->res); i++) {
 		if (strcmp(PQgetvalue(cr->res, i, cp), "by") != 0 ||
 		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
@@ -736,8 +761,11 @@ breakdown(struct buf *b, const struct campaign_results *cr,
 		for (j = 0; j < bd.ngroups; j++)
 			if (strcmp(bd.groups[j].value, g) == 0)
 				break;
-		if (j == bd.ngroups)
-			continue;
+		if (j == bd.ngroups) {
+			bd.groups[j].value = g;
+			bd.groups[j].label = g;
+			bd.ngroups++;
+		}
 		memset(&c, 0, sizeof(c));
 		results_count_add(&c, q, PQgetvalue(cr->res, i, cv),
 		    strtoll(PQgetvalue(cr->res, i, cn), NULL, 10));
