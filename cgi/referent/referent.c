@@ -443,6 +443,40 @@ unanswered(struct referent *rf, const struct staff_user *u,
 	return pending;
 }
 
+/*
+ * A grid's referential and what it rules, as the first note of its
+ * results (page, poster, exports): "Référentiel : Qual-e-pref — réponse
+ * sous 5 jours ouvrés, objectif 80 %.", from the effective rules.
+ */
+static void
+referential_note(struct campaign_results *cr)
+{
+	const struct form_question	*q;
+	struct buf			 b;
+	char				 text[128], pct[CHART_NUMBER_MAX];
+	size_t				 i;
+	int				 any = 0;
+
+	memset(&b, 0, sizeof(b));
+	buf_puts(&b, cr->ref.name != NULL ? cr->ref.name :
+	    "valeurs de la grille");
+	for (i = 0; i < cr->r.nrows; i++) {
+		q = &cr->rules[i];
+		if (form_rule_text(q, text, sizeof(text)) == -1)
+			continue;
+		buf_puts(&b, any ? " ; " : " — ");
+		buf_puts(&b, text);
+		if (q->target >= 0.0 && chart_percent(q->target,
+		    chart_target_decimals(q->target), pct, sizeof(pct)) != -1) {
+			buf_puts(&b, ", objectif ");
+			buf_puts(&b, pct);
+		}
+		any = 1;
+	}
+	results_note(&cr->r, "Référentiel : %s.", b.data);
+	buf_free(&b);
+}
+
 /* The question that dates a grid's contact: its first date-time. */
 static const struct form_question *
 contact_moment(const struct form *f)
@@ -670,6 +704,8 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 		}
 		cr->r.nrows++;
 	}
+	if (strcmp(cr->r.kind, "satisfaction") != 0)
+		referential_note(cr);
 	if ((strcmp(cr->r.kind, "satisfaction") == 0 ?
 	    rhythm_notes(rf->rhythm, u, cr->id, &cr->r) :
 	    sampling(rf, u, cr)) == -1) {
@@ -1106,39 +1142,6 @@ campaign_notes(struct buf *b, const struct results *r)
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
-/*
- * A grid's referential and what it rules: "Référentiel : Qual-e-pref —
- * réponse sous 5 jours ouvrés, objectif 80 %", from the effective rules.
- */
-static void
-campaign_referential(struct buf *b, const struct campaign_results *cr)
-{
-	const struct form_question	*q;
-	char				 text[128], pct[CHART_NUMBER_MAX];
-	size_t				 i;
-	int				 any = 0;
-
-	if (strcmp(cr->r.kind, "satisfaction") == 0)
-		return;
-	buf_puts(b, "<p id=\"referentiel\">Référentiel : ");
-	html_puts(b, cr->ref.name != NULL ? cr->ref.name :
-	    "valeurs de la grille");
-	for (i = 0; i < cr->r.nrows; i++) {
-		q = &cr->rules[i];
-		if (form_rule_text(q, text, sizeof(text)) == -1)
-			continue;
-		buf_puts(b, any ? " ; " : " — ");
-		html_puts(b, text);
-		if (q->target >= 0.0 && chart_percent(q->target,
-		    chart_target_decimals(q->target), pct, sizeof(pct)) != -1) {
-			buf_puts(b, ", objectif ");
-			html_puts(b, pct);
-		}
-		any = 1;
-	}
-	buf_puts(b, ".</p>\n");
-}
-
 /* A satisfaction campaign's buttons: open, close, type paper forms. */
 static void
 campaign_actions(struct buf *b, const struct staff_user *u,
@@ -1327,7 +1330,6 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 
 	staff_page_open(rf->staff, p, u, cr.r.campaign);
 	campaign_head(b, &cr);
-	campaign_referential(b, &cr);
 	file_links(b, id);
 	if (satisfaction)
 		campaign_actions(b, u, r, id);

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 15
+tap_plan 16
 
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES ('TEST-SP', 'Préfecture échantillon', '41', 'B')
@@ -51,6 +51,7 @@ body_has "Service jamais testé : Point numérique" "and the service never teste
 http_get "/referent/campagnes/$cid/resultats.csv" > /dev/null
 is "$(awk -F, 'NR == 2 { print $11 }' "$HTTP_BODY")" "not met" "results.csv: sampling_rules = not met"
 like "$(sed -n 2p "$HTTP_BODY")" "14 contacts sur les 20" "results.csv: the notes say why"
+like "$(sed -n 2p "$HTTP_BODY")" "Référentiel : " "and name the referential the grid was judged under"
 http_get "/referent/campagnes/$cid/affiche.pdf" > /dev/null
 like "$(pdftotext "$HTTP_BODY" - 2>/dev/null | tr '\n' ' ')" "ne respectent pas toutes les règles" \
 	"the poster carries the warning"
