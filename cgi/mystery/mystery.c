@@ -754,9 +754,8 @@ grid_page(struct mystery *m, struct resp *p, const struct staff_user *u,
 
 	staff_page_open(m->staff, p, u, s != NULL && s->nerrors > 0 ?
 	    "Erreur – Saisie" : "Saisie d’un contact");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/\">Mes créneaux</a></p>\n<p class=\"fr-text--lead\">");
+	page_back_link(b, PREFIX "/", "Mes créneaux");
+	buf_puts(b, "<p class=\"fr-text--lead\">");
 	html_puts(b, t->title);
 	if (t->day[0] != '\0') {
 		buf_puts(b, " — créneau du ");

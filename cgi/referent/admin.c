@@ -371,9 +371,8 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	}
 	p->no_store = 1;
 	staff_page_open(ra->staff, p, u, "Sites");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/\">Accueil</a></p>\n<h1>Sites</h1>\n");
+	page_back_link(b, PREFIX "/", "Accueil");
+	buf_puts(b, "<h1>Sites</h1>\n");
 	if (done != NULL)
 		page_success(b, done);
 	n = PQntuples(res);
@@ -534,9 +533,8 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 		    "school_zone"));
 	p->no_store = 1;
 	staff_page_open(ra->staff, p, u, "Modifier un site");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/sites\">Sites</a></p>\n<h1>Modifier le site ");
+	page_back_link(b, PREFIX "/sites", "Sites");
+	buf_puts(b, "<h1>Modifier le site ");
 	html_puts(b, PQgetvalue(res, row, PQfnumber(res, "code")));
 	buf_puts(b, "</h1>\n");
 	error_summary(b, f, SF__MAX, "Le site n’a pas été modifié");
@@ -868,9 +866,8 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	c.site_name = PQfnumber(sres, "name");
 
 	staff_page_open(ra->staff, p, u, "Personnes");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/\">Accueil</a></p>\n<h1>Personnes</h1>\n");
+	page_back_link(b, PREFIX "/", "Accueil");
+	buf_puts(b, "<h1>Personnes</h1>\n");
 	if (u->role != STAFF_ADMIN)
 		buf_puts(b, "<p>Les enquêteurs et référents des sites dont "
 		    "vous avez la charge. Vous pouvez créer des comptes "
@@ -1508,9 +1505,8 @@ national_page(struct admin *ra, struct resp *p, const struct staff_user *u,
 	size_t		 j, ns = nv->nsites;
 
 	staff_page_open(ra->staff, p, u, "Vue nationale");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/\">Accueil</a></p>\n<h1>Vue nationale");
+	page_back_link(b, PREFIX "/", "Accueil");
+	buf_puts(b, "<h1>Vue nationale");
 	if (nv->year != NULL) {
 		buf_puts(b, " ");
 		html_puts(b, nv->year);

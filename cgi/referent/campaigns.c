@@ -588,10 +588,8 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 
 	staff_page_open(rc->staff, p, u, in->errs.nerrors > 0 ? "Erreur – "
 	    "Nouvelle campagne" : "Nouvelle campagne");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" HOME
-	    "\">Mes campagnes</a></p>\n"
-	    "<h1>Nouvelle enquête de satisfaction</h1>\n");
+	page_back_link(b, HOME, "Mes campagnes");
+	buf_puts(b, "<h1>Nouvelle enquête de satisfaction</h1>\n");
 	if (in->errs.nerrors > 0)
 		error_summary(b, in);
 	if (c->nsites == 0) {
@@ -999,18 +997,15 @@ paper_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
     const char *alert_title, const char *alert_text)
 {
 	struct buf	*b = &p->body, q = { 0 };
-	char		 action[64];
+	char		 action[64], back[64];
 	size_t		 at;
 
 	snprintf(action, sizeof(action), CAMPAIGNS_PREFIX "/%lld/papier",
 	    cp->id);
 	staff_page_open(rc->staff, p, u, s != NULL && s->nerrors > 0 ? "Erreur – Saisie d’un "
 	    "questionnaire papier" : "Saisie d’un questionnaire papier");
-	buf_printf(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
-	    CAMPAIGNS_PREFIX "/%lld\">", cp->id);
-	html_puts(b, cp->title);
-	buf_puts(b, "</a></p>\n");
+	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%lld", cp->id);
+	page_back_link(b, back, cp->title);
 	if (saved != NULL || again) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
 		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>");

@@ -1454,10 +1454,8 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 	    "Planifier une campagne mystère" : slots != NULL ? "Créneaux "
 	    "proposés – Planifier une campagne mystère" : "Planifier une "
 	    "campagne mystère");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
-	    PLANNING_PREFIX "\">Campagnes mystère</a></p>\n"
-	    "<h1>Planifier une campagne mystère</h1>\n");
+	page_back_link(b, PLANNING_PREFIX, "Campagnes mystère");
+	buf_puts(b, "<h1>Planifier une campagne mystère</h1>\n");
 	if (alert_title != NULL) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--warning "
 		    "fr-mb-4w\" role=\"alert\">\n"

@@ -1092,9 +1092,8 @@ campaign_missing(struct referent *rf, struct resp *p, const struct staff_user *u
 static void
 campaign_head(struct buf *b, const struct campaign_results *cr)
 {
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"" PREFIX
-	    "/\">Mes campagnes</a></p>\n<h1>");
+	page_back_link(b, PREFIX "/", "Mes campagnes");
+	buf_puts(b, "<h1>");
 	html_puts(b, cr->r.campaign);
 	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
 	html_puts(b, cr->r.site);

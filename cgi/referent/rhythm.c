@@ -667,7 +667,7 @@ page(struct rhythm *rh, const struct staff_user *u, const struct req *r,
 	struct rh_hours		 hours;
 	struct buf		*b = &p->body;
 	PGresult		*periods;
-	char			 sqlstate[6], title[300];
+	char			 sqlstate[6], title[300], back[64];
 
 	if (rhythm_summarize(rh, u, id, &s) == -1 ||
 	    hours_load(rh, u, id, &hours) == -1) {
@@ -689,10 +689,10 @@ page(struct rhythm *rh, const struct staff_user *u, const struct req *r,
 	    "title"));
 	staff_page_open(rh->staff, p, u, title);
 	p->status = status;
-	buf_printf(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
-	    CAMPAIGNS_PREFIX "/%s\">Résultats de la campagne</a></p>\n"
-	    "<h1>Rythme des réponses</h1>\n<p class=\"fr-text--lead\">", id);
+	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s", id);
+	page_back_link(b, back, "Résultats de la campagne");
+	buf_puts(b, "<h1>Rythme des réponses</h1>\n<p "
+	    "class=\"fr-text--lead\">");
 	html_puts(b, db_value(camp, 0, "title"));
 	buf_puts(b, " — ");
 	html_puts(b, db_value(camp, 0, "site"));

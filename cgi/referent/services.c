@@ -391,17 +391,6 @@ not_found(struct services *sv, struct resp *p, const struct staff_user *u)
 	    "accessibles.");
 }
 
-static void
-back_link(struct buf *b, const char *href, const char *text)
-{
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"");
-	html_puts(b, href);
-	buf_puts(b, "\">");
-	html_puts(b, text);
-	buf_puts(b, "</a></p>\n");
-}
-
 const char *
 services_reach(int phone, int email)
 {
@@ -423,7 +412,7 @@ index_page(struct services *sv, const struct staff_user *u, struct resp *p)
 		return;
 	}
 	staff_page_open(sv->staff, p, u, "Services des sites");
-	back_link(b, "/referent/", "Accueil");
+	page_back_link(b, "/referent/", "Accueil");
 	buf_puts(b, "<h1>Services des sites</h1>\n<p>Les services de chaque "
 	    "site sont ceux qu’une campagne mystère peut tester : la "
 	    "planification propose les services actifs du site, et chaque "
@@ -575,7 +564,7 @@ site_page(struct services *sv, const struct staff_user *u, struct resp *p,
 	}
 	staff_page_open(sv->staff, p, u, in->errs.nerrors > 0 ? "Erreur – "
 	    "Services du site" : "Services du site");
-	back_link(b, SERVICES_PREFIX, "Services des sites");
+	page_back_link(b, SERVICES_PREFIX, "Services des sites");
 	buf_puts(b, "<h1>Services : ");
 	html_puts(b, site->name);
 	buf_puts(b, "</h1>\n");
@@ -613,6 +602,7 @@ edit_page(struct services *sv, const struct staff_user *u, struct resp *p,
 {
 	struct sv_input	 now;
 	struct buf	*b = &p->body;
+	char		 back[64], *back_text;
 
 	if (in == NULL) {
 		memset(&now, 0, sizeof(now));
@@ -623,13 +613,11 @@ edit_page(struct services *sv, const struct staff_user *u, struct resp *p,
 	}
 	staff_page_open(sv->staff, p, u, in->errs.nerrors > 0 ? "Erreur – "
 	    "Modifier un service" : "Modifier un service");
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\""
-	    SERVICES_PREFIX "/");
-	html_puts(b, site->id);
-	buf_puts(b, "\">Services : ");
-	html_puts(b, site->name);
-	buf_puts(b, "</a></p>\n<h1>Modifier le service « ");
+	snprintf(back, sizeof(back), SERVICES_PREFIX "/%s", site->id);
+	xasprintf(&back_text, "Services : %s", site->name);
+	page_back_link(b, back, back_text);
+	free(back_text);
+	buf_puts(b, "<h1>Modifier le service « ");
 	html_puts(b, s->label);
 	buf_puts(b, " »</h1>\n<p>Sa clé, <code>");
 	html_puts(b, s->key);

@@ -298,3 +298,14 @@ page_field_input(struct buf *b, const char *id, const char *name,
 	page_field_error(b, error, id);
 	buf_puts(b, "</div>\n");
 }
+
+void
+page_back_link(struct buf *b, const char *href, const char *text)
+{
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"");
+	html_puts(b, href);
+	buf_puts(b, "\">");
+	html_puts(b, text);
+	buf_puts(b, "</a></p>\n");
+}

@@ -91,6 +91,10 @@ void	 page_fieldset_close(struct buf *, const char *id, const char *error);
 /* A small success alert saying text (escaped), after a change. */
 void	 page_success(struct buf *, const char *text);
 
+/* The link back to the page above, first on a staff page: href and text
+   escaped. */
+void	 page_back_link(struct buf *, const char *href, const char *text);
+
 /* A field's error message, under it, with the id "ID-error"; escaped. */
 void	 page_field_error(struct buf *, const char *error, const char *id);
 
