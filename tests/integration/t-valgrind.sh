@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 14
+tap_plan 15
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 prog=$plain/cgi/qualimetre-survey
@@ -49,7 +49,7 @@ check "the survey program starts under valgrind" wait_until 60 test -S "$sock"
 fcgi()
 {
 	local method=$1 path=$2 body=${3:-}
-	env -i REQUEST_METHOD="$method" DOCUMENT_URI="$path" REQUEST_URI="$path" \
+	env -i ${QM_HELD:+QUALIMETRE_HELD=1} REQUEST_METHOD="$method" DOCUMENT_URI="$path" REQUEST_URI="$path" \
 		CONTENT_TYPE=application/x-www-form-urlencoded \
 		CONTENT_LENGTH=${#body} SERVER_PROTOCOL=HTTP/1.1 \
 		cgi-fcgi -bind -connect "$sock" <<< "$body" > "$HTTP_BODY" 2>/dev/null
@@ -75,6 +75,8 @@ is "$(fcgi POST "/enquete/$slug" "$post")" 303 "the same one again: a duplicate"
 is "$(fcgi POST "/enquete/$slug" "motif=x&pirate=1&commentaire=%C3%28&_jeton=$token")" 400 \
 	"an invalid one: the error page"
 is "$(fcgi POST "/enquete/$slug" "a=%G1")" 400 "a malformed body"
+is "$(QM_HELD=1 fcgi POST "/enquete/$slug" "$post")" 429 \
+	"a send nginx's limit refused: the page holding the answers"
 is "$(fcgi GET "/enquete/$slug-fin")" 410 "a closed campaign"
 is "$(fcgi GET "/enquete/pas-de-campagne")" 404 "an unknown campaign"
 is "$(fcgi GET "/informations/accessibilite")" 200 "a legal page"
