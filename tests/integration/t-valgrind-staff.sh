@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 18
+tap_plan 23
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -88,6 +88,24 @@ is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.csv")" 200 "results.
 is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.xml")" 200 "results.xml"
 is "$(fcgi referent GET "/referent/campagnes/$cid/reponses.csv" "" "format=tableur")" 200 "responses.csv"
 is "$(fcgi referent GET "/referent/campagnes/$cid/affiche.pdf")" 200 "the poster"
+mid=$(psql_q "SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.site s ON s.id = c.site_id
+	WHERE s.code = 'PREF-41' AND c.kind = 'mystery-call' ORDER BY c.opens_on LIMIT 1")
+is "$(fcgi referent GET "/referent/campagnes/$mid")" 200 "a mystery campaign's results, with its sampling rules"
+
+# The rhythm of the answers: an hour of them set aside, then lifted.
+is "$(fcgi referent GET "/referent/campagnes/$cid/rythme")" 200 "the rhythm page"
+csrf=$(input_value _csrf)
+hour=$(psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token, submitted_at)
+	VALUES (gen_random_uuid(), :'c', 'web', 'vg-rythme-' || :'p', now() - interval '2 days')
+	RETURNING to_char(date_trunc('hour', submitted_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD\"T\"HH24:MI')" \
+	c="$cid" p="$$")
+next=$(psql_q "SELECT to_char(:'h'::timestamp + interval '1 hour', 'YYYY-MM-DD\"T\"HH24:MI')" h="$hour")
+is "$(fcgi referent POST "/referent/campagnes/$cid/rythme" "_csrf=$csrf&debut=$next&fin=$hour&motif=x")" 400 \
+	"a period that ends before it starts: refused"
+is "$(fcgi referent POST "/referent/campagnes/$cid/rythme" "_csrf=$csrf&debut=$hour&fin=$next&motif=Essai+valgrind")" 303 \
+	"an hour set aside"
+wid=$(psql_q "SELECT max(id) FROM qualimetre.set_aside WHERE campaign_id = :'c'" c="$cid")
+is "$(fcgi referent POST "/referent/campagnes/$cid/rythme/$wid/lever" "_csrf=$csrf")" 303 "and lifted"
 
 # A paper questionnaire of her own, corrected then withdrawn.
 pc=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
