@@ -30,9 +30,15 @@
 #include "xmalloc.h"
 
 #define PREFIX		"/referent"
-/* Bytes of randomness in a temporary password: 16 base64url chars. */
-#define TEMP_PW_BYTES	12
-#define TEMP_PW_LEN	16
+/*
+ * A temporary password is dictated over the phone: 16 characters drawn
+ * from an alphabet without the look-alikes (no i, l, 1, o, 0, no capital)
+ * in four groups of four, "k7pm-3xw9-qr4t-h2vd": log2(31) x 16, 79 bits.
+ */
+#define TEMP_PW_ALPHABET	"abcdefghjkmnpqrstuvwxyz23456789"
+#define TEMP_PW_CHARS		16
+#define TEMP_PW_GROUP		4
+#define TEMP_PW_LEN		(TEMP_PW_CHARS + TEMP_PW_CHARS / TEMP_PW_GROUP - 1)
 /* The most sites one account is given in one form. */
 #define MAX_SITES	64
 
@@ -897,18 +903,21 @@ people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 }
 
 /*
- * Writes a temporary password into out: TEMP_PW_BYTES random bytes from
- * libsodium as TEMP_PW_LEN base64url characters (96 bits).
+ * Writes a temporary password into out: TEMP_PW_CHARS characters of
+ * TEMP_PW_ALPHABET drawn uniformly by libsodium, a dash between groups.
  */
 static void
 temp_password(char out[TEMP_PW_LEN + 1])
 {
-	unsigned char	raw[TEMP_PW_BYTES];
+	size_t	i, k = 0;
 
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2base64(out, TEMP_PW_LEN + 1, raw, sizeof(raw),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof(raw));
+	for (i = 0; i < TEMP_PW_CHARS; i++) {
+		if (i > 0 && i % TEMP_PW_GROUP == 0)
+			out[k++] = '-';
+		out[k++] = TEMP_PW_ALPHABET[randombytes_uniform(
+		    sizeof(TEMP_PW_ALPHABET) - 1)];
+	}
+	out[k] = '\0';
 }
 
 /*

@@ -621,7 +621,7 @@ page_form(struct buf *b, const struct staff_user *u, const char *id,
 	    "/%s/rythme\" novalidate>\n", id);
 	staff_csrf_input(b, u);
 	snprintf(hint, sizeof(hint), "<span class=\"fr-hint-text\">Heure "
-	    "du site, incluse (par exemple %.10s 02:00).</span>", now);
+	    "du site, incluse.</span>");
 	snprintf(attrs, sizeof(attrs), " max=\"%.16s\"", now);
 	page_field_input(b, "debut", "debut", "datetime-local", attrs,
 	    "Début de la période", hint, in->first, e->error[E_FIRST],

@@ -121,7 +121,7 @@ page_end(struct buf *b)
 	    "<ul class=\"fr-footer__bottom-list\">\n"
 	    "<li class=\"fr-footer__bottom-item\"><a class=\""
 	    "fr-footer__bottom-link\" href=\"/informations/accessibilite\">"
-	    "Accessibilité : partiellement conforme</a></li>\n"
+	    "Accessibilité : non conforme</a></li>\n"
 	    "<li class=\"fr-footer__bottom-item\"><a class=\""
 	    "fr-footer__bottom-link\" href=\"/informations/mentions-legales\">"
 	    "Mentions légales</a></li>\n"

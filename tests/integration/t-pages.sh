@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 11
+tap_plan 14
 
 for p in accessibilite mentions-legales donnees-personnelles; do
 	code=$(http_get "/informations/$p")
@@ -26,3 +26,8 @@ is "$code" 200 "HEAD is allowed"
 check "a campaign open for one day only, today, is open" test "$(http_get "/enquete/$slug")" = 200
 if grep -q '127\.0\.0\.1' "$QM_LOG/nginx-access.log"; then rc=1; else rc=0; fi
 ok $rc "the access log holds no client address"
+
+# An address no program serves: the service's own page, not nginx's.
+is "$(http_get /cette-page-n-existe-pas)" 404 "an unknown address: 404"
+body_has "<h1>Page introuvable</h1>" "on the service's own page"
+body_has 'href="/static/dsfr/dsfr.min.css"' "in the State's design"

@@ -44,7 +44,8 @@ t=$(csrf /referent/personnes)
 is "$(http_post /referent/personnes "_csrf=$t&action=create&login=$ra&name=$(urlencode 'Rémi Référent')&role=referent&site=$site_a")" \
 	200 "she creates a referent of the new site"
 rpw=$(temp_pw)
-like "$rpw" '^[A-Za-z0-9_-]{16}$' "the temporary password is shown once, 16 base64url characters"
+like "$rpw" '^[a-hjkmnp-z2-9]{4}(-[a-hjkmnp-z2-9]{4}){3}$' \
+	"the temporary password is shown once: four groups of four, no look-alike character"
 is "$(psql_q "SELECT u.role || '/' || s.code || '/' || (u.password_hash LIKE '\$argon2id\$%')
 	FROM qualimetre.app_user u JOIN qualimetre.user_site us ON us.user_id = u.id
 	JOIN qualimetre.site s ON s.id = us.site_id WHERE u.login = :'l'" l="$ra")" \
