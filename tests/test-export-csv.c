@@ -141,6 +141,47 @@ results_row_ok(char **f, size_t nf, const struct results_row *row)
 	    str_eq(f[11], "");
 }
 
+/*
+ * The spreadsheet variant: a BOM, French headers, percentages rounded to
+ * one decimal with a comma (97/152 = 63.8157... gives "63,8", its bounds
+ * 55.92... and 71.14... "55,9" and "71,1"), the method and verdict in
+ * French, empty cells where there is no figure.
+ */
+static void
+test_results_sheet(void)
+{
+	struct buf		 b = { NULL, 0, 0 };
+	struct export_csv	*c = NULL;
+	char			*cause = NULL;
+	int			 ok;
+
+	export_results_sheet(&results, &b);
+	ok = export_csv_parse(b.data, b.len, ';', &c, &cause) == 0;
+	tap_ok(ok && c->bom && c->nrows == NROWS + 1 &&
+	    str_eq(c->rows[0][0], "Critère") &&
+	    str_eq(c->rows[0][4], "Taux (%)") &&
+	    str_eq(c->rows[0][10], "Règles d’échantillonnage"),
+	    "results, spreadsheet: a BOM, ';' and French headers");
+	tap_ok(ok && str_eq(c->rows[1][2], "152") &&
+	    str_eq(c->rows[1][4], "63,8") && str_eq(c->rows[1][5], "55,9") &&
+	    str_eq(c->rows[1][6], "71,1") && str_eq(c->rows[1][7], "Wilson") &&
+	    str_eq(c->rows[1][8], "80,0") &&
+	    str_eq(c->rows[1][9], "non atteint"),
+	    "results, spreadsheet: rounded percentages with a comma, French "
+	    "words");
+	tap_ok(ok && str_eq(c->rows[3][4], "") && str_eq(c->rows[3][9], "") &&
+	    str_eq(c->rows[4][4], "100,0") &&
+	    str_eq(c->rows[4][7], "exacte (Clopper-Pearson)") &&
+	    str_eq(c->rows[5][5], "0,0") && str_eq(c->rows[5][8], "0,0"),
+	    "results, spreadsheet: no opinion gives empty cells; 100 and 0 "
+	    "written whole");
+	if (cause != NULL)
+		tap_diag("%s", cause);
+	free(cause);
+	export_csv_free(c);
+	buf_free(&b);
+}
+
 /* A mystery campaign out of the rules, with notes: on every row. */
 static void
 test_results_notes(void)
@@ -502,13 +543,14 @@ main(void)
 	char		 path[1024], schema[1024], *cause = NULL;
 	struct form	*f = NULL;
 
-	tap_plan(30);
+	tap_plan(33);
 	if (top == NULL)
 		top = ".";
 	snprintf(path, sizeof(path), "%s/forms/satisfaction.xml", top);
 	snprintf(schema, sizeof(schema), "%s/forms/form.rng", top);
 	test_results();
 	test_results_notes();
+	test_results_sheet();
 	if (form_load(path, schema, &f, &cause) == -1) {
 		tap_diag("%s", cause);
 		free(cause);

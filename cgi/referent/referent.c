@@ -904,8 +904,14 @@ results_csv(struct referent *rf, const struct staff_user *u,
     const struct req *r, const struct campaign_results *cr, struct buf *out,
     char **cause)
 {
-	(void)rf; (void)u; (void)r; (void)cause;
-	export_results_csv(&cr->r, out);
+	const struct http_field	*f;
+
+	(void)rf; (void)u; (void)cause;
+	if ((f = http_field_get(r, "format")) != NULL &&
+	    strcmp(f->val, "tableur") == 0)
+		export_results_sheet(&cr->r, out);
+	else
+		export_results_csv(&cr->r, out);
 	return 0;
 }
 
@@ -1024,14 +1030,16 @@ static const struct campaign_file {
 } campaign_files[] = {
 	{ "affiche.pdf", NULL, "Affiche (PDF)", "poster.pdf",
 	    "application/pdf", poster },
-	{ "resultats.csv", NULL, "Résultats (CSV)", "results.csv",
+	{ "resultats.csv", "format=tableur", "Résultats (tableur)",
+	    "results.csv", "text/csv; charset=utf-8", results_csv },
+	{ "reponses.csv", "format=tableur", "Réponses brutes (tableur)",
+	    "responses.csv", "text/csv; charset=utf-8", responses },
+	{ "resultats.csv", NULL, "Résultats (CSV, données)", NULL,
 	    "text/csv; charset=utf-8", results_csv },
 	{ "resultats.xml", NULL, "Résultats (XML)", "results.xml",
 	    "application/xml; charset=utf-8", results_xml },
-	{ "reponses.csv", NULL, "Réponses brutes (CSV)", "responses.csv",
+	{ "reponses.csv", NULL, "Réponses brutes (CSV, données)", NULL,
 	    "text/csv; charset=utf-8", responses },
-	{ "reponses.csv", "format=tableur", "Réponses brutes (tableur, « ; »)",
-	    NULL, "text/csv; charset=utf-8", responses },
 };
 #define NCAMPAIGN_FILES	(sizeof(campaign_files) / sizeof(campaign_files[0]))
 

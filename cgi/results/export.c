@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "export.h"
 #include "form.h"
 #include "results.h"
@@ -26,6 +27,29 @@
 static const char *const results_columns[] = {
 	"criterion", "label", "n", "satisfied", "rate", "lower", "upper",
 	"method", "target", "verdict", "sampling_rules", "notes",
+};
+
+/* The spreadsheet's French headers, the same columns as results_columns. */
+static const char *const sheet_columns[] = {
+	"Critère", "Libellé", "Avis exprimés", "Satisfaits ou conformes",
+	"Taux (%)", "Borne basse (%)", "Borne haute (%)", "Méthode",
+	"Objectif (%)", "Verdict", "Règles d’échantillonnage", "Remarques",
+};
+_Static_assert(sizeof(sheet_columns) == sizeof(results_columns),
+    "one French header per column");
+
+/* And the rules and methods in French. */
+static const char *const sheet_rules[RESULTS_RULES__MAX] = {
+	[RESULTS_RULES_NONE] = "",
+	[RESULTS_RULES_MET] = "respectées",
+	[RESULTS_RULES_NOT_MET] = "non respectées",
+};
+static const char *const sheet_methods[STATS_METHOD__MAX] = {
+	[STATS_WILSON] = "Wilson",
+	[STATS_EXACT] = "exacte (Clopper-Pearson)",
+	[STATS_JEFFREYS] = "Jeffreys",
+	[STATS_AGRESTI_COULL] = "Agresti-Coull",
+	[STATS_WALD] = "Wald",
 };
 
 /* How results_columns' "sampling_rules" and the XML spell r->rules. */
@@ -227,6 +251,70 @@ export_results_csv(const struct results *r, struct buf *out)
 		    rules_names[r->rules] : "";
 		fields[11] = notes.len > 0 ? notes.data : "";
 		csv_record(out, fields, NRESULTS_COLUMNS, EXPORT_CSV_DATA);
+	}
+	buf_free(&notes);
+}
+
+/* Writes the rate v in [0, 1] as a percentage with one decimal and a
+   decimal comma ("76,4"), whatever the locale; "" when there is none. */
+static void
+fmt_percent_fr(char *dst, size_t sz, double v)
+{
+	long long	t;
+
+	if (!isfinite(v) || v < 0) {
+		dst[0] = '\0';
+		return;
+	}
+	t = llround(v * 1000.0);
+	snprintf(dst, sz, "%lld,%lld", t / 10, t % 10);
+}
+
+void
+export_results_sheet(const struct results *r, struct buf *out)
+{
+	const char		*fields[NRESULTS_COLUMNS];
+	const struct results_row *row;
+	char			 n[NUMSZ], sat[NUMSZ], rate[NUMSZ], lo[NUMSZ];
+	char			 hi[NUMSZ], target[NUMSZ];
+	struct buf		 notes;
+	size_t			 i;
+
+	memset(&notes, 0, sizeof(notes));
+	for (i = 0; i < r->nnotes; i++) {
+		if (i > 0)
+			buf_puts(&notes, NOTES_SEP);
+		buf_puts(&notes, r->notes[i]);
+	}
+	buf_puts(out, EXPORT_BOM);
+	csv_record(out, sheet_columns, NRESULTS_COLUMNS,
+	    EXPORT_CSV_SPREADSHEET);
+	for (i = 0; i < r->nrows; i++) {
+		row = &r->rows[i];
+		snprintf(n, sizeof(n), "%lld", row->n);
+		snprintf(sat, sizeof(sat), "%lld", row->satisfied);
+		fmt_percent_fr(rate, sizeof(rate), row->n > 0 ? row->rate :
+		    NAN);
+		fmt_percent_fr(lo, sizeof(lo), row->n > 0 ? row->lower : NAN);
+		fmt_percent_fr(hi, sizeof(hi), row->n > 0 ? row->upper : NAN);
+		fmt_percent_fr(target, sizeof(target), row->target);
+		fields[0] = row->key;
+		fields[1] = row->label;
+		fields[2] = n;
+		fields[3] = sat;
+		fields[4] = rate;
+		fields[5] = lo;
+		fields[6] = hi;
+		fields[7] = row->method < STATS_METHOD__MAX ?
+		    sheet_methods[row->method] : "";
+		fields[8] = target;
+		fields[9] = row->has_verdict && row->verdict <
+		    STATS_VERDICT__MAX ? chart_verdict_name(row->verdict) : "";
+		fields[10] = r->rules < RESULTS_RULES__MAX ?
+		    sheet_rules[r->rules] : "";
+		fields[11] = notes.len > 0 ? notes.data : "";
+		csv_record(out, fields, NRESULTS_COLUMNS,
+		    EXPORT_CSV_SPREADSHEET);
 	}
 	buf_free(&notes);
 }

@@ -111,6 +111,21 @@ struct export_csv {
 void	 export_results_csv(const struct results *r, struct buf *out);
 
 /*
+ * The same results for a French spreadsheet (EXPORT_CSV_SPREADSHEET: a
+ * UTF-8 byte order mark, ';' between fields), as a referent reads them:
+ * French headers
+ *
+ *	Critère;Libellé;Avis exprimés;Satisfaits ou conformes;Taux (%);
+ *	Borne basse (%);Borne haute (%);Méthode;Objectif (%);Verdict;
+ *	Règles d’échantillonnage;Remarques
+ *
+ * rates as percentages rounded to one decimal with a decimal comma
+ * ("76,4"), the method and the verdict in French ("Wilson", "atteint"),
+ * the rules "respectées", "non respectées" or empty.
+ */
+void	 export_results_sheet(const struct results *r, struct buf *out);
+
+/*
  * Appends the results r to out as an XML document in UTF-8 written with
  * libxml2's xmlTextWriter, in the namespace EXPORT_RESULTS_NS:
  *

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 36
+tap_plan 39
 
 login() { staff_login /referent "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
@@ -61,7 +61,7 @@ is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
 body_has '<svg[^>]*role="img"' "with its chart"
 body_has '<table' "and its data table"
 links=$(grep -o "href=\"/referent/campagnes/$cid/[^\"]*\"" "$HTTP_BODY" | tr '\n' ' ')
-is "$links" "href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" " \
+is "$links" "href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv?format=tableur\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" " \
 	"the page links to each file of the table, to the paper entry and to the rhythm"
 
 # The first, English addresses send the browser on, query and method kept.
@@ -85,6 +85,16 @@ read -r erate elower eupper <<< "$(wilson 30 40)"
 is "$n/$sat/$method" "40/30/wilson" "courtoisie: 40 opinions, 30 satisfied, Wilson"
 check "its rate and interval match an independent computation to 1e-9" \
 	sh -c "$(declare -f near); near $rate $erate && near $lower $elower && near $upper $eupper"
+# The spreadsheet variant, offered first: French headers, rounded
+# percentages with a decimal comma, the same figures.
+http_get "/referent/campagnes/$cid/resultats.csv?format=tableur" > /dev/null
+like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "results for a spreadsheet: a UTF-8 BOM"
+is "$(head -n 1 "$HTTP_BODY" | tail -c +4 | tr -d '\r' | cut -d';' -f1-5)" "Critère;Libellé;Avis exprimés;Satisfaits ou conformes;Taux (%)" \
+	"French headers"
+is "$(grep '^courtoisie;' "$HTTP_BODY" | tr -d '\r' | cut -d';' -f3-8)" \
+	"40;30;75,0;$(awk -v l="$elower" -v u="$eupper" 'BEGIN { printf "%.1f;%.1f", 100 * l, 100 * u }' | tr . ,);Wilson" \
+	"courtoisie: 75,0 % and its interval, rounded, with a decimal comma"
+http_get "/referent/campagnes/$cid/resultats.csv" > /dev/null
 line=$(grep '^attente,' "$HTTP_BODY" | tr -d '\r')
 IFS=, read -r _ _ n sat rate lower upper _ <<< "$line"
 read -r erate elower eupper <<< "$(wilson 9 45)"
