@@ -301,18 +301,6 @@ bad_csrf(struct revisions *rv, struct resp *p, const struct staff_user *u)
 	    "été modifié.");
 }
 
-/* The link back at the top of a page. */
-static void
-back_link(struct buf *b, const char *href, const char *text)
-{
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"");
-	html_puts(b, href);
-	buf_puts(b, "\">");
-	html_puts(b, text);
-	buf_puts(b, "</a></p>\n");
-}
-
 /* "le 4 mai 2026 à 10:15" */
 static void
 put_moment(struct buf *b, const char *day, const char *time)
@@ -457,7 +445,7 @@ list(struct revisions *rv, const struct staff_user *u, struct resp *p,
 	writable = strcmp(db_value(res, 0, "writable"), "true") == 0;
 	staff_page_open(rv->staff, p, u, "Questionnaires papier saisis");
 	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s/papier", campaign);
-	back_link(b, back, "Saisie des questionnaires papier");
+	page_back_link(b, back, "Saisie des questionnaires papier");
 	buf_puts(b, "<h1>Questionnaires papier saisis</h1>\n"
 	    "<p class=\"fr-text--lead\">");
 	html_puts(b, db_value(res, 0, "title"));
@@ -668,7 +656,7 @@ entry_page(struct revisions *rv, struct resp *p, const struct staff_user *u,
 	    "papier" : "Questionnaire papier");
 	snprintf(path, sizeof(path), CAMPAIGNS_PREFIX "/%s/papier/" LIST_TAIL,
 	    e->campaign);
-	back_link(b, path, "Questionnaires papier saisis");
+	page_back_link(b, path, "Questionnaires papier saisis");
 	if (note != NULL) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
 		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>");
@@ -1040,7 +1028,7 @@ withdraw_page(struct revisions *rv, struct resp *p,
 	staff_page_open(rv->staff, p, u, in != NULL && in->errs.nerrors > 0 ?
 	    "Erreur – Retrait d’un questionnaire papier" : "Retrait d’un "
 	    "questionnaire papier");
-	back_link(b, path, "Revoir le questionnaire");
+	page_back_link(b, path, "Revoir le questionnaire");
 	buf_puts(b, "<h1>Retirer le questionnaire papier n° ");
 	html_puts(b, e->number);
 	buf_puts(b, "</h1>\n");

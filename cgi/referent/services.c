@@ -391,17 +391,6 @@ not_found(struct services *sv, struct resp *p, const struct staff_user *u)
 	    "accessibles.");
 }
 
-static void
-back_link(struct buf *b, const char *href, const char *text)
-{
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"");
-	html_puts(b, href);
-	buf_puts(b, "\">");
-	html_puts(b, text);
-	buf_puts(b, "</a></p>\n");
-}
-
 const char *
 services_reach(int phone, int email)
 {
@@ -423,7 +412,7 @@ index_page(struct services *sv, const struct staff_user *u, struct resp *p)
 		return;
 	}
 	staff_page_open(sv->staff, p, u, "Services des sites");
-	back_link(b, "/referent/", "Accueil");
+	page_back_link(b, "/referent/", "Accueil");
 	buf_puts(b, "<h1>Services des sites</h1>\n<p>Les services de chaque "
 	    "site sont ceux qu’une campagne mystère peut tester : la "
 	    "planification propose les services actifs du site, et chaque "
@@ -575,7 +564,7 @@ site_page(struct services *sv, const struct staff_user *u, struct resp *p,
 	}
 	staff_page_open(sv->staff, p, u, in->errs.nerrors > 0 ? "Erreur – "
 	    "Services du site" : "Services du site");
-	back_link(b, SERVICES_PREFIX, "Services des sites");
+	page_back_link(b, SERVICES_PREFIX, "Services des sites");
 	buf_puts(b, "<h1>Services : ");
 	html_puts(b, site->name);
 	buf_puts(b, "</h1>\n");
@@ -685,24 +674,10 @@ static int
 v_label(void *arg, const char *v)
 {
 	struct sv_input	*in = arg;
-	size_t		 len;
 
 	in->label_s = v;
-	if (!fields_text(&in->errs, E_LABEL, v, SERVICES_LABEL_MAX,
-	    "Le nom du service"))
-		return 0;
-	/* Spaces around the name are not part of it. */
-	v += strspn(v, " \t\r\n");
-	len = strlen(v);
-	while (len > 0 && strchr(" \t\r\n", v[len - 1]) != NULL)
-		len--;
-	if (strcspn(v, "\t\r\n") < len) {
-		fields_fail(&in->errs, E_LABEL, "Le nom du service tient sur "
-		    "une ligne, sans tabulation.");
-		return 0;
-	}
-	snprintf(in->label, sizeof(in->label), "%.*s", (int)len, v);
-	return 1;
+	return fields_line(&in->errs, E_LABEL, v, SERVICES_LABEL_MAX,
+	    "Le nom du service", in->label, sizeof(in->label));
 }
 
 static int

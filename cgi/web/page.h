@@ -88,6 +88,10 @@ void	 page_fieldset_open(struct buf *, const char *id, const char *legend,
  */
 void	 page_fieldset_close(struct buf *, const char *id, const char *error);
 
+/* The link back at the top of a staff page: text (escaped) to href
+   (escaped), with its arrow. */
+void	 page_back_link(struct buf *, const char *href, const char *text);
+
 /* A small success alert saying text (escaped), after a change. */
 void	 page_success(struct buf *, const char *text);
 
