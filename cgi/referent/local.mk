@@ -3,7 +3,8 @@
 # (referent.c), satisfaction campaigns and paper questionnaires
 # (campaigns.c), their corrections and withdrawals (revisions.c), the
 # planning of mystery campaigns (planning.c), the services of each site
-# that campaigns test (services.c), sites, people and the national view
+# that campaigns test (services.c), the sites' own referentials
+# (referentials.c), sites, people and the national view
 # (admin.c: the pages of the admin role), the rhythm of the responses and
 # the periods set aside (rhythm.c).
 # Role qualimetre_referent.
@@ -14,6 +15,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/revisions.c cgi/referent/revisions.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
 	cgi/referent/services.c cgi/referent/services.h \
+	cgi/referent/referentials.c cgi/referent/referentials.h \
 	cgi/referent/admin.c cgi/referent/admin.h \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h
@@ -47,3 +49,16 @@ tests_test_services_key_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 tests_test_services_key_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_services_key_LDADD = tests/libtap.a $(QUEST_LIBS) \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+
+# Targets typed in per cent, and referentials' figures in French.
+check_PROGRAMS += tests/test-referentials-percent
+TESTS += tests/test-referentials-percent
+tests_test_referentials_percent_SOURCES = \
+	tests/test-referentials-percent.c \
+	cgi/referent/referentials.c cgi/referent/referentials.h
+tests_test_referentials_percent_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_referentials_percent_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_referentials_percent_LDADD = cgi/results/libqmresults.a \
+	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
+	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a

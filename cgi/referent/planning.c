@@ -17,6 +17,7 @@
 #include "page.h"
 #include "plan.h"
 #include "planning.h"
+#include "referentials.h"
 #include "school.h"
 #include "services.h"
 #include "site.h"
@@ -1183,6 +1184,12 @@ referential_select(struct buf *b, const struct pl_ctx *c,
 	    "de la grille : délai de réponse aux courriels, nombre de "
 	    "sonneries, part des appels décrochés.</span>", opts, n, chosen,
 	    in->errs.error[E_REFERENTIAL]);
+	/* The site chosen, or the list of the user's. */
+	buf_puts(b, "<p class=\"fr-text--sm fr-mb-3w\"><a "
+	    "class=\"fr-link fr-link--sm\" href=\"" REFERENTIALS_PREFIX);
+	if (in->site > 0)
+		buf_printf(b, "/%lld", in->site);
+	buf_puts(b, "\">Définir le référentiel propre du site</a></p>\n");
 	for (i = 0; i < c->nrefs; i++)
 		free(labels[i]);
 	free(labels);

@@ -22,6 +22,7 @@
 #include "log.h"
 #include "page.h"
 #include "planning.h"
+#include "referentials.h"
 #include "services.h"
 #include "poster.h"
 #include "referent.h"
@@ -202,6 +203,7 @@ struct referent {
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
+	struct referentials	*referentials;	/* sites' own referentials */
 };
 
 struct referent *
@@ -221,6 +223,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
+	rf->referentials = referentials_create(rf->db, rf->staff);
 	return rf;
 }
 
@@ -233,6 +236,7 @@ referent_free(struct referent *rf)
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
 	services_free(rf->services);
+	referentials_free(rf->referentials);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
@@ -284,7 +288,9 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n"
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    SERVICES_PREFIX "\">Services des sites</a></li>\n");
+	    SERVICES_PREFIX "\">Services des sites</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    REFERENTIALS_PREFIX "\">Référentiels</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -1449,6 +1455,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
 	    services_handle(rf->services, &u, r, p) ||
+	    referentials_handle(rf->referentials, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {

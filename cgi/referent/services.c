@@ -673,24 +673,10 @@ static int
 v_label(void *arg, const char *v)
 {
 	struct sv_input	*in = arg;
-	size_t		 len;
 
 	in->label_s = v;
-	if (!fields_text(&in->errs, E_LABEL, v, SERVICES_LABEL_MAX,
-	    "Le nom du service"))
-		return 0;
-	/* Spaces around the name are not part of it. */
-	v += strspn(v, " \t\r\n");
-	len = strlen(v);
-	while (len > 0 && strchr(" \t\r\n", v[len - 1]) != NULL)
-		len--;
-	if (strcspn(v, "\t\r\n") < len) {
-		fields_fail(&in->errs, E_LABEL, "Le nom du service tient sur "
-		    "une ligne, sans tabulation.");
-		return 0;
-	}
-	snprintf(in->label, sizeof(in->label), "%.*s", (int)len, v);
-	return 1;
+	return fields_line(&in->errs, E_LABEL, v, SERVICES_LABEL_MAX,
+	    "Le nom du service", in->label, sizeof(in->label));
 }
 
 static int

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,6 +127,30 @@ fields_text(struct fields_errors *errs, size_t slot, const char *v,
 		    "caractères.", what, max);
 		return 0;
 	}
+	return 1;
+}
+
+int
+fields_line(struct fields_errors *errs, size_t slot, const char *v,
+    size_t max, const char *what, char *out, size_t size)
+{
+	size_t	len;
+
+	if (size > 0)
+		out[0] = '\0';
+	if (!fields_text(errs, slot, v, max, what))
+		return 0;
+	/* Spaces around the text are not part of it. */
+	v += strspn(v, " \t\r\n");
+	len = strlen(v);
+	while (len > 0 && strchr(" \t\r\n", v[len - 1]) != NULL)
+		len--;
+	if (strcspn(v, "\t\r\n") < len) {
+		fields_fail(errs, slot, "%s tient sur une ligne, sans "
+		    "tabulation.", what);
+		return 0;
+	}
+	snprintf(out, size, "%.*s", (int)len, v);
 	return 1;
 }
 

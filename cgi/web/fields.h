@@ -93,6 +93,15 @@ int	 fields_text(struct fields_errors *, size_t slot, const char *v,
 	    size_t max, const char *what);
 
 /*
+ * fields_text of one line: without the spaces around it, v must hold no
+ * tab nor line break ("WHAT tient sur une ligne, sans tabulation."). It
+ * is written so into out, of size bytes (4 max + 1 holds any v that
+ * passed); out is "" when v did not pass.
+ */
+int	 fields_line(struct fields_errors *, size_t slot, const char *v,
+	    size_t max, const char *what, char *out, size_t size);
+
+/*
  * A date AAAA-MM-JJ that exists (cal_parse) into *day. blank is the
  * message for a blank value; example, a date shown in the other one:
  * "Saisissez une date qui existe, au format AAAA-MM-JJ (par exemple

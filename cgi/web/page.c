@@ -219,6 +219,17 @@ page_fieldset_close(struct buf *b, const char *id, const char *error)
 }
 
 void
+page_back_link(struct buf *b, const char *href, const char *text)
+{
+	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
+	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"");
+	html_puts(b, href);
+	buf_puts(b, "\">");
+	html_puts(b, text);
+	buf_puts(b, "</a></p>\n");
+}
+
+void
 page_success(struct buf *b, const char *text)
 {
 	buf_puts(b, "<div class=\"fr-alert fr-alert--success fr-alert--sm "
@@ -297,15 +308,4 @@ page_field_input(struct buf *b, const char *id, const char *name,
 	buf_puts(b, ">\n");
 	page_field_error(b, error, id);
 	buf_puts(b, "</div>\n");
-}
-
-void
-page_back_link(struct buf *b, const char *href, const char *text)
-{
-	buf_puts(b, "<p class=\"fr-mb-2w\"><a class=\"fr-link "
-	    "fr-icon-arrow-left-line fr-link--icon-left\" href=\"");
-	html_puts(b, href);
-	buf_puts(b, "\">");
-	html_puts(b, text);
-	buf_puts(b, "</a></p>\n");
 }

@@ -88,12 +88,12 @@ void	 page_fieldset_open(struct buf *, const char *id, const char *legend,
  */
 void	 page_fieldset_close(struct buf *, const char *id, const char *error);
 
+/* The link back at the top of a staff page: text (escaped) to href
+   (escaped), with its arrow. */
+void	 page_back_link(struct buf *, const char *href, const char *text);
+
 /* A small success alert saying text (escaped), after a change. */
 void	 page_success(struct buf *, const char *text);
-
-/* The link back to the page above, first on a staff page: href and text
-   escaped. */
-void	 page_back_link(struct buf *, const char *href, const char *text);
 
 /* A field's error message, under it, with the id "ID-error"; escaped. */
 void	 page_field_error(struct buf *, const char *error, const char *id);

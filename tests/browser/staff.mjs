@@ -616,6 +616,34 @@ async function main() {
 			}
 		});
 
+		// ---- 8. the referentials and a site's own, wide and narrow
+		await section('site referential (1280 and 360 px)', 10, async (t) => {
+			for (const width of [1280, 360]) {
+				const ctx = await newContext(browser, {
+					viewport: { width, height: 900 }, storageState: await ref.storageState(),
+				});
+				const page = await ctx.newPage();
+				await page.goto(`${base}/referent/referentiels`);
+				await audit(t, page, `/referent/referentiels at ${width} px`);
+				let w = await overflow(page);
+				t.ok(w.scroll <= w.inner && w.scroll <= width, `${width} px: the list does not scroll sideways`,
+					`scrollWidth ${w.scroll}, innerWidth ${w.inner}; too wide: ${w.wide.join(' ')}`);
+				await page.screenshot({ path: path.join(outdir, `staff-referentials-${width}.png`), fullPage: true });
+				const href = await page.locator('main li a[href^="/referent/referentiels/"]').first()
+					.getAttribute('href').catch(() => null);
+				const r = href ? await page.goto(`${base}${href}`) : null;
+				t.ok(r && r.status() === 200 && await page.locator('main #rf-reply-delay').count() === 1,
+					`${width} px: the referent's site has the form of its own referential`,
+					`link ${href}, HTTP ${r && r.status()}`);
+				await audit(t, page, `/referent/referentiels/ID at ${width} px`);
+				w = await overflow(page);
+				t.ok(w.scroll <= w.inner && w.scroll <= width, `${width} px: the form does not scroll sideways`,
+					`scrollWidth ${w.scroll}, innerWidth ${w.inner}; too wide: ${w.wide.join(' ')}`);
+				await page.screenshot({ path: path.join(outdir, `staff-referential-${width}.png`), fullPage: true });
+				await ctx.close();
+			}
+		});
+
 		// (The 400 of the grid submitted empty is expected.)
 		const unexpected = eErrors.filter((e) => !/status of 400/.test(e));
 		if (unexpected.length)

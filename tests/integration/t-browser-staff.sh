@@ -12,7 +12,7 @@
 . "$(dirname "$0")/fixtures.sh"
 
 
-tap_plan 68
+tap_plan 78
 
 for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
     "$QM_SRC/node_modules/axe-core/axe.min.js"; do
