@@ -46,6 +46,11 @@ enum stmt {
 	STMT__MAX
 };
 
+/* What a grid held through a login says when it is shown again. */
+#define REVIEW_TEXT	"Vous êtes reconnecté : voici ce que vous aviez " \
+	"envoyé quand votre session a expiré. Rien n’est encore enregistré : " \
+	"vérifiez, puis enregistrez."
+
 /* What a slot, a campaign or an entry page needs of its campaign. */
 #define CAMPAIGN_COLUMNS \
 	" c.id AS campaign_id, c.form_id, c.title, c.kind," \
@@ -941,6 +946,19 @@ record(struct mystery *m, const struct staff_user *u, struct req *r,
 		    "pas d’une page de ce service : rien n’a été enregistré.");
 		goto out;
 	}
+	if (http_field_get(r, STAFF_REVIEW_FIELD) != NULL) {
+		/* Held through a login: shown again, filled in, not stored. */
+		valid_answers_prefilled(f, target_choices(&t, &vc), r->fields,
+		    r->nfields, &s);
+		if (s.token == NULL ||
+		    !token_check(m->key, t.campaign_id, s.token))
+			token_issue(m->key, t.campaign_id, token);
+		grid_page(m, p, u, &t, f, action, s.token != NULL &&
+		    token_check(m->key, t.campaign_id, s.token) ? s.token :
+		    token, &s, "Votre saisie vous attend", REVIEW_TEXT);
+		valid_answers_free(&s);
+		goto out;
+	}
 	entry_check(&t, f, r, &s, &vc);
 	if (s.token == NULL || !token_check(m->key, t.campaign_id, s.token)) {
 		token_issue(m->key, t.campaign_id, token);
@@ -1017,6 +1035,13 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 		refused(m, p, u, 403, "Action refusée", "Cette demande ne vient "
 		    "pas d’une page de ce service : rien n’a été modifié.");
 		goto out;
+	}
+	if (http_field_get(r, STAFF_REVIEW_FIELD) != NULL) {
+		valid_answers_prefilled(f, target_choices(&t, &vc), r->fields,
+		    r->nfields, &s);
+		grid_page(m, p, u, &t, f, action, "", &s, "Votre correction "
+		    "vous attend", REVIEW_TEXT);
+		goto done;
 	}
 	entry_check(&t, f, r, &s, &vc);
 	if (s.nerrors > 0) {

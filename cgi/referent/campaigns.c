@@ -1191,6 +1191,21 @@ paper(struct campaigns *rc, const struct staff_user *u, struct req *r,
 		    http_field_get(r, "deja") != NULL, NULL, NULL);
 		return;
 	}
+	if (http_field_get(r, STAFF_REVIEW_FIELD) != NULL) {
+		/* Held through a login: shown again, filled in, not stored. */
+		valid_answers_prefilled(f, NULL, r->fields, r->nfields, &s);
+		if (s.token == NULL || !token_check(rc->key, cp.id, s.token))
+			token_issue(rc->key, cp.id, token);
+		else
+			snprintf(token, sizeof(token), "%s", s.token);
+		paper_page(rc, p, u, &cp, f, token, &s, NULL, 0, "Votre saisie "
+		    "vous attend", "Vous êtes reconnecté : voici le "
+		    "questionnaire que vous aviez envoyé quand votre session a "
+		    "expiré. Rien n’est encore enregistré : vérifiez, puis "
+		    "enregistrez.");
+		valid_answers_free(&s);
+		return;
+	}
 	valid_answers(f, r->fields, r->nfields, &s);
 	if (s.token == NULL || !token_check(rc->key, cp.id, s.token)) {
 		token_issue(rc->key, cp.id, token);

@@ -388,10 +388,68 @@ staff_csrf_ok(const struct staff_user *u, const struct req *r)
 	return sodium_memcmp(f->val, u->csrf, STAFF_TOKEN_LEN) == 0;
 }
 
-/* The login page, with a message (an error or why one must log in). */
+/*
+ * Whether path may be returned to after a login: one of this program's
+ * own pages, a plain path.
+ */
+static int
+return_ok(const struct staff *st, const char *path)
+{
+	size_t	n = strlen(st->prefix);
+
+	return path != NULL && strncmp(path, st->prefix, n) == 0 &&
+	    path[n] == '/' && strlen(path) < 256 &&
+	    strspn(path, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.") == strlen(path) &&
+	    strstr(path, "..") == NULL && strstr(path, "//") == NULL &&
+	    strcmp(path + n, "/connexion") != 0;
+}
+
+/*
+ * Writes as hidden inputs the fields of a form to hold through a login:
+ * those of r (after prefix strip, when non-NULL, is cut from their names;
+ * others are left out), each renamed by prepending add (or not, when
+ * NULL); never a CSRF token nor the login form's own fields.
+ */
 static void
-login_page(struct staff *st, struct resp *p, int status, const char *login,
-    const char *error, const char *info)
+held_inputs(struct buf *b, const struct req *r, const char *strip,
+    const char *add)
+{
+	const char	*key;
+	size_t		 i, n = strip != NULL ? strlen(strip) : 0;
+
+	for (i = 0; i < r->nfields; i++) {
+		key = r->fields[i].key;
+		if (strip != NULL) {
+			if (strncmp(key, strip, n) != 0)
+				continue;
+			key += n;
+		}
+		if (strcmp(key, STAFF_CSRF_FIELD) == 0 ||
+		    strcmp(key, STAFF_REVIEW_FIELD) == 0 ||
+		    strcmp(key, STAFF_RETURN_FIELD) == 0 ||
+		    (strip == NULL && (strcmp(key, "login") == 0 ||
+		    strcmp(key, "password") == 0)))
+			continue;
+		buf_puts(b, "<input type=\"hidden\" name=\"");
+		if (add != NULL)
+			html_puts(b, add);
+		html_puts(b, key);
+		buf_puts(b, "\" value=\"");
+		html_put(b, r->fields[i].val, r->fields[i].vallen);
+		buf_puts(b, "\">\n");
+	}
+}
+
+/*
+ * The login page, with a message (an error or why one must log in); held,
+ * when non-NULL, is a form posted to back with an expired session, kept
+ * in the page: as posted, or (prefixed) a login page's that held it.
+ */
+static void
+login_page_held(struct staff *st, struct resp *p, int status,
+    const char *login, const char *error, const char *info,
+    const struct req *held, const char *back, int prefixed)
 {
 	struct page_frame	 pf = { 0 };
 	struct buf		*b = &p->body;
@@ -422,7 +480,17 @@ login_page(struct staff *st, struct resp *p, int status, const char *login,
 	buf_puts(b, "/connexion\">\n<input type=\"hidden\" name=\"_jeton\" "
 	    "value=\"");
 	html_puts(b, token);
-	buf_puts(b, "\">\n<div class=\"fr-input-group\">\n"
+	buf_puts(b, "\">\n");
+	if (held != NULL && back != NULL) {
+		buf_puts(b, "<input type=\"hidden\" name=\""
+		    STAFF_RETURN_FIELD "\" value=\"");
+		html_puts(b, back);
+		buf_puts(b, "\">\n");
+		/* The form as posted, or a login page holding it already. */
+		held_inputs(b, held, prefixed ? STAFF_HELD_PREFIX : NULL,
+		    STAFF_HELD_PREFIX);
+	}
+	buf_puts(b, "<div class=\"fr-input-group\">\n"
 	    "<label class=\"fr-label\" for=\"login\">Identifiant</label>\n"
 	    "<input class=\"fr-input\" id=\"login\" name=\"login\" "
 	    "autocomplete=\"username\" autocapitalize=\"none\" "
@@ -437,15 +505,39 @@ login_page(struct staff *st, struct resp *p, int status, const char *login,
 	page_end(b);
 }
 
+/* The login page again after a login form r was refused, still holding
+   what it held (r may be NULL). */
+static void
+login_page(struct staff *st, const struct req *r, struct resp *p,
+    int status, const char *login, const char *error, const char *info)
+{
+	const struct http_field	*f = r != NULL ?
+				    http_field_get(r, STAFF_RETURN_FIELD) : NULL;
+
+	if (f != NULL && return_ok(st, f->val))
+		login_page_held(st, p, status, login, error, info, r, f->val,
+		    1);
+	else
+		login_page_held(st, p, status, login, error, info, NULL, NULL,
+		    0);
+}
+
 void
 staff_to_login(struct staff *st, const struct req *r, struct resp *p)
 {
 	char	token[STAFF_TOKEN_LEN + 1];
 
-	/* A POST cannot be redirected without losing it: say so there. */
+	/* A POST cannot be redirected without losing it: the login page
+	   holds it, and gives it back once logged in. */
 	if (r->method == HTTP_POST) {
-		login_page(st, p, 403, NULL, NULL, "Votre session a expiré : "
-		    "reconnectez-vous, puis recommencez votre saisie.");
+		if (return_ok(st, r->path))
+			login_page_held(st, p, 403, NULL, NULL, "Votre session "
+			    "a expiré : reconnectez-vous. Ce que vous veniez "
+			    "d’envoyer est conservé : vous le retrouverez, "
+			    "rempli, pour l’enregistrer.", r, r->path, 0);
+		else
+			login_page(st, NULL, p, 403, NULL, NULL, "Votre session "
+			    "a expiré : reconnectez-vous, puis recommencez.");
 		return;
 	}
 	p->status = 303;
@@ -480,8 +572,8 @@ audit(struct staff *st, const char *user_id, const char *login,
 /* A wrong password for account id: counted, and the account locked
    after STAFF_MAX_FAILURES in a row. */
 static void
-login_failed(struct staff *st, struct resp *p, const char *id,
-    const char *login)
+login_failed(struct staff *st, const struct req *r, struct resp *p,
+    const char *id, const char *login)
 {
 	const char	*bad = "Identifiant ou mot de passe incorrect.";
 	const char	*params[4];
@@ -507,11 +599,46 @@ login_failed(struct staff *st, struct resp *p, const char *id,
 		    "quelques minutes.";
 	}
 	PQclear(res);
-	login_page(st, p, 403, login, bad, NULL);
+	login_page(st, r, p, 403, login, bad, NULL);
+}
+
+/*
+ * Logged in again after a form was posted to an expired session: a page
+ * whose one button sends the held fields back to back, with the new
+ * session's CSRF token, asking to see them again (STAFF_REVIEW_FIELD).
+ */
+static void
+held_page(struct staff *st, const struct req *r, struct resp *p,
+    const char *back, const char *csrf)
+{
+	struct page_frame	 pf = { 0 };
+	struct buf		*b = &p->body;
+
+	p->status = 200;
+	p->no_store = 1;
+	pf.title = "Vous êtes reconnecté";
+	pf.service = st->service;
+	pf.tagline = "Espace des agents";
+	page_open(b, &pf);
+	buf_puts(b, "<h1>Vous êtes reconnecté</h1>\n<p>Ce que vous aviez "
+	    "envoyé quand votre session a expiré est conservé, mais n’est "
+	    "pas encore enregistré. Retrouvez-le, rempli, pour le vérifier "
+	    "et l’enregistrer.</p>\n<form method=\"post\" action=\"");
+	html_puts(b, back);
+	buf_puts(b, "\">\n<input type=\"hidden\" name=\"" STAFF_CSRF_FIELD
+	    "\" value=\"");
+	html_puts(b, csrf);
+	buf_puts(b, "\">\n<input type=\"hidden\" name=\"" STAFF_REVIEW_FIELD
+	    "\" value=\"1\">\n");
+	held_inputs(b, r, STAFF_HELD_PREFIX, NULL);
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Retrouver ma "
+	    "saisie</button>\n</form>\n");
+	page_end(b);
 }
 
 /* The right password for account id: a new session, its cookie, and on
-   to the program's home; rehash, when non-NULL, replaces the hash. */
+   to the program's home, or to the form held through the login (held_
+   page); rehash, when non-NULL, replaces the hash. */
 static void
 login_open(struct staff *st, const struct req *r, struct resp *p,
     const char *id, const char *login, const char *rehash)
@@ -519,6 +646,7 @@ login_open(struct staff *st, const struct req *r, struct resp *p,
 	const char	*params[6];
 	char		 sqlstate[6], *cause = NULL, hash[67], hours[16];
 	char		 session[STAFF_TOKEN_LEN + 1], csrf[STAFF_TOKEN_LEN + 1];
+	const char	*back;
 	PGresult	*res = NULL;
 	enum db_status	 rc;
 
@@ -538,15 +666,20 @@ login_open(struct staff *st, const struct req *r, struct resp *p,
 	if (rc != DB_OK) {
 		log_warnx("login of %s: %s", login, cause);
 		free(cause);
-		login_page(st, p, 503, login, "Le service est momentanément "
+		login_page(st, r, p, 503, login, "Le service est momentanément "
 		    "indisponible : réessayez dans quelques instants.", NULL);
+		return;
+	}
+	xasprintf(&p->set_cookie, STAFF_COOKIE "=%s; Path=/; HttpOnly; "
+	    "SameSite=Strict%s", session, r->secure ? "; Secure" : "");
+	sodium_memzero(session, sizeof(session));
+	back = field(r, STAFF_RETURN_FIELD);
+	if (back != NULL && return_ok(st, back)) {
+		held_page(st, r, p, back, csrf);
 		return;
 	}
 	p->status = 303;
 	xasprintf(&p->location, "%s/", st->prefix);
-	xasprintf(&p->set_cookie, STAFF_COOKIE "=%s; Path=/; HttpOnly; "
-	    "SameSite=Strict%s", session, r->secure ? "; Secure" : "");
-	sodium_memzero(session, sizeof(session));
 }
 
 static void
@@ -563,14 +696,14 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 	int		 ok;
 
 	if (tok == NULL || !token_check(st->key, LOGIN_TOKEN_SCOPE, tok)) {
-		login_page(st, p, 400, login, "Le formulaire de connexion a "
+		login_page(st, r, p, 400, login, "Le formulaire de connexion a "
 		    "expiré : saisissez à nouveau vos identifiants.", NULL);
 		return;
 	}
 	if (login == NULL || pw == NULL || *login == '\0' || *pw == '\0' ||
 	    strlen(login) > LOGIN_MAX || !utf8_valid(login, strlen(login)) ||
 	    (pwlen = strlen(pw)) > STAFF_PASSWORD_MAX) {
-		login_page(st, p, 400, NULL, "Saisissez votre identifiant et "
+		login_page(st, r, p, 400, NULL, "Saisissez votre identifiant et "
 		    "votre mot de passe.", NULL);
 		return;
 	}
@@ -580,7 +713,7 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 	if (rc != DB_OK) {
 		log_warnx("login: %s", cause);
 		free(cause);
-		login_page(st, p, 503, login, "Le service est momentanément "
+		login_page(st, r, p, 503, login, "Le service est momentanément "
 		    "indisponible : réessayez dans quelques instants.", NULL);
 		return;
 	}
@@ -591,7 +724,7 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 			log_warnx("login: the dummy hash matched");
 		PQclear(res);
 		audit(st, NULL, login, "login-unknown", NULL);
-		login_page(st, p, 403, login, "Identifiant ou mot de passe "
+		login_page(st, r, p, 403, login, "Identifiant ou mot de passe "
 		    "incorrect.", NULL);
 		return;
 	}
@@ -603,7 +736,7 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 		    PQgetvalue(res, 0, PQfnumber(res, "lock_minutes")));
 		PQclear(res);
 		audit(st, id, login, "login-while-locked", NULL);
-		login_page(st, p, 403, login, msg, NULL);
+		login_page(st, r, p, 403, login, msg, NULL);
 		free(msg);
 		return;
 	}
@@ -613,7 +746,7 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 		    PQfnumber(res, "wait_seconds")));
 		PQclear(res);
 		audit(st, id, login, "login-too-soon", NULL);
-		login_page(st, p, 429, login, msg, NULL);
+		login_page(st, r, p, 429, login, msg, NULL);
 		free(msg);
 		return;
 	}
@@ -629,7 +762,7 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 	res = NULL;
 
 	if (!ok)
-		login_failed(st, p, id, login);
+		login_failed(st, r, p, id, login);
 	else
 		login_open(st, r, p, id, login, rehash);
 	free(rehash);
@@ -685,7 +818,7 @@ staff_handle(struct staff *st, struct req *r, struct resp *p)
 		if (r->method == HTTP_POST)
 			login_post(st, r, p);
 		else if (r->method == HTTP_GET || r->method == HTTP_HEAD)
-			login_page(st, p, 200, NULL, NULL,
+			login_page(st, r, p, 200, NULL, NULL,
 			    strcmp(query, "expiree") == 0 ? "Votre session a "
 			    "expiré : reconnectez-vous." :
 			    strcmp(query, "au-revoir") == 0 ? "Vous êtes "

@@ -26,6 +26,17 @@ struct resp;
 #define STAFF_PASSWORD_MAX	1024
 /* The cookie's name. */
 #define STAFF_COOKIE		"qm_session"
+/*
+ * A form posted once the session has expired is not lost: the login page
+ * holds its fields (each name after STAFF_HELD_PREFIX) and the address
+ * it was sent to (STAFF_RETURN_FIELD); once logged in, a page sends them
+ * back there with the new session's CSRF token and STAFF_REVIEW_FIELD,
+ * which asks the program to show them again, filled in, without storing.
+ */
+#define STAFF_HELD_PREFIX	"_g_"
+#define STAFF_RETURN_FIELD	"_retour"
+#define STAFF_REVIEW_FIELD	"_revoir"
+
 /* The hidden field carrying the CSRF token in every staff form; no
    question key can take it, since keys start with a letter. */
 #define STAFF_CSRF_FIELD	"_csrf"

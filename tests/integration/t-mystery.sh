@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 43
+tap_plan 52
 
 login() { staff_login /mystere "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
@@ -95,6 +95,40 @@ is "$code" 403 "no CSRF token: 403"
 code=$(http_post "/mystere/creneaux/$slot_b" "moment=$moment&$good&_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
 is "$code" 403 "a wrong CSRF token: 403"
 is "$(count_calls "$calls")" "$before" "none of these stored anything"
+
+# ---- the session expires while the grid is filled in: nothing is lost
+# hidden_fields: the hidden inputs of the last page as a urlencoded body,
+# but those named in $1 (an ERE).
+hidden_fields()
+{
+	grep -oE '<input type="hidden" name="[^"]*" value="[^"]*">' "$HTTP_BODY" |
+		sed 's/.*name="\([^"]*\)" value="\([^"]*\)".*/\1 \2/' |
+		grep -vE "^($1) " | while read -r k v; do
+			printf '%s=%s&' "$k" "$(urlencode "$v")"
+		done
+}
+slot_b2=$(slots_of "$calls" "$b" | sed -n 2p)
+http_get "/mystere/creneaux/$slot_b2" > /dev/null
+good2="${good%%_jeton=*}_jeton=$(input_value _jeton)"
+psql_q "DELETE FROM qualimetre.session WHERE user_id = (SELECT id FROM qualimetre.app_user WHERE login = :'l')" \
+	l="$b" > /dev/null
+code=$(http_post "/mystere/creneaux/$slot_b2" "moment=$(input_value moment)&$good2&commentaire=Gard%C3%A9&_csrf=$(input_value _csrf)")
+is "$code" 403 "a grid sent once the session has expired: the login page"
+body_has "est conservé" "which says what was sent is kept"
+body_has '<input type="hidden" name="_g_sonneries" value="2">' "and holds every answer"
+held=$(hidden_fields '_jeton')
+code=$(http_post /mystere/connexion "login=$(urlencode "$b")&password=$(urlencode "$pw")&_jeton=$(input_value _jeton)&$held")
+is "$code" 200 "logged in again: a page to get the grid back"
+action=$(grep -o '<form method="post" action="[^"]*"' "$HTTP_BODY" | tail -n 1 | sed 's/.*action="//; s/"$//')
+is "$action" "/mystere/creneaux/$slot_b2" "which sends it back to its slot"
+code=$(http_post "$action" "$(hidden_fields '')")
+is "$code/$(count_calls "$calls")" "200/$before" "the grid comes back, nothing stored yet"
+body_has "Votre saisie vous attend" "saying so"
+body_has '>Gardé</textarea>' "filled in as it was sent"
+code=$(http_post "$action" "moment=$(input_value moment)&$good2&commentaire=Gard%C3%A9&_csrf=$(input_value _csrf)")
+is "$code/$(count_calls "$calls")" "303/$((before + 1))" "and is stored once sent"
+before=$(count_calls "$calls")
+csrf=$(http_get "/mystere/creneaux/$slot_b" > /dev/null; input_value _csrf)	# B's new session
 is "$(http_get "/mystere/creneaux/$first")" 404 "B cannot open A's slot: 404"
 is "$(http_get "/mystere/saisies/$entry")" 404 "B cannot read A's entry: 404"
 code=$(http_post "/mystere/saisies/$entry" "moment=$moment&$good&_csrf=$csrf")

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 43
+tap_plan 47
 
 login() { staff_login /referent "$@"; }
 # The site's today, as the programs see it.
@@ -161,3 +161,21 @@ out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u',
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
 	VALUES (:'r', :'c', 'attente', 'satisfait')" u="$ida" r="$r1" c="$c2" 2>&1)
 like "$out" "row-level security" "and A herself cannot add an answer to a response stored earlier"
+
+# ---- A's session expires while she types a paper questionnaire: kept
+login "$ra" "$pw" > /dev/null
+http_get "/referent/campagnes/$c2/papier" > /dev/null
+tok5=$(input_value _jeton) csrf5=$(input_value _csrf)
+psql_q "DELETE FROM qualimetre.session WHERE user_id = :'u'" u="$ida" > /dev/null
+n5=$(paper_of "$c2")
+is "$(http_post "/referent/campagnes/$c2/papier" "_csrf=$csrf5&_jeton=$tok5&motif=autre&profil=elu&canal=courriel&courtoisie=satisfait")" \
+	403 "a paper questionnaire sent once the session has expired: the login page"
+body_has '<input type="hidden" name="_g_profil" value="elu">' "holding its answers"
+held=$(grep -oE '<input type="hidden" name="_(g_[a-z_-]*|retour)" value="[^"]*">' "$HTTP_BODY" |
+	sed 's/.*name="\([^"]*\)" value="\([^"]*\)".*/\1=\2/' | paste -sd'&')
+http_post /referent/connexion "login=$(urlencode "$ra")&password=$(urlencode "$pw")&_jeton=$(input_value _jeton)&$held" > /dev/null
+back=$(grep -oE '<input type="hidden" name="[^"]*" value="[^"]*">' "$HTTP_BODY" |
+	sed 's/.*name="\([^"]*\)" value="\([^"]*\)".*/\1=\2/' | paste -sd'&')
+is "$(http_post "/referent/campagnes/$c2/papier" "$back")/$(paper_of "$c2")" "200/$n5" \
+	"logged in again, the questionnaire comes back, nothing stored yet"
+body_has 'value="elu" checked' "filled in as it was sent"
