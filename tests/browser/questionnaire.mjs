@@ -465,6 +465,37 @@ async function main() {
 			await page.close();
 		});
 
+		// ---- 6c. back to the questionnaire after sending it
+		await section('going back after sending', 4, async (t) => {
+			const page = await js.newPage();
+			await page.goto(url(`${slug}-back`));
+			await choose(page, 'motif', 'autre');
+			await choose(page, 'profil', 'particulier');
+			await choose(page, 'canal', 'sur-place');
+			await ageToken(page, 'back');
+			const first = await tokenOf(page);
+			out('token', 'back', first);
+			for (const a of await answersInPage(page))
+				out('expect', 'back', a);
+			await submitByClick(page);
+			t.ok(new URL(page.url()).pathname === `/enquete/${slug}-back/merci`,
+				'sent: /merci', `at ${page.url()}`);
+			await page.goBack();
+			await page.waitForLoadState('load');
+			t.ok(await page.locator('#deja-envoye').isVisible(),
+				'going back shows that the answers were sent', `at ${page.url()}`);
+			t.ok(!(await page.locator('button[type=submit]').isVisible()),
+				'with no button to send them again');
+			await Promise.all([
+				page.waitForLoadState('load'),
+				page.locator('#deja-envoye a').click(),
+			]);
+			await page.waitForSelector('button[type=submit]', { state: 'visible' });
+			t.ok(await tokenOf(page) !== first && await page.locator('#deja-envoye').count() === 0,
+				'its link opens a new questionnaire, with a new token');
+			await page.close();
+		});
+
 		// ---- 7. axe-core, WCAG 2.1 A and AA. The CSP (script-src 'self')
 		// would refuse the injected script: this context bypasses it.
 		await section('accessibility (axe-core)', 5, async (t) => {

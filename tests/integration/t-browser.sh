@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 54
+tap_plan 59
 
 for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
     "$QM_SRC/node_modules/axe-core/axe.min.js"; do
@@ -19,12 +19,12 @@ done
 command -v node > /dev/null || bail_out "node is not on the PATH"
 
 slug=test-browser-$$
-for c in js kbd err full double nojs mobile confirm; do
+for c in js kbd err full double nojs mobile confirm back; do
 	make_campaign "$slug-$c" -7 30
 done
 # Forms served ten minutes ago, for the cases that answer everything in a
 # second (see the top of tests/browser/questionnaire.mjs).
-QM_AGED_TOKENS="kbd=$(fresh_token "$slug-kbd");full=$(fresh_token "$slug-full")"
+QM_AGED_TOKENS="kbd=$(fresh_token "$slug-kbd");full=$(fresh_token "$slug-full");back=$(fresh_token "$slug-back")"
 export QM_AGED_TOKENS
 make_campaign "$slug-close" -40 -10
 
@@ -89,6 +89,7 @@ is "$(log_since "$QM_LOG/nginx-access.log" | grep -c "\"POST /enquete/$slug-doub
 same_answers nojs \
 	"without JavaScript: the answer to delai-rdv (motif autre) is not stored, the others are"
 same_answers confirm "a send confirmed: exactly its answers are stored, once"
+is "$(responses "$slug-back")" 1 "going back after sending: the answers are stored once"
 ran confirm "a send confirmed: the response says so" &&
 	is "$(psql_q "SELECT confirmed FROM qualimetre.response WHERE form_token = :'t'" t="${token[confirm]}")" t \
 		"a send confirmed: the response says so"
