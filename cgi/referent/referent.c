@@ -201,6 +201,7 @@ struct referent {
 	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites, people, national */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
+	char			*public_url;	/* the service's, or NULL */
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
@@ -208,11 +209,12 @@ struct referent {
 
 struct referent *
 referent_create(const char *dsn, const char *schema_path,
-    const unsigned char *key)
+    const unsigned char *key, const char *public_url)
 {
 	struct referent	*rf;
 
 	rf = xcalloc(1, sizeof(*rf));
+	rf->public_url = public_url != NULL ? xstrdup(public_url) : NULL;
 	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
 	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE,
 	    "Espace du référent qualité");
@@ -242,6 +244,7 @@ referent_free(struct referent *rf)
 	staff_free(rf->staff);
 	formcache_free(rf->forms);
 	db_free(rf->db);
+	free(rf->public_url);
 	free(rf);
 }
 
@@ -747,10 +750,15 @@ campaign_rule(const struct campaign_results *cr, const char *key)
 
 /* The questionnaire's public address, for the QR code and the poster. */
 static void
-public_url(const struct req *r, const char *slug, char *out, size_t size)
+public_url(const struct referent *rf, const struct req *r, const char *slug,
+    char *out, size_t size)
 {
-	snprintf(out, size, "%s://%s/enquete/%s", r->secure ? "https" :
-	    "http", r->host != NULL ? r->host : "localhost", slug);
+	/* The configured address: the request's may be an internal one. */
+	if (rf->public_url != NULL)
+		snprintf(out, size, "%s/enquete/%s", rf->public_url, slug);
+	else
+		snprintf(out, size, "%s://%s/enquete/%s", r->secure ? "https" :
+		    "http", r->host != NULL ? r->host : "localhost", slug);
 }
 
 /* The groups of the breakdown of criterion q by the question cr->by. */
@@ -937,8 +945,8 @@ poster(struct referent *rf, const struct staff_user *u,
 {
 	char	url[512];
 
-	(void)rf; (void)u;
-	public_url(r, cr->slug, url, sizeof(url));
+	(void)u;
+	public_url(rf, r, cr->slug, url, sizeof(url));
 	return poster_pdf(&cr->r, strcmp(cr->r.kind, "satisfaction") == 0 ?
 	    url : NULL, out, cause) == -1 ? 500 : 0;
 }
@@ -1244,12 +1252,12 @@ campaign_detail(struct buf *b, const struct campaign_results *cr,
 
 /* The questionnaire's public address and its QR code. */
 static void
-campaign_public_link(struct buf *b, const struct req *r,
-    const struct campaign_results *cr)
+campaign_public_link(const struct referent *rf, struct buf *b,
+    const struct req *r, const struct campaign_results *cr)
 {
 	char	url[512], *cause = NULL;
 
-	public_url(r, cr->slug, url, sizeof(url));
+	public_url(rf, r, cr->slug, url, sizeof(url));
 	buf_puts(b, "<h2>Lien public du questionnaire</h2>\n<p><a href=\"");
 	html_puts(b, url);
 	buf_puts(b, "\">");
@@ -1354,7 +1362,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	if (byq != NULL && crit != NULL)
 		campaign_detail(b, &cr, crit, byq);
 	if (satisfaction)
-		campaign_public_link(b, r, &cr);
+		campaign_public_link(rf, b, r, &cr);
 	else {
 		buf_puts(b, "<h2>Distributions</h2>\n");
 		for (k = 0; k < cr.r.nrows; k++) {

@@ -14,11 +14,13 @@ struct referent;
 
 /*
  * Makes a worker's context for the database dsn (not connected yet),
- * the form schema's path and the key that signs forms (TOKEN_KEY_LEN
- * bytes, copied). The caller frees it with referent_free().
+ * the form schema's path, the key that signs forms (TOKEN_KEY_LEN
+ * bytes, copied) and the service's public address (copied), which the
+ * questionnaire's links and QR codes start with (NULL: the address the
+ * request came to). The caller frees it with referent_free().
  */
 struct referent	*referent_create(const char *dsn, const char *schema_path,
-		    const unsigned char *key);
+		    const unsigned char *key, const char *public_url);
 
 /* Frees the context; NULL does nothing. */
 void		 referent_free(struct referent *);

@@ -173,6 +173,15 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 		fprintf(stderr, "%s: QUALIMETRE_DSN is not set\n", app->name);
 		return 2;
 	}
+	cf.sc.public_url = getenv("QUALIMETRE_PUBLIC_URL");
+	if (cf.sc.public_url != NULL && *cf.sc.public_url == '\0')
+		cf.sc.public_url = NULL;
+	if (cf.sc.public_url != NULL &&
+	    !serve_public_url_ok(cf.sc.public_url)) {
+		fprintf(stderr, "%s: QUALIMETRE_PUBLIC_URL must be "
+		    "http(s)://host[:port], without a path\n", app->name);
+		return 2;
+	}
 
 	if (sodium_init() < 0) {
 		fprintf(stderr, "%s: libsodium cannot start\n", app->name);
@@ -204,4 +213,28 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 	unlink(cf.socket);
 	sodium_memzero(cf.sc.key, sizeof(cf.sc.key));
 	return 0;
+}
+
+int
+serve_public_url_ok(const char *s)
+{
+	const char	*host, *colon;
+	size_t		 len = strlen(s);
+
+	if (len > 200)
+		return 0;
+	if (strncmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return 0;
+	colon = strchr(host, ':');
+	if (*host == '\0' || *host == ':' || strspn(host,
+	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") !=
+	    (size_t)((colon != NULL ? colon : s + len) - host))
+		return 0;
+	return colon == NULL || (colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1) &&
+	    strlen(colon + 1) <= 5);
 }

@@ -14,6 +14,10 @@ struct resp;
 /* What a worker is started with. */
 struct serve_config {
 	const char	*dsn;		/* from QUALIMETRE_DSN */
+	const char	*public_url;	/* from QUALIMETRE_PUBLIC_URL: the
+					   service's address as the public
+					   reaches it, "https://host[:port]",
+					   or NULL */
 	const char	*schema;	/* forms/form.rng */
 	unsigned char	 key[TOKEN_KEY_LEN]; /* signs form tokens */
 };
@@ -28,10 +32,19 @@ struct serve_app {
 
 /*
  * Parses the command line (--socket, --schema, --secret, --workers,
- * --pidfile; the database from QUALIMETRE_DSN), opens the socket and runs
+ * --pidfile; the database from QUALIMETRE_DSN, the public address from
+ * QUALIMETRE_PUBLIC_URL, checked by serve_public_url_ok), opens the
+ * socket and runs
  * the workers until SIGTERM. Returns main's exit status: 0 after a clean
  * stop, 1 when the program could not start, 2 on a usage error.
  */
 int	 serve_main(int argc, char *argv[], const struct serve_app *);
+
+/*
+ * Whether s is a public address: "http://" or "https://", then a host of
+ * letters, digits, dots and dashes, an optional ":port", and nothing
+ * after (no path, no trailing slash), at most 200 bytes.
+ */
+int	 serve_public_url_ok(const char *s);
 
 #endif /* QUALIMETRE_SERVE_H */

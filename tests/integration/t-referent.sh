@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 39
+tap_plan 41
 
 login() { staff_login /referent "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
@@ -139,6 +139,12 @@ like "$(head -c 5 "$HTTP_BODY")" '^%PDF-' "the poster is a PDF ($code)"
 cp "$HTTP_BODY" "$QM_TMP/poster.pdf"
 text=$(pdftotext -layout "$QM_TMP/poster.pdf" - 2>/dev/null)
 like "$text" "75 %" "its text holds courtoisie's rate (30/40 = 75 %)"
+like "$(printf '%s' "$text" | tr -d ' \n')" "$QM_URL/enquete/$slug" \
+	"and the questionnaire's link at the instance's public address, port included"
+sess=$(awk '$6 == "qm_session" { print $7 }' "$HTTP_COOKIES")
+http_get "/referent/campagnes/$cid" -H "Host: ailleurs.example" -H "Cookie: qm_session=$sess" > /dev/null
+body_has "<a href=\"$QM_URL/enquete/$slug\">" \
+	"the page's link too, whatever Host the request named"
 pdftoppm -png -r 40 -singlefile "$QM_TMP/poster.pdf" "$QM_TMP/poster" 2>/dev/null
 check "it renders to an image" test -s "$QM_TMP/poster.png"
 
