@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 11
+tap_plan 14
 
 for p in accessibilite mentions-legales donnees-personnelles; do
 	code=$(http_get "/informations/$p")
