@@ -299,7 +299,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucune campagne sur les "
 		    "sites dont vous avez la charge.</p>\n");
 	else {
-		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+		buf_puts(b, "<div class=\"fr-table\">\n"
+		    HTML_TABLE_BOXES "<table>\n<caption>"
 		    "Campagnes des sites dont vous avez la charge</caption>\n"
 		    "<thead><tr><th scope=\"col\">Campagne</th>"
 		    "<th scope=\"col\">Type</th><th scope=\"col\">Site</th>"
@@ -327,7 +328,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 			    "responses")));
 			buf_puts(b, "</td></tr>\n");
 		}
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+		buf_puts(b, "</tbody>\n</table>\n"
+		    HTML_TABLE_BOXES_END "</div>\n");
 	}
 	PQclear(res);
 	page_end(b);
@@ -866,7 +868,8 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
 			continue;
 		if (!any) {
-			buf_puts(b, "<div class=\"fr-table\">\n<table>\n"
+			buf_puts(b, "<div class=\"fr-table\">\n"
+			    HTML_TABLE_BOXES "<table>\n"
 			    "<caption>");
 			html_puts(b, caption);
 			buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">"
@@ -887,7 +890,8 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		buf_puts(b, "</td></tr>\n");
 	}
 	if (any)
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+		buf_puts(b, "</tbody>\n</table>\n"
+		    HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /*
