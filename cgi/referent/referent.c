@@ -278,7 +278,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	p->no_store = 1;
 	staff_page_open(rf->staff, p, u, "Mes campagnes");
 	buf_puts(b, "<h1>Mes campagnes</h1>\n<ul class=\"fr-btns-group "
-	    "fr-btns-group--inline-md fr-mb-4w\">\n"
+	    "fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-4w\">\n"
 	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
 	    "href=\"" CAMPAIGNS_PREFIX "/nouvelle\">Nouvelle campagne</a>"
 	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
