@@ -13,10 +13,20 @@ done
 body_has "aucun cookie" "the personal data page says no cookie is used"
 code=$(http_get "/informations/nimporte")
 is "$code" 404 "an unknown information page: 404"
-code=$(http_get "/static/dsfr/dsfr.min.css")
+code=$(http_get "/static/dsfr/qualimetre-dsfr.min.css")
 is "$code" 200 "the DSFR stylesheet is served by nginx"
 code=$(http_get "/static/questionnaire.js")
 is "$code" 200 "our script is served"
+# Compressed when the browser accepts it: the public pages and the static
+# files; not the staff pages (a session's CSRF token beside what was
+# typed: BREACH).
+code=$(http_get "/informations/accessibilite" -H 'Accept-Encoding: gzip')
+is "$code/$(http_header Content-Encoding)" "200/gzip" "a public page is sent gzipped"
+code=$(http_get "/static/dsfr/qualimetre-dsfr.min.css" -H 'Accept-Encoding: gzip')
+is "$code/$(http_header Content-Encoding)/$(gzip -dc "$HTTP_BODY" | grep -q 'fr-header__menu' && echo menu)" "200/gzip/menu" \
+	"the DSFR subset is sent gzipped, with the header's menu"
+code=$(http_get "/referent/connexion" -H 'Accept-Encoding: gzip')
+is "$code/$(http_header Content-Encoding)" "200/" "a staff page is not"
 slug=test-pages-$$
 make_campaign "$slug" 0 0
 code=$(http_get "/enquete/$slug" -X PUT)
