@@ -23,4 +23,15 @@ void	 html_puts(struct buf *b, const char *s);
 void	 html_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/*
+ * A DSFR table (1.10 and later) scrolls inside itself on a narrow screen
+ * when its <table> sits in these three boxes, written right after
+ * <div class="fr-table"> and closed right after </table>. The scrolling
+ * box takes the focus, so that the keyboard can scroll it too.
+ */
+#define HTML_TABLE_BOXES	"<div class=\"fr-table__wrapper\">\n" \
+	"<div class=\"fr-table__container\">\n" \
+	"<div class=\"fr-table__content\" tabindex=\"0\">\n"
+#define HTML_TABLE_BOXES_END	"</div>\n</div>\n</div>\n"
+
 #endif /* QUALIMETRE_HTML_H */

@@ -282,12 +282,15 @@ bars(void)
 	    "&amp; &quot;co&quot;") != NULL &&
 	    count(&d, "//tbody/tr/th[.='" EVIL "']") == 1,
 	    "labels and titles escaped in the SVG and the table");
-	tap_ok(count(&d, "/root/div[@class='fr-table']/table[@id="
-	    "'res-1-table']/caption") == 1 &&
+	tap_ok(count(&d, "/root/div[@class='fr-table']"
+	    "/div[@class='fr-table__wrapper']/div[@class='fr-table__container']"
+	    "/div[@class='fr-table__content'][@tabindex='0']"
+	    "/table[@id='res-1-table']/caption") == 1 &&
 	    count(&d, "//table/thead/tr/th[@scope='col']") == 8 &&
 	    count(&d, "//table/tbody/tr") == 5 &&
 	    count(&d, "//table/tbody/tr/th[@scope='row']") == 5,
-	    "DSFR table: caption, 8 column headers, 5 rows");
+	    "DSFR table, in its boxes (the scrolling one focusable): caption, "
+	    "8 column headers, 5 rows");
 	tap_ok(count(&d, "//tbody/tr[1]/td[.='non concluant']") == 1 &&
 	    count(&d, "//tbody/tr[2]/td[7][.='\xe2\x80\x94']") == 1 &&
 	    count(&d, "//tbody/tr[3]/td[.='non atteint']") == 1 &&

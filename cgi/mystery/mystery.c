@@ -274,7 +274,8 @@ slot_table(struct buf *b, PGresult *res, int today_only,
 {
 	int	i, n = PQntuples(res);
 
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>");
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>");
 	html_puts(b, caption);
 	buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Action</th>"
 	    "<th scope=\"col\">Jour</th>"
@@ -285,7 +286,7 @@ slot_table(struct buf *b, PGresult *res, int today_only,
 		if (!today_only || strcmp(PQgetvalue(res, i,
 		    PQfnumber(res, "today")), "t") == 0)
 			slot_row(b, res, i);
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /*

@@ -391,7 +391,8 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	if (n == 0)
 		buf_puts(b, "<p>Aucun site pour l’instant.</p>\n");
 	else {
-		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+		buf_puts(b, "<div class=\"fr-table\">\n"
+		    HTML_TABLE_BOXES "<table>\n<caption>"
 		    "Les sites</caption>\n<thead><tr><th scope=\"col\">Code"
 		    "</th><th scope=\"col\">Nom</th><th scope=\"col\">"
 		    "Département</th><th scope=\"col\">Zone</th>"
@@ -415,7 +416,8 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 			html_puts(b, PQgetvalue(res, k, cname));
 			buf_puts(b, "</span></a></td></tr>\n");
 		}
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+		buf_puts(b, "</tbody>\n</table>\n"
+		    HTML_TABLE_BOXES_END "</div>\n");
 	}
 	PQclear(res);
 
@@ -730,7 +732,8 @@ people_table(struct buf *b, const struct staff_user *u, PGresult *ures,
 		buf_puts(b, "<p>Aucun compte.</p>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>"
 	    "Les comptes</caption>\n<thead><tr><th scope=\"col\">"
 	    "Identifiant</th><th scope=\"col\">Nom</th>"
 	    "<th scope=\"col\">Rôle</th><th scope=\"col\">Sites</th>"
@@ -750,7 +753,7 @@ people_table(struct buf *b, const struct staff_user *u, PGresult *ures,
 		people_actions(b, u, ures, sres, k, c);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /* The creation form's fieldset of sites, those in checked[] ticked. */
@@ -1240,7 +1243,8 @@ national_table(struct buf *b, const struct ncrit *c, size_t ci,
 	qsort(rows, n, sizeof(*rows), nrow_cmp);
 	buf_printf(b, "<h2 id=\"critere-%zu\">", ci + 1);
 	html_puts(b, c->label);
-	buf_puts(b, "</h2>\n<div class=\"fr-table\">\n<table data-criterion=\"");
+	buf_puts(b, "</h2>\n<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table data-criterion=\"");
 	html_puts(b, c->key);
 	buf_puts(b, "\">\n<caption>");
 	html_puts(b, c->label);
@@ -1289,7 +1293,7 @@ national_table(struct buf *b, const struct ncrit *c, size_t ci,
 			    "er" : "e", rows[i].worst);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /* Adds k answers of value v to criterion q's counts (results_count_add). */

@@ -432,7 +432,8 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 		    "planifiée sur vos sites.</p>\n");
 		goto out;
 	}
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Campagnes "
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>Campagnes "
 	    "mystère de vos sites</caption>\n<thead><tr><th scope=\"col\">"
 	    "Campagne</th><th scope=\"col\">Site</th><th scope=\"col\">Type"
 	    "</th><th scope=\"col\">Période</th><th scope=\"col\">Avancement"
@@ -458,7 +459,7 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 		}
 		buf_puts(b, " contacts saisis</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 out:
 	buf_puts(b, "<p><a class=\"fr-link\" href=\"/referent/\">Mes "
 	    "campagnes</a></p>\n");
@@ -1415,7 +1416,8 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
 	if (c->nholidays > 0)
 		buf_puts(b, ".</p>\n");
 
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Créneaux "
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>Créneaux "
 	    "proposés</caption>\n<thead><tr><th scope=\"col\">Jour</th>"
 	    "<th scope=\"col\">Demi-journée</th><th scope=\"col\">Service"
 	    "</th><th scope=\"col\">Enquêteur</th></tr></thead>\n<tbody>\n");
@@ -1431,7 +1433,8 @@ preview(struct buf *b, const struct pl_ctx *c, const struct pl_input *in,
 		html_puts(b, users[slots[i].enquirer]->name);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n<p>Rien n’est encore créé : "
+	buf_puts(b, "</tbody>\n</table>\n"
+	    HTML_TABLE_BOXES_END "</div>\n<p>Rien n’est encore créé : "
 	    "vérifiez ces créneaux, puis créez la campagne. Les créneaux "
 	    "sont recalculés à partir du formulaire ci-dessus.</p>\n");
 	calendar_box(b, in);

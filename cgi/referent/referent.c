@@ -285,7 +285,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	p->no_store = 1;
 	staff_page_open(rf->staff, p, u, "Mes campagnes");
 	buf_puts(b, "<h1>Mes campagnes</h1>\n<ul class=\"fr-btns-group "
-	    "fr-btns-group--inline-md fr-mb-4w\">\n"
+	    "fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-4w\">\n"
 	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
 	    "href=\"" CAMPAIGNS_PREFIX "/nouvelle\">Nouvelle campagne</a>"
 	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
@@ -308,7 +308,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucune campagne sur les "
 		    "sites dont vous avez la charge.</p>\n");
 	else {
-		buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+		buf_puts(b, "<div class=\"fr-table\">\n"
+		    HTML_TABLE_BOXES "<table>\n<caption>"
 		    "Campagnes des sites dont vous avez la charge</caption>\n"
 		    "<thead><tr><th scope=\"col\">Campagne</th>"
 		    "<th scope=\"col\">Type</th><th scope=\"col\">Site</th>"
@@ -336,7 +337,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 			    "responses")));
 			buf_puts(b, "</td></tr>\n");
 		}
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+		buf_puts(b, "</tbody>\n</table>\n"
+		    HTML_TABLE_BOXES_END "</div>\n");
 	}
 	PQclear(res);
 	page_end(b);
@@ -880,7 +882,8 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
 			continue;
 		if (!any) {
-			buf_puts(b, "<div class=\"fr-table\">\n<table>\n"
+			buf_puts(b, "<div class=\"fr-table\">\n"
+			    HTML_TABLE_BOXES "<table>\n"
 			    "<caption>");
 			html_puts(b, caption);
 			buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">"
@@ -901,7 +904,8 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		buf_puts(b, "</td></tr>\n");
 	}
 	if (any)
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+		buf_puts(b, "</tbody>\n</table>\n"
+		    HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /*

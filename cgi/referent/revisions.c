@@ -467,7 +467,8 @@ list(struct revisions *rv, const struct staff_user *u, struct resp *p,
 		page_end(b);
 		goto out;
 	}
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>"
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>"
 	    "Questionnaires papier de la campagne</caption>\n<thead><tr>"
 	    "<th scope=\"col\">N°</th><th scope=\"col\">Saisi</th>"
 	    "<th scope=\"col\">Par</th><th scope=\"col\">État</th>"
@@ -496,7 +497,7 @@ list(struct revisions *rv, const struct staff_user *u, struct resp *p,
 			    "Saisi</p>");
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 	page_end(b);
 out:
 	PQclear(res);
@@ -527,7 +528,8 @@ changes(struct buf *b, const struct form *f, const PGresult *res,
 				continue;
 			if (!any++)
 				buf_printf(b, "<div class=\"fr-table "
-				    "fr-table--no-caption\">\n<table>\n"
+				    "fr-table--no-caption\">\n"
+				    HTML_TABLE_BOXES "<table>\n"
 				    "<caption>%s</caption>\n<thead><tr>"
 				    "<th scope=\"col\">Question</th>"
 				    "<th scope=\"col\">Avant</th>"
@@ -544,7 +546,8 @@ changes(struct buf *b, const struct form *f, const PGresult *res,
 		}
 	}
 	if (any)
-		buf_puts(b, "</tbody>\n</table>\n</div>\n");
+		buf_puts(b, "</tbody>\n</table>\n"
+		    HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /* Who typed it, then each revision with its reason and changes. */
@@ -589,7 +592,8 @@ answers_table(struct buf *b, const struct form *f, const struct rv_entry *e)
 	struct buf			 vals = { 0 };
 	size_t				 k, i;
 
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Réponses "
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>Réponses "
 	    "enregistrées</caption>\n<thead><tr><th scope=\"col\">Question"
 	    "</th><th scope=\"col\">Réponse</th></tr></thead>\n<tbody>\n");
 	for (k = 0; k < form_nquestions(f); k++) {
@@ -608,7 +612,7 @@ answers_table(struct buf *b, const struct form *f, const struct rv_entry *e)
 		put_answer(b, q, vals.len > 0 ? vals.data : NULL);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 	buf_free(&vals);
 }
 

@@ -452,7 +452,8 @@ page_days(struct buf *b, const struct rh_hours *hours)
 	nd = days_of(hours, &days, &n, &flags);
 	chart_days(b, days, n, flags, nd, "jours");
 	buf_puts(b, "<details class=\"fr-mb-4w\">\n<summary>Tableau des "
-	    "réponses par jour</summary>\n<div class=\"fr-table\">\n<table>\n"
+	    "réponses par jour</summary>\n<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n"
 	    "<caption>Réponses par internet, par jour</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Jour</th><th scope=\"col\">Réponses</th>"
 	    "<th scope=\"col\">Pic inhabituel</th></tr></thead>\n<tbody>\n");
@@ -463,7 +464,8 @@ page_days(struct buf *b, const struct rh_hours *hours)
 		chart_put_count(b, n[i]);
 		buf_printf(b, "</td><td>%s</td></tr>\n", flags[i] ? "oui" : "");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n</details>\n");
+	buf_puts(b, "</tbody>\n</table>\n"
+	    HTML_TABLE_BOXES_END "</div>\n</details>\n");
 	free(days);
 	free(n);
 	free(flags);
@@ -494,7 +496,8 @@ page_bursts(struct buf *b, const struct rh_hours *hours, const char *id)
 		buf_puts(b, "<p>Aucune heure n’est signalée.</p>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Heures "
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>Heures "
 	    "signalées</caption>\n<thead><tr><th scope=\"col\">Heure</th>"
 	    "<th scope=\"col\">Réponses</th><th scope=\"col\">Dont écartées"
 	    "</th><th scope=\"col\">Action</th></tr></thead>\n<tbody>\n");
@@ -525,7 +528,7 @@ page_bursts(struct buf *b, const struct rh_hours *hours, const char *id)
 			    id, first, last);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /* The sends the survey program asked to confirm. */
@@ -558,7 +561,8 @@ page_periods(struct buf *b, const struct staff_user *u, PGresult *res,
 		buf_puts(b, "<p>Aucune période n’a été écartée.</p>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Périodes "
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>Périodes "
 	    "écartées des taux</caption>\n<thead><tr><th scope=\"col\">"
 	    "Période</th><th scope=\"col\">Réponses</th><th scope=\"col\">"
 	    "Motif</th><th scope=\"col\">Décision</th><th scope=\"col\">"
@@ -594,7 +598,7 @@ page_periods(struct buf *b, const struct staff_user *u, PGresult *res,
 		}
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /* The form that sets a period aside, filled with in, errors shown. */

@@ -469,7 +469,8 @@ service_table(struct buf *b, const struct staff_user *u,
 		buf_puts(b, "<p>Ce site n’a encore aucun service.</p>\n");
 		return;
 	}
-	buf_puts(b, "<div class=\"fr-table\">\n<table>\n<caption>Services "
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table>\n<caption>Services "
 	    "du site, dans l’ordre où la planification les propose"
 	    "</caption>\n<thead><tr><th scope=\"col\">Service</th>"
 	    "<th scope=\"col\">Clé</th><th scope=\"col\">Joignable par</th>"
@@ -486,7 +487,7 @@ service_table(struct buf *b, const struct staff_user *u,
 		buf_puts(b, s->retired ? "</td><td><p class=\"fr-badge "
 		    "fr-badge--sm\">Retiré</p>" : "</td><td><p class=\""
 		    "fr-badge fr-badge--success fr-badge--sm\">Actif</p>");
-		buf_puts(b, "</td><td class=\"qm-actions\"><a class=\"fr-link\" "
+		buf_puts(b, "</td><td><a class=\"fr-link\" "
 		    "href=\"" SERVICES_PREFIX "/");
 		html_puts(b, site->id);
 		buf_putc(b, '/');
@@ -505,7 +506,7 @@ service_table(struct buf *b, const struct staff_user *u,
 		    "fr-btn--secondary");
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 /* The label and the channels of a service, as sent or stored. */

@@ -803,7 +803,8 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 	method = r->nrows > 0 && same ?
 	    chart_method_name(r->rows[0].method) : NULL;
 
-	buf_puts(b, "<div class=\"fr-table\">\n<table id=\"");
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table id=\"");
 	html_puts(b, id);
 	buf_puts(b, "-table\">\n<caption>");
 	buf_puts(b, chart_conform(r) ? "Taux de conformité" :
@@ -877,7 +878,7 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 		}
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 }
 
 void
@@ -1097,7 +1098,8 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	buf_puts(b, "</p>\n");
 	chart_test_warning(b, bd);
 
-	buf_puts(b, "<div class=\"fr-table\">\n<table id=\"");
+	buf_puts(b, "<div class=\"fr-table\">\n"
+	    HTML_TABLE_BOXES "<table id=\"");
 	html_puts(b, id);
 	buf_puts(b, "-table\">\n<caption>");
 	html_puts(b, criterion_label);
@@ -1125,7 +1127,7 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 		chart_put_interval(b, g->lower, g->upper, 1);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n</div>\n");
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
 	if (c != bars)
 		free(c);
 }

@@ -38,11 +38,22 @@ page_open(struct buf *b, const struct page_frame *pf)
 		html_puts(b, service);
 	}
 	buf_puts(b, "</title>\n"
-	    "<link rel=\"stylesheet\" href=\"/static/dsfr/dsfr.min.css\">\n"
+	    "<link rel=\"stylesheet\" "
+	    "href=\"/static/dsfr/qualimetre-dsfr.min.css\">\n"
 	    "<link rel=\"stylesheet\" href=\"/static/qualimetre.css\">\n"
 	    "<link rel=\"icon\" href=\"/static/dsfr/favicon/favicon.svg\" "
-	    "type=\"image/svg+xml\">\n"
-	    "</head>\n<body>\n"
+	    "type=\"image/svg+xml\">\n");
+	/*
+	 * Staff pages have the header's tools, which the DSFR's script moves
+	 * into its menu on a narrow screen; the questionnaire has none, and
+	 * does without the script.
+	 */
+	if (pf->user != NULL)
+		buf_puts(b, "<script type=\"module\" "
+		    "src=\"/static/dsfr/dsfr.module.min.js\"></script>\n"
+		    "<script nomodule "
+		    "src=\"/static/dsfr/dsfr.nomodule.min.js\" defer></script>\n");
+	buf_puts(b, "</head>\n<body>\n"
 	    "<div class=\"fr-skiplinks\">\n"
 	    "<nav class=\"fr-container\" role=\"navigation\" "
 	    "aria-label=\"Accès rapide\">\n"
@@ -58,7 +69,14 @@ page_open(struct buf *b, const struct page_frame *pf)
 	    "<div class=\"fr-header__brand-top\">\n"
 	    "<div class=\"fr-header__logo\">\n"
 	    "<p class=\"fr-logo\">République<br>Française</p>\n"
-	    "</div>\n</div>\n"
+	    "</div>\n");
+	if (pf->user != NULL)
+		buf_puts(b, "<div class=\"fr-header__navbar\">\n"
+		    "<button class=\"fr-btn--menu fr-btn\" type=\"button\" "
+		    "data-fr-opened=\"false\" aria-controls=\"menu-en-tete\" "
+		    "aria-haspopup=\"dialog\" id=\"bouton-menu\">Menu</button>\n"
+		    "</div>\n");
+	buf_puts(b, "</div>\n"
 	    "<div class=\"fr-header__service\">\n"
 	    "<p class=\"fr-header__service-title\">");
 	html_puts(b, service != NULL ? service : "Qualimètre");
@@ -83,7 +101,17 @@ page_open(struct buf *b, const struct page_frame *pf)
 		    "Se déconnecter</button></form></li>\n</ul>\n"
 		    "</div>\n</div>\n");
 	}
-	buf_puts(b, "</div>\n</div>\n</div>\n</header>\n"
+	buf_puts(b, "</div>\n</div>\n</div>\n");
+	/* The DSFR's script copies the tools into this menu. */
+	if (pf->user != NULL)
+		buf_puts(b, "<div class=\"fr-header__menu fr-modal\" "
+		    "id=\"menu-en-tete\" aria-labelledby=\"bouton-menu\">\n"
+		    "<div class=\"fr-container\">\n"
+		    "<button class=\"fr-btn--close fr-btn\" type=\"button\" "
+		    "aria-controls=\"menu-en-tete\">Fermer</button>\n"
+		    "<div class=\"fr-header__menu-links\"></div>\n"
+		    "</div>\n</div>\n");
+	buf_puts(b, "</header>\n"
 	    "<main id=\"contenu\" role=\"main\" tabindex=\"-1\">\n"
 	    "<div class=\"fr-container fr-my-6w\">\n"
 	    "<div class=\"fr-grid-row fr-grid-row--center\">\n"

@@ -550,9 +550,14 @@ async function main() {
 				if (tables.length)
 					diag(`  on ${name}, tables scrolled within themselves: ${tables.join(', ')}`);
 				if (p === '/mystere/') {
-					const logout = page.locator('form[action="/mystere/deconnexion"] button');
-					t.ok(await logout.isVisible(), 'the "Se déconnecter" button is shown on a phone',
-						`${await logout.count()} button(s), none visible: no menu button either`);
+					// The header's tools are in the DSFR's menu on a
+					// phone: its "Menu" button opens it.
+					await page.locator('#bouton-menu').click();
+					const logout = page.locator('#menu-en-tete form[action="/mystere/deconnexion"] button');
+					await logout.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+					t.ok(await logout.isVisible(), 'the "Menu" button shows the "Se déconnecter" button on a phone',
+						`${await logout.count()} button(s) in the menu, none visible`);
+					await page.locator('#menu-en-tete .fr-btn--close').click();
 				}
 				const file = path.join(outdir, `staff-${p === '/mystere/' ? 'slots' : 'grid'}-412x915.png`);
 				await page.screenshot({ path: file, fullPage: true });

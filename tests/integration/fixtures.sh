@@ -82,3 +82,96 @@ staff_login()
 	http_get "$1/connexion" > /dev/null
 	http_post "$1/connexion" "login=$(urlencode "$2")&password=$(urlencode "$3")&_jeton=$(input_value _jeton)"
 }
+
+# calls_with_slots SITE_CODE SLUG ENQUIRER: a mystery-call campaign of the
+# site open from 3 days ago for 30 days, with four slots of the enquirer (a
+# login), one per half-day. Prints the slots' ids, in order.
+calls_with_slots()
+{
+	psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug,
+			referential_id)
+		SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-call' ORDER BY version DESC LIMIT 1),
+			'mystery-call', 'Appels de test ' || :'slug', current_date - 3, current_date + 30, 4, :'slug',
+			(SELECT id FROM qualimetre.referential WHERE key = 'qual-e-pref')
+		FROM qualimetre.site s WHERE s.code = :'site';
+		INSERT INTO qualimetre.campaign_service (campaign_id, key, label, position)
+		SELECT id, 'standard', 'Standard (accueil téléphonique)', 1 FROM qualimetre.campaign WHERE slug = :'slug';
+		INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
+		SELECT c.id, current_date - 3 + h / 2, h % 2 = 1, 'standard',
+			(SELECT id FROM qualimetre.app_user WHERE login = :'e')
+		FROM qualimetre.campaign c, generate_series(0, 3) h
+		WHERE c.slug = :'slug'" site="$1" slug="$2" e="$3" || return 1
+	psql_q "SELECT s.id FROM qualimetre.slot s JOIN qualimetre.campaign c ON c.id = s.campaign_id
+		WHERE c.slug = :'slug' ORDER BY s.day, s.afternoon" slug="$2"
+}
+
+# survey_with_responses SITE_CODE SLUG: a satisfaction campaign of the site,
+# closed yesterday, with 40 responses: courtoisie, disponibilite and attente
+# (three criteria) and motif (the breakdown) for each. Prints its id.
+survey_with_responses()
+{
+	local cid
+	cid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+		SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
+			'satisfaction', 'Enquête de test ' || :'slug', current_date - 10, current_date - 1, :'slug'
+		FROM qualimetre.site s WHERE s.code = :'site' RETURNING id" site="$1" slug="$2") || return 1
+	psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
+		SELECT md5(:'slug' || i)::uuid, :'c', 'web', :'slug' || i FROM generate_series(1, 40) i;
+		INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+		SELECT md5(:'slug' || i)::uuid, :'c', 'courtoisie',
+			CASE WHEN i <= 18 THEN 'tres-satisfait' WHEN i <= 28 THEN 'satisfait'
+			WHEN i <= 36 THEN 'peu-satisfait' ELSE 'sans-avis' END
+		FROM generate_series(1, 40) i;
+		INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+		SELECT md5(:'slug' || i)::uuid, :'c', 'disponibilite',
+			CASE WHEN i % 4 = 0 THEN 'pas-du-tout-satisfait' WHEN i % 4 = 1 THEN 'peu-satisfait'
+			ELSE 'satisfait' END
+		FROM generate_series(1, 40) i;
+		INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+		SELECT md5(:'slug' || i)::uuid, :'c', 'attente',
+			CASE WHEN i <= 12 THEN 'satisfait' ELSE 'pas-du-tout-satisfait' END
+		FROM generate_series(1, 40) i;
+		INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+		SELECT md5(:'slug' || i)::uuid, :'c', 'motif',
+			CASE WHEN i % 3 = 0 THEN 'autre' WHEN i % 3 = 1 THEN 'etrangers' ELSE 'identite' END
+		FROM generate_series(1, 40) i" slug="$2" c="$cid" > /dev/null || return 1
+	printf '%s\n' "$cid"
+}
+
+# paper_corrected SITE_CODE SLUG REFERENT: a satisfaction campaign of the
+# site, open, with one paper questionnaire typed by the referent (a login)
+# and corrected once. Prints "CAMPAIGN_ID RESPONSE_ID".
+paper_corrected()
+{
+	local pcid pid
+	pcid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+		SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
+			'satisfaction', 'Papier de test ' || :'slug', current_date - 10, current_date + 10, :'slug'
+		FROM qualimetre.site s WHERE s.code = :'site' RETURNING id" site="$1" slug="$2") || return 1
+	pid=$(psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, form_token)
+		SELECT gen_random_uuid(), :'c', 'paper', id, :'slug' FROM qualimetre.app_user WHERE login = :'r'
+		RETURNING id" c="$pcid" slug="$2" r="$3") || return 1
+	psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, value, text) VALUES
+		(:'p', :'c', 'motif', 'etrangers', NULL), (:'p', :'c', 'profil', 'particulier', NULL),
+		(:'p', :'c', 'canal', 'sur-place', NULL), (:'p', :'c', 'courtoisie', 'peu-satisfait', NULL),
+		(:'p', :'c', 'commentaire', NULL, 'Une attente un peu longue, mais un accueil aimable et des explications claires.');
+		SELECT set_config('qualimetre.user_id', id::text, false) FROM qualimetre.app_user WHERE login = :'r';
+		INSERT INTO qualimetre.revision (response_id, campaign_id, seq, action, reason)
+		VALUES (:'p', :'c', 1, 'corrected', 'Erreur de saisie : « satisfait » était coché sur le papier');
+		UPDATE qualimetre.answer SET value = 'satisfait' WHERE response_id = :'p' AND question = 'courtoisie'" \
+		p="$pid" c="$pcid" r="$3" > /dev/null || return 1
+	printf '%s %s\n' "$pcid" "$pid"
+}
+
+# need_browser: bails out unless Chromium, playwright-core, axe-core and
+# node are there, for the browser tests (tests/browser/*.mjs).
+need_browser()
+{
+	local need
+	for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
+	    "$QM_SRC/node_modules/axe-core/axe.min.js"; do
+		[ -e "$need" ] ||
+			bail_out "$need is missing (./run-tests installs chromium; ./start runs npm ci)"
+	done
+	command -v node > /dev/null || bail_out "node is not on the PATH"
+}

@@ -14,12 +14,7 @@
 
 tap_plan 78
 
-for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
-    "$QM_SRC/node_modules/axe-core/axe.min.js"; do
-	[ -e "$need" ] ||
-		bail_out "$need is missing (./run-tests installs chromium; ./start runs npm ci)"
-done
-command -v node > /dev/null || bail_out "node is not on the PATH"
+need_browser
 
 # ---- a site of its own: an enquirer, a referent, and an account for the
 # wrong password (so that its back-off delays no other login)
@@ -40,74 +35,15 @@ ok $rc "an enquirer, a referent and a third account on a site of the test's own"
 # A mystery-call campaign open from 3 days ago for 30 days, with four
 # slots of the enquirer, one per half-day.
 calls=bs-calls-$$
-psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug,
-		referential_id)
-	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-call' ORDER BY version DESC LIMIT 1),
-		'mystery-call', 'Appels de test ' || :'slug', current_date - 3, current_date + 30, 4, :'slug',
-		(SELECT id FROM qualimetre.referential WHERE key = 'qual-e-pref')
-	FROM qualimetre.site s WHERE s.code = 'TEST-BR-STAFF';
-	INSERT INTO qualimetre.campaign_service (campaign_id, key, label, position)
-	SELECT id, 'standard', 'Standard (accueil téléphonique)', 1 FROM qualimetre.campaign WHERE slug = :'slug';
-	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
-	SELECT c.id, current_date - 3 + h / 2, h % 2 = 1, 'standard',
-		(SELECT id FROM qualimetre.app_user WHERE login = :'e')
-	FROM qualimetre.campaign c, generate_series(0, 3) h
-	WHERE c.slug = :'slug'" slug="$calls" e="$enq"
-slots=$(psql_q "SELECT s.id FROM qualimetre.slot s JOIN qualimetre.campaign c ON c.id = s.campaign_id
-	WHERE c.slug = :'slug' ORDER BY s.day, s.afternoon" slug="$calls")
+slots=$(calls_with_slots TEST-BR-STAFF "$calls" "$enq")
 kbd_slot=$(sed -n 1p <<< "$slots") err_slot=$(sed -n 2p <<< "$slots")
 is "$(grep -c . <<< "$slots")" 4 "a mystery-call campaign with four slots of the enquirer" ||
 	bail_out "cannot create the mystery-call campaign"
 
-# A satisfaction campaign with 40 responses: courtoisie, disponibilite and
-# attente (three criteria) and motif (the breakdown) for each.
-survey=bs-survey-$$
-cid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
-	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
-		'satisfaction', 'Enquête de test ' || :'slug', current_date - 10, current_date - 1, :'slug'
-	FROM qualimetre.site s WHERE s.code = 'TEST-BR-STAFF' RETURNING id" slug="$survey")
-psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
-	SELECT md5(:'slug' || i)::uuid, :'c', 'web', :'slug' || i FROM generate_series(1, 40) i;
-	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	SELECT md5(:'slug' || i)::uuid, :'c', 'courtoisie',
-		CASE WHEN i <= 18 THEN 'tres-satisfait' WHEN i <= 28 THEN 'satisfait'
-		WHEN i <= 36 THEN 'peu-satisfait' ELSE 'sans-avis' END
-	FROM generate_series(1, 40) i;
-	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	SELECT md5(:'slug' || i)::uuid, :'c', 'disponibilite',
-		CASE WHEN i % 4 = 0 THEN 'pas-du-tout-satisfait' WHEN i % 4 = 1 THEN 'peu-satisfait'
-		ELSE 'satisfait' END
-	FROM generate_series(1, 40) i;
-	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	SELECT md5(:'slug' || i)::uuid, :'c', 'attente',
-		CASE WHEN i <= 12 THEN 'satisfait' ELSE 'pas-du-tout-satisfait' END
-	FROM generate_series(1, 40) i;
-	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	SELECT md5(:'slug' || i)::uuid, :'c', 'motif',
-		CASE WHEN i % 3 = 0 THEN 'autre' WHEN i % 3 = 1 THEN 'etrangers' ELSE 'identite' END
-	FROM generate_series(1, 40) i" slug="$survey" c="$cid" > /dev/null
+cid=$(survey_with_responses TEST-BR-STAFF "bs-survey-$$")
 is "$(psql_q "SELECT count(*) FROM qualimetre.response WHERE campaign_id = :'c'" c="$cid")" 40 \
 	"a satisfaction campaign with 40 responses" || bail_out "cannot create the satisfaction campaign"
-
-# A paper questionnaire typed by the referent in a campaign of its own,
-# corrected once, for the pages of corrections.
-paper=bs-paper-$$
-pcid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
-	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
-		'satisfaction', 'Papier de test ' || :'slug', current_date - 10, current_date + 10, :'slug'
-	FROM qualimetre.site s WHERE s.code = 'TEST-BR-STAFF' RETURNING id" slug="$paper")
-pid=$(psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, form_token)
-	SELECT gen_random_uuid(), :'c', 'paper', id, :'slug' FROM qualimetre.app_user WHERE login = :'r'
-	RETURNING id" c="$pcid" slug="$paper" r="$ref")
-psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, value, text) VALUES
-	(:'p', :'c', 'motif', 'etrangers', NULL), (:'p', :'c', 'profil', 'particulier', NULL),
-	(:'p', :'c', 'canal', 'sur-place', NULL), (:'p', :'c', 'courtoisie', 'peu-satisfait', NULL),
-	(:'p', :'c', 'commentaire', NULL, 'Une attente un peu longue, mais un accueil aimable et des explications claires.');
-	SELECT set_config('qualimetre.user_id', id::text, false) FROM qualimetre.app_user WHERE login = :'r';
-	INSERT INTO qualimetre.revision (response_id, campaign_id, seq, action, reason)
-	VALUES (:'p', :'c', 1, 'corrected', 'Erreur de saisie : « satisfait » était coché sur le papier');
-	UPDATE qualimetre.answer SET value = 'satisfait' WHERE response_id = :'p' AND question = 'courtoisie'" \
-	p="$pid" c="$pcid" r="$ref" > /dev/null
+read -r pcid pid < <(paper_corrected TEST-BR-STAFF "bs-paper-$$" "$ref")
 is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'" p="$pid")" 1 \
 	"a paper questionnaire corrected once" || bail_out "cannot create the paper questionnaire"
 

@@ -11,12 +11,7 @@
 
 tap_plan 59
 
-for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
-    "$QM_SRC/node_modules/axe-core/axe.min.js"; do
-	[ -e "$need" ] ||
-		bail_out "$need is missing (./run-tests installs chromium; ./start runs npm ci)"
-done
-command -v node > /dev/null || bail_out "node is not on the PATH"
+need_browser
 
 slug=test-browser-$$
 for c in js kbd err full double nojs mobile confirm back; do

@@ -19,7 +19,7 @@ body_has '<label class="fr-label" for="q-courtoisie-tres-satisfait">Très satisf
 	"each choice has its label"
 body_has 'data-when-key="motif" data-when-value="etrangers"' \
 	"the appointment question depends on the reason for the visit"
-body_has '/static/dsfr/dsfr.min.css' "the DSFR comes from our own server"
+body_has '/static/dsfr/qualimetre-dsfr.min.css' "the DSFR comes from our own server"
 like "$(http_header Cache-Control)" "no-store" "the page is not cached"
 like "$(http_header Content-Security-Policy)" "default-src 'self'" "a strict CSP"
 is "$(grep -c 'Set-Cookie' "$HTTP_HEADERS")" 0 "no cookie is set"

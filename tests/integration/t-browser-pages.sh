@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Every staff page in a real Chromium (tests/browser/pages.mjs), at 1280 and
+# 360 px: the document no wider than the window, every DSFR icon drawn
+# (its ::before or ::after has a content and a mask), and no violation of
+# axe-core's WCAG 2.1 A/AA rules. A screenshot of each page at each width
+# goes to $QUALIMETRE_TEST_SCREENSHOTS (./run-tests sets it to
+# var/screenshots), or to the scratch directory, removed at exit.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fixtures.sh"
+
+# The pages below, three cases each at each of the two widths, the four
+# fixtures, the run and the screenshots.
+npages=22
+tap_plan $((npages * 2 * 3 + 6))
+
+need_browser
+
+# ---- a site of its own, with long names on purpose: an enquirer, a
+# referent and an administrator
+site=TEST-BR-PAGES
+psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
+	VALUES (:'s', 'Préfecture de test des pages (sous-préfecture de Romorantin-Lanthenay)', '41', 'B')
+	ON CONFLICT (code) DO NOTHING" s="$site"
+site_id=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'s'" s="$site")
+enq=bp-enq-$$ ref=bp-ref-$$ adm=bp-adm-$$ pw="mot de passe des pages $$"
+rc=0
+printf '%s\n' "$pw" | admin user add --login "$enq" --role enquirer --site "$site" \
+	--name "Marie-Antoinette Enquêtrice-Navigatrice $$" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$site" \
+	--name "Jean-Baptiste Référent-Qualité $$" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --login "$adm" --role admin --site "$site" \
+	--name "Administratrice Nationale $$" > /dev/null || rc=1
+ok $rc "an enquirer, a referent and an administrator" || bail_out "cannot create the accounts"
+
+# A mystery-call campaign open from 3 days ago, four slots of the
+# enquirer, the first recorded (for its results and the entry's page).
+calls=bp-calls-$$
+slots=$(calls_with_slots "$site" "$calls" "$enq")
+calls_id=$(psql_q "SELECT id FROM qualimetre.campaign WHERE slug = :'s'" s="$calls")
+done_slot=$(sed -n 1p <<< "$slots") open_slot=$(sed -n 2p <<< "$slots")
+staff_login /mystere "$enq" "$pw" > /dev/null
+http_get "/mystere/creneaux/$done_slot" > /dev/null
+code=$(http_post "/mystere/creneaux/$done_slot" "moment=$(input_value moment)&service=standard&decroche=conforme&sonneries=3&annonce-service=conforme&courtoisie=conforme&langage=conforme&reponse=conforme&transfert=sans-objet&attente=40&formule-fin=conforme&commentaire=$(urlencode 'Un appel court et aimable')&_jeton=$(input_value _jeton)&_csrf=$(input_value _csrf)")
+entry=$(psql_q "SELECT id FROM qualimetre.response WHERE slot_id = :'s'" s="$done_slot")
+is "$code/$([ -n "$entry" ] && echo stored)" "303/stored" "a mystery call recorded in the first of four slots" ||
+	bail_out "cannot record the mystery call"
+
+# A satisfaction campaign with 40 responses, a paper questionnaire typed
+# by the referent and corrected once.
+cid=$(survey_with_responses "$site" "bp-survey-$$")
+is "$(psql_q "SELECT count(*) FROM qualimetre.response WHERE campaign_id = :'c'" c="$cid")" 40 \
+	"a satisfaction campaign with 40 responses" || bail_out "cannot create the satisfaction campaign"
+read -r pcid pid < <(paper_corrected "$site" "bp-paper-$$" "$ref")
+is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'" p="$pid")" 1 \
+	"a paper questionnaire corrected once" || bail_out "cannot create the paper questionnaire"
+
+# ---- the pages: WHO NAME PATH, WHO one of anon, enquirer, referent, admin
+pages=$(cat <<EOF
+anon	enquirer-login	/mystere/connexion
+enquirer	enquirer-slots	/mystere/
+enquirer	enquirer-grid	/mystere/creneaux/$open_slot
+enquirer	enquirer-outside-slot	/mystere/campagnes/$calls_id/hors-creneau
+enquirer	enquirer-entry	/mystere/saisies/$entry
+anon	referent-login	/referent/connexion
+referent	referent-home	/referent/
+referent	results-satisfaction	/referent/campagnes/$cid
+referent	results-mystery	/referent/campagnes/$calls_id
+referent	rhythm	/referent/campagnes/$cid/rythme
+referent	paper-entry	/referent/campagnes/$pcid/papier
+referent	paper-list	/referent/campagnes/$pcid/papier/saisis
+referent	paper-correction	/referent/campagnes/$pcid/papier/$pid
+referent	campaign-new	/referent/campagnes/nouvelle
+referent	planning-list	/referent/planification
+referent	planning-new	/referent/planification/nouvelle
+referent	services	/referent/services
+referent	site-services	/referent/services/$site_id
+admin	sites	/referent/sites
+admin	site	/referent/sites/$site_id
+admin	people	/referent/personnes
+admin	national	/referent/national
+EOF
+)
+[ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
+
+# ---- the browser
+shots=${QUALIMETRE_TEST_SCREENSHOTS:-$QM_TMP/screenshots}
+mkdir -p "$shots"
+started=$(date +%s)
+rc=0
+printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 400 node "$QM_SRC/tests/browser/pages.mjs" \
+	"$QM_URL" "$enq" "$ref" "$adm" "$shots" > "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
+diag "the browser program took $(($(date +%s) - started)) s"
+
+n=0
+while IFS=$'\t' read -r kind a; do
+	case $kind in
+	ok) ok 0 "$a"; n=$((n + 1)) ;;
+	'not ok') ok 1 "$a"; n=$((n + 1)) ;;
+	'#') diag "$a" ;;
+	*) diag "unexpected line: $kind $a" ;;
+	esac
+done < "$QM_TMP/browser.out"
+for ((; n < npages * 2 * 3; n++)); do
+	ok 1 "case $((n + 1)) of the browser not reached"
+done
+if ! is "$rc" 0 "the browser program ran to its end"; then
+	diag "its standard error:"
+	head -n 30 "$QM_TMP/browser.err" | sed 's/^/#   /'
+fi
+is "$(find "$shots" -name 'page-*.png' -size +1k -newermt "@$started" | wc -l)" $((npages * 2)) \
+	"a screenshot of every page at both widths, in $shots"
