@@ -166,6 +166,9 @@ struct rc_input {
 	long long	 site;		/* 0: none or invalid */
 	long long	 form;
 	const char	*title;		/* as typed, or NULL */
+	const char	*title_default;	/* the default the form showed */
+	int		 title_auto;	/* title is the default: the form
+					   carries it to be followed */
 	const char	*opens_s;	/* as typed, or NULL */
 	const char	*closes_s;
 	const char	*target_s;	/* as typed, or NULL */
@@ -343,6 +346,16 @@ v_closes(void *arg, const char *v)
 	return in->closes_ok;
 }
 
+/* The default title the form showed, to tell it from a typed one. */
+static int
+v_title_default(void *arg, const char *v)
+{
+	struct rc_input	*in = arg;
+
+	in->title_default = v;
+	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
+}
+
 /* Optional: blank leaves no target. */
 static int
 v_target(void *arg, const char *v)
@@ -361,6 +374,7 @@ static const struct fields_field rc_fields[] = {
 	{ "site",	v_site,		0, E_SITE },
 	{ "form",	v_form,		0, E_FORM },
 	{ "title",	v_title,	0, E_TITLE },
+	{ "title_default", v_title_default, 0, E_TITLE },
 	{ "opens_on",	v_opens,	0, E_OPENS },
 	{ "closes_on",	v_closes,	0, E_CLOSES },
 	{ "target",	v_target,	0, E_TARGET },
@@ -400,11 +414,22 @@ read_input(const struct req *r, struct rc_input *in)
 			fields_fail(errs, E_PERIOD, "Une campagne dure au plus "
 			    "%d jours.", CAMPAIGNS_DAYS_MAX);
 	}
-	/* A blank title gets the default one. */
+	/*
+	 * The default shown and left as it was follows the dates as saved
+	 * (a campaign opening in April 2027 is of 2027); a blank title gets
+	 * the default too; a title the referent typed stays.
+	 */
+	if (in->title != NULL && in->title_default != NULL &&
+	    strcmp(in->title, in->title_default) == 0) {
+		if (in->opens_ok)
+			in->title = NULL;
+		in->title_auto = 1;	/* still the default, shown again */
+	}
 	if ((in->title == NULL || utf8_blank(in->title)) &&
 	    errs->error[E_TITLE] == NULL && in->opens_ok) {
 		default_title(in->opens, in->buf_title, sizeof(in->buf_title));
 		in->title = in->buf_title;
+		in->title_auto = 1;
 	} else if (in->title == NULL || utf8_blank(in->title))
 		fields_fail(errs, E_TITLE, "Indiquez le titre de la campagne.");
 }
@@ -643,8 +668,14 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 
 	input(b, in, E_TITLE, "rc-title", "title", "text",
 	    " maxlength=\"200\" autocomplete=\"off\"", "Titre",
-	    "Laissé vide : « Enquête de satisfaction » et l’année "
-	    "d’ouverture.", in->title, 0);
+	    "Laissé tel quel ou vide : « Enquête de satisfaction » et "
+	    "l’année d’ouverture.", in->title, 0);
+	if (in->title_auto) {
+		buf_puts(b, "<input type=\"hidden\" name=\"title_default\" "
+		    "value=\"");
+		html_puts(b, in->title);
+		buf_puts(b, "\">\n");
+	}
 
 	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"rc-period\" "
 	    "aria-labelledby=\"rc-period-legend rc-period-messages\">\n"
@@ -704,6 +735,7 @@ defaults(const struct rc_ctx *c, struct rc_input *in)
 	in->closes_s = in->buf_closes;
 	default_title(today, in->buf_title, sizeof(in->buf_title));
 	in->title = in->buf_title;
+	in->title_auto = 1;
 }
 
 /* GET and POST of CAMPAIGNS_PREFIX "/nouvelle". */
@@ -852,19 +884,138 @@ campaign_load(struct campaigns *rc, const struct staff_user *u,
 	return found;
 }
 
+/*
+ * The dates campaign cp takes when opened (opening) or closed today,
+ * in *opens and *closes. Returns 0, 1 when it is so already (nothing to
+ * do), or -1 when it cannot be done, with the page's title and text.
+ */
+static int
+new_dates(const struct rc_campaign *cp, int opening, long *opens,
+    long *closes, const char **title, char *text, size_t size)
+{
+	if (opening) {
+		if (cp->opens <= cp->today && cp->today <= cp->closes)
+			return 1;		/* open already */
+		/* From today, or reopened until the end of today. */
+		*opens = cp->opens < cp->today ? cp->opens : cp->today;
+		*closes = cp->closes > cp->today ? cp->closes : cp->today;
+		if (*closes - *opens + 1 > CAMPAIGNS_DAYS_MAX) {
+			*title = "Ouverture impossible";
+			snprintf(text, size, "Rouverte aujourd’hui, cette "
+			    "campagne durerait plus de %d jours : créez "
+			    "plutôt une nouvelle campagne.",
+			    CAMPAIGNS_DAYS_MAX);
+			return -1;
+		}
+		return 0;
+	}
+	if (cp->closes < cp->today)
+		return 1;			/* closed already */
+	/* Closed from today: its last day was yesterday. */
+	*opens = cp->opens;
+	*closes = cp->today - 1;
+	if (*opens > *closes) {
+		*title = "Fermeture impossible";
+		snprintf(text, size, "%s", cp->opens > cp->today ? "Cette "
+		    "campagne n’est pas encore ouverte : il n’y a rien à "
+		    "fermer." : "Cette campagne a ouvert aujourd’hui : elle "
+		    "ne peut être fermée qu’à partir de demain, sa période "
+		    "comptant au moins un jour.");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * GET CAMPAIGNS_PREFIX "/<id>/ouvrir" and "/fermer": what the action
+ * will do, to confirm with a POST, or why it cannot be done.
+ */
+static void
+confirm_page(struct campaigns *rc, const struct staff_user *u,
+    struct resp *p, const char *id, int opening)
+{
+	struct rc_campaign	 cp;
+	struct buf		*b = &p->body;
+	const char		*title = NULL;
+	char			 text[512], date[CAL_DATE_LEN + 1];
+	char			 back[64];
+	long			 opens, closes;
+	int			 found, rc_dates;
+
+	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
+		unavailable(rc, p, u, id);
+		return;
+	}
+	if (found == 0) {
+		not_found(rc, p, u);
+		return;
+	}
+	if (!cp.satisfaction) {
+		refused(rc, p, u, 409, id, "Action impossible", "Seules les "
+		    "enquêtes de satisfaction s’ouvrent et se ferment ici ; "
+		    "les dates d’une campagne mystère suivent ses créneaux.");
+		return;
+	}
+	rc_dates = new_dates(&cp, opening, &opens, &closes, &title, text,
+	    sizeof(text));
+	if (rc_dates == -1) {
+		refused(rc, p, u, 409, id, title, text);
+		return;
+	}
+	if (rc_dates == 1) {
+		refused(rc, p, u, 409, id, opening ? "Campagne déjà ouverte" :
+		    "Campagne déjà fermée", opening ? "Cette campagne est déjà "
+		    "ouverte : il n’y a rien à faire." : "Cette campagne est "
+		    "déjà fermée : il n’y a rien à faire.");
+		return;
+	}
+	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s", id);
+	staff_page_open(rc->staff, p, u, opening ? "Ouvrir la campagne" :
+	    "Fermer la campagne");
+	page_back_link(b, back, "Retour à la campagne");
+	buf_printf(b, "<h1>%s la campagne ?</h1>\n<p class=\"fr-text--lead\">"
+	    "« ", opening ? "Ouvrir" : "Fermer");
+	html_puts(b, cp.title);
+	buf_puts(b, " » (");
+	html_puts(b, cp.site);
+	buf_puts(b, ")</p>\n<p>");
+	cal_format(closes, date);
+	if (opening) {
+		buf_puts(b, "Le questionnaire sera accessible au public dès "
+		    "aujourd’hui et jusqu’au ");
+		page_date(b, date);
+		buf_puts(b, " inclus.");
+	} else {
+		buf_puts(b, "Le questionnaire ne sera plus accessible au public "
+		    "dès aujourd’hui : le dernier jour de la campagne sera le ");
+		page_date(b, date);
+		buf_printf(b, ". Les questionnaires papier pourront encore être "
+		    "saisis pendant %d jours.", CAMPAIGNS_PAPER_GRACE);
+	}
+	buf_printf(b, "</p>\n<form method=\"post\" action=\""
+	    CAMPAIGNS_PREFIX "/%s/%s\">\n", id, opening ? "ouvrir" : "fermer");
+	staff_csrf_input(b, u);
+	buf_printf(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md\">"
+	    "\n<li><button class=\"fr-btn\" type=\"submit\">Confirmer "
+	    "%s</button></li>\n<li><a class=\"fr-btn fr-btn--secondary\" "
+	    "href=\"%s\">Annuler</a></li>\n</ul>\n</form>\n",
+	    opening ? "l’ouverture" : "la fermeture", back);
+	page_end(b);
+}
+
 /* POST CAMPAIGNS_PREFIX "/<id>/ouvrir" and "/fermer". */
 static void
 open_close(struct campaigns *rc, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id, int opening)
 {
 	struct rc_campaign	 cp;
-	const char		*params[5];
+	const char		*params[5], *title = NULL;
 	PGresult		*res = NULL;
 	char			 opens_s[CAL_DATE_LEN + 1];
 	char			 closes_s[CAL_DATE_LEN + 1];
 	char			 sqlstate[6], text[512], *cause = NULL;
 	long			 opens, closes;
-	int			 found;
+	int			 found, rc_dates;
 	enum db_status		 st;
 
 	if (!staff_csrf_ok(u, r)) {
@@ -887,35 +1038,13 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 		    "les dates d’une campagne mystère suivent ses créneaux.");
 		return;
 	}
-	if (opening) {
-		if (cp.opens <= cp.today && cp.today <= cp.closes)
-			goto done;		/* open already */
-		/* From today, or reopened until the end of today. */
-		opens = cp.opens < cp.today ? cp.opens : cp.today;
-		closes = cp.closes > cp.today ? cp.closes : cp.today;
-		if (closes - opens + 1 > CAMPAIGNS_DAYS_MAX) {
-			snprintf(text, sizeof(text), "Rouverte aujourd’hui, "
-			    "cette campagne durerait plus de %d jours : créez "
-			    "plutôt une nouvelle campagne.",
-			    CAMPAIGNS_DAYS_MAX);
-			refused(rc, p, u, 409, id, "Ouverture impossible", text);
-			return;
-		}
-	} else {
-		if (cp.closes < cp.today)
-			goto done;		/* closed already */
-		/* Closed from today: its last day was yesterday. */
-		opens = cp.opens;
-		closes = cp.today - 1;
-		if (opens > closes) {
-			refused(rc, p, u, 409, id, "Fermeture impossible",
-			    cp.opens > cp.today ? "Cette campagne n’est pas "
-			    "encore ouverte : il n’y a rien à fermer." :
-			    "Cette campagne a ouvert aujourd’hui : elle ne "
-			    "peut être fermée qu’à partir de demain, sa "
-			    "période comptant au moins un jour.");
-			return;
-		}
+	rc_dates = new_dates(&cp, opening, &opens, &closes, &title, text,
+	    sizeof(text));
+	if (rc_dates == 1)
+		goto done;
+	if (rc_dates == -1) {
+		refused(rc, p, u, 409, id, title, text);
+		return;
 	}
 	if (cal_format(opens, opens_s) == -1 ||
 	    cal_format(closes, closes_s) == -1) {
@@ -1236,15 +1365,17 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 	if (n != 2 || !http_id_parse(id, NULL))
 		return 0;
 	if (strcmp(action, "ouvrir") == 0 || strcmp(action, "fermer") == 0) {
-		if (r->method != HTTP_POST) {
+		if (r->method == HTTP_OTHER) {
 			p->status = 405;
-			p->allow = "POST";
+			p->allow = "GET, HEAD, POST";
 			return 1;
 		}
 		if (u->role == STAFF_ENQUIRER)
 			not_found(rc, p, u);
-		else
+		else if (r->method == HTTP_POST)
 			open_close(rc, u, r, p, id, action[0] == 'o');
+		else
+			confirm_page(rc, u, p, id, action[0] == 'o');
 		return 1;
 	}
 	if (strcmp(action, "papier") == 0) {
