@@ -35,6 +35,12 @@
 #define NO_OPENS	"Indiquez la date d’ouverture de la campagne."
 #define NO_CLOSES	"Indiquez la date de clôture de la campagne."
 #define DATE_EXAMPLE	"2027-04-01"	/* in the message of a bad date */
+#define RATE_BAD	"L’objectif de satisfaction doit être un nombre " \
+			"entier de 1 à 100 (en %), ou rester vide."
+#define RATE_HINT	"Facultatif, de 1 à 100 : la part de réponses " \
+			"satisfaites visée pour chaque critère, qui donne " \
+			"le verdict « atteint », « non atteint » ou « non " \
+			"concluant » des résultats."
 #define SLUG_MAX	63
 #define SLUG_TRIES	10		/* slugs tried after a taken one */
 
@@ -43,6 +49,7 @@ enum stmt {
 	STMT_CREATE,
 	STMT_CAMPAIGN,
 	STMT_DATES,
+	STMT_RATE,
 	STMT_PAPER_RESPONSE,
 	STMT_PAPER_ANSWERS,
 	STMT_PAPER_COUNT,
@@ -72,9 +79,9 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " ORDER BY what, b, a", 1 },
 	[STMT_CREATE] = { "campaigns_create",
 	    "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title,"
-	    " opens_on, closes_on, target_count, slug)"
+	    " opens_on, closes_on, target_count, slug, target_rate)"
 	    " VALUES ($1::bigint, $2::bigint, 'satisfaction', $3, $4::date,"
-	    " $5::date, $6::int, $7) RETURNING id", 7 },
+	    " $5::date, $6::int, $7, $8::numeric / 100) RETURNING id", 8 },
 	/* A campaign of the user's sites (the policies hide the others),
 	   its site's today and its counts (withdrawn questionnaires do
 	   not count: sql/017). */
@@ -83,7 +90,7 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " to_char((now() AT TIME ZONE s.timezone)::date, 'YYYY-MM-DD')"
-	    " AS today,"
+	    " AS today, round(c.target_rate * 100)::text AS target_rate,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
 	    "  WHERE r.campaign_id = c.id) AS responses,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
@@ -98,6 +105,11 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " WHERE id = $1::bigint AND kind = 'satisfaction'"
 	    " AND opens_on = $4::date AND closes_on = $5::date"
 	    " RETURNING id", 5 },
+	/* The campaign's own target rate, in %, or none (NULL). */
+	[STMT_RATE] = { "campaigns_rate",
+	    "UPDATE qualimetre.campaign SET target_rate = $2::numeric / 100"
+	    " WHERE id = $1::bigint AND kind = 'satisfaction'"
+	    " RETURNING id", 2 },
 	/* A paper questionnaire: the response, its answers, then its
 	   number (the campaign's paper questionnaires, withdrawn ones
 	   included, as the list of cgi/referent/revisions.c numbers them),
@@ -135,6 +147,7 @@ enum rc_err {
 	E_CLOSES,
 	E_PERIOD,		/* the two dates together */
 	E_TARGET,
+	E_RATE,			/* the target rate, in % */
 	E__MAX
 };
 _Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
@@ -147,6 +160,7 @@ static const char *const rc_err_names[E__MAX] = {
 	[E_CLOSES] = "Clôture",
 	[E_PERIOD] = "Période",
 	[E_TARGET] = "Objectif",
+	[E_RATE] = "Objectif de satisfaction",
 };
 
 /* Where the summary's link for each error goes. */
@@ -158,6 +172,7 @@ static const char *const rc_err_anchors[E__MAX] = {
 	[E_CLOSES] = "rc-closes",
 	[E_PERIOD] = "rc-opens",
 	[E_TARGET] = "rc-target",
+	[E_RATE] = "rc-rate",
 };
 
 /* The creation form as sent (or its defaults), checked. Strings point
@@ -177,6 +192,8 @@ struct rc_input {
 	int		 opens_ok;
 	int		 closes_ok;
 	long		 target;	/* 0: none */
+	const char	*rate_s;	/* as typed, or NULL */
+	long		 rate;		/* target rate in %, 0: none */
 	struct fields_errors errs;	/* slots: enum rc_err */
 	char		 buf_title[64];
 	char		 buf_opens[CAL_DATE_LEN + 1];
@@ -222,6 +239,7 @@ struct rc_campaign {
 	long		 today;
 	long long	 responses;
 	long long	 paper;
+	char		 rate_s[8];	/* target rate in %, or "" */
 };
 
 struct campaigns *
@@ -368,6 +386,17 @@ v_target(void *arg, const char *v)
 	    "entier de 1 à 100 000 questionnaires, ou rester vide.");
 }
 
+/* Optional: blank leaves no target rate. */
+static int
+v_rate(void *arg, const char *v)
+{
+	struct rc_input	*in = arg;
+
+	in->rate_s = v;
+	return fields_count(&in->errs, E_RATE, v, 100, FIELDS_OPTIONAL,
+	    &in->rate, RATE_BAD);
+}
+
 /* The fields of the creation form, each with its validator. */
 static const struct fields_field rc_fields[] = {
 	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
@@ -378,6 +407,7 @@ static const struct fields_field rc_fields[] = {
 	{ "opens_on",	v_opens,	0, E_OPENS },
 	{ "closes_on",	v_closes,	0, E_CLOSES },
 	{ "target",	v_target,	0, E_TARGET },
+	{ "target_rate", v_rate,	0, E_RATE },
 };
 #define RC_NFIELDS	(sizeof(rc_fields) / sizeof(rc_fields[0]))
 
@@ -711,6 +741,9 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	input(b, in, E_TARGET, "rc-target", "target", "number",
 	    " inputmode=\"numeric\" min=\"1\" max=\"100000\" step=\"1\"",
 	    "Objectif (nombre de questionnaires)", hint, in->target_s, 0);
+	input(b, in, E_RATE, "rc-rate", "target_rate", "number",
+	    " inputmode=\"numeric\" min=\"1\" max=\"100\" step=\"1\"",
+	    "Objectif de satisfaction (%)", RATE_HINT, in->rate_s, 0);
 
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Créer la "
 	    "campagne</button>\n</form>\n");
@@ -746,9 +779,9 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	struct rc_ctx		 c;
 	struct rc_input		 in;
 	const struct rc_site	*site = NULL;
-	const char		*params[7];
+	const char		*params[8];
 	PGresult		*res = NULL;
-	char			 site_s[32], form_s[32], target_s[16];
+	char			 site_s[32], form_s[32], target_s[16], rate_s[8];
 	char			 opens_s[CAL_DATE_LEN + 1];
 	char			 closes_s[CAL_DATE_LEN + 1];
 	char			 slug[SLUG_MAX + 1], sqlstate[6], *cause = NULL;
@@ -801,6 +834,8 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	params[4] = closes_s;
 	params[5] = in.target > 0 ? target_s : NULL;
 	params[6] = slug;
+	snprintf(rate_s, sizeof(rate_s), "%ld", in.rate);
+	params[7] = in.rate > 0 ? rate_s : NULL;
 	/* The first slug free among those the user sees; another site's
 	   campaign may hold it still: then the next one. */
 	for (n = 1; n <= 999; n++)
@@ -878,6 +913,8 @@ campaign_load(struct campaigns *rc, const struct staff_user *u,
 		    db_value(res, 0, "closes_on"));
 		cp->responses = strtoll(db_value(res, 0, "responses"), NULL, 10);
 		cp->paper = strtoll(db_value(res, 0, "paper"), NULL, 10);
+		snprintf(cp->rate_s, sizeof(cp->rate_s), "%s",
+		    db_value(res, 0, "target_rate"));
 		found = 1;
 	}
 	PQclear(res);
@@ -1083,6 +1120,109 @@ done:
 out:
 	PQclear(res);
 	free(cause);
+}
+
+/* The fields of the target rate's form. */
+static const struct fields_field rate_fields[] = {
+	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
+	{ "target_rate", v_rate,	0, E_RATE },
+};
+#define RATE_NFIELDS	(sizeof(rate_fields) / sizeof(rate_fields[0]))
+
+/*
+ * GET and POST CAMPAIGNS_PREFIX "/<id>/objectif": the campaign's own
+ * target rate, which every criterion without a target of its form's is
+ * held against; blank removes it.
+ */
+static void
+rate(struct campaigns *rc, const struct staff_user *u, struct req *r,
+    struct resp *p, const char *id)
+{
+	struct rc_campaign	 cp;
+	struct rc_input		 in;
+	struct buf		*b = &p->body;
+	const char		*params[2];
+	PGresult		*res = NULL;
+	char			 rate_s[8], back[64], sqlstate[6];
+	char			*cause = NULL;
+	int			 found;
+	enum db_status		 st;
+
+	memset(&in, 0, sizeof(in));
+	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
+		refused(rc, p, u, 403, id, "Action refusée", "Cette demande ne "
+		    "vient pas d’une page de ce service : rien n’a été "
+		    "modifié.");
+		return;
+	}
+	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
+		unavailable(rc, p, u, id);
+		return;
+	}
+	if (found == 0) {
+		not_found(rc, p, u);
+		return;
+	}
+	if (!cp.satisfaction) {
+		refused(rc, p, u, 409, id, "Action impossible", "Les objectifs "
+		    "d’une campagne mystère sont ceux de son référentiel.");
+		return;
+	}
+	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s", id);
+	in.rate_s = cp.rate_s;
+	if (r->method == HTTP_POST) {
+		in.rate_s = NULL;
+		fields_read(r, rate_fields, RATE_NFIELDS, 0, &in, &in.errs);
+		if (in.errs.nerrors == 0) {
+			snprintf(rate_s, sizeof(rate_s), "%ld", in.rate);
+			params[0] = id;
+			params[1] = in.rate > 0 ? rate_s : NULL;
+			st = db_exec_as(rc->db, u->id, rc->base + STMT_RATE,
+			    params, &res, sqlstate, &cause);
+			if (st == DB_OK && PQntuples(res) == 1) {
+				p->status = 303;
+				xasprintf(&p->location, "%s?objectif", back);
+			} else if (st == DB_OK || st == DB_REFUSED)
+				refused(rc, p, u, 403, id, "Action refusée",
+				    "Vous n’avez pas la charge de cette "
+				    "campagne : rien n’a été modifié.");
+			else {
+				log_warnx("target rate of %s for %s: %s", id,
+				    u->login, cause);
+				unavailable(rc, p, u, id);
+			}
+			PQclear(res);
+			free(cause);
+			goto out;
+		}
+		p->status = 400;
+	}
+	staff_page_open(rc->staff, p, u, in.errs.nerrors > 0 ? "Erreur – "
+	    "Objectif de satisfaction" : "Objectif de satisfaction");
+	page_back_link(b, back, "Retour à la campagne");
+	buf_puts(b, "<h1>Objectif de satisfaction</h1>\n"
+	    "<p class=\"fr-text--lead\">« ");
+	html_puts(b, cp.title);
+	buf_puts(b, " » (");
+	html_puts(b, cp.site);
+	buf_puts(b, ")</p>\n");
+	if (in.errs.nerrors > 0)
+		fields_summary(b, &in.errs, "Rien n’a été modifié",
+		    rc_err_names, rc_err_anchors, E__MAX, FIELDS_AUTOFOCUS);
+	buf_printf(b, "<form method=\"post\" action=\"%s/objectif\" "
+	    "novalidate>\n", back);
+	staff_csrf_input(b, u);
+	input(b, &in, E_RATE, "rc-rate", "target_rate", "number",
+	    " inputmode=\"numeric\" min=\"1\" max=\"100\" step=\"1\"",
+	    "Objectif de satisfaction (%)", RATE_HINT " Laissé vide : pas "
+	    "d’objectif.", in.rate_s, 0);
+	buf_printf(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md\">"
+	    "\n<li><button class=\"fr-btn\" type=\"submit\">Enregistrer"
+	    "</button></li>\n<li><a class=\"fr-btn fr-btn--secondary\" "
+	    "href=\"%s\">Annuler</a></li>\n</ul>\n</form>\n", back);
+	page_end(b);
+out:
+	fields_free(&in.errs);
 }
 
 /* ---------------------------------------------------------------- paper */
@@ -1376,6 +1516,18 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 			open_close(rc, u, r, p, id, action[0] == 'o');
 		else
 			confirm_page(rc, u, p, id, action[0] == 'o');
+		return 1;
+	}
+	if (strcmp(action, "objectif") == 0) {
+		if (r->method == HTTP_OTHER) {
+			p->status = 405;
+			p->allow = "GET, HEAD, POST";
+			return 1;
+		}
+		if (u->role == STAFF_ENQUIRER)
+			not_found(rc, p, u);
+		else
+			rate(rc, u, r, p, id);
 		return 1;
 	}
 	if (strcmp(action, "papier") == 0) {

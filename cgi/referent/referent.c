@@ -67,6 +67,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
 	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key,"
+	    "  c.target_rate,"
 	    "  s.department, (now() AT TIME ZONE s.timezone)::date AS today,"
 	    REFERENTIAL_COLUMNS
 	    "  FROM qualimetre.campaign c"
@@ -94,11 +95,12 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today,"
 	    "  (SELECT count(*) FROM u) AS set_aside,"
 	    "  c.ref_name, c.reply_delay, c.reply_target, c.rings_max,"
-	    "  c.rings_target, c.picked_up_target FROM c"
+	    "  c.rings_target, c.picked_up_target,"
+	    "  c.target_rate::text AS target_rate FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM u)"
@@ -106,7 +108,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM pu)"
@@ -114,7 +116,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
@@ -127,7 +129,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'label', 'service', cs.key, cs.label, cs.position, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.campaign_service cs JOIN c"
 	    "  ON cs.campaign_id = c.id", 2 },
 	/*
@@ -336,6 +338,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 /* Everything a campaign's results page and exports need. */
 struct campaign_results {
 	PGresult		*res;		/* owns the strings below */
+	double			 target_rate;	/* the campaign's own, or -1 */
 	const struct form	*form;
 	struct results		 r;
 	struct results_count	*now, *prev;	/* one per row of r */
@@ -643,6 +646,10 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 		cr->prev_id = db_value(cr->res, meta, "prev_id");
 	}
 	referential_read(cr->res, meta, &cr->ref);
+	cr->target_rate = -1.0;
+	if (!PQgetisnull(cr->res, meta, PQfnumber(cr->res, "target_rate")))
+		cr->target_rate = strtod(db_value(cr->res, meta,
+		    "target_rate"), NULL);
 	cr->by = by;
 	cr->id = id;
 	return 1;
@@ -677,6 +684,10 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 		/* From here on, the criterion as the referential rules it. */
 		form_rule_apply(form_question(cr->form, k), &cr->ref,
 		    &cr->rules[cr->r.nrows]);
+		/* The campaign's own target where the form gives none. */
+		if (cr->rules[cr->r.nrows].target < 0.0 &&
+		    cr->target_rate > 0.0 && cr->target_rate <= 1.0)
+			cr->rules[cr->r.nrows].target = cr->target_rate;
 		q = &cr->rules[cr->r.nrows];
 		now = &cr->now[cr->r.nrows];
 		prev = &cr->prev[cr->r.nrows];
@@ -1194,6 +1205,9 @@ campaign_actions(struct buf *b, const char *id,
 		    "fermée à partir de demain.</p>\n");
 	buf_puts(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
 	    "fr-mb-4w\">\n");
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    CAMPAIGNS_PREFIX "/%s/objectif\">Objectif de satisfaction</a>"
+	    "</li>\n", id);
 	if (st == STATE_UPCOMING)
 		buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" CAMPAIGNS_PREFIX "/%s/ouvrir\">Ouvrir "
@@ -1222,6 +1236,10 @@ campaign_done(struct buf *b, const struct req *r)
 		    "campagne est %s.</p>\n</div>\n",
 		    http_field_get(r, "ouverte") != NULL ? "ouverte" :
 		    "fermée");
+	if (http_field_get(r, "objectif") != NULL)
+		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
+		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>L’objectif "
+		    "de satisfaction est enregistré.</p>\n</div>\n");
 }
 
 /* The emails whose answer is not due yet, left out of their rate. */
