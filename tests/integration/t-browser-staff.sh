@@ -12,7 +12,7 @@
 . "$(dirname "$0")/fixtures.sh"
 
 
-tap_plan 68
+tap_plan 76
 
 for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
     "$QM_SRC/node_modules/axe-core/axe.min.js"; do
@@ -62,9 +62,10 @@ is "$(grep -c . <<< "$slots")" 4 "a mystery-call campaign with four slots of the
 # A satisfaction campaign with 40 responses: courtoisie, disponibilite and
 # attente (three criteria) and motif (the breakdown) for each.
 survey=bs-survey-$$
-cid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+cid=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug,
+		target_rate)
 	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
-		'satisfaction', 'Enquête de test ' || :'slug', current_date - 10, current_date - 1, :'slug'
+		'satisfaction', 'Enquête de test ' || :'slug', current_date - 10, current_date - 1, :'slug', 0.80
 	FROM qualimetre.site s WHERE s.code = 'TEST-BR-STAFF' RETURNING id" slug="$survey")
 psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
 	SELECT md5(:'slug' || i)::uuid, :'c', 'web', :'slug' || i FROM generate_series(1, 40) i;
