@@ -282,7 +282,9 @@ bars(void)
 	    "&amp; &quot;co&quot;") != NULL &&
 	    count(&d, "//tbody/tr/th[.='" EVIL "']") == 1,
 	    "labels and titles escaped in the SVG and the table");
-	tap_ok(count(&d, "/root/div[@class='fr-table']/table[@id="
+	tap_ok(count(&d, "/root/div[@class='fr-table']/div[@class="
+	    "'fr-table__wrapper']/div[@class='fr-table__container' and "
+	    "@tabindex='0']/div[@class='fr-table__content']/table[@id="
 	    "'res-1-table']/caption") == 1 &&
 	    count(&d, "//table/thead/tr/th[@scope='col']") == 8 &&
 	    count(&d, "//table/tbody/tr") == 5 &&

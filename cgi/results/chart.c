@@ -1128,8 +1128,10 @@ chart_test_sentence(struct buf *b, const struct results_breakdown *bd)
 	if (!bd->tested) {
 		buf_puts(b, "Pas de test de différence entre les groupes" NBSP ": ");
 		buf_puts(b, chart_answered(bd) < 2 ? "il faut au moins deux "
-		    "groupes ayant des réponses" : "les réponses sont toutes "
-		    "identiques (toutes satisfaites, ou aucune)");
+		    "groupes ayant des réponses" : bd->conform ? "les "
+		    "réponses sont toutes identiques (toutes conformes, ou "
+		    "aucune)" : "les réponses sont toutes identiques (toutes "
+		    "satisfaites, ou aucune)");
 		buf_putc(b, '.');
 		return;
 	}
@@ -1218,7 +1220,7 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	chart_test_sentence(b, bd);
 	buf_puts(b, " Les valeurs sont données dans le tableau qui suit.");
 	buf_puts(b, "</desc>\n");
-	chart_svg_body(b, id, c, bd->ngroups, &lg, 0);
+	chart_svg_body(b, id, c, bd->ngroups, &lg, bd->conform);
 	buf_puts(b, "<figcaption>");
 	html_puts(b, criterion_label);
 	buf_printf(b, " " EMDASH " %s selon " LAQUO, rate);
