@@ -91,6 +91,11 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " to_char((now() AT TIME ZONE s.timezone)::date, 'YYYY-MM-DD')"
 	    " AS today, round(c.target_rate * 100)::text AS target_rate,"
+	    " (SELECT string_agg(o.title, ' ; ' ORDER BY o.opens_on)"
+	    "  FROM qualimetre.campaign o WHERE o.site_id = c.site_id"
+	    "  AND o.kind = 'satisfaction' AND o.id <> c.id"
+	    "  AND (now() AT TIME ZONE s.timezone)::date"
+	    "  BETWEEN o.opens_on AND o.closes_on) AS others_open,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
 	    "  WHERE r.campaign_id = c.id) AS responses,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
@@ -240,6 +245,9 @@ struct rc_campaign {
 	long long	 responses;
 	long long	 paper;
 	char		 rate_s[8];	/* target rate in %, or "" */
+	char		 others[256];	/* the titles of the site's other
+					   satisfaction campaigns open
+					   today, or "" */
 };
 
 struct campaigns *
@@ -915,6 +923,8 @@ campaign_load(struct campaigns *rc, const struct staff_user *u,
 		cp->paper = strtoll(db_value(res, 0, "paper"), NULL, 10);
 		snprintf(cp->rate_s, sizeof(cp->rate_s), "%s",
 		    db_value(res, 0, "target_rate"));
+		snprintf(cp->others, sizeof(cp->others), "%s",
+		    db_value(res, 0, "others_open"));
 		found = 1;
 	}
 	PQclear(res);
@@ -1015,8 +1025,18 @@ confirm_page(struct campaigns *rc, const struct staff_user *u,
 	html_puts(b, cp.title);
 	buf_puts(b, " » (");
 	html_puts(b, cp.site);
-	buf_puts(b, ")</p>\n<p>");
+	buf_puts(b, ")</p>\n");
 	cal_format(closes, date);
+	if (opening && cp.others[0] != '\0') {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--warning fr-mb-4w\">"
+		    "\n<h2 class=\"fr-alert__title\">Une autre enquête est "
+		    "déjà ouverte sur ce site</h2>\n<p>« ");
+		html_puts(b, cp.others);
+		buf_puts(b, " » reçoit déjà les réponses du public : ouvrez "
+		    "celle-ci seulement si les deux doivent courir en même "
+		    "temps.</p>\n</div>\n");
+	}
+	buf_puts(b, "<p>");
 	if (opening) {
 		buf_puts(b, "Le questionnaire sera accessible au public dès "
 		    "aujourd’hui et jusqu’au ");

@@ -1524,9 +1524,9 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 	kind_radios(b, in);
 	referential_select(b, c, in);
 	input(b, in, E_TITLE, "pl-title", "title", "text",
-	    " maxlength=\"200\"", "Titre", "Laissé tel quel ou vide : « Appels mystère » "
-	    "ou « Courriels mystère », suivi du mois et de l’année du "
-	    "premier jour.", in->title, 0);
+	    " maxlength=\"200\"", "Titre", "Laissé tel quel ou vide : "
+	    "« Appels mystère » ou « Courriels mystère », suivi du mois "
+	    "et de l’année du premier jour.", in->title, 0);
 	if (in->title_auto && in->title != NULL) {
 		buf_puts(b, "<input type=\"hidden\" name=\"title_default\" "
 		    "value=\"");

@@ -763,7 +763,8 @@ chart_bars_desc(struct buf *b, const struct results *r,
 void
 chart_table_open(struct buf *b, const char *id)
 {
-	buf_puts(b, "<div class=\"fr-table\">\n<div class=\"fr-table__wrapper\">\n"
+	buf_puts(b, "<div class=\"fr-table qm-table-wide\">\n"
+	    "<div class=\"fr-table__wrapper\">\n"
 	    "<div class=\"fr-table__container\" tabindex=\"0\">\n"
 	    "<div class=\"fr-table__content\">\n<table");
 	if (id != NULL) {
@@ -902,7 +903,8 @@ chart_thead(struct buf *b, const char *first, const char *const *cols)
 	html_puts(b, first);
 	buf_puts(b, "</th>");
 	for (; *cols != NULL; cols++)
-		buf_printf(b, "<th scope=\"col\">%s</th>", *cols);
+		buf_printf(b, "<th scope=\"col\" class=\"fr-cell--multiline\">"
+		    "%s</th>", *cols);
 	buf_puts(b, "</tr></thead>\n<tbody>\n");
 }
 
@@ -954,8 +956,10 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 	chart_thead(b, "Critère", cols);
 	for (i = 0; i < r->nrows; i++) {
 		row = &r->rows[i];
-		buf_puts(b, "<tr><th scope=\"row\">");
-		html_puts(b, row->label != NULL ? row->label : row->key);
+		/* The short name keeps the table within the page. */
+		buf_puts(b, "<tr><th scope=\"row\" class=\"fr-cell--multiline\">");
+		html_puts(b, row->short_label != NULL ? row->short_label :
+		    row->label != NULL ? row->label : row->key);
 		buf_puts(b, "</th><td>");
 		chart_put_count(b, row->n);
 		if (row->small_sample)
@@ -985,7 +989,7 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 		buf_puts(b, "</td><td>");
 		chart_put_verdict(b, row, 0);
 		if (change) {
-			buf_puts(b, "</td><td>");
+			buf_puts(b, "</td><td class=\"fr-cell--multiline\">");
 			if (row->change.present && !isnan(row->change.diff)) {
 				/* In points, with Newcombe's interval. */
 				chart_put_points(b, row->change.diff);
@@ -1244,7 +1248,7 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	chart_thead(b, "Groupe", bd->conform ? cols_conf : cols_sat);
 	for (i = 0; i < bd->ngroups; i++) {
 		g = &bd->groups[i];
-		buf_puts(b, "<tr><th scope=\"row\">");
+		buf_puts(b, "<tr><th scope=\"row\" class=\"fr-cell--multiline\">");
 		html_puts(b, g->label != NULL ? g->label : g->value);
 		buf_puts(b, "</th><td>");
 		chart_put_count(b, g->n);

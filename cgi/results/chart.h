@@ -115,7 +115,8 @@ void	 chart_put_verdict(struct buf *b, const struct results_row *row,
 
 /*
  * Opens a DSFR table (fr-table, its wrapper, its scrolling container,
- * focusable so that a keyboard can scroll it, and its content) and the
+ * focusable so that a keyboard can scroll it, and its content; wider
+ * than the text's column on a large screen: qm-table-wide) and the
  * <table>, with id "id-table" when id is non-NULL; chart_table_close
  * closes the <tbody> the caller opened and all of those.
  */

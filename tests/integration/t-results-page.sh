@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 44
+tap_plan 46
 
 SITE=TEST-RESULTS
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
@@ -110,6 +110,11 @@ body_has 'id="etat">Ouverte</p>' "it is now open"
 body_has 'Ouverte aujourd’hui, la campagne pourra être fermée à partir de demain' \
 	"opened today, it says when it can be closed"
 check "and offers no closing today" sh -c "! grep -q '/fermer\"' '$HTTP_BODY'"
+second=$(campaign deuxieme 3 20)
+http_get "/referent/campagnes/$second/ouvrir" > /dev/null
+body_has 'Une autre enquête est déjà ouverte sur ce site</h2>' \
+	"opening a second one warns that another is open"
+body_has '<p>« [^»]*vide[^»]* » reçoit déjà les réponses du public' "and names it"
 is "$(http_get "/referent/campagnes/$empty/fermer")" 409 "closing it today is refused on its page"
 body_has "href=\"/referent/campagnes/$empty\"" "which leads back to the campaign"
 
