@@ -1100,6 +1100,7 @@ build_question(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 	q->section = sec;
 	q->required = attr_true(b, n, "required");
 	q->criterion = attr_true(b, n, "criterion");
+	q->short_label = attr(b, n, "short");
 
 	child = n->children;
 	if (pick_text(b, &child, "label", 1, &q->label) == -1 ||
@@ -1139,6 +1140,7 @@ build_delay(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 	q->kind = QKIND_DELAY;
 	q->section = sec;
 	q->criterion = attr_true(b, n, "criterion");
+	q->short_label = attr(b, n, "short");
 	if (strcmp(unit, "working-days") != 0) {
 		set_cause(b->cause, b->name, xmlGetLineNo(n), "delay \"%s\": "
 		    "unknown unit \"%s\" (only working-days)", q->key, unit);

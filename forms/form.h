@@ -82,6 +82,8 @@ struct form_question {
 	enum qkind	 kind;
 	const char	*label;		/* the question itself, French */
 	const char	*hint;		/* help text under the label, or NULL */
+	const char	*short_label;	/* a criterion's short name ("Courtoisie"),
+					   or NULL: then its label */
 	size_t		 section;	/* index into form_section() */
 	int		 required;	/* an answer must be given */
 	int		 criterion;	/* results are computed for it */

@@ -282,7 +282,7 @@ bars(void)
 	    "&amp; &quot;co&quot;") != NULL &&
 	    count(&d, "//tbody/tr/th[.='" EVIL "']") == 1,
 	    "labels and titles escaped in the SVG and the table");
-	tap_ok(count(&d, "/root/div[@class='fr-table']"
+	tap_ok(count(&d, "/root/div[@class='fr-table qm-table-wide']"
 	    "/div[@class='fr-table__wrapper']/div[@class='fr-table__container']"
 	    "/div[@class='fr-table__content'][@tabindex='0']"
 	    "/table[@id='res-1-table']/caption") == 1 &&
@@ -446,11 +446,13 @@ change(void)
 	r.rows = rows;
 	r.nrows = 2;
 	chart_bars(&b, &r, "chg");
-	tap_ok(strstr(b.data, "<th scope=\"col\">Évolution depuis la "
+	tap_ok(strstr(b.data, "<th scope=\"col\" class=\"fr-cell--multiline\">"
+	    "Évolution depuis la "
 	    "campagne précédente</th>") != NULL && strstr(b.data,
 	    "+20,0" NBSP_TEST "points (5,2 à 33,4) : significative") != NULL,
 	    "the change since last year, in points, with its interval");
-	tap_ok(strstr(b.data, "</td><td>—</td></tr>") != NULL,
+	tap_ok(strstr(b.data, "</td><td class=\"fr-cell--multiline\">"
+	    "—</td></tr>") != NULL,
 	    "a criterion without a previous figure shows a dash");
 	buf_free(&b);
 }

@@ -187,7 +187,9 @@ test_satisfaction(const char *srcdir, const char *schema)
 	}
 
 	tap_ok(str_eq(form_key(f), "satisfaction"), "key is satisfaction");
-	tap_ok(form_version(f) == 1, "version is 1");
+	tap_ok(form_version(f) == 2 && form_find(f, "courtoisie") != NULL &&
+	    str_eq(form_find(f, "courtoisie")->short_label, "Courtoisie"),
+	    "version is 2, with the criteria's short names");
 	tap_ok(form_kind(f) == FORMKIND_SATISFACTION &&
 	    str_eq(form_kind_name(form_kind(f)), "satisfaction"),
 	    "kind is satisfaction");

@@ -35,6 +35,12 @@
 #define NO_OPENS	"Indiquez la date d’ouverture de la campagne."
 #define NO_CLOSES	"Indiquez la date de clôture de la campagne."
 #define DATE_EXAMPLE	"2027-04-01"	/* in the message of a bad date */
+#define RATE_BAD	"L’objectif de satisfaction doit être un nombre " \
+			"entier de 1 à 100 (en %), ou rester vide."
+#define RATE_HINT	"Facultatif, de 1 à 100 : la part de réponses " \
+			"satisfaites visée pour chaque critère, qui donne " \
+			"le verdict « atteint », « non atteint » ou « non " \
+			"concluant » des résultats."
 #define SLUG_MAX	63
 #define SLUG_TRIES	10		/* slugs tried after a taken one */
 
@@ -43,6 +49,7 @@ enum stmt {
 	STMT_CREATE,
 	STMT_CAMPAIGN,
 	STMT_DATES,
+	STMT_RATE,
 	STMT_PAPER_RESPONSE,
 	STMT_PAPER_ANSWERS,
 	STMT_PAPER_COUNT,
@@ -72,9 +79,9 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " ORDER BY what, b, a", 1 },
 	[STMT_CREATE] = { "campaigns_create",
 	    "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title,"
-	    " opens_on, closes_on, target_count, slug)"
+	    " opens_on, closes_on, target_count, slug, target_rate)"
 	    " VALUES ($1::bigint, $2::bigint, 'satisfaction', $3, $4::date,"
-	    " $5::date, $6::int, $7) RETURNING id", 7 },
+	    " $5::date, $6::int, $7, $8::numeric / 100) RETURNING id", 8 },
 	/* A campaign of the user's sites (the policies hide the others),
 	   its site's today and its counts (withdrawn questionnaires do
 	   not count: sql/017). */
@@ -83,7 +90,12 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " to_char((now() AT TIME ZONE s.timezone)::date, 'YYYY-MM-DD')"
-	    " AS today,"
+	    " AS today, round(c.target_rate * 100)::text AS target_rate,"
+	    " (SELECT string_agg(o.title, ' ; ' ORDER BY o.opens_on)"
+	    "  FROM qualimetre.campaign o WHERE o.site_id = c.site_id"
+	    "  AND o.kind = 'satisfaction' AND o.id <> c.id"
+	    "  AND (now() AT TIME ZONE s.timezone)::date"
+	    "  BETWEEN o.opens_on AND o.closes_on) AS others_open,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
 	    "  WHERE r.campaign_id = c.id) AS responses,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
@@ -98,6 +110,11 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    " WHERE id = $1::bigint AND kind = 'satisfaction'"
 	    " AND opens_on = $4::date AND closes_on = $5::date"
 	    " RETURNING id", 5 },
+	/* The campaign's own target rate, in %, or none (NULL). */
+	[STMT_RATE] = { "campaigns_rate",
+	    "UPDATE qualimetre.campaign SET target_rate = $2::numeric / 100"
+	    " WHERE id = $1::bigint AND kind = 'satisfaction'"
+	    " RETURNING id", 2 },
 	/* A paper questionnaire: the response, its answers, then its
 	   number (the campaign's paper questionnaires, withdrawn ones
 	   included, as the list of cgi/referent/revisions.c numbers them),
@@ -135,6 +152,7 @@ enum rc_err {
 	E_CLOSES,
 	E_PERIOD,		/* the two dates together */
 	E_TARGET,
+	E_RATE,			/* the target rate, in % */
 	E__MAX
 };
 _Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
@@ -147,6 +165,7 @@ static const char *const rc_err_names[E__MAX] = {
 	[E_CLOSES] = "Clôture",
 	[E_PERIOD] = "Période",
 	[E_TARGET] = "Objectif",
+	[E_RATE] = "Objectif de satisfaction",
 };
 
 /* Where the summary's link for each error goes. */
@@ -158,6 +177,7 @@ static const char *const rc_err_anchors[E__MAX] = {
 	[E_CLOSES] = "rc-closes",
 	[E_PERIOD] = "rc-opens",
 	[E_TARGET] = "rc-target",
+	[E_RATE] = "rc-rate",
 };
 
 /* The creation form as sent (or its defaults), checked. Strings point
@@ -166,6 +186,9 @@ struct rc_input {
 	long long	 site;		/* 0: none or invalid */
 	long long	 form;
 	const char	*title;		/* as typed, or NULL */
+	const char	*title_default;	/* the default the form showed */
+	int		 title_auto;	/* title is the default: the form
+					   carries it to be followed */
 	const char	*opens_s;	/* as typed, or NULL */
 	const char	*closes_s;
 	const char	*target_s;	/* as typed, or NULL */
@@ -174,6 +197,8 @@ struct rc_input {
 	int		 opens_ok;
 	int		 closes_ok;
 	long		 target;	/* 0: none */
+	const char	*rate_s;	/* as typed, or NULL */
+	long		 rate;		/* target rate in %, 0: none */
 	struct fields_errors errs;	/* slots: enum rc_err */
 	char		 buf_title[64];
 	char		 buf_opens[CAL_DATE_LEN + 1];
@@ -219,6 +244,10 @@ struct rc_campaign {
 	long		 today;
 	long long	 responses;
 	long long	 paper;
+	char		 rate_s[8];	/* target rate in %, or "" */
+	char		 others[256];	/* the titles of the site's other
+					   satisfaction campaigns open
+					   today, or "" */
 };
 
 struct campaigns *
@@ -343,6 +372,16 @@ v_closes(void *arg, const char *v)
 	return in->closes_ok;
 }
 
+/* The default title the form showed, to tell it from a typed one. */
+static int
+v_title_default(void *arg, const char *v)
+{
+	struct rc_input	*in = arg;
+
+	in->title_default = v;
+	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
+}
+
 /* Optional: blank leaves no target. */
 static int
 v_target(void *arg, const char *v)
@@ -355,15 +394,28 @@ v_target(void *arg, const char *v)
 	    "entier de 1 à 100 000 questionnaires, ou rester vide.");
 }
 
+/* Optional: blank leaves no target rate. */
+static int
+v_rate(void *arg, const char *v)
+{
+	struct rc_input	*in = arg;
+
+	in->rate_s = v;
+	return fields_count(&in->errs, E_RATE, v, 100, FIELDS_OPTIONAL,
+	    &in->rate, RATE_BAD);
+}
+
 /* The fields of the creation form, each with its validator. */
 static const struct fields_field rc_fields[] = {
 	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
 	{ "site",	v_site,		0, E_SITE },
 	{ "form",	v_form,		0, E_FORM },
 	{ "title",	v_title,	0, E_TITLE },
+	{ "title_default", v_title_default, 0, E_TITLE },
 	{ "opens_on",	v_opens,	0, E_OPENS },
 	{ "closes_on",	v_closes,	0, E_CLOSES },
 	{ "target",	v_target,	0, E_TARGET },
+	{ "target_rate", v_rate,	0, E_RATE },
 };
 #define RC_NFIELDS	(sizeof(rc_fields) / sizeof(rc_fields[0]))
 
@@ -400,11 +452,22 @@ read_input(const struct req *r, struct rc_input *in)
 			fields_fail(errs, E_PERIOD, "Une campagne dure au plus "
 			    "%d jours.", CAMPAIGNS_DAYS_MAX);
 	}
-	/* A blank title gets the default one. */
+	/*
+	 * The default shown and left as it was follows the dates as saved
+	 * (a campaign opening in April 2027 is of 2027); a blank title gets
+	 * the default too; a title the referent typed stays.
+	 */
+	if (in->title != NULL && in->title_default != NULL &&
+	    strcmp(in->title, in->title_default) == 0) {
+		if (in->opens_ok)
+			in->title = NULL;
+		in->title_auto = 1;	/* still the default, shown again */
+	}
 	if ((in->title == NULL || utf8_blank(in->title)) &&
 	    errs->error[E_TITLE] == NULL && in->opens_ok) {
 		default_title(in->opens, in->buf_title, sizeof(in->buf_title));
 		in->title = in->buf_title;
+		in->title_auto = 1;
 	} else if (in->title == NULL || utf8_blank(in->title))
 		fields_fail(errs, E_TITLE, "Indiquez le titre de la campagne.");
 }
@@ -643,8 +706,14 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 
 	input(b, in, E_TITLE, "rc-title", "title", "text",
 	    " maxlength=\"200\" autocomplete=\"off\"", "Titre",
-	    "Laissé vide : « Enquête de satisfaction » et l’année "
-	    "d’ouverture.", in->title, 0);
+	    "Laissé tel quel ou vide : « Enquête de satisfaction » et "
+	    "l’année d’ouverture.", in->title, 0);
+	if (in->title_auto) {
+		buf_puts(b, "<input type=\"hidden\" name=\"title_default\" "
+		    "value=\"");
+		html_puts(b, in->title);
+		buf_puts(b, "\">\n");
+	}
 
 	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"rc-period\" "
 	    "aria-labelledby=\"rc-period-legend rc-period-messages\">\n"
@@ -680,6 +749,9 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	input(b, in, E_TARGET, "rc-target", "target", "number",
 	    " inputmode=\"numeric\" min=\"1\" max=\"100000\" step=\"1\"",
 	    "Objectif (nombre de questionnaires)", hint, in->target_s, 0);
+	input(b, in, E_RATE, "rc-rate", "target_rate", "number",
+	    " inputmode=\"numeric\" min=\"1\" max=\"100\" step=\"1\"",
+	    "Objectif de satisfaction (%)", RATE_HINT, in->rate_s, 0);
 
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Créer la "
 	    "campagne</button>\n</form>\n");
@@ -704,6 +776,7 @@ defaults(const struct rc_ctx *c, struct rc_input *in)
 	in->closes_s = in->buf_closes;
 	default_title(today, in->buf_title, sizeof(in->buf_title));
 	in->title = in->buf_title;
+	in->title_auto = 1;
 }
 
 /* GET and POST of CAMPAIGNS_PREFIX "/nouvelle". */
@@ -714,9 +787,9 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	struct rc_ctx		 c;
 	struct rc_input		 in;
 	const struct rc_site	*site = NULL;
-	const char		*params[7];
+	const char		*params[8];
 	PGresult		*res = NULL;
-	char			 site_s[32], form_s[32], target_s[16];
+	char			 site_s[32], form_s[32], target_s[16], rate_s[8];
 	char			 opens_s[CAL_DATE_LEN + 1];
 	char			 closes_s[CAL_DATE_LEN + 1];
 	char			 slug[SLUG_MAX + 1], sqlstate[6], *cause = NULL;
@@ -769,6 +842,8 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 	params[4] = closes_s;
 	params[5] = in.target > 0 ? target_s : NULL;
 	params[6] = slug;
+	snprintf(rate_s, sizeof(rate_s), "%ld", in.rate);
+	params[7] = in.rate > 0 ? rate_s : NULL;
 	/* The first slug free among those the user sees; another site's
 	   campaign may hold it still: then the next one. */
 	for (n = 1; n <= 999; n++)
@@ -846,10 +921,143 @@ campaign_load(struct campaigns *rc, const struct staff_user *u,
 		    db_value(res, 0, "closes_on"));
 		cp->responses = strtoll(db_value(res, 0, "responses"), NULL, 10);
 		cp->paper = strtoll(db_value(res, 0, "paper"), NULL, 10);
+		snprintf(cp->rate_s, sizeof(cp->rate_s), "%s",
+		    db_value(res, 0, "target_rate"));
+		snprintf(cp->others, sizeof(cp->others), "%s",
+		    db_value(res, 0, "others_open"));
 		found = 1;
 	}
 	PQclear(res);
 	return found;
+}
+
+/*
+ * The dates campaign cp takes when opened (opening) or closed today,
+ * in *opens and *closes. Returns 0, 1 when it is so already (nothing to
+ * do), or -1 when it cannot be done, with the page's title and text.
+ */
+static int
+new_dates(const struct rc_campaign *cp, int opening, long *opens,
+    long *closes, const char **title, char *text, size_t size)
+{
+	if (opening) {
+		if (cp->opens <= cp->today && cp->today <= cp->closes)
+			return 1;		/* open already */
+		/* From today, or reopened until the end of today. */
+		*opens = cp->opens < cp->today ? cp->opens : cp->today;
+		*closes = cp->closes > cp->today ? cp->closes : cp->today;
+		if (*closes - *opens + 1 > CAMPAIGNS_DAYS_MAX) {
+			*title = "Ouverture impossible";
+			snprintf(text, size, "Rouverte aujourd’hui, cette "
+			    "campagne durerait plus de %d jours : créez "
+			    "plutôt une nouvelle campagne.",
+			    CAMPAIGNS_DAYS_MAX);
+			return -1;
+		}
+		return 0;
+	}
+	if (cp->closes < cp->today)
+		return 1;			/* closed already */
+	/* Closed from today: its last day was yesterday. */
+	*opens = cp->opens;
+	*closes = cp->today - 1;
+	if (*opens > *closes) {
+		*title = "Fermeture impossible";
+		snprintf(text, size, "%s", cp->opens > cp->today ? "Cette "
+		    "campagne n’est pas encore ouverte : il n’y a rien à "
+		    "fermer." : "Cette campagne a ouvert aujourd’hui : elle "
+		    "ne peut être fermée qu’à partir de demain, sa période "
+		    "comptant au moins un jour.");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * GET CAMPAIGNS_PREFIX "/<id>/ouvrir" and "/fermer": what the action
+ * will do, to confirm with a POST, or why it cannot be done.
+ */
+static void
+confirm_page(struct campaigns *rc, const struct staff_user *u,
+    struct resp *p, const char *id, int opening)
+{
+	struct rc_campaign	 cp;
+	struct buf		*b = &p->body;
+	const char		*title = NULL;
+	char			 text[512], date[CAL_DATE_LEN + 1];
+	char			 back[64];
+	long			 opens, closes;
+	int			 found, rc_dates;
+
+	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
+		unavailable(rc, p, u, id);
+		return;
+	}
+	if (found == 0) {
+		not_found(rc, p, u);
+		return;
+	}
+	if (!cp.satisfaction) {
+		refused(rc, p, u, 409, id, "Action impossible", "Seules les "
+		    "enquêtes de satisfaction s’ouvrent et se ferment ici ; "
+		    "les dates d’une campagne mystère suivent ses créneaux.");
+		return;
+	}
+	rc_dates = new_dates(&cp, opening, &opens, &closes, &title, text,
+	    sizeof(text));
+	if (rc_dates == -1) {
+		refused(rc, p, u, 409, id, title, text);
+		return;
+	}
+	if (rc_dates == 1) {
+		refused(rc, p, u, 409, id, opening ? "Campagne déjà ouverte" :
+		    "Campagne déjà fermée", opening ? "Cette campagne est déjà "
+		    "ouverte : il n’y a rien à faire." : "Cette campagne est "
+		    "déjà fermée : il n’y a rien à faire.");
+		return;
+	}
+	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s", id);
+	staff_page_open(rc->staff, p, u, opening ? "Ouvrir la campagne" :
+	    "Fermer la campagne");
+	page_back_link(b, back, "Retour à la campagne");
+	buf_printf(b, "<h1>%s la campagne ?</h1>\n<p class=\"fr-text--lead\">"
+	    "« ", opening ? "Ouvrir" : "Fermer");
+	html_puts(b, cp.title);
+	buf_puts(b, " » (");
+	html_puts(b, cp.site);
+	buf_puts(b, ")</p>\n");
+	cal_format(closes, date);
+	if (opening && cp.others[0] != '\0') {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--warning fr-mb-4w\">"
+		    "\n<h2 class=\"fr-alert__title\">Une autre enquête est "
+		    "déjà ouverte sur ce site</h2>\n<p>« ");
+		html_puts(b, cp.others);
+		buf_puts(b, " » reçoit déjà les réponses du public : ouvrez "
+		    "celle-ci seulement si les deux doivent courir en même "
+		    "temps.</p>\n</div>\n");
+	}
+	buf_puts(b, "<p>");
+	if (opening) {
+		buf_puts(b, "Le questionnaire sera accessible au public dès "
+		    "aujourd’hui et jusqu’au ");
+		page_date(b, date);
+		buf_puts(b, " inclus.");
+	} else {
+		buf_puts(b, "Le questionnaire ne sera plus accessible au public "
+		    "dès aujourd’hui : le dernier jour de la campagne sera le ");
+		page_date(b, date);
+		buf_printf(b, ". Les questionnaires papier pourront encore être "
+		    "saisis pendant %d jours.", CAMPAIGNS_PAPER_GRACE);
+	}
+	buf_printf(b, "</p>\n<form method=\"post\" action=\""
+	    CAMPAIGNS_PREFIX "/%s/%s\">\n", id, opening ? "ouvrir" : "fermer");
+	staff_csrf_input(b, u);
+	buf_printf(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md\">"
+	    "\n<li><button class=\"fr-btn\" type=\"submit\">Confirmer "
+	    "%s</button></li>\n<li><a class=\"fr-btn fr-btn--secondary\" "
+	    "href=\"%s\">Annuler</a></li>\n</ul>\n</form>\n",
+	    opening ? "l’ouverture" : "la fermeture", back);
+	page_end(b);
 }
 
 /* POST CAMPAIGNS_PREFIX "/<id>/ouvrir" and "/fermer". */
@@ -858,13 +1066,13 @@ open_close(struct campaigns *rc, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id, int opening)
 {
 	struct rc_campaign	 cp;
-	const char		*params[5];
+	const char		*params[5], *title = NULL;
 	PGresult		*res = NULL;
 	char			 opens_s[CAL_DATE_LEN + 1];
 	char			 closes_s[CAL_DATE_LEN + 1];
 	char			 sqlstate[6], text[512], *cause = NULL;
 	long			 opens, closes;
-	int			 found;
+	int			 found, rc_dates;
 	enum db_status		 st;
 
 	if (!staff_csrf_ok(u, r)) {
@@ -887,35 +1095,13 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 		    "les dates d’une campagne mystère suivent ses créneaux.");
 		return;
 	}
-	if (opening) {
-		if (cp.opens <= cp.today && cp.today <= cp.closes)
-			goto done;		/* open already */
-		/* From today, or reopened until the end of today. */
-		opens = cp.opens < cp.today ? cp.opens : cp.today;
-		closes = cp.closes > cp.today ? cp.closes : cp.today;
-		if (closes - opens + 1 > CAMPAIGNS_DAYS_MAX) {
-			snprintf(text, sizeof(text), "Rouverte aujourd’hui, "
-			    "cette campagne durerait plus de %d jours : créez "
-			    "plutôt une nouvelle campagne.",
-			    CAMPAIGNS_DAYS_MAX);
-			refused(rc, p, u, 409, id, "Ouverture impossible", text);
-			return;
-		}
-	} else {
-		if (cp.closes < cp.today)
-			goto done;		/* closed already */
-		/* Closed from today: its last day was yesterday. */
-		opens = cp.opens;
-		closes = cp.today - 1;
-		if (opens > closes) {
-			refused(rc, p, u, 409, id, "Fermeture impossible",
-			    cp.opens > cp.today ? "Cette campagne n’est pas "
-			    "encore ouverte : il n’y a rien à fermer." :
-			    "Cette campagne a ouvert aujourd’hui : elle ne "
-			    "peut être fermée qu’à partir de demain, sa "
-			    "période comptant au moins un jour.");
-			return;
-		}
+	rc_dates = new_dates(&cp, opening, &opens, &closes, &title, text,
+	    sizeof(text));
+	if (rc_dates == 1)
+		goto done;
+	if (rc_dates == -1) {
+		refused(rc, p, u, 409, id, title, text);
+		return;
 	}
 	if (cal_format(opens, opens_s) == -1 ||
 	    cal_format(closes, closes_s) == -1) {
@@ -954,6 +1140,109 @@ done:
 out:
 	PQclear(res);
 	free(cause);
+}
+
+/* The fields of the target rate's form. */
+static const struct fields_field rate_fields[] = {
+	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
+	{ "target_rate", v_rate,	0, E_RATE },
+};
+#define RATE_NFIELDS	(sizeof(rate_fields) / sizeof(rate_fields[0]))
+
+/*
+ * GET and POST CAMPAIGNS_PREFIX "/<id>/objectif": the campaign's own
+ * target rate, which every criterion without a target of its form's is
+ * held against; blank removes it.
+ */
+static void
+rate(struct campaigns *rc, const struct staff_user *u, struct req *r,
+    struct resp *p, const char *id)
+{
+	struct rc_campaign	 cp;
+	struct rc_input		 in;
+	struct buf		*b = &p->body;
+	const char		*params[2];
+	PGresult		*res = NULL;
+	char			 rate_s[8], back[64], sqlstate[6];
+	char			*cause = NULL;
+	int			 found;
+	enum db_status		 st;
+
+	memset(&in, 0, sizeof(in));
+	if (r->method == HTTP_POST && !staff_csrf_ok(u, r)) {
+		refused(rc, p, u, 403, id, "Action refusée", "Cette demande ne "
+		    "vient pas d’une page de ce service : rien n’a été "
+		    "modifié.");
+		return;
+	}
+	if ((found = campaign_load(rc, u, id, &cp)) == -1) {
+		unavailable(rc, p, u, id);
+		return;
+	}
+	if (found == 0) {
+		not_found(rc, p, u);
+		return;
+	}
+	if (!cp.satisfaction) {
+		refused(rc, p, u, 409, id, "Action impossible", "Les objectifs "
+		    "d’une campagne mystère sont ceux de son référentiel.");
+		return;
+	}
+	snprintf(back, sizeof(back), CAMPAIGNS_PREFIX "/%s", id);
+	in.rate_s = cp.rate_s;
+	if (r->method == HTTP_POST) {
+		in.rate_s = NULL;
+		fields_read(r, rate_fields, RATE_NFIELDS, 0, &in, &in.errs);
+		if (in.errs.nerrors == 0) {
+			snprintf(rate_s, sizeof(rate_s), "%ld", in.rate);
+			params[0] = id;
+			params[1] = in.rate > 0 ? rate_s : NULL;
+			st = db_exec_as(rc->db, u->id, rc->base + STMT_RATE,
+			    params, &res, sqlstate, &cause);
+			if (st == DB_OK && PQntuples(res) == 1) {
+				p->status = 303;
+				xasprintf(&p->location, "%s?objectif", back);
+			} else if (st == DB_OK || st == DB_REFUSED)
+				refused(rc, p, u, 403, id, "Action refusée",
+				    "Vous n’avez pas la charge de cette "
+				    "campagne : rien n’a été modifié.");
+			else {
+				log_warnx("target rate of %s for %s: %s", id,
+				    u->login, cause);
+				unavailable(rc, p, u, id);
+			}
+			PQclear(res);
+			free(cause);
+			goto out;
+		}
+		p->status = 400;
+	}
+	staff_page_open(rc->staff, p, u, in.errs.nerrors > 0 ? "Erreur – "
+	    "Objectif de satisfaction" : "Objectif de satisfaction");
+	page_back_link(b, back, "Retour à la campagne");
+	buf_puts(b, "<h1>Objectif de satisfaction</h1>\n"
+	    "<p class=\"fr-text--lead\">« ");
+	html_puts(b, cp.title);
+	buf_puts(b, " » (");
+	html_puts(b, cp.site);
+	buf_puts(b, ")</p>\n");
+	if (in.errs.nerrors > 0)
+		fields_summary(b, &in.errs, "Rien n’a été modifié",
+		    rc_err_names, rc_err_anchors, E__MAX, FIELDS_AUTOFOCUS);
+	buf_printf(b, "<form method=\"post\" action=\"%s/objectif\" "
+	    "novalidate>\n", back);
+	staff_csrf_input(b, u);
+	input(b, &in, E_RATE, "rc-rate", "target_rate", "number",
+	    " inputmode=\"numeric\" min=\"1\" max=\"100\" step=\"1\"",
+	    "Objectif de satisfaction (%)", RATE_HINT " Laissé vide : pas "
+	    "d’objectif.", in.rate_s, 0);
+	buf_printf(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md\">"
+	    "\n<li><button class=\"fr-btn\" type=\"submit\">Enregistrer"
+	    "</button></li>\n<li><a class=\"fr-btn fr-btn--secondary\" "
+	    "href=\"%s\">Annuler</a></li>\n</ul>\n</form>\n", back);
+	page_end(b);
+out:
+	fields_free(&in.errs);
 }
 
 /* ---------------------------------------------------------------- paper */
@@ -1251,15 +1540,29 @@ campaigns_handle(struct campaigns *rc, const struct staff_user *u,
 	if (n != 2 || !http_id_parse(id, NULL))
 		return 0;
 	if (strcmp(action, "ouvrir") == 0 || strcmp(action, "fermer") == 0) {
-		if (r->method != HTTP_POST) {
+		if (r->method == HTTP_OTHER) {
 			p->status = 405;
-			p->allow = "POST";
+			p->allow = "GET, HEAD, POST";
+			return 1;
+		}
+		if (u->role == STAFF_ENQUIRER)
+			not_found(rc, p, u);
+		else if (r->method == HTTP_POST)
+			open_close(rc, u, r, p, id, action[0] == 'o');
+		else
+			confirm_page(rc, u, p, id, action[0] == 'o');
+		return 1;
+	}
+	if (strcmp(action, "objectif") == 0) {
+		if (r->method == HTTP_OTHER) {
+			p->status = 405;
+			p->allow = "GET, HEAD, POST";
 			return 1;
 		}
 		if (u->role == STAFF_ENQUIRER)
 			not_found(rc, p, u);
 		else
-			open_close(rc, u, r, p, id, action[0] == 'o');
+			rate(rc, u, r, p, id);
 		return 1;
 	}
 	if (strcmp(action, "papier") == 0) {

@@ -202,6 +202,9 @@ struct pl_input {
 	long long	 site;		/* 0: none or invalid */
 	int		 kind;		/* enum planning_kind, -1: none */
 	const char	*title;		/* as typed, or NULL */
+	const char	*title_default;	/* the default the form showed */
+	int		 title_auto;	/* title is the default: the form
+					   carries it to be followed */
 	const char	*first_s;	/* as typed, or NULL */
 	const char	*last_s;
 	const char	*target_s;
@@ -520,6 +523,16 @@ v_title(void *arg, const char *v)
 	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
 }
 
+/* The default title the form showed, to tell it from a typed one. */
+static int
+v_title_default(void *arg, const char *v)
+{
+	struct pl_input	*in = arg;
+
+	in->title_default = v;
+	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
+}
+
 static int
 v_first(void *arg, const char *v)
 {
@@ -630,6 +643,7 @@ static const struct fields_field pl_fields[] = {
 	{ "site",	v_site,		0, E_SITE },
 	{ "kind",	v_kind,		0, E_KIND },
 	{ "title",	v_title,	0, E_TITLE },
+	{ "title_default", v_title_default, 0, E_TITLE },
 	{ "first",	v_first,	0, E_FIRST },
 	{ "last",	v_last,		0, E_LAST },
 	{ "target",	v_target,	0, E_TARGET },
@@ -684,12 +698,23 @@ read_input(const struct req *r, struct pl_input *in)
 		    "inférieur au nombre de services choisis (%zu) : chaque "
 		    "service doit être testé au moins une fois.", in->target,
 		    nservices);
-	/* A blank title gets the default one. */
+	/*
+	 * The default shown and left as it was follows the kind and the
+	 * first day as saved ("Courriels mystère" for emails); a blank
+	 * title gets the default too; a title the referent typed stays.
+	 */
+	if (in->title != NULL && in->title_default != NULL &&
+	    strcmp(in->title, in->title_default) == 0) {
+		if (in->kind != -1 && in->first_ok)
+			in->title = NULL;
+		in->title_auto = 1;	/* still the default, shown again */
+	}
 	if ((in->title == NULL || utf8_blank(in->title)) &&
 	    errs->error[E_TITLE] == NULL && in->kind != -1 && in->first_ok) {
 		planning_title(in->kind, in->first, in->buf_title,
 		    sizeof(in->buf_title));
 		in->title = in->buf_title;
+		in->title_auto = 1;
 	}
 }
 
@@ -969,6 +994,7 @@ defaults(const struct pl_ctx *c, struct pl_input *in)
 	planning_title(in->kind, in->first, in->buf_title,
 	    sizeof(in->buf_title));
 	in->title = in->buf_title;
+	in->title_auto = 1;
 	snprintf(in->buf_target, sizeof(in->buf_target), "%d",
 	    PLANNING_TARGET_DEFAULT);
 	in->target_s = in->buf_target;
@@ -1508,9 +1534,15 @@ form_page(struct planning *pl, struct resp *p, const struct staff_user *u,
 	kind_radios(b, in);
 	referential_select(b, c, in);
 	input(b, in, E_TITLE, "pl-title", "title", "text",
-	    " maxlength=\"200\"", "Titre", "Laissé vide : « Appels mystère » "
-	    "ou « Courriels mystère », suivi du mois et de l’année du "
-	    "premier jour.", in->title, 0);
+	    " maxlength=\"200\"", "Titre", "Laissé tel quel ou vide : "
+	    "« Appels mystère » ou « Courriels mystère », suivi du mois "
+	    "et de l’année du premier jour.", in->title, 0);
+	if (in->title_auto && in->title != NULL) {
+		buf_puts(b, "<input type=\"hidden\" name=\"title_default\" "
+		    "value=\"");
+		html_puts(b, in->title);
+		buf_puts(b, "\">\n");
+	}
 	period_fields(b, in);
 	input(b, in, E_TARGET, "pl-target", "target", "number",
 	    " inputmode=\"numeric\" min=\"1\" max=\"200\" step=\"1\"",

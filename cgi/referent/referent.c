@@ -68,6 +68,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
 	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key,"
+	    "  c.target_rate,"
 	    "  s.department, (now() AT TIME ZONE s.timezone)::date AS today,"
 	    REFERENTIAL_COLUMNS
 	    "  FROM qualimetre.campaign c"
@@ -95,11 +96,12 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today,"
 	    "  (SELECT count(*) FROM u) AS set_aside,"
 	    "  c.ref_name, c.reply_delay, c.reply_target, c.rings_max,"
-	    "  c.rings_target, c.picked_up_target FROM c"
+	    "  c.rings_target, c.picked_up_target,"
+	    "  c.target_rate::text AS target_rate FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM u)"
@@ -107,7 +109,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM pu)"
@@ -115,7 +117,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
@@ -128,7 +130,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'label', 'service', cs.key, cs.label, cs.position, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.campaign_service cs JOIN c"
 	    "  ON cs.campaign_id = c.id", 2 },
 	/*
@@ -347,6 +349,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 /* Everything a campaign's results page and exports need. */
 struct campaign_results {
 	PGresult		*res;		/* owns the strings below */
+	double			 target_rate;	/* the campaign's own, or -1 */
 	const struct form	*form;
 	struct results		 r;
 	struct results_count	*now, *prev;	/* one per row of r */
@@ -654,6 +657,10 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 		cr->prev_id = db_value(cr->res, meta, "prev_id");
 	}
 	referential_read(cr->res, meta, &cr->ref);
+	cr->target_rate = -1.0;
+	if (!PQgetisnull(cr->res, meta, PQfnumber(cr->res, "target_rate")))
+		cr->target_rate = strtod(db_value(cr->res, meta,
+		    "target_rate"), NULL);
 	cr->by = by;
 	cr->id = id;
 	return 1;
@@ -688,6 +695,10 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 		/* From here on, the criterion as the referential rules it. */
 		form_rule_apply(form_question(cr->form, k), &cr->ref,
 		    &cr->rules[cr->r.nrows]);
+		/* The campaign's own target where the form gives none. */
+		if (cr->rules[cr->r.nrows].target < 0.0 &&
+		    cr->target_rate > 0.0 && cr->target_rate <= 1.0)
+			cr->rules[cr->r.nrows].target = cr->target_rate;
 		q = &cr->rules[cr->r.nrows];
 		now = &cr->now[cr->r.nrows];
 		prev = &cr->prev[cr->r.nrows];
@@ -778,6 +789,9 @@ breakdown(struct buf *b, const struct campaign_results *cr,
 	memset(&bd, 0, sizeof(bd));
 	bd.criterion = q->key;
 	bd.by = byq->key;
+	/* The interval of the campaign's own table: exact for grids. */
+	bd.method = cr->r.nrows > 0 ? cr->r.rows[0].method : STATS_WILSON;
+	bd.conform = strcmp(cr->r.kind, "satisfaction") != 0;
 	cp = PQfnumber(cr->res, "part");
 	cq = PQfnumber(cr->res, "question");
 	cv = PQfnumber(cr->res, "value");
@@ -882,9 +896,8 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		    strcmp(PQgetvalue(cr->res, i, cq), q->key) != 0)
 			continue;
 		if (!any) {
-			buf_puts(b, "<div class=\"fr-table\">\n"
-			    HTML_TABLE_BOXES "<table>\n"
-			    "<caption>");
+			chart_table_open(b, NULL);
+			buf_puts(b, "<caption>");
 			html_puts(b, caption);
 			buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">"
 			    "Valeur</th><th scope=\"col\">Contacts</th>"
@@ -904,8 +917,7 @@ distribution(struct buf *b, const struct campaign_results *cr,
 		buf_puts(b, "</td></tr>\n");
 	}
 	if (any)
-		buf_puts(b, "</tbody>\n</table>\n"
-		    HTML_TABLE_BOXES_END "</div>\n");
+		chart_table_close(b);
 }
 
 /*
@@ -1061,16 +1073,17 @@ static const struct campaign_file {
 };
 #define NCAMPAIGN_FILES	(sizeof(campaign_files) / sizeof(campaign_files[0]))
 
-/* The links to the files of campaign id, as a group of buttons. */
+/* The links to the files of campaign id, grouped under their title. */
 static void
 file_links(struct buf *b, const char *id)
 {
 	size_t	i;
 
-	buf_puts(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
-	    "fr-mb-4w\">\n");
+	buf_puts(b, "<h2>Télécharger les résultats</h2>\n"
+	    "<ul class=\"fr-btns-group fr-btns-group--inline-md "
+	    "fr-btns-group--sm fr-mb-4w\">\n");
 	for (i = 0; i < NCAMPAIGN_FILES; i++) {
-		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		buf_puts(b, "<li><a class=\"fr-btn fr-btn--tertiary\" "
 		    "href=\"" CAMPAIGNS_PREFIX "/");
 		html_puts(b, id);
 		buf_putc(b, '/');
@@ -1114,14 +1127,47 @@ campaign_missing(struct referent *rf, struct resp *p, const struct staff_user *u
 		    "Réessayez dans quelques instants.");
 }
 
-/* The title, the site, the period, the count of responses. */
+/* Where a campaign stands, from its dates and its site's today. */
+enum campaign_state {
+	STATE_UPCOMING,
+	STATE_OPEN,
+	STATE_CLOSED,
+	STATE__MAX
+};
+
+static const struct {
+	const char	*label;
+	const char	*badge;		/* the DSFR badge's variant class */
+} campaign_states[STATE__MAX] = {
+	[STATE_UPCOMING] = { "À venir", " fr-badge--info" },
+	[STATE_OPEN] = { "Ouverte", " fr-badge--success" },
+	[STATE_CLOSED] = { "Clôturée", "" },
+};
+
+static enum campaign_state
+campaign_state(const struct campaign_results *cr, long *opens)
+{
+	long	closes;
+
+	if (cal_parse(cr->r.opens_on, opens) == -1 ||
+	    cal_parse(cr->r.closes_on, &closes) == -1)
+		return STATE_CLOSED;
+	if (cr->today < *opens)
+		return STATE_UPCOMING;
+	return cr->today <= closes ? STATE_OPEN : STATE_CLOSED;
+}
+
+/* The title, the state, the site, the period, the count of responses. */
 static void
-campaign_head(struct buf *b, const struct campaign_results *cr)
+campaign_head(struct buf *b, const struct campaign_results *cr,
+    enum campaign_state st)
 {
 	page_back_link(b, PREFIX "/", "Mes campagnes");
 	buf_puts(b, "<h1>");
 	html_puts(b, cr->r.campaign);
-	buf_puts(b, "</h1>\n<p class=\"fr-text--lead\">");
+	buf_printf(b, "</h1>\n<p class=\"fr-badge fr-badge--no-icon%s "
+	    "fr-mb-2w\" id=\"etat\">%s</p>\n<p class=\"fr-text--lead\">",
+	    campaign_states[st].badge, campaign_states[st].label);
 	html_puts(b, cr->r.site);
 	buf_puts(b, " — du ");
 	page_date(b, cr->r.opens_on);
@@ -1167,10 +1213,45 @@ campaign_notes(struct buf *b, const struct results *r)
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
-/* A satisfaction campaign's buttons: open, close, type paper forms. */
+/*
+ * A satisfaction campaign's actions, those its state allows, each asking
+ * to be confirmed on the page it links to: open one to come, close an
+ * open one (from the day after it opened), reopen a closed one; and type
+ * paper forms.
+ */
 static void
-campaign_actions(struct buf *b, const struct staff_user *u,
-    const struct req *r, const char *id)
+campaign_actions(struct buf *b, const char *id,
+    enum campaign_state st, long opens, long today)
+{
+	buf_puts(b, "<h2>Gérer la campagne</h2>\n");
+	if (st == STATE_OPEN && opens >= today)
+		buf_puts(b, "<p>Ouverte aujourd’hui, la campagne pourra être "
+		    "fermée à partir de demain.</p>\n");
+	buf_puts(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
+	    "fr-mb-4w\">\n");
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    CAMPAIGNS_PREFIX "/%s/objectif\">Objectif de satisfaction</a>"
+	    "</li>\n", id);
+	if (st == STATE_UPCOMING)
+		buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" CAMPAIGNS_PREFIX "/%s/ouvrir\">Ouvrir "
+		    "maintenant</a></li>\n", id);
+	else if (st == STATE_OPEN && opens < today)
+		buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" CAMPAIGNS_PREFIX "/%s/fermer\">Fermer "
+		    "maintenant</a></li>\n", id);
+	else if (st == STATE_CLOSED)
+		buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
+		    "href=\"" CAMPAIGNS_PREFIX "/%s/ouvrir\">Rouvrir "
+		    "aujourd’hui</a></li>\n", id);
+	buf_printf(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    CAMPAIGNS_PREFIX "/%s/papier\">Saisir des questionnaires papier"
+	    "</a></li>\n</ul>\n", id);
+}
+
+/* The notice after an action: "La campagne est ouverte." */
+static void
+campaign_done(struct buf *b, const struct req *r)
 {
 	if (http_field_get(r, "ouverte") != NULL ||
 	    http_field_get(r, "fermee") != NULL)
@@ -1179,20 +1260,10 @@ campaign_actions(struct buf *b, const struct staff_user *u,
 		    "campagne est %s.</p>\n</div>\n",
 		    http_field_get(r, "ouverte") != NULL ? "ouverte" :
 		    "fermée");
-	buf_printf(b, "<ul class=\"fr-btns-group fr-btns-group--inline-md "
-	    "fr-mb-4w\">\n<li><form method=\"post\" action=\""
-	    CAMPAIGNS_PREFIX "/%s/ouvrir\">", id);
-	staff_csrf_input(b, u);
-	buf_printf(b, "<button class=\"fr-btn\" type=\"submit\">"
-	    "Ouvrir maintenant</button></form></li>\n"
-	    "<li><form method=\"post\" action=\"" CAMPAIGNS_PREFIX
-	    "/%s/fermer\">", id);
-	staff_csrf_input(b, u);
-	buf_printf(b, "<button class=\"fr-btn fr-btn--secondary\" "
-	    "type=\"submit\">Fermer maintenant</button></form></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    CAMPAIGNS_PREFIX "/%s/papier\">Saisir des questionnaires papier"
-	    "</a></li>\n</ul>\n", id);
+	if (http_field_get(r, "objectif") != NULL)
+		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
+		    "fr-alert--sm fr-mb-4w\" role=\"status\">\n<p>L’objectif "
+		    "de satisfaction est enregistré.</p>\n</div>\n");
 }
 
 /* The emails whose answer is not due yet, left out of their rate. */
@@ -1342,7 +1413,9 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	const struct form_question	*q, *byq = NULL, *crit;
 	const struct http_field		*f;
 	struct buf			*b = &p->body;
+	enum campaign_state		 st;
 	size_t				 k;
+	long				 opens;
 	int				 found, satisfaction;
 
 	if ((found = campaign_load(rf, u, r, id, &cr, &byq)) != 1) {
@@ -1353,30 +1426,47 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	crit = campaign_criterion(cr.form, (f = http_field_get(r,
 	    "critere")) != NULL ? f->val : NULL);
 
+	st = campaign_state(&cr, &opens);
 	staff_page_open(rf->staff, p, u, cr.r.campaign);
-	campaign_head(b, &cr);
-	file_links(b, id);
-	if (satisfaction)
-		campaign_actions(b, u, r, id);
+	campaign_head(b, &cr, st);
+	campaign_done(b, r);
 	campaign_notes(b, &cr.r);
+	if (cr.r.responses == 0) {
+		/* Said once: no empty bars, no empty files. */
+		buf_printf(b, "<div class=\"fr-callout fr-mb-4w\" "
+		    "id=\"aucune-reponse\">\n<p class=\"fr-callout__text\">"
+		    "Aucune réponse pour l’instant : les résultats et les "
+		    "fichiers à télécharger apparaîtront ici dès %s.</p>\n"
+		    "</div>\n", satisfaction ? "le premier questionnaire "
+		    "reçu" : "le premier contact enregistré");
+	} else {
+		chart_summary(b, &cr.r, "essentiel");
+		campaign_pending(b, &cr);
+	}
+	if (satisfaction)
+		campaign_actions(b, id, st, opens, cr.today);
 	if (satisfaction && rhythm_summarize(rf->rhythm, u, id, &rs) == 0)
 		rhythm_summary_put(b, &rs, id);
-	chart_bars(b, &cr.r, "resultats");
-	campaign_pending(b, &cr);
-	if (byq != NULL && crit != NULL)
-		campaign_detail(b, &cr, crit, byq);
+	if (cr.r.responses > 0) {
+		buf_puts(b, "<h2>Détail par critère</h2>\n");
+		chart_bars(b, &cr.r, "resultats");
+		if (byq != NULL && crit != NULL)
+			campaign_detail(b, &cr, crit, byq);
+		if (!satisfaction) {
+			buf_puts(b, "<h2>Distributions</h2>\n");
+			for (k = 0; k < cr.r.nrows; k++) {
+				q = &cr.rules[k];
+				if (q->kind == QKIND_INTEGER ||
+				    q->kind == QKIND_DELAY)
+					distribution(b, &cr, q, q->label);
+				if (q->kind == QKIND_DELAY)
+					delay_summary(b, &cr, q);
+			}
+		}
+		file_links(b, id);
+	}
 	if (satisfaction)
 		campaign_public_link(rf, b, r, &cr);
-	else {
-		buf_puts(b, "<h2>Distributions</h2>\n");
-		for (k = 0; k < cr.r.nrows; k++) {
-			q = &cr.rules[k];
-			if (q->kind == QKIND_INTEGER || q->kind == QKIND_DELAY)
-				distribution(b, &cr, q, q->label);
-			if (q->kind == QKIND_DELAY)
-				delay_summary(b, &cr, q);
-		}
-	}
 	page_end(b);
 	campaign_results_free(&cr);
 }

@@ -760,6 +760,139 @@ chart_bars_desc(struct buf *b, const struct results *r,
 	buf_puts(b, "Les valeurs sont données dans le tableau qui suit.");
 }
 
+void
+chart_table_open(struct buf *b, const char *id)
+{
+	buf_puts(b, "<div class=\"fr-table qm-table-wide\">\n"
+	    HTML_TABLE_BOXES "<table");
+	if (id != NULL) {
+		buf_puts(b, " id=\"");
+		html_puts(b, id);
+		buf_puts(b, "-table\"");
+	}
+	buf_puts(b, ">\n");
+}
+
+void
+chart_table_close(struct buf *b)
+{
+	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
+}
+
+/* The verdict as the page says it: met (above it too), not met, or
+   inconclusive; NULL without a verdict. */
+static const char *
+chart_badge_name(const struct results_row *row, const char **variant)
+{
+	if (!row->has_verdict)
+		return NULL;
+	switch (row->verdict) {
+	case STATS_ABOVE:
+	case STATS_MET:
+		*variant = "success";
+		return "atteint";
+	case STATS_BELOW:
+		*variant = "error";
+		return "non atteint";
+	case STATS_INCONCLUSIVE:
+		*variant = "warning";
+		return "non concluant";
+	default:
+		return NULL;
+	}
+}
+
+void
+chart_put_verdict(struct buf *b, const struct results_row *row, int full)
+{
+	const char	*name, *variant = NULL;
+
+	if ((name = chart_badge_name(row, &variant)) == NULL) {
+		buf_puts(b, full ? "<p class=\"fr-badge fr-badge--no-icon "
+		    "fr-badge--sm\">Pas d’objectif fixé</p>" : EMDASH);
+		return;
+	}
+	buf_printf(b, "<p class=\"fr-badge fr-badge--sm fr-badge--%s\">",
+	    variant);
+	if (full) {
+		buf_puts(b, "Objectif ");
+		chart_put_percent(b, row->target,
+		    chart_target_decimals(row->target));
+		buf_puts(b, NBSP ": ");
+	}
+	buf_puts(b, name);
+	buf_puts(b, "</p>");
+}
+
+/* Appends a change in points: "+3,2 points", "−1,0 point". */
+static void
+chart_put_points(struct buf *b, double diff)
+{
+	char	num[CHART_NUMBER_MAX];
+
+	chart_number(100.0 * diff, 1, num, sizeof(num));
+	buf_printf(b, "%s%s" NBSP "point%s", diff > 0 ? "+" : "", num,
+	    fabs(100.0 * diff) >= 2.0 ? "s" : "");
+}
+
+void
+chart_summary(struct buf *b, const struct results *r, const char *id)
+{
+	const struct results_row	*row;
+	size_t				 i;
+	int				 conform = chart_conform(r);
+
+	buf_puts(b, "<section class=\"qm-summary\" aria-labelledby=\"");
+	html_puts(b, id);
+	buf_puts(b, "-title\">\n<h2 id=\"");
+	html_puts(b, id);
+	buf_puts(b, "-title\">L’essentiel</h2>\n<p class=\"fr-text--sm\">");
+	buf_puts(b, conform ? "Taux de conformité" : "Taux de satisfaction");
+	buf_puts(b, " par critère, avec son intervalle de confiance à 95" NBSP
+	    "%, le verdict par rapport à l’objectif et l’évolution depuis "
+	    "la campagne précédente.</p>\n<ul class=\"qm-summary__list\">\n");
+	for (i = 0; i < r->nrows; i++) {
+		row = &r->rows[i];
+		buf_puts(b, "<li class=\"qm-summary__item\" data-criterion=\"");
+		html_puts(b, row->key);
+		buf_puts(b, "\">\n<h3 class=\"fr-h6 fr-mb-1v\">");
+		html_puts(b, row->short_label != NULL ? row->short_label :
+		    row->label != NULL ? row->label : row->key);
+		buf_puts(b, "</h3>\n<p class=\"qm-summary__rate fr-mb-1v\">");
+		if (row->n > 0) {
+			buf_puts(b, "<strong>");
+			chart_put_percent(b, row->rate, 0);
+			buf_puts(b, "</strong> ");
+			buf_puts(b, conform ? "conformes" : "satisfaits");
+			buf_puts(b, " <span class=\"qm-summary__ci\">(entre ");
+			chart_put_percent(b, row->lower, 0);
+			buf_puts(b, " et ");
+			chart_put_percent(b, row->upper, 0);
+			buf_puts(b, ", sur ");
+			chart_put_counted(b, row->n, "réponse", "réponses");
+			buf_puts(b, row->small_sample ? " : petit échantillon)" :
+			    ")");
+			buf_puts(b, "</span>");
+		} else
+			buf_puts(b, "Pas de réponse");
+		buf_puts(b, "</p>\n");
+		if (row->n > 0)
+			chart_put_verdict(b, row, 1);
+		if (row->change.present && !isnan(row->change.diff)) {
+			buf_puts(b, "\n<p class=\"fr-text--sm fr-mb-0 "
+			    "fr-mt-1v\">Depuis la campagne précédente" NBSP
+			    ": ");
+			chart_put_points(b, row->change.diff);
+			buf_puts(b, row->change.significant ?
+			    " (différence significative)" :
+			    " (différence non significative)");
+			buf_puts(b, "</p>");
+		}
+		buf_puts(b, "\n</li>\n");
+	}
+	buf_puts(b, "</ul>\n</section>\n");
+}
+
 /* The columns' headers, each a <th scope="col">. */
 static void
 chart_thead(struct buf *b, const char *first, const char *const *cols)
@@ -768,7 +901,8 @@ chart_thead(struct buf *b, const char *first, const char *const *cols)
 	html_puts(b, first);
 	buf_puts(b, "</th>");
 	for (; *cols != NULL; cols++)
-		buf_printf(b, "<th scope=\"col\">%s</th>", *cols);
+		buf_printf(b, "<th scope=\"col\" class=\"fr-cell--multiline\">"
+		    "%s</th>", *cols);
 	buf_puts(b, "</tr></thead>\n<tbody>\n");
 }
 
@@ -803,10 +937,8 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 	method = r->nrows > 0 && same ?
 	    chart_method_name(r->rows[0].method) : NULL;
 
-	buf_puts(b, "<div class=\"fr-table\">\n"
-	    HTML_TABLE_BOXES "<table id=\"");
-	html_puts(b, id);
-	buf_puts(b, "-table\">\n<caption>");
+	chart_table_open(b, id);
+	buf_puts(b, "<caption>");
 	buf_puts(b, chart_conform(r) ? "Taux de conformité" :
 	    "Taux de satisfaction");
 	buf_puts(b, " par critère");
@@ -822,8 +954,10 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 	chart_thead(b, "Critère", cols);
 	for (i = 0; i < r->nrows; i++) {
 		row = &r->rows[i];
-		buf_puts(b, "<tr><th scope=\"row\">");
-		html_puts(b, row->label != NULL ? row->label : row->key);
+		/* The short name keeps the table within the page. */
+		buf_puts(b, "<tr><th scope=\"row\" class=\"fr-cell--multiline\">");
+		html_puts(b, row->short_label != NULL ? row->short_label :
+		    row->label != NULL ? row->label : row->key);
 		buf_puts(b, "</th><td>");
 		chart_put_count(b, row->n);
 		if (row->small_sample)
@@ -851,19 +985,13 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 		else
 			buf_puts(b, EMDASH);
 		buf_puts(b, "</td><td>");
-		if (row->has_verdict && chart_verdict_name(row->verdict) !=
-		    NULL)
-			buf_puts(b, chart_verdict_name(row->verdict));
-		else
-			buf_puts(b, EMDASH);
+		chart_put_verdict(b, row, 0);
 		if (change) {
-			buf_puts(b, "</td><td>");
+			buf_puts(b, "</td><td class=\"fr-cell--multiline\">");
 			if (row->change.present && !isnan(row->change.diff)) {
 				/* In points, with Newcombe's interval. */
-				chart_number(100.0 * row->change.diff, 1, num,
-				    sizeof(num));
-				buf_printf(b, "%s%s" NBSP "points (",
-				    row->change.diff > 0 ? "+" : "", num);
+				chart_put_points(b, row->change.diff);
+				buf_puts(b, " (");
 				chart_number(100.0 * row->change.lower, 1, num,
 				    sizeof(num));
 				buf_puts(b, num);
@@ -878,7 +1006,7 @@ chart_bars_table(struct buf *b, const struct results *r, const char *id)
 		}
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
+	chart_table_close(b);
 }
 
 void
@@ -1002,8 +1130,10 @@ chart_test_sentence(struct buf *b, const struct results_breakdown *bd)
 	if (!bd->tested) {
 		buf_puts(b, "Pas de test de différence entre les groupes" NBSP ": ");
 		buf_puts(b, chart_answered(bd) < 2 ? "il faut au moins deux "
-		    "groupes ayant des réponses" : "les réponses sont toutes "
-		    "identiques (toutes satisfaites, ou aucune)");
+		    "groupes ayant des réponses" : bd->conform ? "les "
+		    "réponses sont toutes identiques (toutes conformes, ou "
+		    "aucune)" : "les réponses sont toutes identiques (toutes "
+		    "satisfaites, ou aucune)");
 		buf_putc(b, '.');
 		return;
 	}
@@ -1043,8 +1173,13 @@ void
 chart_breakdown(struct buf *b, const struct results_breakdown *bd,
     const char *criterion_label, const char *by_label, const char *id)
 {
-	static const char *const cols[] = { "Réponses (n)", "Satisfaits",
-	    "Taux", "Intervalle à 95" NBSP "%", NULL };
+	static const char *const cols_sat[] = { "Réponses (n)",
+	    "Satisfaits", "Taux", "Intervalle à 95" NBSP "%", NULL };
+	static const char *const cols_conf[] = { "Réponses (n)",
+	    "Conformes", "Taux", "Intervalle à 95" NBSP "%", NULL };
+	const char		*rate = bd->conform ? "taux de conformité" :
+				    "taux de satisfaction";
+	const char		*method = chart_method_name(bd->method);
 	struct chart_bar	 bars[64], *c = bars;
 	struct chart_legend	 lg = { 0, 0, 0 };
 	const struct results_group *g;
@@ -1073,22 +1208,24 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	chart_svg_open(b, id, c, bd->ngroups, &lg);
 	chart_open_id(b, "title", id, "title");
 	html_puts(b, criterion_label);
-	buf_puts(b, " " EMDASH " taux de satisfaction selon " LAQUO);
+	buf_printf(b, " " EMDASH " %s selon " LAQUO, rate);
 	html_puts(b, by_label);
 	buf_puts(b, RAQUO "</title>\n");
 	chart_open_id(b, "desc", id, "desc");
-	buf_puts(b, "Taux de satisfaction par groupe, avec intervalle de "
-	    "confiance à 95" NBSP "%. ");
+	buf_puts(b, bd->conform ? "Taux de conformité" : "Taux de "
+	    "satisfaction");
+	buf_puts(b, " par groupe, avec intervalle de confiance à 95" NBSP
+	    "%. ");
 	chart_put_counted(b, (long long)bd->ngroups, "groupe", "groupes");
 	buf_puts(b, ". ");
 	chart_desc_range(b, c, bd->ngroups);
 	chart_test_sentence(b, bd);
 	buf_puts(b, " Les valeurs sont données dans le tableau qui suit.");
 	buf_puts(b, "</desc>\n");
-	chart_svg_body(b, id, c, bd->ngroups, &lg, 0);
+	chart_svg_body(b, id, c, bd->ngroups, &lg, bd->conform);
 	buf_puts(b, "<figcaption>");
 	html_puts(b, criterion_label);
-	buf_puts(b, " " EMDASH " taux de satisfaction selon " LAQUO);
+	buf_printf(b, " " EMDASH " %s selon " LAQUO, rate);
 	html_puts(b, by_label);
 	buf_puts(b, RAQUO ". Le trait donne l'intervalle de confiance "
 	    "à 95" NBSP "%.</figcaption>\n</figure>\n");
@@ -1098,19 +1235,18 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 	buf_puts(b, "</p>\n");
 	chart_test_warning(b, bd);
 
-	buf_puts(b, "<div class=\"fr-table\">\n"
-	    HTML_TABLE_BOXES "<table id=\"");
-	html_puts(b, id);
-	buf_puts(b, "-table\">\n<caption>");
+	chart_table_open(b, id);
+	buf_puts(b, "<caption>");
 	html_puts(b, criterion_label);
 	buf_puts(b, " selon " LAQUO);
 	html_puts(b, by_label);
-	buf_puts(b, RAQUO NBSP ": données du graphique (intervalle "
-	    "de confiance à 95" NBSP "%, méthode du score de Wilson)</caption>\n");
-	chart_thead(b, "Groupe", cols);
+	buf_printf(b, RAQUO NBSP ": données du graphique (intervalle "
+	    "de confiance à 95" NBSP "%%, méthode %s)</caption>\n",
+	    method != NULL ? method : "du score de Wilson");
+	chart_thead(b, "Groupe", bd->conform ? cols_conf : cols_sat);
 	for (i = 0; i < bd->ngroups; i++) {
 		g = &bd->groups[i];
-		buf_puts(b, "<tr><th scope=\"row\">");
+		buf_puts(b, "<tr><th scope=\"row\" class=\"fr-cell--multiline\">");
 		html_puts(b, g->label != NULL ? g->label : g->value);
 		buf_puts(b, "</th><td>");
 		chart_put_count(b, g->n);
@@ -1127,7 +1263,7 @@ chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 		chart_put_interval(b, g->lower, g->upper, 1);
 		buf_puts(b, "</td></tr>\n");
 	}
-	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
+	chart_table_close(b);
 	if (c != bars)
 		free(c);
 }

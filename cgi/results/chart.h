@@ -70,7 +70,8 @@ void	 chart_bars(struct buf *b, const struct results *r, const char *id);
 /*
  * Appends the chart of one criterion (criterion_label) broken down by a
  * profile question (by_label): a <figure> as chart_bars draws it, with
- * one bar and Wilson whisker per group and no target; the sentence
+ * one bar and whisker per group (bd->method's interval) and no target,
+ * speaking of conformity when bd->conform; the sentence
  * giving the chi-square test of homogeneity in French, with a warning
  * when an expected count is below 5, or why it could not be run; and
  * the DSFR table of the groups. bd is filled by results_breakdown_make.
@@ -90,6 +91,37 @@ void	 chart_breakdown(struct buf *b, const struct results_breakdown *bd,
 void	 chart_days(struct buf *b, const char *const *days,
 	    const long long *counts, const int *flags, size_t n,
 	    const char *id);
+
+/*
+ * Appends the summary a referent reads first, as a <section> titled
+ * "L'essentiel" (heading id id-title): per criterion, its short name
+ * (or label), its rate with its 95 % interval and count, its verdict
+ * against the target as a DSFR badge (chart_put_verdict) and its
+ * change since the previous campaign. Stacks on a phone.
+ */
+void	 chart_summary(struct buf *b, const struct results *r,
+	    const char *id);
+
+struct results_row;
+
+/*
+ * Appends row's verdict as a DSFR badge: "atteint" (above or at the
+ * target), "non atteint", "non concluant"; with full, preceded by
+ * "Objectif 80 % : ", and "Pas d'objectif fixé" without a target; else
+ * a dash without one.
+ */
+void	 chart_put_verdict(struct buf *b, const struct results_row *row,
+	    int full);
+
+/*
+ * Opens a DSFR table (fr-table, its wrapper, its scrolling container,
+ * focusable so that a keyboard can scroll it, and its content; wider
+ * than the text's column on a large screen: qm-table-wide) and the
+ * <table>, with id "id-table" when id is non-NULL; chart_table_close
+ * closes the <tbody> the caller opened and all of those.
+ */
+void	 chart_table_open(struct buf *b, const char *id);
+void	 chart_table_close(struct buf *b);
 
 /* Appends a count in French: "1 234". */
 void	 chart_put_count(struct buf *b, long long n);

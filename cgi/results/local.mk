@@ -19,6 +19,7 @@ RESULTS_EXT_LIBS = $(CAIRO_LIBS) $(QRENCODE_LIBS) $(XML_LIBS) \
 	$(SODIUM_LIBS) $(GSL_LIBS) -lm
 
 RESULTS_TESTS = tests/test-results-rows tests/test-chart-svg \
+	tests/test-chart-summary \
 	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml \
 	tests/test-sampling-rules
 check_PROGRAMS += $(RESULTS_TESTS)
@@ -34,6 +35,9 @@ tests_test_results_rows_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_chart_svg_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_chart_svg_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_chart_svg_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_chart_summary_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_chart_summary_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_chart_summary_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_poster_pdf_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_poster_pdf_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_poster_pdf_LDADD = $(RESULTS_TEST_LDADD)

@@ -82,6 +82,7 @@ results_row_make(struct results_row *row, const struct form_question *q,
 	memset(&r, 0, sizeof(r));
 	r.key = q->key;
 	r.label = q->label;
+	r.short_label = q->short_label;
 	r.n = now->opinions;
 	r.satisfied = now->satisfied;
 	r.no_opinion = now->no_opinion;
@@ -162,7 +163,7 @@ results_breakdown_make(struct results_breakdown *bd)
 			ci[i].estimate = ci[i].lower = ci[i].upper = NAN;
 			continue;
 		}
-		if ((rc = stats_proportion(STATS_WILSON, RESULTS_LEVEL,
+		if ((rc = stats_proportion(bd->method, RESULTS_LEVEL,
 		    bd->groups[i].satisfied, bd->groups[i].n, &ci[i])) != 0)
 			goto out;
 		g[ng].x = bd->groups[i].satisfied;

@@ -43,6 +43,7 @@ struct results_change {
 struct results_row {
 	const char		*key;		/* question key */
 	const char		*label;		/* question label, French */
+	const char		*short_label;	/* its short name, or NULL */
 	long long		 n;		/* opinions */
 	long long		 satisfied;
 	long long		 no_opinion;
@@ -102,7 +103,7 @@ struct results_group {
 	const char	*label;		/* its label */
 	long long	 satisfied;
 	long long	 n;		/* opinions */
-	double		 rate, lower, upper; /* Wilson */
+	double		 rate, lower, upper; /* by the breakdown's method */
 };
 
 /* A criterion broken down by a profile question. */
@@ -111,6 +112,10 @@ struct results_breakdown {
 	const char		*by;		/* profile question key */
 	struct results_group	*groups;
 	size_t			 ngroups;
+	enum stats_method	 method;	/* the campaign's own: Wilson
+						   (0) or exact for grids */
+	int			 conform;	/* a grid: conformity, not
+						   satisfaction */
 	int			 tested;	/* the test could be run */
 	struct stats_homogeneity test;
 };
@@ -140,7 +145,8 @@ int	 results_row_make(struct results_row *row,
 	    const struct results_count *prev, enum stats_method method);
 
 /*
- * Computes each group's rate and interval (Wilson) and the chi-square
+ * Computes each group's rate and interval (by bd->method, the one
+ * the campaign's own table uses) and the chi-square
  * test of homogeneity over the groups with at least one opinion; sets
  * tested to 0 when fewer than two such groups or all agree. Returns 0
  * or a negative enum stats_err.

@@ -649,6 +649,45 @@ async function main() {
 			}
 		});
 
+		// ---- 9. the results' summary read as a person reads it, and the
+		// confirmation of an action, wide and narrow
+		await section('results summary (1280 and 360 px)', 8, async (t) => {
+			for (const width of [1280, 360]) {
+				const ctx = await newContext(browser, {
+					viewport: { width, height: 900 }, storageState: await ref.storageState(),
+				});
+				const page = await ctx.newPage();
+				await page.goto(`${base}/referent/campagnes/${campaign}`);
+				const item = page.locator('li.qm-summary__item[data-criterion="courtoisie"]');
+				const name = oneLine(await item.locator('h3').textContent().catch(() => ''));
+				const rate = oneLine(await item.locator('.qm-summary__rate').innerText().catch(() => ''))
+					.replace(/\u00a0/g, ' ');
+				const badge = oneLine(await item.locator('.fr-badge').innerText().catch(() => ''))
+					.replace(/\u00a0/g, ' ');
+				const first = await page.evaluate(() => {
+					const h = document.querySelector('main h2');
+					return h ? h.textContent.trim() : '';
+				});
+				t.ok(first === 'L’essentiel' && name === 'Courtoisie' &&
+					rate === '78 % satisfaits (entre 62 % et 88 %, sur 36 réponses)' &&
+					/^objectif 80 % : non concluant$/i.test(badge),
+					`${width} px: the first section reads "Courtoisie", its rate, interval and badge`,
+					`first h2 "${first}", name "${name}", rate "${rate}", badge "${badge}"`);
+				await audit(t, page, `results page at ${width} px`);
+				const w = await overflow(page);
+				t.ok(w.scroll <= w.inner && w.scroll <= width, `${width} px: no horizontal scrolling on the results`,
+					`scrollWidth ${w.scroll}, innerWidth ${w.inner}; too wide: ${w.wide.join(' ')}`);
+				await page.screenshot({ path: path.join(outdir, `results-${width}.png`), fullPage: true });
+				const r = await page.goto(`${base}/referent/campagnes/${campaign}/ouvrir`);
+				if (r.status() !== 200)
+					t.ok(false, `${width} px: the confirmation of reopening answers 200`, `HTTP ${r.status()}`);
+				else
+					await audit(t, page, `reopening's confirmation at ${width} px`);
+				await page.screenshot({ path: path.join(outdir, `confirm-${width}.png`), fullPage: true });
+				await ctx.close();
+			}
+		});
+
 		// (The 400 of the grid submitted empty is expected.)
 		const unexpected = eErrors.filter((e) => !/status of 400/.test(e));
 		if (unexpected.length)

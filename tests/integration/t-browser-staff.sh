@@ -12,7 +12,7 @@
 . "$(dirname "$0")/fixtures.sh"
 
 
-tap_plan 78
+tap_plan 86
 
 need_browser
 
@@ -41,6 +41,7 @@ is "$(grep -c . <<< "$slots")" 4 "a mystery-call campaign with four slots of the
 	bail_out "cannot create the mystery-call campaign"
 
 cid=$(survey_with_responses TEST-BR-STAFF "bs-survey-$$")
+psql_q "UPDATE qualimetre.campaign SET target_rate = 0.80 WHERE id = :'c'" c="$cid" > /dev/null
 is "$(psql_q "SELECT count(*) FROM qualimetre.response WHERE campaign_id = :'c'" c="$cid")" 40 \
 	"a satisfaction campaign with 40 responses" || bail_out "cannot create the satisfaction campaign"
 read -r pcid pid < <(paper_corrected TEST-BR-STAFF "bs-paper-$$" "$ref")

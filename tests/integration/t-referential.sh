@@ -121,7 +121,7 @@ is "$(row_of "$qp" delai | cut -d' ' -f3)" 0.8 "Qualipref 2.0's target, 80 %, in
 http_get "/referent/campagnes/$qp" > /dev/null
 body_has "Référentiel : Qualipref 2.0 — réponse sous 10 jours ouvrés, objectif 80" \
 	"the results page names the referential and its rule"
-body_has "<td>80[^<]*%</td><td>(atteint|non atteint|non concluant|dépassé)</td>" \
+body_has "<td>80[^<]*%</td><td><p class=\"fr-badge[^\"]*\">(atteint|non atteint|non concluant)</p></td>" \
 	"each rate with its target and the verdict beside it"
 body_has "son délai de 10 jours ouvrés court encore" "the pending email waits for the referential's deadline"
 body_has "Délai moyen de réponse : 7,0 jours ouvrés" "the mean delay in working days is still shown"

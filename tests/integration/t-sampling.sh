@@ -58,7 +58,7 @@ like "$(pdftotext "$HTTP_BODY" - 2>/dev/null | tr '\n' ' ')" "ne respectent pas 
 
 # The breakdown groups by the campaign's services, as the site names them.
 http_get "/referent/campagnes/$cid" > /dev/null
-body_has "<th scope=\"row\">Accueil général</th>" "the breakdown by service names the site's services"
+body_has "<th scope=\"row\"[^>]*>Accueil général</th>" "the breakdown by service names the site's services"
 
 for d in 10 11 12; do
 	n=$((n + 1)); contact $n "2026-06-$d" 09:30 point-numerique
