@@ -359,6 +359,8 @@ struct campaign_results {
 	const char		*id;		/* the campaign's, as in the URL */
 	const char		*prev_id;	/* or NULL */
 	const char		*department;	/* the site's */
+	struct rhythm_summary	 rhythm;	/* a questionnaire's, read
+						   with its notes */
 	long			 today;		/* at the site */
 	long long		*pending;	/* one per row of r: emails
 						   whose answer is not due
@@ -729,7 +731,7 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 	if (strcmp(cr->r.kind, "satisfaction") != 0)
 		referential_note(cr);
 	if ((strcmp(cr->r.kind, "satisfaction") == 0 ?
-	    rhythm_notes(rf->rhythm, u, cr->id, &cr->r) :
+	    rhythm_notes(rf->rhythm, u, cr->id, &cr->r, &cr->rhythm) :
 	    sampling(rf, u, cr)) == -1) {
 		campaign_results_free(cr);
 		return -1;
@@ -1409,7 +1411,6 @@ campaign_page(struct referent *rf, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id)
 {
 	struct campaign_results		 cr;
-	struct rhythm_summary		 rs;
 	const struct form_question	*q, *byq = NULL, *crit;
 	const struct http_field		*f;
 	struct buf			*b = &p->body;
@@ -1445,8 +1446,8 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	}
 	if (satisfaction)
 		campaign_actions(b, id, st, opens, cr.today);
-	if (satisfaction && rhythm_summarize(rf->rhythm, u, id, &rs) == 0)
-		rhythm_summary_put(b, &rs, id);
+	if (satisfaction)
+		rhythm_summary_put(b, &cr.rhythm, id);
 	if (cr.r.responses > 0) {
 		buf_puts(b, "<h2>Détail par critère</h2>\n");
 		chart_bars(b, &cr.r, "resultats");

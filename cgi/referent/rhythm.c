@@ -375,7 +375,7 @@ moment_text(const char *m, char *out, size_t size)
 
 int
 rhythm_notes(struct rhythm *rh, const struct staff_user *u, const char *id,
-    struct results *r)
+    struct results *r, struct rhythm_summary *summary)
 {
 	const char		*params[1] = { id };
 	struct rhythm_summary	 s;
@@ -403,6 +403,7 @@ rhythm_notes(struct rhythm *rh, const struct staff_user *u, const char *id,
 	PQclear(res);
 	if (rhythm_summarize(rh, u, id, &s) == -1)
 		return -1;
+	*summary = s;
 	if (s.bursts > 0)
 		results_note(r, "À vérifier : %lld heure%s %s reçu bien plus "
 		    "de réponses que le rythme habituel de la campagne, sans "

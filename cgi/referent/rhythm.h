@@ -66,7 +66,8 @@ int		 rhythm_summarize(struct rhythm *, const struct staff_user *u,
  * is unavailable (logged).
  */
 int		 rhythm_notes(struct rhythm *, const struct staff_user *u,
-		    const char *id, struct results *r);
+		    const char *id, struct results *r,
+		    struct rhythm_summary *summary);
 
 /*
  * Writes the results page's paragraph on s, with the link to the
