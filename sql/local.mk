@@ -17,4 +17,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/015-site-services.sql \
 	sql/016-referentials.sql \
 	sql/017-paper-revisions.sql \
-	sql/018-school-zones.sql
+	sql/018-school-zones.sql \
+	sql/020-response-lang.sql
