@@ -11,7 +11,8 @@ cgi_web_libqmweb_a_SOURCES = cgi/web/http.c cgi/web/http.h \
 	cgi/web/serve.c cgi/web/serve.h \
 	cgi/web/staff.c cgi/web/staff.h \
 	cgi/web/page.c cgi/web/page.h \
-	cgi/web/fields.c cgi/web/fields.h
+	cgi/web/fields.c cgi/web/fields.h \
+	cgi/web/lang.c cgi/web/lang.h
 cgi_web_libqmweb_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I)
 cgi_web_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(FCGI_CFLAGS)
