@@ -72,7 +72,9 @@ question_label(struct buf *b, const struct form_question *q,
 {
 	html_puts(b, q->label);
 	if (q->required) {
-		buf_puts(b, " <span class=\"qm-required\">");
+		buf_puts(b, " <span class=\"qm-required\"");
+		lang_mark(b, lang);
+		buf_putc(b, '>');
 		html_puts(b, lang_msg(lang, LMSG_REQUIRED));
 		buf_puts(b, "</span>");
 	}
@@ -271,7 +273,9 @@ error_summary(struct buf *b, const struct form *f,
 
 	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
 	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
-	    "<h2 class=\"fr-alert__title\">");
+	    "<h2 class=\"fr-alert__title\"");
+	lang_mark(b, lang);
+	buf_putc(b, '>');
 	if (s->nerrors == 1)
 		html_puts(b, lang_msg(lang, LMSG_ERRORS_ONE));
 	else {
@@ -357,7 +361,9 @@ render_form(struct buf *b, const struct form *f, const char *lang,
 	buf_puts(b, "</h1>\n");
 	if (alert_title != NULL) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--warning "
-		    "fr-mb-4w\" role=\"alert\">\n<h2 class=\"fr-alert__title\">");
+		    "fr-mb-4w\" role=\"alert\"");
+		lang_mark(b, lang);
+		buf_puts(b, ">\n<h2 class=\"fr-alert__title\">");
 		html_puts(b, alert_title);
 		buf_puts(b, "</h2>\n<p>");
 		html_puts(b, alert_text);
@@ -371,7 +377,9 @@ render_form(struct buf *b, const struct form *f, const char *lang,
 		buf_puts(b, "</p>\n");
 	}
 	if (csrf == NULL) {
-		buf_puts(b, "<p class=\"fr-text--sm\">");
+		buf_puts(b, "<p class=\"fr-text--sm\"");
+		lang_mark(b, lang);
+		buf_putc(b, '>');
 		html_puts(b, lang_msg(lang, LMSG_ANONYMOUS));
 		buf_puts(b, "</p>\n");
 	} else
@@ -432,7 +440,9 @@ render_form(struct buf *b, const struct form *f, const char *lang,
 		buf_puts(b, "</section>\n");
 	if (extra != NULL)
 		buf_puts(b, extra);
-	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">");
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\"");
+	lang_mark(b, lang);
+	buf_putc(b, '>');
 	html_puts(b, csrf == NULL ? lang_msg(lang, LMSG_SEND) :
 	    "Enregistrer");
 	buf_puts(b, "</button>\n</form>\n");

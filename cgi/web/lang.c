@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "buf.h"
 #include "lang.h"
 
 /* The languages of the catalogue; any other gets French. */
@@ -204,6 +205,13 @@ lang_msg(const char *lang, enum lmsg msg)
 	if ((size_t)msg >= LMSG__MAX)
 		return "";
 	return catalogue[msg][lang_is_en(lang) ? CAT_EN : CAT_FR];
+}
+
+void
+lang_mark(struct buf *b, const char *lang)
+{
+	if (lang != NULL && strcmp(lang, "fr") != 0 && !lang_is_en(lang))
+		buf_puts(b, " lang=\"fr\" dir=\"ltr\"");
 }
 
 /* Whether the n bytes at s are two or three lower-case letters. */

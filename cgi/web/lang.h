@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+struct buf;
+
 /* The query parameter that names a page's language: "?lang=en". */
 #define LANG_PARAM	"lang"
 /* A language code, NUL included: two or three lower-case letters. */
@@ -123,6 +125,13 @@ const char	*lang_accept(const char *accept, const char *const *avail,
  */
 const char	*lang_choose(const char *query, const char *accept,
 		    const char *const *avail, size_t navail);
+
+/*
+ * Marks a fixed string of the catalogue on a page in lang: writes
+ * ' lang="fr" dir="ltr"' (an element's attributes) when the catalogue has
+ * no lang and gives French in its place, nothing otherwise.
+ */
+void		 lang_mark(struct buf *, const char *lang);
 
 /* Whether lang is written right to left (Arabic, Hebrew, Persian...). */
 int		 lang_rtl(const char *lang);

@@ -52,11 +52,11 @@ page_languages(struct buf *b, const char *label,
 	    "role=\"navigation\" aria-label=\"");
 	html_puts(b, label);
 	buf_puts(b, "\">\n<ul class=\"fr-btns-group fr-btns-group--inline "
-	    "fr-btns-group--sm fr-btns-group--icon-left\">\n");
+	    "fr-btns-group--sm\">\n");
 	for (i = 0; i < n; i++) {
 		name = lang_name(langs[i].code);
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--tertiary "
-		    "fr-icon-translate-2 fr-translate__language\" hreflang=\"");
+		    "fr-translate__language\" hreflang=\"");
 		html_puts(b, langs[i].code);
 		buf_puts(b, "\" lang=\"");
 		html_puts(b, langs[i].code);

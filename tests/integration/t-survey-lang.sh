@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 53
+tap_plan 54
 
 slug=test-lang-$$
 make_campaign "$slug" -7 30
@@ -21,7 +21,7 @@ lang_of() { grep -o '<html lang="[^"]*"' "$HTTP_BODY" | head -n 1 | cut -d'"' -f
 # ---- ?lang= and Accept-Language
 is "$(http_get "$url")" 200 "GET without a language: 200"
 is "$(lang_of)" fr "no Accept-Language: French"
-body_has "<a class=\"fr-btn fr-btn--tertiary fr-icon-translate-2 fr-translate__language\" hreflang=\"en\" lang=\"en\" href=\"$url[?]lang=en\">English</a>" \
+body_has "<a class=\"fr-btn fr-btn--tertiary fr-translate__language\" hreflang=\"en\" lang=\"en\" href=\"$url[?]lang=en\">English</a>" \
 	"the selector links to the English page, named in English"
 body_has "hreflang=\"fr\" lang=\"fr\" href=\"$url[?]lang=fr\" aria-current=\"true\">Français</a>" \
 	"and marks French as the current language"
@@ -123,3 +123,6 @@ is "$(http_post "$url-ar?lang=ar" "motif=sejour&courtoisie=satisfait&_jeton=$tok
 	"a submission in Arabic: 303"
 is "$(psql_q "SELECT lang FROM qualimetre.response WHERE form_token = :'t'" t="$tok_ar")|$(answers_of "$tok_ar" | tr '\n' ' ')" \
 	"ar|courtoisie=satisfait motif=sejour " "stored as Arabic, with the same codes"
+http_get "$url-ar?lang=ar" > /dev/null
+body_has '<button class="fr-btn" type="submit" lang="fr" dir="ltr">Envoyer mes réponses</button>' \
+	"the fixed strings the catalogue has no Arabic for are French, and say so"
