@@ -47,6 +47,7 @@ page_languages(struct buf *b, const char *label,
 {
 	const char	*name;
 	size_t		 i;
+	int		 cur;
 
 	buf_puts(b, "<nav class=\"fr-translate qm-translate fr-mb-2w\" "
 	    "role=\"navigation\" aria-label=\"");
@@ -55,8 +56,11 @@ page_languages(struct buf *b, const char *label,
 	    "fr-btns-group--sm\">\n");
 	for (i = 0; i < n; i++) {
 		name = lang_name(langs[i].code);
-		buf_puts(b, "<li><a class=\"fr-btn fr-btn--tertiary "
-		    "fr-translate__language\" hreflang=\"");
+		cur = lang != NULL && strcmp(lang, langs[i].code) == 0;
+		/* The current one outlined, as the DSFR's secondary button. */
+		buf_puts(b, cur ? "<li><a class=\"fr-btn fr-btn--secondary\" " :
+		    "<li><a class=\"fr-btn fr-btn--tertiary\" ");
+		buf_puts(b, "hreflang=\"");
 		html_puts(b, langs[i].code);
 		buf_puts(b, "\" lang=\"");
 		html_puts(b, langs[i].code);
@@ -64,7 +68,7 @@ page_languages(struct buf *b, const char *label,
 		buf_puts(b, "\" href=\"");
 		html_puts(b, langs[i].href);
 		buf_puts(b, "\"");
-		if (lang != NULL && strcmp(lang, langs[i].code) == 0)
+		if (cur)
 			buf_puts(b, " aria-current=\"true\"");
 		buf_puts(b, ">");
 		html_puts(b, name != NULL ? name : langs[i].code);

@@ -564,7 +564,7 @@ async function main() {
 
 		// ---- 10. languages: the selector with the keyboard, English and
 		// the Arabic fixture (right to left) at 1280 and 360 px wide, axe.
-		await section('languages', 12, async (t) => {
+		await section('languages', 13, async (t) => {
 			const wide = await newContext(browser, { bypassCSP: true,
 				viewport: { width: 1280, height: 800 } });
 			const page = await wide.newPage();
@@ -615,6 +615,8 @@ async function main() {
 			await axeAudit(phone, t, 'English at 360 px');
 			await phone.screenshot({ path: path.join(outdir, 'lang-en-360.png'), fullPage: true });
 			await phone.goto(url(`${slug}-ar`, '?lang=ar'));
+			t.ok(await phone.locator('nav.fr-translate a[aria-current="true"]').isVisible(),
+				'the current language stays shown at 360 px');
 			await noScroll('Arabic');
 			await axeAudit(phone, t, 'Arabic at 360 px');
 			await phone.screenshot({ path: path.join(outdir, 'lang-ar-360.png'), fullPage: true });

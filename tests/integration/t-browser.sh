@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 66
+tap_plan 67
 
 for need in /usr/bin/chromium "$QM_SRC/node_modules/playwright-core/package.json" \
     "$QM_SRC/node_modules/axe-core/axe.min.js"; do

@@ -21,9 +21,9 @@ lang_of() { grep -o '<html lang="[^"]*"' "$HTTP_BODY" | head -n 1 | cut -d'"' -f
 # ---- ?lang= and Accept-Language
 is "$(http_get "$url")" 200 "GET without a language: 200"
 is "$(lang_of)" fr "no Accept-Language: French"
-body_has "<a class=\"fr-btn fr-btn--tertiary fr-translate__language\" hreflang=\"en\" lang=\"en\" href=\"$url[?]lang=en\">English</a>" \
+body_has "<a class=\"fr-btn fr-btn--tertiary\" hreflang=\"en\" lang=\"en\" href=\"$url[?]lang=en\">English</a>" \
 	"the selector links to the English page, named in English"
-body_has "hreflang=\"fr\" lang=\"fr\" href=\"$url[?]lang=fr\" aria-current=\"true\">Français</a>" \
+body_has "<a class=\"fr-btn fr-btn--secondary\" hreflang=\"fr\" lang=\"fr\" href=\"$url[?]lang=fr\" aria-current=\"true\">Français</a>" \
 	"and marks French as the current language"
 body_has '<nav class="fr-translate qm-translate fr-mb-2w" role="navigation" aria-label="Langue du questionnaire">' \
 	"the selector is a named navigation"
