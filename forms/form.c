@@ -76,7 +76,7 @@ struct form {
 	size_t			 nlangs;
 	struct form		*tr[FORM_LANGS_MAX];
 	const struct form	*parent;	/* or NULL: the French form */
-	char			**warnings;	/* of the loader, French form */
+	char			**warnings;	/* the loader's (French form) */
 	size_t			 nwarnings;
 };
 
@@ -90,10 +90,10 @@ struct capture {
 /* What building a form from a valid tree needs at hand. */
 struct build {
 	struct form	*f;
-	const char	*lang;		/* the texts to keep: "fr", "en"... */
-	struct form	*top;		/* the French form, which collects the
-					   warnings of a translation's build,
-					   or NULL */
+	const char	*lang;		/* the texts kept: "fr", "en"... */
+	struct form	*top;		/* the French form, which collects
+					   a translation's warnings, or
+					   NULL */
 	const char	*name;		/* the file, for messages */
 	char		**cause;
 	xmlNodePtr	*cnodes;	/* element of each scale */

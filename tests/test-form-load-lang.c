@@ -71,7 +71,8 @@ same_codes(const struct form *f, const struct form *t)
 		    a->noptions != b->noptions || a->required != b->required)
 			return 0;
 		for (j = 0; j < a->noptions; j++)
-			if (strcmp(a->options[j].value, b->options[j].value) != 0)
+			if (strcmp(a->options[j].value,
+			    b->options[j].value) != 0)
 				return 0;
 	}
 	return 1;

@@ -13,7 +13,8 @@ struct form_referential;
 /*
  * Writes the questionnaire of form f in lang ("fr", "en": its texts as
  * form_in gives them, the fixed strings from lang.h) posting to action
- * with the hidden token. With answers non-NULL, every answer sent is filled in again,
+ * with the hidden token. With answers non-NULL, every answer sent is
+ * filled in again,
  * and the errors are listed at the top, linked to their fields, and
  * shown next to each field. alert_title and alert_text, when non-NULL,
  * open the form with a warning (the database was unavailable, the token

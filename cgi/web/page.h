@@ -47,10 +47,11 @@ void	 page_begin_lang(struct buf *, const char *title,
 	    const char *service, const char *lang);
 
 /*
- * The language selector of a public page, in the DSFR's translate
- * markup without its script: each of the n languages a plain link to
- * its address, named in its own language, the current one (lang)
- * marked; label names the selector in the page's language.
+ * The language selector of a public page, without the DSFR's script (the
+ * public pages load none): a navigation of small DSFR buttons, each of
+ * the n languages a plain link to its address, named in its own
+ * language; the current one (lang) outlined and aria-current; label
+ * names the selector in the page's language.
  */
 void	 page_languages(struct buf *, const char *label,
 	    const struct page_lang *langs, size_t n, const char *lang);
