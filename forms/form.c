@@ -68,6 +68,16 @@ struct form {
 	size_t			 nsections;
 	struct form_question	*questions;
 	size_t			 nquestions;
+	/* Languages: langs[0] is "fr", the model above; tr[i] holds the
+	   same model with the texts of langs[i] (French where that
+	   language has none), tr[0] NULL. Set on the French form only;
+	   a translation points back to it by parent. */
+	char			 langs[FORM_LANGS_MAX][FORM_LANG_LEN];
+	size_t			 nlangs;
+	struct form		*tr[FORM_LANGS_MAX];
+	const struct form	*parent;	/* or NULL: the French form */
+	char			**warnings;	/* the loader's (French form) */
+	size_t			 nwarnings;
 };
 
 /* The first libxml2 error of a parse or a validation. */
@@ -80,6 +90,10 @@ struct capture {
 /* What building a form from a valid tree needs at hand. */
 struct build {
 	struct form	*f;
+	const char	*lang;		/* the texts kept: "fr", "en"... */
+	struct form	*top;		/* the French form, which collects
+					   a translation's warnings, or
+					   NULL */
 	const char	*name;		/* the file, for messages */
 	char		**cause;
 	xmlNodePtr	*cnodes;	/* element of each scale */
@@ -559,49 +573,102 @@ parse_decimal(const char *s, double *v)
 	return 0;
 }
 
-/* Whether an xml:lang value names French ("fr", "fr-FR"...). */
+/*
+ * Writes into code the primary subtag of the language tag lang, in lower
+ * case ("en" for "en-GB"), and returns 0; returns -1 when it is not two
+ * or three letters.
+ */
 static int
-is_french(const xmlChar *lang)
+lang_code(const char *lang, char code[FORM_LANG_LEN])
 {
-	return lang != NULL && (lang[0] == 'f' || lang[0] == 'F') &&
-	    (lang[1] == 'r' || lang[1] == 'R') &&
-	    (lang[2] == '\0' || lang[2] == '-');
+	size_t	i;
+
+	for (i = 0; lang[i] != '\0' && lang[i] != '-'; i++) {
+		if (i >= FORM_LANG_LEN - 1 || !((lang[i] >= 'a' &&
+		    lang[i] <= 'z') || (lang[i] >= 'A' && lang[i] <= 'Z')))
+			return -1;
+		code[i] = (char)(lang[i] | 0x20);
+	}
+	code[i] = '\0';
+	return i >= 2 ? 0 : -1;
+}
+
+/* Whether the element n's xml:lang names the language code. */
+static int
+is_lang(xmlNodePtr n, const char *code)
+{
+	xmlChar	*lang;
+	char	 c[FORM_LANG_LEN];
+	int	 same;
+
+	lang = xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	same = lang != NULL && lang_code((const char *)lang, c) == 0 &&
+	    strcmp(c, code) == 0;
+	xmlFree(lang);
+	return same;
+}
+
+/* Adds a warning of the loader to f, formatted as set_cause does. */
+static void	 add_warning(struct form *, const char *, long, const char *,
+		    ...) __attribute__((format(printf, 4, 5)));
+
+static void
+add_warning(struct form *f, const char *name, long line, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+	char	*what, *w = NULL;
+
+	va_start(ap, fmt);
+	xvasprintf(&what, fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		xasprintf(&w, "%s:%ld: %s", name, line, what);
+	else
+		xasprintf(&w, "%s: %s", name, what);
+	free(what);
+	f->warnings = xreallocarray(f->warnings, f->nwarnings + 1,
+	    sizeof(*f->warnings));
+	f->warnings[f->nwarnings++] = w;
 }
 
 /*
  * Consumes the run of elements called name starting at *np (one per
- * language), moves *np past it, and sets *out to the text of the French
- * one, or of the first when none says fr, or to NULL when there is none.
- * Returns 0, or -1 with *cause set when the text is required and missing
- * or when it is blank.
+ * language), moves *np past it, and sets *out to the text of the one in
+ * the build's language, else of the French one, else of the first, or to
+ * NULL when there is none. A translation that falls back to French is
+ * warned about. Returns 0, or -1 with *cause set when the text is
+ * required and missing or when it is blank.
  */
 static int
 pick_text(struct build *b, xmlNodePtr *np, const char *name, int required,
     const char **out)
 {
-	xmlNodePtr	 n, chosen = NULL;
-	xmlChar		*lang, *content;
+	xmlNodePtr	 n, first = NULL, fr = NULL, own = NULL, chosen;
+	xmlChar		*content;
 	const char	*text;
-	int		 fr, chosen_fr = 0;
 
 	*out = NULL;
 	for (n = elem_from(*np); is_elem(n, name); n = elem_next(n)) {
-		lang = xmlGetNsProp(n, (const xmlChar *)"lang",
-		    XML_XML_NAMESPACE);
-		fr = is_french(lang);
-		xmlFree(lang);
-		if (chosen == NULL || (fr && !chosen_fr)) {
-			chosen = n;
-			chosen_fr = fr;
-		}
+		if (first == NULL)
+			first = n;
+		if (fr == NULL && is_lang(n, "fr"))
+			fr = n;
+		if (own == NULL && is_lang(n, b->lang))
+			own = n;
 	}
 	*np = n;
+	chosen = own != NULL ? own : fr != NULL ? fr : first;
 	if (chosen == NULL) {
 		if (!required)
 			return 0;
 		set_cause(b->cause, b->name, 0, "missing %s", name);
 		return -1;
 	}
+	if (own == NULL && b->top != NULL)
+		add_warning(b->top, b->name, xmlGetLineNo(chosen),
+		    "%s has no \"%s\" text: %s", name, b->lang,
+		    fr != NULL ? "French used" : "the first used");
 	if ((content = xmlNodeGetContent(chosen)) == NULL)
 		text = "";
 	else {
@@ -1357,7 +1424,8 @@ count_questions(xmlNodePtr n)
  * the schema cannot express. Returns the form, or NULL with *cause set.
  */
 static struct form *
-form_build(xmlDocPtr doc, const char *name, char **cause)
+form_build(xmlDocPtr doc, const char *name, const char *lang,
+    struct form *top, char **cause)
 {
 	struct build	 b;
 	struct form	*f = NULL, *ret = NULL;
@@ -1368,6 +1436,8 @@ form_build(xmlDocPtr doc, const char *name, char **cause)
 
 	memset(&b, 0, sizeof(b));
 	b.name = name;
+	b.lang = lang;
+	b.top = top;
 	b.cause = cause;
 	b.f = f = xcalloc(1, sizeof(*f));
 
@@ -1439,6 +1509,67 @@ out:
 }
 
 /*
+ * Adds to f's languages the xml:lang of n and of every element under it.
+ * Returns 0, or -1 with *cause set when there are too many.
+ */
+static int
+collect_langs(struct form *f, xmlNodePtr n, const char *name, char **cause)
+{
+	xmlChar	*lang;
+	char	 code[FORM_LANG_LEN];
+	size_t	 i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		lang = xmlGetNsProp(n, (const xmlChar *)"lang",
+		    XML_XML_NAMESPACE);
+		if (lang != NULL && lang_code((const char *)lang, code) == 0) {
+			for (i = 0; i < f->nlangs; i++)
+				if (strcmp(f->langs[i], code) == 0)
+					break;
+			if (i == f->nlangs && i == FORM_LANGS_MAX) {
+				xmlFree(lang);
+				set_cause(cause, name, xmlGetLineNo(n),
+				    "too many languages (at most %d)",
+				    FORM_LANGS_MAX);
+				return -1;
+			}
+			if (i == f->nlangs)
+				memcpy(f->langs[f->nlangs++], code,
+				    sizeof(code));
+		}
+		xmlFree(lang);
+		if (collect_langs(f, n->children, name, cause) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Builds f's translations from doc: one model per language its texts
+ * carry besides French. Returns 0, or -1 with *cause set.
+ */
+static int
+form_translate(struct form *f, xmlDocPtr doc, const char *name,
+    char **cause)
+{
+	size_t	i;
+
+	memcpy(f->langs[0], "fr", 3);
+	f->nlangs = 1;
+	if (collect_langs(f, xmlDocGetRootElement(doc), name, cause) == -1)
+		return -1;
+	for (i = 1; i < f->nlangs; i++) {
+		if ((f->tr[i] = form_build(doc, name, f->langs[i], f,
+		    cause)) == NULL)
+			return -1;
+		f->tr[i]->parent = f;
+	}
+	return 0;
+}
+
+/*
  * Parses, validates and builds the len bytes at buf; name stands for
  * them in messages. Returns 0 with *out set, or -1 with *cause set and
  * *out untouched.
@@ -1455,6 +1586,7 @@ form_parse(const char *buf, size_t len, const char *name,
 	xmlRelaxNGPtr		 rng;
 	struct form		*f = NULL;
 	unsigned char		 digest[crypto_hash_sha256_BYTES];
+	size_t			 i;
 	int			 doctype_line = 0, rc = -1;
 
 	oldfn = xmlStructuredError;
@@ -1496,7 +1628,8 @@ form_parse(const char *buf, size_t len, const char *name,
 	}
 	if (rng_validate(rng, doc, name, cause) == -1)
 		goto out;
-	if ((f = form_build(doc, name, cause)) == NULL)
+	if ((f = form_build(doc, name, "fr", NULL, cause)) == NULL ||
+	    form_translate(f, doc, name, cause) == -1)
 		goto out;
 
 	if (sodium_init() == -1) {
@@ -1508,6 +1641,11 @@ form_parse(const char *buf, size_t len, const char *name,
 	f->source = arena_alloc(&f->arena, len + 1, 1);
 	memcpy(f->source, buf, len);
 	f->sourcelen = len;
+	for (i = 1; i < f->nlangs; i++) {
+		memcpy(f->tr[i]->sha256, f->sha256, sizeof(f->sha256));
+		f->tr[i]->source = f->source;	/* the French form's */
+		f->tr[i]->sourcelen = len;
+	}
 
 	*out = f;
 	f = NULL;
@@ -1553,10 +1691,62 @@ form_load_memory(const char *buf, size_t len, const char *name,
 void
 form_free(struct form *f)
 {
+	size_t	i;
+
 	if (f == NULL)
 		return;
+	for (i = 0; i < FORM_LANGS_MAX; i++)
+		form_free(f->tr[i]);
+	for (i = 0; i < f->nwarnings; i++)
+		free(f->warnings[i]);
+	free(f->warnings);
 	arena_free(f->arena);
 	free(f);
+}
+
+/* The French form of f, which holds the languages and the warnings. */
+static const struct form *
+form_top(const struct form *f)
+{
+	return f->parent != NULL ? f->parent : f;
+}
+
+size_t
+form_nlangs(const struct form *f)
+{
+	return form_top(f)->nlangs;
+}
+
+const char *
+form_lang(const struct form *f, size_t i)
+{
+	f = form_top(f);
+	return i < f->nlangs ? f->langs[i] : NULL;
+}
+
+const struct form *
+form_in(const struct form *f, const char *lang)
+{
+	size_t	i;
+
+	f = form_top(f);
+	for (i = 1; lang != NULL && i < f->nlangs; i++)
+		if (strcmp(f->langs[i], lang) == 0)
+			return f->tr[i];
+	return f;
+}
+
+size_t
+form_nwarnings(const struct form *f)
+{
+	return form_top(f)->nwarnings;
+}
+
+const char *
+form_warning(const struct form *f, size_t i)
+{
+	f = form_top(f);
+	return i < f->nwarnings ? f->warnings[i] : NULL;
 }
 
 const char *

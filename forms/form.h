@@ -132,6 +132,11 @@ struct form_section {
 
 struct form;
 
+/* Most languages a form may carry, French included, and the size of a
+   language code: the primary subtag of an xml:lang ("en" for "en-GB"). */
+#define FORM_LANGS_MAX	16
+#define FORM_LANG_LEN	4
+
 /*
  * Checks that the libxml2 the program runs with is the one it was built
  * against (aborting otherwise, as LIBXML_TEST_VERSION does) and sets its
@@ -175,6 +180,30 @@ size_t			 form_nsections(const struct form *);
 const struct form_section *form_section(const struct form *, size_t);
 size_t			 form_nquestions(const struct form *);
 const struct form_question *form_question(const struct form *, size_t);
+
+/*
+ * The languages of f's texts: form_lang(f, 0) is "fr", then every other
+ * language an xml:lang of the definition names, as codes ("en", "ar").
+ */
+size_t		 form_nlangs(const struct form *);
+const char	*form_lang(const struct form *, size_t);
+
+/*
+ * The same form with its texts in lang (one of form_lang's codes): the
+ * same keys, values, rules and order, each text in that language or in
+ * French where it has none. The French form for "fr", NULL or a
+ * language f does not carry. It lives as long as f, which owns it; never
+ * free it.
+ */
+const struct form *form_in(const struct form *f, const char *lang);
+
+/*
+ * What the loader warns about without refusing the definition: a text
+ * missing in one language ("forms/x.xml:12: label has no \"en\" text:
+ * French used").
+ */
+size_t		 form_nwarnings(const struct form *);
+const char	*form_warning(const struct form *, size_t);
 
 /* The question with this key, or NULL. */
 const struct form_question *form_find(const struct form *, const char *key);

@@ -19,9 +19,9 @@ dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
 
 # Unit tests of the loader, and the definitions they feed it.
 check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid \
-	tests/test-form-rule-apply
+	tests/test-form-rule-apply tests/test-form-load-lang
 TESTS += tests/test-form-load-valid tests/test-form-load-invalid \
-	tests/test-form-rule-apply
+	tests/test-form-rule-apply tests/test-form-load-lang
 FORM_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(TAP_I)
 FORM_TEST_LDADD = tests/libtap.a forms/libqmform.a common/libqmcommon.a \
 	$(XML_LIBS) $(SODIUM_LIBS)
@@ -36,7 +36,11 @@ tests_test_form_load_invalid_LDADD = $(FORM_TEST_LDADD)
 tests_test_form_rule_apply_SOURCES = tests/test-form-rule-apply.c
 tests_test_form_rule_apply_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
 tests_test_form_rule_apply_LDADD = $(FORM_TEST_LDADD)
+tests_test_form_load_lang_SOURCES = tests/test-form-load-lang.c
+tests_test_form_load_lang_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
+tests_test_form_load_lang_LDADD = $(FORM_TEST_LDADD)
 EXTRA_DIST += \
+	tests/data/forms/lang-arabic.xml \
 	tests/data/forms/after-later.xml \
 	tests/data/forms/after-message-alone.xml \
 	tests/data/forms/after-on-integer.xml \

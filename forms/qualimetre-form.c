@@ -24,6 +24,16 @@ usage(void)
 	exit(2);
 }
 
+/* Prints the loader's warnings about f on standard error. */
+static void
+print_warnings(const struct form *f)
+{
+	size_t	i;
+
+	for (i = 0; i < form_nwarnings(f); i++)
+		fprintf(stderr, "warning: %s\n", form_warning(f, i));
+}
+
 /*
  * Loads the nfiles definitions; forms[i] receives each one, or NULL.
  * Prints each failure on standard error. Returns 0 when all are valid,
@@ -36,8 +46,10 @@ load_all(const char *schema, char **files, int nfiles, struct form **forms)
 	int	 i, rc = 0;
 
 	for (i = 0; i < nfiles; i++) {
-		if (form_load(files[i], schema, &forms[i], &cause) == 0)
+		if (form_load(files[i], schema, &forms[i], &cause) == 0) {
+			print_warnings(forms[i]);
 			continue;
+		}
 		forms[i] = NULL;
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
@@ -62,6 +74,7 @@ cmd_check(const char *schema, char **files, int nfiles)
 			rc = 1;
 			continue;
 		}
+		print_warnings(f);
 		printf("%s: ok (key %s version %d, %zu questions, sha256 %s)\n",
 		    files[i], form_key(f), form_version(f),
 		    form_nquestions(f), form_sha256(f));

@@ -19,4 +19,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/017-paper-revisions.sql \
 	sql/018-school-zones.sql \
 	sql/019-referential-frozen.sql \
-	sql/022-campaign-target-rate.sql
+	sql/022-campaign-target-rate.sql \
+	sql/023-response-lang.sql

@@ -341,6 +341,8 @@ responses_make(struct export_response *resp, const char *(*values)[NKEYS])
 		resp[i].corrected_at = i == 1 ? "2026-05-20T08:00:00Z" : NULL;
 		/* The first response is set aside by period 7. */
 		resp[i].set_aside = i == 0 ? "7" : NULL;
+		/* The web ones in English and French, paper in none. */
+		resp[i].lang = i % 2 ? NULL : i % 4 ? "fr" : "en";
 		resp[i].values = values[i];
 	}
 }
@@ -353,25 +355,28 @@ responses_ok(const struct export_csv *c, const struct export_response *resp,
 	const char	*want;
 	size_t		 i, j;
 
-	if (c->nrows != NRESP + 1 || c->ncols[0] != NKEYS + 5 ||
+	if (c->nrows != NRESP + 1 || c->ncols[0] != NKEYS + 6 ||
 	    !str_eq(c->rows[0][0], "response_id") ||
 	    !str_eq(c->rows[0][1], "submitted_at") ||
 	    !str_eq(c->rows[0][2], "response_channel") ||
 	    !str_eq(c->rows[0][3], "response_corrected_at") ||
-	    !str_eq(c->rows[0][4], "set_aside"))
+	    !str_eq(c->rows[0][4], "set_aside") ||
+	    !str_eq(c->rows[0][5], "response_lang"))
 		return 0;
 	for (j = 0; j < NKEYS; j++)
-		if (!str_eq(c->rows[0][5 + j], keys[j]))
+		if (!str_eq(c->rows[0][6 + j], keys[j]))
 			return 0;
 	for (i = 0; i < NRESP; i++) {
-		if (c->ncols[i + 1] != NKEYS + 5 ||
+		if (c->ncols[i + 1] != NKEYS + 6 ||
 		    !str_eq(c->rows[i + 1][0], resp[i].id) ||
 		    !str_eq(c->rows[i + 1][1], resp[i].submitted_at) ||
 		    !str_eq(c->rows[i + 1][2], resp[i].channel) ||
 		    !str_eq(c->rows[i + 1][3], resp[i].corrected_at == NULL ?
 		    "" : resp[i].corrected_at) ||
 		    !str_eq(c->rows[i + 1][4], resp[i].set_aside == NULL ? "" :
-		    resp[i].set_aside)) {
+		    resp[i].set_aside) ||
+		    !str_eq(c->rows[i + 1][5], resp[i].lang == NULL ? "" :
+		    resp[i].lang)) {
 			tap_diag("response %zu: wrong identification", i);
 			return 0;
 		}
@@ -379,10 +384,10 @@ responses_ok(const struct export_csv *c, const struct export_response *resp,
 			want = resp[i].values[j];
 			if (j == COMMENT && spreadsheet)
 				want = shown[i];
-			if (!str_eq(c->rows[i + 1][5 + j],
+			if (!str_eq(c->rows[i + 1][6 + j],
 			    want == NULL ? "" : want)) {
 				tap_diag("response %zu, %s: \"%s\"", i,
-				    keys[j], c->rows[i + 1][5 + j]);
+				    keys[j], c->rows[i + 1][6 + j]);
 				return 0;
 			}
 		}
@@ -412,7 +417,8 @@ test_responses(const struct form *f)
 
 	export_responses_csv(f, resp, NRESP, EXPORT_CSV_DATA, &b);
 	tap_ok(starts(b.data, "response_id,submitted_at,response_channel,"
-	    "response_corrected_at,set_aside,motif,profil,canal,courtoisie,"),
+	    "response_corrected_at,set_aside,response_lang,motif,profil,canal,"
+	    "courtoisie,"),
 	    "responses, ',': no BOM, one header row of keys");
 	ok = export_csv_parse(b.data, b.len, ',', &c, &cause) == 0;
 	if (!ok) {
@@ -432,7 +438,8 @@ test_responses(const struct form *f)
 
 	export_responses_csv(f, resp, NRESP, EXPORT_CSV_SPREADSHEET, &s);
 	tap_ok(starts(s.data, EXPORT_BOM "response_id;submitted_at;"
-	    "response_channel;response_corrected_at;set_aside;motif;"),
+	    "response_channel;response_corrected_at;set_aside;response_lang;"
+	    "motif;"),
 	    "responses, ';': a UTF-8 BOM, then the header row");
 	ok = export_csv_parse(s.data, s.len, ';', &c, &cause) == 0;
 	if (!ok) {
@@ -452,7 +459,7 @@ test_responses(const struct form *f)
 
 	export_responses_csv(f, NULL, 0, EXPORT_CSV_DATA, &e);
 	tap_ok(export_csv_parse(e.data, e.len, ',', &c, &cause) == 0 &&
-	    c->nrows == 1 && c->ncols[0] == NKEYS + 5,
+	    c->nrows == 1 && c->ncols[0] == NKEYS + 6,
 	    "responses: none gives the header row alone");
 	export_csv_free(c);
 	buf_free(&b);

@@ -447,7 +447,9 @@ test_loir_et_cher(int have)
 		poppler_ok(have, ok && has_label(&text, lc[i].label) &&
 		    has(&text, lc[i].printed), lc[i].label);
 	poppler_ok(have, ok && has(&text, "Donnez votre avis") &&
-	    has(&text, URL), "the invitation and the URL");
+	    has(&text, "Give your opinion: scan this code or go to") &&
+	    has(&text, URL), "the invitation, in French and English, and the "
+	    "URL");
 	poppler_ok(have, ok && has(&text, "Le trait indique l’intervalle de "
 	    "confiance à 95" NBSP "%" NBSP ": la valeur réelle se situe dans "
 	    "cet intervalle avec une probabilité de 95" NBSP "%."),

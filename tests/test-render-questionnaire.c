@@ -121,7 +121,8 @@ main(void)
 	}
 
 	page_begin(&b, "Enquête <2026>", "Préfecture & co");
-	render_questionnaire(&b, f, "/enquete/x", "TOKEN", NULL, NULL, NULL);
+	render_questionnaire(&b, f, "fr", "/enquete/x", "TOKEN", NULL, NULL,
+	    NULL);
 	page_end(&b);
 	tap_ok(strncmp(b.data, "<!DOCTYPE html>", 15) == 0 &&
 	    strstr(b.data, "<html lang=\"fr\"") != NULL,
@@ -156,7 +157,8 @@ main(void)
 	valid_answers(f, fields, n, &s);
 	buf_reset(&b);
 	page_begin(&b, "Erreur", NULL);
-	render_questionnaire(&b, f, "/enquete/x", s.token, &s, NULL, NULL);
+	render_questionnaire(&b, f, "fr", "/enquete/x", s.token, &s, NULL,
+	    NULL);
 	page_end(&b);
 	tap_ok(s.nerrors == 1 && links_resolve(b.data, &nlinks) &&
 	    nlinks == 1, "the summary links to the one faulty field");

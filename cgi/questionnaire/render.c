@@ -12,9 +12,11 @@
 #include "form.h"
 #include "html.h"
 #include "http.h"
+#include "lang.h"
 #include "render.h"
 #include "staff.h"
 #include "valid.h"
+#include "xmalloc.h"
 
 /* The id of the element a question's error links to: its first option
    as s offers it, or its input. */
@@ -65,12 +67,17 @@ question_rule(struct buf *b, const struct form_question *q)
 }
 
 static void
-question_label(struct buf *b, const struct form_question *q)
+question_label(struct buf *b, const struct form_question *q,
+    const char *lang)
 {
 	html_puts(b, q->label);
-	if (q->required)
-		buf_puts(b, " <span class=\"qm-required\">(obligatoire)"
-		    "</span>");
+	if (q->required) {
+		buf_puts(b, " <span class=\"qm-required\"");
+		lang_mark(b, lang);
+		buf_putc(b, '>');
+		html_puts(b, lang_msg(lang, LMSG_REQUIRED));
+		buf_puts(b, "</span>");
+	}
 	if (q->hint != NULL) {
 		buf_puts(b, "\n<span class=\"fr-hint-text\">");
 		html_puts(b, q->hint);
@@ -99,7 +106,7 @@ when_attributes(struct buf *b, const struct form_question *q)
    options s gives it (s NULL: its own). */
 static void
 question_options(struct buf *b, const struct answerset *s,
-    const struct form_question *q, const struct qanswer *a)
+    const struct form_question *q, const struct qanswer *a, const char *lang)
 {
 	const struct form_option	*opts;
 	const char			*type, *group;
@@ -124,7 +131,7 @@ question_options(struct buf *b, const struct answerset *s,
 	buf_puts(b, ">\n<legend class=\"fr-fieldset__legend\" id=\"q-");
 	html_puts(b, q->key);
 	buf_puts(b, "-legend\">");
-	question_label(b, q);
+	question_label(b, q, lang);
 	buf_puts(b, "</legend>\n");
 	for (i = 0; i < nopts; i++) {
 		buf_printf(b, "<div class=\"fr-fieldset__element%s\">\n"
@@ -163,7 +170,7 @@ question_options(struct buf *b, const struct answerset *s,
 /* A question answered by typing: text, number, date. */
 static void
 question_input(struct buf *b, const struct form_question *q,
-    const struct qanswer *a)
+    const struct qanswer *a, const char *lang)
 {
 	const char	*error = a != NULL ? a->error : NULL;
 	const char	*value = a != NULL && a->nsent > 0 ?
@@ -177,7 +184,7 @@ question_input(struct buf *b, const struct form_question *q,
 	buf_puts(b, ">\n<label class=\"fr-label\" for=\"q-");
 	html_puts(b, q->key);
 	buf_puts(b, "\">");
-	question_label(b, q);
+	question_label(b, q, lang);
 	buf_puts(b, "</label>\n");
 	if (q->kind == QKIND_TEXT) {
 		buf_printf(b, "<textarea class=\"fr-input%s\" rows=\"6\" "
@@ -258,20 +265,25 @@ question_computed(struct buf *b, const struct form_question *q)
 
 static void
 error_summary(struct buf *b, const struct form *f,
-    const struct answerset *s)
+    const struct answerset *s, const char *lang)
 {
 	const struct form_question	*q;
+	char				*title;
 	size_t				 k;
 
 	buf_puts(b, "<div class=\"fr-alert fr-alert--error fr-mb-4w\" "
 	    "id=\"erreurs\" role=\"alert\" tabindex=\"-1\">\n"
-	    "<h2 class=\"fr-alert__title\">");
+	    "<h2 class=\"fr-alert__title\"");
+	lang_mark(b, lang);
+	buf_putc(b, '>');
 	if (s->nerrors == 1)
-		buf_puts(b, "Vos réponses n’ont pas été envoyées : "
-		    "une réponse est à corriger");
-	else
-		buf_printf(b, "Vos réponses n’ont pas été envoyées : "
-		    "%zu réponses sont à corriger", s->nerrors);
+		html_puts(b, lang_msg(lang, LMSG_ERRORS_ONE));
+	else {
+		xasprintf(&title, LANG_FMT(lang, LMSG_ERRORS_MANY),
+		    s->nerrors);
+		html_puts(b, title);
+		free(title);
+	}
 	buf_puts(b, "</h2>\n<ul>\n");
 	if (s->form_error != NULL) {
 		buf_puts(b, "<li>");
@@ -293,13 +305,19 @@ error_summary(struct buf *b, const struct form *f,
 	buf_puts(b, "</ul>\n</div>\n");
 }
 
+static void	 render_form(struct buf *, const struct form *,
+		    const char *, const struct form_referential *,
+		    const char *, const char *, const char *,
+		    const struct answerset *, const char *, const char *,
+		    const char *);
+
 void
-render_questionnaire(struct buf *b, const struct form *f, const char *action,
-    const char *token, const struct answerset *s, const char *alert_title,
-    const char *alert_text)
+render_questionnaire(struct buf *b, const struct form *f, const char *lang,
+    const char *action, const char *token, const struct answerset *s,
+    const char *alert_title, const char *alert_text)
 {
-	render_questionnaire_staff(b, f, action, token, NULL, s, alert_title,
-	    alert_text, NULL);
+	render_form(b, form_in(f, lang), lang, NULL, action, token, NULL, s,
+	    alert_title, alert_text, NULL);
 }
 
 void
@@ -318,6 +336,20 @@ render_grid(struct buf *b, const struct form *f,
     const char *token, const char *csrf, const struct answerset *s,
     const char *alert_title, const char *alert_text, const char *extra)
 {
+	render_form(b, f, "fr", ref, action, token, csrf, s, alert_title,
+	    alert_text, extra);
+}
+
+/*
+ * The form f (its texts in lang already) with the fixed strings in
+ * lang: render_grid's, for the public page (csrf NULL) or a staff one.
+ */
+static void
+render_form(struct buf *b, const struct form *f, const char *lang,
+    const struct form_referential *ref, const char *action,
+    const char *token, const char *csrf, const struct answerset *s,
+    const char *alert_title, const char *alert_text, const char *extra)
+{
 	const struct form_question	*q;
 	struct form_question		 eq;
 	const struct form_section	*sec;
@@ -329,27 +361,28 @@ render_grid(struct buf *b, const struct form *f,
 	buf_puts(b, "</h1>\n");
 	if (alert_title != NULL) {
 		buf_puts(b, "<div class=\"fr-alert fr-alert--warning "
-		    "fr-mb-4w\" role=\"alert\">\n<h2 class=\"fr-alert__title\">");
+		    "fr-mb-4w\" role=\"alert\"");
+		lang_mark(b, lang);
+		buf_puts(b, ">\n<h2 class=\"fr-alert__title\">");
 		html_puts(b, alert_title);
 		buf_puts(b, "</h2>\n<p>");
 		html_puts(b, alert_text);
 		buf_puts(b, "</p>\n</div>\n");
 	}
 	if (s != NULL && s->nerrors > 0)
-		error_summary(b, f, s);
+		error_summary(b, f, s, lang);
 	if (form_intro(f) != NULL) {
 		buf_puts(b, "<p class=\"fr-text--lead\">");
 		html_puts(b, form_intro(f));
 		buf_puts(b, "</p>\n");
 	}
-	if (csrf == NULL)
-		buf_puts(b, "<p class=\"fr-text--sm\">Cette enquête est "
-		    "anonyme : aucune adresse IP, aucun cookie ni aucune "
-		    "donnée permettant de vous identifier n’est enregistré "
-		    "avec vos réponses. Les questions marquées « obligatoire » "
-		    "doivent recevoir une réponse ; pour les autres, vous "
-		    "pouvez répondre « Sans avis » ou passer.</p>\n");
-	else
+	if (csrf == NULL) {
+		buf_puts(b, "<p class=\"fr-text--sm\"");
+		lang_mark(b, lang);
+		buf_putc(b, '>');
+		html_puts(b, lang_msg(lang, LMSG_ANONYMOUS));
+		buf_puts(b, "</p>\n");
+	} else
 		buf_puts(b, "<p class=\"fr-text--sm\">Les questions marquées "
 		    "« obligatoire » doivent recevoir une réponse ; un critère "
 		    "qui ne s’applique pas se note « Sans objet ».</p>\n");
@@ -393,13 +426,13 @@ render_grid(struct buf *b, const struct form *f,
 		case QKIND_CHOICE:
 		case QKIND_MULTI:
 		case QKIND_YESNO:
-			question_options(b, s, &eq, a);
+			question_options(b, s, &eq, a, lang);
 			break;
 		case QKIND_DELAY:
 			question_computed(b, &eq);
 			break;
 		default:
-			question_input(b, &eq, a);
+			question_input(b, &eq, a, lang);
 			break;
 		}
 	}
@@ -407,8 +440,10 @@ render_grid(struct buf *b, const struct form *f,
 		buf_puts(b, "</section>\n");
 	if (extra != NULL)
 		buf_puts(b, extra);
-	buf_puts(b, csrf == NULL ? "<button class=\"fr-btn\" "
-	    "type=\"submit\">Envoyer mes réponses</button>\n</form>\n" :
-	    "<button class=\"fr-btn\" type=\"submit\">Enregistrer"
-	    "</button>\n</form>\n");
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\"");
+	lang_mark(b, lang);
+	buf_putc(b, '>');
+	html_puts(b, csrf == NULL ? lang_msg(lang, LMSG_SEND) :
+	    "Enregistrer");
+	buf_puts(b, "</button>\n</form>\n");
 }

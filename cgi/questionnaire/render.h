@@ -11,15 +11,17 @@ struct form;
 struct form_referential;
 
 /*
- * Writes the questionnaire of form f posting to action with the hidden
- * token. With answers non-NULL, every answer sent is filled in again,
+ * Writes the questionnaire of form f in lang ("fr", "en": its texts as
+ * form_in gives them, the fixed strings from lang.h) posting to action
+ * with the hidden token. With answers non-NULL, every answer sent is
+ * filled in again,
  * and the errors are listed at the top, linked to their fields, and
  * shown next to each field. alert_title and alert_text, when non-NULL,
  * open the form with a warning (the database was unavailable, the token
  * was refused, ...).
  */
 void	 render_questionnaire(struct buf *, const struct form *f,
-	    const char *action, const char *token,
+	    const char *lang, const char *action, const char *token,
 	    const struct answerset *answers, const char *alert_title,
 	    const char *alert_text);
 

@@ -9,6 +9,7 @@
 
 #include "form.h"
 #include "http.h"
+#include "lang.h"
 #include "staff.h"
 #include "utf8.h"
 #include "valid.h"
@@ -151,8 +152,7 @@ check_question(const struct answerset *s, const struct form_question *q,
 	/* An embedded NUL is never valid. */
 	for (i = 0; i < a->nsent; i++)
 		if (strlen(a->sent[i]->val) != a->sent[i]->vallen)
-			return xstrdup("Cette réponse contient des "
-			    "caractères non valides.");
+			return xstrdup(lang_msg(s->lang, LMSG_BAD_CHARS));
 
 	opts = valid_options(s, q, &nopts);
 	switch (q->kind) {
@@ -160,28 +160,28 @@ check_question(const struct answerset *s, const struct form_question *q,
 	case QKIND_CHOICE:
 	case QKIND_YESNO:
 		if (a->nsent > 1)
-			return xstrdup("Une seule réponse est possible.");
+			return xstrdup(lang_msg(s->lang, LMSG_ONE_ONLY));
 		if (!offered(opts, nopts, a->sent[0]->val))
-			return xstrdup("Cette réponse ne fait pas partie "
-			    "des choix proposés.");
+			return xstrdup(lang_msg(s->lang,
+			    LMSG_NOT_OFFERED));
 		return NULL;
 	case QKIND_MULTI:
 		for (i = 0; i < a->nsent; i++) {
 			if (!offered(opts, nopts, a->sent[i]->val))
-				return xstrdup("Une des réponses ne fait pas "
-				    "partie des choix proposés.");
+				return xstrdup(lang_msg(s->lang,
+				    LMSG_ONE_NOT_OFFERED));
 			for (j = 0; j < i; j++)
 				if (strcmp(a->sent[i]->val,
 				    a->sent[j]->val) == 0)
-					return xstrdup("Une réponse a été "
-					    "envoyée deux fois.");
+					return xstrdup(lang_msg(
+					    s->lang, LMSG_SENT_TWICE));
 		}
 		return NULL;
 	default:
 		break;
 	}
 	if (a->nsent > 1)
-		return xstrdup("Une seule réponse est possible.");
+		return xstrdup(lang_msg(s->lang, LMSG_ONE_ONLY));
 	val = a->sent[0]->val;
 	len = a->sent[0]->vallen;
 	switch (q->kind) {
@@ -189,30 +189,26 @@ check_question(const struct answerset *s, const struct form_question *q,
 	case QKIND_DURATION:
 		if (!valid_integer(val, &v) || v < q->min ||
 		    v > q->max)
-			xasprintf(&msg, "Saisissez un nombre entier "
-			    "entre %lld et %lld.", q->min, q->max);
+			xasprintf(&msg, LANG_FMT(s->lang, LMSG_INTEGER),
+			    q->min, q->max);
 		break;
 	case QKIND_DATE:
 		if (!valid_date(val))
-			msg = xstrdup("Saisissez une date valide, au format "
-			    "AAAA-MM-JJ.");
+			msg = xstrdup(lang_msg(s->lang, LMSG_DATE));
 		break;
 	case QKIND_DATETIME:
 		if (!valid_datetime(val))
-			msg = xstrdup("Saisissez une date et une heure "
-			    "valides, au format AAAA-MM-JJTHH:MM.");
+			msg = xstrdup(lang_msg(s->lang, LMSG_DATETIME));
 		break;
 	case QKIND_TEXT:
 		if (!utf8_valid(val, len))
-			msg = xstrdup("Ce texte contient des caractères "
-			    "non valides : saisissez-le à nouveau.");
+			msg = xstrdup(lang_msg(s->lang, LMSG_TEXT_CHARS));
 		else if (text_length(val, len) > q->maxlen)
-			xasprintf(&msg, "Votre texte fait %zu caractères ; "
-			    "le maximum est de %zu caractères.",
+			xasprintf(&msg, LANG_FMT(s->lang, LMSG_TEXT_LONG),
 			    text_length(val, len), q->maxlen);
 		break;
 	default:
-		msg = xstrdup("Type de question inconnu.");
+		msg = xstrdup(lang_msg(s->lang, LMSG_UNKNOWN_KIND));
 		break;
 	}
 	return msg;
@@ -266,7 +262,8 @@ has_value(const struct qanswer *a)
  */
 static int
 check_order(const struct form_question *q, struct qanswer *a,
-    const struct form_question *r, const struct qanswer *b)
+    const struct form_question *r, const struct qanswer *b,
+    const char *lang)
 {
 	if (moment_cmp(a->sent[0]->val, b->sent[0]->val) >= 0)
 		return 0;
@@ -274,20 +271,40 @@ check_order(const struct form_question *q, struct qanswer *a,
 	    strcmp(q->after_key, r->key) == 0)
 		a->error = xstrdup(q->after_message);
 	else
-		xasprintf(&a->error, "Cette date ne peut pas précéder celle "
-		    "de la question « %s ».", r->label);
+		xasprintf(&a->error, LANG_FMT(lang, LMSG_DATE_ORDER),
+		    r->label);
 	return 1;
 }
+
+static size_t	 check_answers(const struct form *, const char *,
+		    const struct valid_choices *, const struct http_field *,
+		    size_t, struct answerset *);
 
 size_t
 valid_answers(const struct form *f, const struct http_field *fields,
     size_t n, struct answerset *out)
 {
-	return valid_answers_choices(f, NULL, fields, n, out);
+	return check_answers(f, "fr", NULL, fields, n, out);
+}
+
+size_t
+valid_answers_lang(const struct form *f, const char *lang,
+    const struct http_field *fields, size_t n, struct answerset *out)
+{
+	return check_answers(form_in(f, lang), lang, NULL, fields, n, out);
 }
 
 size_t
 valid_answers_choices(const struct form *f,
+    const struct valid_choices *choices, const struct http_field *fields,
+    size_t n, struct answerset *out)
+{
+	return check_answers(f, "fr", choices, fields, n, out);
+}
+
+/* valid_answers_choices with the messages in lang. */
+static size_t
+check_answers(const struct form *f, const char *lang,
     const struct valid_choices *choices, const struct http_field *fields,
     size_t n, struct answerset *out)
 {
@@ -299,6 +316,7 @@ valid_answers_choices(const struct form *f,
 
 	memset(out, 0, sizeof(*out));
 	out->form = f;
+	out->lang = lang;
 	out->choices = choices;
 	nq = out->nq = form_nquestions(f);
 	out->q = xcalloc(nq, sizeof(*out->q));
@@ -339,7 +357,7 @@ valid_answers_choices(const struct form *f,
 			if (!has_value(from) || !has_value(to))
 				continue;
 			if (check_order(form_find(f, q->delay_to), to,
-			    form_find(f, q->delay_from), from)) {
+			    form_find(f, q->delay_from), from, out->lang)) {
 				out->nerrors++;
 				continue;
 			}
@@ -366,15 +384,13 @@ valid_answers_choices(const struct form *f,
 				break;
 		if (i == a->nsent) {
 			if (q->required)
-				a->error = xstrdup(q->kind == QKIND_TEXT ||
+				a->error = xstrdup(lang_msg(out->lang,
+				    q->kind == QKIND_TEXT ||
 				    q->kind == QKIND_INTEGER ||
 				    q->kind == QKIND_DURATION ||
 				    q->kind == QKIND_DATE ||
 				    q->kind == QKIND_DATETIME ?
-				    "Cette question est obligatoire : "
-				    "répondez-y pour continuer." :
-				    "Cette question est obligatoire : "
-				    "choisissez une réponse.");
+				    LMSG_REQUIRED_TYPE : LMSG_REQUIRED_CHOOSE));
 		} else {
 			a->error = check_question(out, q, a);
 			a->answered = 1;
@@ -384,22 +400,20 @@ valid_answers_choices(const struct form *f,
 			ci = index_of(f, q->after_key, k);
 			if (ci < k && has_value(&out->q[ci]))
 				check_order(q, a, form_question(f, ci),
-				    &out->q[ci]);
+				    &out->q[ci], out->lang);
 		}
 		if (a->error != NULL)
 			out->nerrors++;
 	}
 	if (nunknown > 0) {
 		if (utf8_valid(firstunknown, strlen(firstunknown)))
-			xasprintf(&out->form_error, "Le formulaire envoyé "
-			    "contient %zu champ%s inconnu%s (« %s »%s) : il ne "
-			    "correspond pas à ce questionnaire.", nunknown,
+			xasprintf(&out->form_error, LANG_FMT(out->lang,
+			    LMSG_UNKNOWN_FIELDS), nunknown,
 			    nunknown > 1 ? "s" : "", nunknown > 1 ? "s" : "",
 			    firstunknown, nunknown > 1 ? "…" : "");
 		else
-			out->form_error = xstrdup("Le formulaire envoyé "
-			    "contient des champs inconnus : il ne correspond "
-			    "pas à ce questionnaire.");
+			out->form_error = xstrdup(lang_msg(out->lang,
+			    LMSG_UNKNOWN_FIELDS_BAD));
 		out->nerrors++;
 	}
 	return out->nerrors;

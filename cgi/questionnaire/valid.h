@@ -53,6 +53,8 @@ struct answerset {
 						   form's order */
 	size_t			 nq;
 	const char		*token;		/* the token field, or NULL */
+	const char		*lang;		/* the messages' language:
+						   "fr", "en"... */
 	char			*form_error;	/* a problem with no field of
 						   its own (unknown fields),
 						   or NULL */
@@ -67,6 +69,13 @@ struct answerset {
  */
 size_t	 valid_answers(const struct form *f, const struct http_field *fields,
 	    size_t n, struct answerset *out);
+
+/*
+ * valid_answers with the messages in lang, against the form's texts in
+ * lang (form_in): the same values are accepted whatever the language.
+ */
+size_t	 valid_answers_lang(const struct form *f, const char *lang,
+	    const struct http_field *fields, size_t n, struct answerset *out);
 
 /*
  * valid_answers for a form whose choice (or multiple choice) question

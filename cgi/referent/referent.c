@@ -187,7 +187,9 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " (SELECT to_char(max(v.revised_at) AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM qualimetre.revision v"
 	    "  WHERE v.response_id = r.id AND v.action = 'corrected')"
-	    " AS corrected_at, u.set_aside_id::text AS set_aside"
+	    " AS corrected_at, u.set_aside_id::text AS set_aside,"
+	    " (SELECT l.lang FROM qualimetre.response l WHERE l.id = r.id)"
+	    " AS lang"
 	    " FROM qualimetre.counted_response r"
 	    " LEFT JOIN qualimetre.answer a ON a.response_id = r.id"
 	    " LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id"
@@ -1011,6 +1013,7 @@ responses(struct referent *rf, const struct staff_user *u,
 			rows[nrows].set_aside = PQgetisnull(res, i,
 			    PQfnumber(res, "set_aside")) ? NULL :
 			    db_value(res, i, "set_aside");
+			rows[nrows].lang = db_value(res, i, "lang");
 			rows[nrows].values = &values[nrows * nq];
 			nrows++;
 		}

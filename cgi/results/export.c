@@ -66,7 +66,7 @@ static const char *const rules_names[RESULTS_RULES__MAX] = {
 
 static const char *const responses_columns[] = {
 	"response_id", "submitted_at", "response_channel",
-	"response_corrected_at", "set_aside",
+	"response_corrected_at", "set_aside", "response_lang",
 };
 #define NRESPONSES_COLUMNS \
 	(sizeof(responses_columns) / sizeof(responses_columns[0]))
@@ -342,6 +342,7 @@ export_responses_csv(const struct form *f,
 		fields[2] = rows[i].channel;
 		fields[3] = rows[i].corrected_at;
 		fields[4] = rows[i].set_aside;
+		fields[5] = rows[i].lang;
 		for (j = 0; j < nq; j++)
 			fields[NRESPONSES_COLUMNS + j] = rows[i].values[j];
 		csv_record(out, fields, ncols, dialect);

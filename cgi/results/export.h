@@ -74,6 +74,9 @@ struct export_response {
 	const char		*set_aside;	/* the period that sets it
 						   aside from the rates (its
 						   id), or NULL */
+	const char		*lang;		/* the language a web response
+						   was given in ("fr", "en"),
+						   or NULL or "" */
 	const char *const	*values;	/* values[i] answers the
 						   form's question i: the coded
 						   value (option, number, date),
@@ -155,7 +158,7 @@ int	 export_results_xml(const struct results *r, struct buf *out,
  * one header row
  *
  *	response_id,submitted_at,response_channel,response_corrected_at,
- *	<key 1>,<key 2>,...
+ *	set_aside,response_lang,<key 1>,<key 2>,...
  *
  * with the keys of all f's questions in the form's order (computed
  * delays included), then one record per response, in rows' order

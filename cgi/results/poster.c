@@ -839,8 +839,8 @@ static void
 draw_invitation(struct poster *p, double bottom)
 {
 	cairo_t	*cr = p->cr;
-	char	*lines[3], *url[3];
-	size_t	 n, nurl, i;
+	char	*lines[3], *en[2], *url[3];
+	size_t	 n, nen, nurl, i;
 	double	 top = bottom - QR_SYMBOL, x, y, w;
 
 	draw_qr(cr, p->qr, MARGIN, top);
@@ -850,18 +850,27 @@ draw_invitation(struct poster *p, double bottom)
 	font(cr, 15, 1, 0);
 	n = wrap(cr, "Donnez votre avis" NBSP ": scannez ce code ou "
 	    "rendez-vous sur", w, BRK_SPACE, lines, 3);
+	/* The questionnaire is in English too: so is the invitation. */
+	font(cr, 12, 0, 1);
+	nen = wrap(cr, "Give your opinion: scan this code or go to", w,
+	    BRK_SPACE, en, 2);
 	font(cr, 13, 0, 0);
 	nurl = wrap(cr, p->url, w, BRK_URL, url, 3);
 	/* Centred beside the code. */
-	y = top + QR_SYMBOL / 2 - (n * 19 + 6 + nurl * 17) / 2 + 14;
+	y = top + QR_SYMBOL / 2 - (n * 19 + nen * 15 + 6 + nurl * 17) / 2 +
+	    14;
 	font(cr, 15, 1, 0);
 	for (i = 0; i < n; i++, y += 19)
 		show(cr, x, y, lines[i], ALIGN_LEFT);
+	font(cr, 12, 0, 1);
+	for (i = 0; i < nen; i++, y += 15)
+		show(cr, x, y, en[i], ALIGN_LEFT);
 	y += 6;
 	font(cr, 13, 0, 0);
 	for (i = 0; i < nurl; i++, y += 17)
 		show(cr, x, y, url[i], ALIGN_LEFT);
 	free_lines(lines, n);
+	free_lines(en, nen);
 	free_lines(url, nurl);
 }
 

@@ -15,6 +15,7 @@
 #include "html.h"
 #include "http.h"
 #include "info.h"
+#include "lang.h"
 #include "log.h"
 #include "page.h"
 #include "render.h"
@@ -38,6 +39,9 @@
 #define TOKEN_MAX_AGE		(2 * 24 * 3600)
 /* Clocks of the workers may differ by this much. */
 #define TOKEN_CLOCK_SKEW	60
+
+/* The languages of the pages that show no form: the catalogue's. */
+static const char *const catalogue_langs[] = { "fr", "en" };
 
 enum stmt {
 	STMT_CAMPAIGN,
@@ -63,12 +67,12 @@ static const struct db_stmt survey_stmts[STMT__MAX] = {
 	   response and all its answers, or nothing. */
 	[STMT_SUBMIT] = { "submit",
 	    "WITH r AS (INSERT INTO qualimetre.response"
-	    " (id, campaign_id, channel, form_token, confirmed)"
-	    " VALUES ($1, $2, 'web', $3, $7))"
+	    " (id, campaign_id, channel, form_token, confirmed, lang)"
+	    " VALUES ($1, $2, 'web', $3, $7, $8))"
 	    " INSERT INTO qualimetre.answer"
 	    " (response_id, campaign_id, question, value, text)"
 	    " SELECT $1, $2, a.q, a.v, a.t"
-	    " FROM unnest($4::text[], $5::text[], $6::text[]) AS a(q, v, t)", 7 },
+	    " FROM unnest($4::text[], $5::text[], $6::text[]) AS a(q, v, t)", 8 },
 	/* One more send of campaign $1 asked to be confirmed for reason $2,
 	   counted on the day at its site. */
 	[STMT_REFUSED] = { "submission_refused",
@@ -248,11 +252,11 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 
 /* A page with a heading and a paragraph, for every short answer. */
 static void
-message(struct resp *p, int status, const char *service, const char *title,
-    const char *text)
+message(struct resp *p, int status, const char *lang, const char *service,
+    const char *title, const char *text)
 {
 	p->status = status;
-	page_begin(&p->body, title, service);
+	page_begin_lang(&p->body, title, service, lang);
 	page_message(&p->body, title, text, NULL, NULL);
 	page_end(&p->body);
 }
@@ -260,7 +264,7 @@ message(struct resp *p, int status, const char *service, const char *title,
 static void
 not_found(struct resp *p)
 {
-	message(p, 404, NULL, "Enquête introuvable",
+	message(p, 404, "fr", NULL, "Enquête introuvable",
 	    "Aucune enquête ne correspond à cette adresse. Vérifiez le "
 	    "lien ou le QR code que vous avez utilisé.");
 }
@@ -294,12 +298,11 @@ not_open(struct resp *p, const struct campaign *c)
 }
 
 static void
-unavailable(struct resp *p)
+unavailable(struct resp *p, const char *lang)
 {
 	p->retry_after = 30;
-	message(p, 503, NULL, "Service momentanément indisponible",
-	    "Le questionnaire ne peut pas être affiché pour le moment. "
-	    "Réessayez dans quelques instants.");
+	message(p, 503, lang, NULL, lang_msg(lang, LMSG_UNAVAILABLE_TITLE),
+	    lang_msg(lang, LMSG_UNAVAILABLE_TEXT));
 }
 
 /*
@@ -308,8 +311,9 @@ unavailable(struct resp *p)
  * seen the form, and for a send refused by nginx's limit.
  */
 static void
-held_page(struct resp *p, const struct req *r, const char *action,
-    int status, int retry_after, const char *title, const char *text)
+held_page(struct resp *p, const struct req *r, const char *lang,
+    const char *action, int status, int retry_after, enum lmsg title,
+    enum lmsg text)
 {
 	struct buf	*b = &p->body;
 	size_t		 i;
@@ -317,10 +321,13 @@ held_page(struct resp *p, const struct req *r, const char *action,
 	p->status = status;
 	p->retry_after = retry_after;
 	p->no_store = 1;
-	page_begin(b, title, NULL);
-	page_message(b, title, text, NULL, NULL);
+	page_begin_lang(b, lang_msg(lang, title), NULL, lang);
+	page_message(b, lang_msg(lang, title), lang_msg(lang, text), NULL,
+	    NULL);
 	buf_puts(b, "<form method=\"post\" action=\"");
 	html_puts(b, action);
+	buf_puts(b, "?" LANG_PARAM "=");
+	html_puts(b, lang);
 	buf_puts(b, "\">\n");
 	for (i = 0; i < r->nfields; i++) {
 		buf_puts(b, "<input type=\"hidden\" name=\"");
@@ -329,8 +336,9 @@ held_page(struct resp *p, const struct req *r, const char *action,
 		html_put(b, r->fields[i].val, r->fields[i].vallen);
 		buf_puts(b, "\">\n");
 	}
-	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Envoyer à "
-	    "nouveau mes réponses</button>\n</form>\n");
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">");
+	html_puts(b, lang_msg(lang, LMSG_SEND_AGAIN));
+	buf_puts(b, "</button>\n</form>\n");
 	page_end(b);
 }
 
@@ -355,23 +363,17 @@ post_fields(struct req *r)
  * and no database is read, but every answer comes back to be sent again.
  */
 static void
-limited(struct resp *p, struct req *r, const char *action)
+limited(struct resp *p, struct req *r, const char *lang, const char *action)
 {
 	if (post_fields(r) == -1) {
-		message(p, 429, NULL, "Trop d’envois",
-		    "Trop de questionnaires ont été envoyés depuis votre "
-		    "connexion en peu de temps. Attendez une minute, puis "
-		    "revenez à la page précédente pour envoyer le vôtre.");
+		message(p, 429, lang, NULL,
+		    lang_msg(lang, LMSG_LIMITED_TITLE),
+		    lang_msg(lang, LMSG_LIMITED_TEXT));
 		p->retry_after = 60;
 		return;
 	}
-	held_page(p, r, action, 429, 60, "Trop d’envois en peu de temps",
-	    "Trop de questionnaires ont été envoyés depuis votre connexion "
-	    "en peu de temps (plusieurs personnes utilisent peut-être le "
-	    "même réseau). Vos réponses n’ont pas encore été enregistrées, "
-	    "mais elles ne sont pas perdues : elles sont conservées dans "
-	    "cette page. Attendez une minute, puis appuyez sur le bouton "
-	    "ci-dessous pour les envoyer à nouveau.");
+	held_page(p, r, lang, action, 429, 60, LMSG_LIMITED_HELD_TITLE,
+	    LMSG_LIMITED_HELD_TEXT);
 }
 
 /*
@@ -379,34 +381,51 @@ limited(struct resp *p, struct req *r, const char *action)
  * page that sends them again, anything else gets the 503 page.
  */
 static void
-fallback(struct resp *p, struct req *r, const char *action)
+fallback(struct resp *p, struct req *r, const char *lang, const char *action)
 {
 	if (post_fields(r) == 0)
-		held_page(p, r, action, 503, 30,
-		    "Service momentanément indisponible", "Vos réponses "
-		    "n’ont pas encore été enregistrées, mais elles ne sont "
-		    "pas perdues : elles sont conservées dans cette page. "
-		    "Dans quelques instants, appuyez sur le bouton ci-dessous "
-		    "pour les envoyer à nouveau.");
+		held_page(p, r, lang, action, 503, 30,
+		    LMSG_UNAVAILABLE_TITLE, LMSG_UNAVAILABLE_HELD_TEXT);
 	else
-		unavailable(p);
+		unavailable(p, lang);
 }
 
+/*
+ * The questionnaire of campaign c in lang, with the language selector
+ * when its form carries more than French; alert_title and alert_text
+ * are messages of the catalogue, or LMSG__MAX for none.
+ */
 static void
 questionnaire(struct resp *p, const struct campaign *c, const struct form *f,
-    const char *token, const struct answerset *s, const char *alert_title,
-    const char *alert_text)
+    const char *lang, const char *token, const struct answerset *s,
+    enum lmsg alert_title, enum lmsg alert_text)
 {
-	char	action[sizeof(PATH_PREFIX) + SLUG_MAX];
-	char	title[256];
+	struct page_lang	 langs[FORM_LANGS_MAX];
+	char			 hrefs[FORM_LANGS_MAX][sizeof(PATH_PREFIX) +
+				    SLUG_MAX + sizeof("?" LANG_PARAM "=") +
+				    FORM_LANG_LEN];
+	char			 action[sizeof(hrefs[0])];
+	char			 title[256];
+	size_t			 i, n = form_nlangs(f);
 
-	snprintf(action, sizeof(action), PATH_PREFIX "%s", c->slug);
+	snprintf(action, sizeof(action), PATH_PREFIX "%s?" LANG_PARAM "=%s",
+	    c->slug, lang);
 	snprintf(title, sizeof(title), "%s%s", s != NULL && s->nerrors > 0 ?
-	    "Erreur – " : "", c->title);
+	    lang_msg(lang, LMSG_ERROR_PREFIX) : "", c->title);
 	p->no_store = 1;
-	page_begin(&p->body, title, c->site_name);
-	render_questionnaire(&p->body, f, action, token, s, alert_title,
-	    alert_text);
+	page_begin_lang(&p->body, title, c->site_name, lang);
+	for (i = 0; i < n && i < FORM_LANGS_MAX; i++) {
+		snprintf(hrefs[i], sizeof(hrefs[i]), PATH_PREFIX "%s?"
+		    LANG_PARAM "=%s", c->slug, form_lang(f, i));
+		langs[i].code = form_lang(f, i);
+		langs[i].href = hrefs[i];
+	}
+	if (n > 1)
+		page_languages(&p->body, lang_msg(lang, LMSG_LANGUAGES),
+		    langs, n, lang);
+	render_questionnaire(&p->body, f, lang, action, token, s,
+	    alert_title != LMSG__MAX ? lang_msg(lang, alert_title) : NULL,
+	    alert_text != LMSG__MAX ? lang_msg(lang, alert_text) : NULL);
 	page_end(&p->body);
 }
 
@@ -459,28 +478,15 @@ count_refusal(struct survey *sv, const struct campaign *c, enum token_age why)
  */
 static void
 confirm_page(struct survey *sv, struct resp *p, const struct campaign *c,
-    const struct form *f, const struct answerset *s, enum token_age why)
+    const struct form *f, const char *lang, const struct answerset *s,
+    enum token_age why)
 {
 	char	token[TOKEN_LEN + 1];
 
 	token_issue_at(sv->key, c->id, time(NULL), TOKEN_CONFIRMED, token);
 	p->status = 400;
-	if (why == TOKEN_AGE_FAST)
-		questionnaire(p, c, f, token, s,
-		    "Confirmez l’envoi de vos réponses",
-		    "Vos réponses sont arrivées très peu de temps après "
-		    "l’ouverture du questionnaire. Pour écarter les envois "
-		    "automatiques, nous vous demandons de les confirmer : "
-		    "elles ne sont pas encore enregistrées. Vérifiez-les "
-		    "ci-dessous, puis envoyez-les avec le bouton en bas de la "
-		    "page.");
-	else
-		questionnaire(p, c, f, token, s,
-		    "Confirmez l’envoi de vos réponses",
-		    "Ce questionnaire a été ouvert il y a plus de deux jours. "
-		    "Vos réponses ne sont pas encore enregistrées : "
-		    "vérifiez-les ci-dessous, puis envoyez-les avec le bouton "
-		    "en bas de la page.");
+	questionnaire(p, c, f, lang, token, s, LMSG_CONFIRM_TITLE,
+	    why == TOKEN_AGE_FAST ? LMSG_CONFIRM_FAST : LMSG_CONFIRM_LATE);
 }
 
 /*
@@ -489,10 +495,10 @@ confirm_page(struct survey *sv, struct resp *p, const struct campaign *c,
  */
 static enum db_status
 store(struct survey *sv, const struct campaign *c, const struct answerset *s,
-    const char *token, int confirmed, char *sqlstate)
+    const char *lang, const char *token, int confirmed, char *sqlstate)
 {
 	struct answer_rows	 rows;
-	const char		*params[7];
+	const char		*params[8];
 	char			 uuid[37], id[32], *cause = NULL;
 	PGresult		*res = NULL;
 	enum db_status		 rc;
@@ -507,6 +513,7 @@ store(struct survey *sv, const struct campaign *c, const struct answerset *s,
 	params[4] = rows.values.data;
 	params[5] = rows.texts.data;
 	params[6] = confirmed ? "true" : "false";
+	params[7] = lang;
 	rc = db_exec(sv->db, STMT_SUBMIT, params, &res, sqlstate, &cause);
 	if (rc != DB_OK && strcmp(sqlstate, "23505") != 0)
 		log_warnx("campaign %s: response not stored: %s", c->slug,
@@ -518,17 +525,19 @@ store(struct survey *sv, const struct campaign *c, const struct answerset *s,
 }
 
 static void
-redirect_thanks(struct resp *p, const struct campaign *c)
+redirect_thanks(struct resp *p, const struct campaign *c, const char *lang)
 {
 	p->status = 303;
-	xasprintf(&p->location, PATH_PREFIX "%s/merci", c->slug);
-	message(p, 303, c->site_name, "Réponses enregistrées",
-	    "Vos réponses ont bien été enregistrées. Merci !");
+	xasprintf(&p->location, PATH_PREFIX "%s/merci?" LANG_PARAM "=%s",
+	    c->slug, lang);
+	message(p, 303, lang, c->site_name,
+	    lang_msg(lang, LMSG_STORED_TITLE),
+	    lang_msg(lang, LMSG_STORED_TEXT));
 }
 
 static void
 submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
-    const struct form *f)
+    const struct form *f, const char *lang)
 {
 	struct answerset	 s;
 	struct token_info	 ti;
@@ -539,14 +548,14 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 	enum token_age		 age;
 
 	if (r->body_too_large) {
-		message(p, 413, c->site_name, "Réponses trop longues",
+		message(p, 413, "fr", c->site_name, "Réponses trop longues",
 		    "Vos réponses dépassent la taille qu’un questionnaire "
 		    "peut avoir. Raccourcissez votre commentaire, puis "
 		    "envoyez-les à nouveau depuis la page précédente.");
 		return;
 	}
 	if (r->body_incomplete) {
-		message(p, 400, c->site_name, "Envoi incomplet",
+		message(p, 400, "fr", c->site_name, "Envoi incomplet",
 		    "Vos réponses ne sont pas arrivées en entier et n’ont pas "
 		    "été enregistrées. Revenez à la page précédente et "
 		    "envoyez-les à nouveau.");
@@ -554,7 +563,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 	}
 	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
 	    33) != 0 || (ct[33] != '\0' && ct[33] != ';')) {
-		message(p, 415, c->site_name, "Envoi non reconnu",
+		message(p, 415, "fr", c->site_name, "Envoi non reconnu",
 		    "Le questionnaire doit être envoyé depuis sa page.");
 		return;
 	}
@@ -562,7 +571,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == -1) {
 		log_warnx("campaign %s: unreadable body: %s", c->slug, cause);
 		free(cause);
-		message(p, 400, c->site_name, "Envoi illisible",
+		message(p, 400, "fr", c->site_name, "Envoi illisible",
 		    "Vos réponses n’ont pas pu être lues et n’ont pas été "
 		    "enregistrées. Revenez à la page précédente et envoyez-les "
 		    "à nouveau.");
@@ -572,43 +581,38 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		not_open(p, c);
 		return;
 	}
-	valid_answers(f, r->fields, r->nfields, &s);
+	valid_answers_lang(f, lang, r->fields, r->nfields, &s);
 	if (s.token == NULL || !token_read(sv->key, c->id, s.token, &ti)) {
 		/* Not ours, or for another campaign: a new token, and
 		   everything typed is kept. */
 		token_issue(sv->key, c->id, token);
 		p->status = 400;
-		questionnaire(p, c, f, token, &s, "Ce formulaire a expiré",
-		    "Vos réponses n’ont pas été enregistrées, mais elles "
-		    "sont conservées ci-dessous : vérifiez-les, puis "
-		    "envoyez-les à nouveau.");
+		questionnaire(p, c, f, lang, token, &s, LMSG_EXPIRED_TITLE,
+		    LMSG_EXPIRED_TEXT);
 		goto out;
 	}
 	if (s.nerrors > 0) {
 		p->status = 400;
-		questionnaire(p, c, f, s.token, &s, NULL, NULL);
+		questionnaire(p, c, f, lang, s.token, &s, LMSG__MAX,
+		    LMSG__MAX);
 		goto out;
 	}
 	if ((age = token_age_judge(&ti, &s, time(NULL))) != TOKEN_AGE_OK) {
 		count_refusal(sv, c, age);
-		confirm_page(sv, p, c, f, &s, age);
+		confirm_page(sv, p, c, f, lang, &s, age);
 		goto out;
 	}
-	rc = store(sv, c, &s, s.token, (ti.flags & TOKEN_CONFIRMED) != 0,
-	    sqlstate);
+	rc = store(sv, c, &s, lang, s.token,
+	    (ti.flags & TOKEN_CONFIRMED) != 0, sqlstate);
 	if (rc == DB_OK || (rc == DB_REFUSED &&
 	    strcmp(sqlstate, "23505") == 0)) {
 		/* Stored now, or by an earlier send of the same form. */
-		redirect_thanks(p, c);
+		redirect_thanks(p, c, lang);
 	} else if (rc == DB_UNAVAILABLE) {
 		p->status = 503;
 		p->retry_after = 30;
-		questionnaire(p, c, f, s.token, &s,
-		    "Vos réponses n’ont pas encore été enregistrées",
-		    "Le service est momentanément indisponible. Vos réponses "
-		    "ne sont pas perdues : elles sont conservées ci-dessous. "
-		    "Dans quelques instants, envoyez-les à nouveau avec le "
-		    "bouton en bas de la page.");
+		questionnaire(p, c, f, lang, s.token, &s,
+		    LMSG_NOT_STORED_TITLE, LMSG_NOT_STORED_TEXT);
 	} else if (strcmp(sqlstate, "42501") == 0) {
 		/* The database's policy: the campaign closed meanwhile. */
 		c->fetched = 0;
@@ -616,11 +620,8 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		not_open(p, c);
 	} else {
 		p->status = 500;
-		questionnaire(p, c, f, s.token, &s,
-		    "Vos réponses n’ont pas pu être enregistrées",
-		    "Une erreur inattendue est survenue ; elle a été "
-		    "signalée. Vos réponses sont conservées ci-dessous : "
-		    "envoyez-les à nouveau un peu plus tard.");
+		questionnaire(p, c, f, lang, s.token, &s, LMSG_FAILED_TITLE,
+		    LMSG_FAILED_TEXT);
 	}
 out:
 	valid_answers_free(&s);
@@ -634,7 +635,8 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	const char		*rest, *slash;
 	char			 slug[SLUG_MAX + 1], token[TOKEN_LEN + 1];
 	char			 action[sizeof(PATH_PREFIX) + SLUG_MAX];
-	size_t			 slen;
+	const char		*avail[FORM_LANGS_MAX], *lang;
+	size_t			 slen, i, navail;
 	int			 thanks = 0, found;
 
 	http_resp_reset(p);
@@ -669,13 +671,16 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	slug[slen] = '\0';
 	if (r->method == HTTP_OTHER || (r->method == HTTP_POST && thanks)) {
 		p->allow = thanks ? "GET, HEAD" : "GET, HEAD, POST";
-		message(p, 405, NULL, "Méthode non autorisée",
+		message(p, 405, "fr", NULL, "Méthode non autorisée",
 		    "Cette adresse ne s’utilise pas ainsi.");
 		return;
 	}
 	snprintf(action, sizeof(action), PATH_PREFIX "%s", slug);
+	/* Until the form is read, the catalogue's languages only. */
+	lang = lang_choose(r->query, r->accept_language, catalogue_langs,
+	    sizeof(catalogue_langs) / sizeof(catalogue_langs[0]));
 	if (r->held && r->method == HTTP_POST && !thanks) {
-		limited(p, r, action);
+		limited(p, r, lang, action);
 		return;
 	}
 
@@ -685,15 +690,13 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 		return;
 	}
 	if (found == -1) {
-		fallback(p, r, action);
+		fallback(p, r, lang, action);
 		return;
 	}
 	if (thanks) {
-		message(p, 200, c->site_name, "Merci pour vos réponses",
-		    "Vos réponses ont bien été enregistrées. Elles nous "
-		    "aideront à améliorer l’accueil du public. Les résultats "
-		    "de l’enquête seront affichés dans le hall d’accueil et "
-		    "publiés sur notre site internet.");
+		message(p, 200, lang, c->site_name,
+		    lang_msg(lang, LMSG_THANKS_TITLE),
+		    lang_msg(lang, LMSG_THANKS_TEXT));
 		return;
 	}
 	if (r->method != HTTP_POST && c->state != CSTATE_OPEN) {
@@ -701,13 +704,18 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 		return;
 	}
 	if ((f = formcache_get(sv->forms, c->form_id)) == NULL) {
-		fallback(p, r, action);
+		fallback(p, r, lang, action);
 		return;
 	}
+	/* The form's own languages, from the query or Accept-Language. */
+	navail = form_nlangs(f);
+	for (i = 0; i < navail; i++)
+		avail[i] = form_lang(f, i);
+	lang = lang_choose(r->query, r->accept_language, avail, navail);
 	if (r->method == HTTP_POST) {
-		submit(sv, r, p, c, f);
+		submit(sv, r, p, c, f, lang);
 		return;
 	}
 	token_issue(sv->key, c->id, token);
-	questionnaire(p, c, f, token, NULL, NULL, NULL);
+	questionnaire(p, c, f, lang, token, NULL, LMSG__MAX, LMSG__MAX);
 }

@@ -172,6 +172,9 @@ http_req_init(struct req *r,
 	r->held = v != NULL && strcmp(v, "1") == 0;
 	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')
 		r->cookie = xstrdup(v);
+	if ((v = getparam(arg, "HTTP_ACCEPT_LANGUAGE")) != NULL &&
+	    *v != '\0' && strlen(v) <= HTTP_ACCEPT_LANGUAGE_MAX)
+		r->accept_language = xstrdup(v);
 	/* Only letters, digits, dots, dashes and a port: the host goes
 	   into links and QR codes we print. */
 	if ((v = getparam(arg, "HTTP_HOST")) != NULL && *v != '\0' &&
@@ -187,6 +190,7 @@ http_req_free(struct req *r)
 	free(r->query);
 	free(r->content_type);
 	free(r->cookie);
+	free(r->accept_language);
 	free(r->host);
 	free(r->body);
 	http_fields_free(r->fields, r->nfields);

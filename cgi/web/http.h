@@ -25,6 +25,9 @@ enum http_method {
 	HTTP__MAX
 };
 
+/* The longest Accept-Language header read; a longer one is ignored. */
+#define HTTP_ACCEPT_LANGUAGE_MAX	512
+
 /* One decoded name=value pair of a query string or a form body. */
 struct http_field {
 	char	*key;		/* decoded, NUL-terminated */
@@ -49,6 +52,10 @@ struct req {
 	char			*host;		/* the Host header when it is a
 						   plain host[:port], or NULL */
 	char			*cookie;	/* the Cookie header, or NULL */
+	char			*accept_language; /* the Accept-Language
+						   header when at most
+						   HTTP_ACCEPT_LANGUAGE_MAX
+						   bytes, or NULL */
 	char			*body;		/* the request body, NUL-
 						   terminated, or NULL */
 	size_t			 bodylen;	/* bytes in body */

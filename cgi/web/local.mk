@@ -11,16 +11,17 @@ cgi_web_libqmweb_a_SOURCES = cgi/web/http.c cgi/web/http.h \
 	cgi/web/serve.c cgi/web/serve.h \
 	cgi/web/staff.c cgi/web/staff.h \
 	cgi/web/page.c cgi/web/page.h \
-	cgi/web/fields.c cgi/web/fields.h
+	cgi/web/fields.c cgi/web/fields.h \
+	cgi/web/lang.c cgi/web/lang.h
 cgi_web_libqmweb_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I)
 cgi_web_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(FCGI_CFLAGS)
 WEB_LIBS = cgi/web/libqmweb.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
 check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form \
-	tests/test-fields-read tests/test-serve-public-url
+	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept
 TESTS += tests/test-http-urlencoded tests/test-token-form \
-	tests/test-fields-read tests/test-serve-public-url
+	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept
 WEB_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(WEB_I) $(TAP_I)
 WEB_TEST_LDADD = tests/libtap.a $(WEB_LIBS) $(PQ_LIBS) $(SODIUM_LIBS)
 tests_test_http_urlencoded_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
@@ -34,3 +35,5 @@ tests_test_fields_read_LDADD = $(WEB_TEST_LDADD)
 tests_test_serve_public_url_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_serve_public_url_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_serve_public_url_LDADD = $(WEB_TEST_LDADD) $(FCGI_LIBS)
+tests_test_lang_accept_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
+tests_test_lang_accept_LDADD = $(WEB_TEST_LDADD)

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "cal.h"
 #include "html.h"
+#include "lang.h"
 #include "page.h"
 
 void
@@ -20,12 +21,72 @@ page_begin(struct buf *b, const char *title, const char *service)
 }
 
 void
+page_begin_lang(struct buf *b, const char *title, const char *service,
+    const char *lang)
+{
+	struct page_frame	pf = { 0 };
+
+	pf.title = title;
+	pf.service = service;
+	pf.lang = lang;
+	page_open(b, &pf);
+}
+
+/* lang="fr" on a part of the frame when the page is in another
+   language. */
+static void
+frame_lang(struct buf *b, const char *lang)
+{
+	if (lang != NULL && strcmp(lang, "fr") != 0)
+		buf_puts(b, " lang=\"fr\" dir=\"ltr\"");
+}
+
+void
+page_languages(struct buf *b, const char *label,
+    const struct page_lang *langs, size_t n, const char *lang)
+{
+	const char	*name;
+	size_t		 i;
+	int		 cur;
+
+	buf_puts(b, "<nav class=\"fr-translate qm-translate fr-mb-2w\" "
+	    "role=\"navigation\" aria-label=\"");
+	html_puts(b, label);
+	buf_puts(b, "\">\n<ul class=\"fr-btns-group fr-btns-group--inline "
+	    "fr-btns-group--sm\">\n");
+	for (i = 0; i < n; i++) {
+		name = lang_name(langs[i].code);
+		cur = lang != NULL && strcmp(lang, langs[i].code) == 0;
+		/* The current one outlined, as the DSFR's secondary button. */
+		buf_puts(b, cur ? "<li><a class=\"fr-btn fr-btn--secondary\" " :
+		    "<li><a class=\"fr-btn fr-btn--tertiary\" ");
+		buf_puts(b, "hreflang=\"");
+		html_puts(b, langs[i].code);
+		buf_puts(b, "\" lang=\"");
+		html_puts(b, langs[i].code);
+		buf_puts(b, lang_rtl(langs[i].code) ? "\" dir=\"rtl" : "");
+		buf_puts(b, "\" href=\"");
+		html_puts(b, langs[i].href);
+		buf_puts(b, "\"");
+		if (cur)
+			buf_puts(b, " aria-current=\"true\"");
+		buf_puts(b, ">");
+		html_puts(b, name != NULL ? name : langs[i].code);
+		buf_puts(b, "</a></li>\n");
+	}
+	buf_puts(b, "</ul>\n</nav>\n");
+}
+
+void
 page_open(struct buf *b, const struct page_frame *pf)
 {
 	const char	*service = pf->service;
+	const char	*lang = pf->lang != NULL ? pf->lang : "fr";
 
-	buf_puts(b, "<!DOCTYPE html>\n"
-	    "<html lang=\"fr\" data-fr-scheme=\"system\">\n<head>\n"
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
+	html_puts(b, lang);
+	buf_puts(b, lang_rtl(lang) ? "\" dir=\"rtl" : "");
+	buf_puts(b, "\" data-fr-scheme=\"system\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1, shrink-to-fit=no\">\n"
@@ -54,7 +115,9 @@ page_open(struct buf *b, const struct page_frame *pf)
 		    "<script nomodule "
 		    "src=\"/static/dsfr/dsfr.nomodule.min.js\" defer></script>\n");
 	buf_puts(b, "</head>\n<body>\n"
-	    "<div class=\"fr-skiplinks\">\n"
+	    "<div class=\"fr-skiplinks\"");
+	frame_lang(b, pf->lang);
+	buf_puts(b, ">\n"
 	    "<nav class=\"fr-container\" role=\"navigation\" "
 	    "aria-label=\"Accès rapide\">\n"
 	    "<ul class=\"fr-skiplinks__list\">\n"
@@ -62,7 +125,9 @@ page_open(struct buf *b, const struct page_frame *pf)
 	    "<li><a class=\"fr-link\" href=\"#pied-de-page\">"
 	    "Pied de page</a></li>\n"
 	    "</ul>\n</nav>\n</div>\n"
-	    "<header role=\"banner\" class=\"fr-header\">\n"
+	    "<header role=\"banner\" class=\"fr-header\"");
+	frame_lang(b, pf->lang);
+	buf_puts(b, ">\n"
 	    "<div class=\"fr-header__body\">\n<div class=\"fr-container\">\n"
 	    "<div class=\"fr-header__body-row\">\n"
 	    "<div class=\"fr-header__brand\">\n"
@@ -123,7 +188,7 @@ page_end(struct buf *b)
 {
 	buf_puts(b, "</div>\n</div>\n</div>\n</main>\n"
 	    "<footer class=\"fr-footer\" role=\"contentinfo\" "
-	    "id=\"pied-de-page\">\n"
+	    "id=\"pied-de-page\" lang=\"fr\" dir=\"ltr\">\n"
 	    "<div class=\"fr-container\">\n<div class=\"fr-footer__body\">\n"
 	    "<div class=\"fr-footer__brand\">\n"
 	    "<p class=\"fr-logo\">République<br>Française</p>\n</div>\n"

@@ -20,6 +20,16 @@ struct page_frame {
 					   with a logout button, or NULL */
 	const char	*logout_action;	/* where the logout form posts */
 	const char	*csrf;		/* the session's CSRF token */
+	const char	*lang;		/* the content's language, or NULL
+					   for "fr"; the frame's own texts
+					   stay French, marked lang="fr" */
+};
+
+/* One entry of the language selector: a code and the page's address in
+   that language. */
+struct page_lang {
+	const char	*code;		/* "fr", "en", "ar" */
+	const char	*href;
 };
 
 /*
@@ -31,6 +41,20 @@ void	 page_open(struct buf *, const struct page_frame *);
 
 /* page_open for a public page: title and service name only. */
 void	 page_begin(struct buf *, const char *title, const char *service);
+
+/* page_begin for a page whose content is in lang ("en"; NULL: "fr"). */
+void	 page_begin_lang(struct buf *, const char *title,
+	    const char *service, const char *lang);
+
+/*
+ * The language selector of a public page, without the DSFR's script (the
+ * public pages load none): a navigation of small DSFR buttons, each of
+ * the n languages a plain link to its address, named in its own
+ * language; the current one (lang) outlined and aria-current; label
+ * names the selector in the page's language.
+ */
+void	 page_languages(struct buf *, const char *label,
+	    const struct page_lang *langs, size_t n, const char *lang);
 
 /* Closes <main>, writes the footer and closes the page. */
 void	 page_end(struct buf *);

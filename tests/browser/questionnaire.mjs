@@ -3,8 +3,9 @@
 // tests/integration/t-browser.sh creates the campaigns and runs
 //	node tests/browser/questionnaire.mjs BASE_URL SLUG OUTDIR
 // where BASE_URL is e.g. http://127.0.0.1:18080 and these campaigns exist:
-// SLUG-js, -kbd, -err, -full, -double, -nojs, -mobile (open) and SLUG-close
-// (closed). Screenshots go to OUTDIR.
+// SLUG-js, -kbd, -err, -full, -double, -nojs, -mobile, -en (open),
+// SLUG-ar (open, on the Arabic fixture form) and SLUG-close (closed).
+// Screenshots go to OUTDIR.
 //
 // It prints one line per result, fields separated by a tab, for the shell
 // to turn into TAP (the database side is checked there):
@@ -184,6 +185,41 @@ function watchErrors(page) {
 	page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
 	page.on('pageerror', (e) => errors.push(`exception: ${e.message}`));
 	return errors;
+}
+
+// Runs axe-core's WCAG 2.1 A and AA rules on page (its context must
+// bypass the CSP, which would refuse the injected script) as one case of
+// t named name: no serious or critical violation.
+let axeSource = null;
+async function axeAudit(page, t, name) {
+	if (axeSource === null)
+		axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+	await page.addScriptTag({ content: axeSource });
+	const r = await page.evaluate(async (tags) => {
+		const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+		return {
+			version: window.axe.version,
+			violations: res.violations.map((v) => ({
+				id: v.id, impact: v.impact, n: v.nodes.length, help: v.help,
+				target: v.nodes[0] ? v.nodes[0].target.join(' ') : '',
+			})),
+			// What axe could not decide, with its reasons
+			// (e.g. bgGradient: the DSFR draws radios and
+			// link underlines as background gradients).
+			incomplete: res.incomplete.map((v) => {
+				const why = new Set(v.nodes.flatMap((n) => n.any.concat(n.all, n.none))
+					.map((c) => (c.data && c.data.messageKey) || c.id));
+				return `${v.id} (${v.nodes.length} node(s): ${[...why].join(', ')})`;
+			}),
+		};
+	}, WCAG);
+	for (const v of r.violations)
+		diag(`  axe ${name}: ${v.id} [${v.impact}] ${v.n} node(s), first: ${v.target} — ${v.help}`);
+	if (r.incomplete.length)
+		diag(`  axe ${name}: to review by hand: ${r.incomplete.join(', ')}`);
+	const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	t.ok(bad.length === 0, `${name}: no serious or critical WCAG 2.1 A/AA violation (axe ${r.version}, ${r.violations.length} in all)`,
+		bad.map((v) => `${v.id} [${v.impact}]`).join(', '));
 }
 
 async function main() {
@@ -499,37 +535,9 @@ async function main() {
 		// ---- 7. axe-core, WCAG 2.1 A and AA. The CSP (script-src 'self')
 		// would refuse the injected script: this context bypasses it.
 		await section('accessibility (axe-core)', 5, async (t) => {
-			const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 			const ctx = await newContext(browser, { bypassCSP: true });
 			const page = await ctx.newPage();
-			const audit = async (name) => {
-				await page.addScriptTag({ content: axeSource });
-				const r = await page.evaluate(async (tags) => {
-					const res = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-					return {
-						version: window.axe.version,
-						violations: res.violations.map((v) => ({
-							id: v.id, impact: v.impact, n: v.nodes.length, help: v.help,
-							target: v.nodes[0] ? v.nodes[0].target.join(' ') : '',
-						})),
-						// What axe could not decide, with its reasons
-						// (e.g. bgGradient: the DSFR draws radios and
-						// link underlines as background gradients).
-						incomplete: res.incomplete.map((v) => {
-							const why = new Set(v.nodes.flatMap((n) => n.any.concat(n.all, n.none))
-								.map((c) => (c.data && c.data.messageKey) || c.id));
-							return `${v.id} (${v.nodes.length} node(s): ${[...why].join(', ')})`;
-						}),
-					};
-				}, WCAG);
-				for (const v of r.violations)
-					diag(`  axe ${name}: ${v.id} [${v.impact}] ${v.n} node(s), first: ${v.target} — ${v.help}`);
-				if (r.incomplete.length)
-					diag(`  axe ${name}: to review by hand: ${r.incomplete.join(', ')}`);
-				const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				t.ok(bad.length === 0, `${name}: no serious or critical WCAG 2.1 A/AA violation (axe ${r.version}, ${r.violations.length} in all)`,
-					bad.map((v) => `${v.id} [${v.impact}]`).join(', '));
-			};
+			const audit = (name) => axeAudit(page, t, name);
 			await page.goto(url(`${slug}-js`));
 			await choose(page, 'motif', 'etrangers');	// every question shown
 			await audit('questionnaire');
@@ -583,6 +591,67 @@ async function main() {
 			await dpage.screenshot({ path: wide, fullPage: true });
 			t.ok(statSync(wide).size > 0, `a desktop screenshot (${statSync(wide).size} bytes)`);
 			await desk.close();
+		});
+
+		// ---- 10. languages: the selector with the keyboard, English and
+		// the Arabic fixture (right to left) at 1280 and 360 px wide, axe.
+		await section('languages', 13, async (t) => {
+			const wide = await newContext(browser, { bypassCSP: true,
+				viewport: { width: 1280, height: 800 } });
+			const page = await wide.newPage();
+			await page.goto(url(`${slug}-en`));
+			const links = page.locator('nav.fr-translate a');
+			t.ok(await links.count() === 2 && await links.first().isVisible() &&
+				await links.last().isVisible(), 'the selector shows French and English');
+			let reached = false;
+			for (let i = 0; i < 10 && !reached; i++) {
+				await page.keyboard.press('Tab');
+				reached = await page.evaluate(() => document.activeElement?.getAttribute('hreflang') === 'en');
+			}
+			t.ok(reached, 'Tab from the top reaches the English link');
+			await Promise.all([page.waitForURL(/[?]lang=en$/), page.keyboard.press('Enter')]);
+			t.ok(await page.evaluate(() => document.documentElement.lang) === 'en' &&
+				await page.locator('button[type=submit]').innerText() === 'Send my answers',
+				'Enter on it shows the questionnaire in English');
+			t.ok(await page.locator('nav.fr-translate a[aria-current="true"]').getAttribute('hreflang') === 'en',
+				'English is marked as the current language');
+			await axeAudit(page, t, 'English at 1280 px');
+			await page.screenshot({ path: path.join(outdir, 'lang-en-1280.png'), fullPage: true });
+			await page.goto(url(`${slug}-ar`, '?lang=ar'));
+			t.ok(await page.evaluate(() => document.documentElement.dir) === 'rtl' &&
+				await page.evaluate(() => getComputedStyle(document.querySelector('h1')).direction) === 'rtl',
+				'the Arabic fixture is laid out right to left');
+			await axeAudit(page, t, 'Arabic at 1280 px');
+			await page.screenshot({ path: path.join(outdir, 'lang-ar-1280.png'), fullPage: true });
+			await wide.close();
+
+			const narrow = await newContext(browser, { bypassCSP: true,
+				viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+			const phone = await narrow.newPage();
+			const noScroll = async (name) => {
+				const w = await phone.evaluate(() => ({
+					scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+					wide: [...document.querySelectorAll('body *')].filter((e) => {
+						const r = e.getBoundingClientRect();
+						return r.right > document.documentElement.clientWidth + 0.5 || r.left < -0.5;
+					}).slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`),
+				}));
+				t.ok(w.scroll <= 360 && w.wide.length === 0, `${name}: no horizontal scrolling at 360 px`,
+					`scrollWidth ${w.scroll}, innerWidth ${w.inner}; outside: ${w.wide.join(' ')}`);
+			};
+			await phone.goto(url(`${slug}-en`, '?lang=en'));
+			t.ok(await phone.locator('nav.fr-translate a').first().isVisible(),
+				'the selector is visible at 360 px');
+			await noScroll('English');
+			await axeAudit(phone, t, 'English at 360 px');
+			await phone.screenshot({ path: path.join(outdir, 'lang-en-360.png'), fullPage: true });
+			await phone.goto(url(`${slug}-ar`, '?lang=ar'));
+			t.ok(await phone.locator('nav.fr-translate a[aria-current="true"]').isVisible(),
+				'the current language stays shown at 360 px');
+			await noScroll('Arabic');
+			await axeAudit(phone, t, 'Arabic at 360 px');
+			await phone.screenshot({ path: path.join(outdir, 'lang-ar-360.png'), fullPage: true });
+			await narrow.close();
 		});
 	} finally {
 		await within(10000, browser.close(), 'closing the browser').catch((e) => diag(e.message));

@@ -6,9 +6,10 @@
 # prints the status (303 when it worked).
 referent_login() { staff_login /referent "$@"; }
 
-# make_campaign SLUG OPENS_OFFSET CLOSES_OFFSET: a satisfaction campaign on
-# the latest satisfaction form, open from today + OPENS_OFFSET days to
-# today + CLOSES_OFFSET days (local dates of the site).
+# make_campaign SLUG OPENS_OFFSET CLOSES_OFFSET [FORM_KEY]: a satisfaction
+# campaign on the latest version of the form FORM_KEY ("satisfaction" by
+# default), open from today + OPENS_OFFSET days to today + CLOSES_OFFSET
+# days (local dates of the site).
 make_campaign()
 {
 	psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
@@ -19,10 +20,41 @@ make_campaign()
 		SELECT s.id, f.id, 'satisfaction', 'Enquête de test ' || :'slug',
 			current_date + :'o'::int, current_date + :'c'::int, :'slug'
 		FROM qualimetre.site s,
-			(SELECT id FROM qualimetre.form WHERE key = 'satisfaction'
+			(SELECT id FROM qualimetre.form WHERE key = :'k'
 			 ORDER BY version DESC LIMIT 1) f
 		WHERE s.code = 'TEST-IT'
-		ON CONFLICT (slug) DO NOTHING" slug="$1" o="$2" c="$3"
+		ON CONFLICT (slug) DO NOTHING" slug="$1" o="$2" c="$3" \
+		k="${4:-satisfaction}"
+}
+
+# arabic_fixture SLUG...: loads tests/data/forms/lang-arabic.xml (a test
+# fixture in French, English and Arabic script, key test-lang-arabic) with
+# the form loader, its warnings in $QM_TMP/loader.err, and makes an open
+# campaign on it for each SLUG; all of it is deleted at exit, so that no
+# other test sees that form. Returns the loader's status.
+arabic_fixture()
+{
+	local rc=0 slug
+	as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_loader" \
+		"$QM_BUILD/forms/qualimetre-form" load --schema "$QM_SRC/forms/form.rng" \
+		"$QM_SRC/tests/data/forms/lang-arabic.xml" \
+		> "$QM_TMP/loader.out" 2> "$QM_TMP/loader.err" || rc=$?
+	for slug; do
+		make_campaign "$slug" -7 30 test-lang-arabic
+	done
+	at_exit psql_q "DELETE FROM qualimetre.answer WHERE campaign_id IN
+			(SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.form f
+			 ON f.id = c.form_id WHERE f.key = 'test-lang-arabic');
+		DELETE FROM qualimetre.response WHERE campaign_id IN
+			(SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.form f
+			 ON f.id = c.form_id WHERE f.key = 'test-lang-arabic');
+		DELETE FROM qualimetre.submission_check WHERE campaign_id IN
+			(SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.form f
+			 ON f.id = c.form_id WHERE f.key = 'test-lang-arabic');
+		DELETE FROM qualimetre.campaign WHERE form_id IN
+			(SELECT id FROM qualimetre.form WHERE key = 'test-lang-arabic');
+		DELETE FROM qualimetre.form WHERE key = 'test-lang-arabic'"
+	return $rc
 }
 
 # responses SLUG: how many responses the campaign holds.

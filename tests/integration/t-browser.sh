@@ -3,18 +3,19 @@
 # playwright-core driving Debian's /usr/bin/chromium): the conditional
 # question with and without JavaScript, keyboard use, the error summary,
 # full and double submissions, axe-core's WCAG 2.1 A/AA rules, a phone's
-# screen. The browser side prints its cases; what the database holds is
+# screen, the language selector, English and an Arabic fixture (right to
+# left) at 1280 and 360 px. The browser side prints its cases; what the database holds is
 # checked here. Screenshots go to the scratch directory, removed at exit;
 # set QUALIMETRE_TEST_SCREENSHOTS=DIR to keep a copy in DIR.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 59
+tap_plan 72
 
 need_browser
 
 slug=test-browser-$$
-for c in js kbd err full double nojs mobile confirm back; do
+for c in js kbd err full double nojs mobile confirm back en; do
 	make_campaign "$slug-$c" -7 30
 done
 # Forms served ten minutes ago, for the cases that answer everything in a
@@ -22,6 +23,7 @@ done
 QM_AGED_TOKENS="kbd=$(fresh_token "$slug-kbd");full=$(fresh_token "$slug-full");back=$(fresh_token "$slug-back")"
 export QM_AGED_TOKENS
 make_campaign "$slug-close" -40 -10
+arabic_fixture "$slug-ar" || diag "the Arabic fixture form did not load"
 
 # ---- the browser
 log_mark "$QM_LOG/nginx-access.log"

@@ -113,7 +113,7 @@ code=$(http_get "/referent/campagnes/$cid/resultats.xml")
 like "$(head -c 200 "$HTTP_BODY")" '<\?xml version="1.0"' "results.xml is XML ($code)"
 code=$(http_get "/referent/campagnes/$cid/reponses.csv")
 is "$(grep -c $'\r$' "$HTTP_BODY")" 46 "responses.csv: a header and 45 rows ($code)"
-like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,response_corrected_at,set_aside,motif,' "one column per question"
+like "$(head -n 1 "$HTTP_BODY")" '^response_id,submitted_at,response_channel,response_corrected_at,set_aside,response_lang,motif,' "one column per question"
 # Every response's answers, read back field by field, against the database.
 got=$("$dump" , < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
@@ -128,7 +128,7 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
 http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
-like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;response_corrected_at;set_aside;motif;' "and separates with ';'"
+like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;response_corrected_at;set_aside;response_lang;motif;' "and separates with ';'"
 got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
 	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }

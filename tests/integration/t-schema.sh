@@ -55,5 +55,5 @@ like "$out" "row-level security" "the survey role cannot store a paper response"
 cols=$(psql_q "SELECT string_agg(column_name, ',' ORDER BY ordinal_position)
 	FROM information_schema.columns
 	WHERE table_schema = 'qualimetre' AND table_name = 'response'")
-is "$cols" "id,campaign_id,submitted_at,channel,entered_by,form_token,slot_id,updated_at,confirmed,withdrawn_at" \
+is "$cols" "id,campaign_id,submitted_at,channel,entered_by,form_token,slot_id,updated_at,confirmed,withdrawn_at,lang" \
 	"a response has no column for an address, a user agent or a cookie"

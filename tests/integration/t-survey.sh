@@ -85,7 +85,7 @@ token=$(fresh_token "$slug")
 before=$(responses "$slug")
 code=$(http_post "/enquete/$slug" "$full&_jeton=$token")
 is "$code" 303 "a full submission: 303 to the thank-you page"
-is "$(http_header Location)" "/enquete/$slug/merci" "redirected to /merci"
+is "$(http_header Location)" "/enquete/$slug/merci?lang=fr" "redirected to /merci, in the language of the page"
 is "$(responses "$slug")" $((before + 1)) "one response stored"
 expected=$(printf '%s\n' "attente=peu-satisfait" "canal=sur-place" \
 	"commentaire=$comment" "confidentialite=tres-satisfait" \
