@@ -19,6 +19,7 @@
 #include "formcache.h"
 #include "html.h"
 #include "http.h"
+#include "lang.h"
 #include "log.h"
 #include "page.h"
 #include "planning.h"
@@ -37,6 +38,11 @@
 
 #define PREFIX		"/referent"
 #define SERVICE		"Résultats qualité"
+/*
+ * ?par= for a breakdown by the questionnaire's language: no form key
+ * can be it, as keys never start with '_' (forms/form.rng).
+ */
+#define LANG_BY		"_langue"
 
 enum stmt {
 	STMT_CAMPAIGNS,
@@ -124,6 +130,18 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM u)"
 	    " GROUP BY a.question, a.value, g.value"
+	    /* Or by the language the questionnaire was given in, when $2
+	       is LANG_BY: '' for a response with none (paper, sql/023). */
+	    " UNION ALL"
+	    " SELECT 'by', a.question, a.value, coalesce(l.lang, ''),"
+	    "  count(*), NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
+	    " JOIN qualimetre.response l ON l.id = a.response_id"
+	    " WHERE $2 = '" LANG_BY "' AND a.value IS NOT NULL"
+	    " AND a.response_id NOT IN (SELECT id FROM u)"
+	    " GROUP BY a.question, a.value, l.lang"
 	    /* The services the campaign tests, in its order: the groups
 	       of a breakdown by service (sql/015), named as the site
 	       names them. */
@@ -1298,7 +1316,23 @@ campaign_pending(struct buf *b, const struct campaign_results *cr)
 	}
 }
 
-/* The criterion crit broken down by byq, with the choice of criterion. */
+/* An <option> of the detail's form, selected when it is the one shown. */
+static void
+detail_option(struct buf *b, const char *value, const char *label,
+    int selected)
+{
+	buf_puts(b, "<option value=\"");
+	html_puts(b, value);
+	buf_puts(b, selected ? "\" selected>" : "\">");
+	html_puts(b, label);
+	buf_puts(b, "</option>\n");
+}
+
+/*
+ * The criterion crit broken down by byq, with the choice of both: any
+ * criterion, by any question of the profile (a choice that is not a
+ * criterion) or, for a questionnaire, by its language.
+ */
 static void
 campaign_detail(struct buf *b, const struct campaign_results *cr,
     const struct form_question *crit, const struct form_question *byq)
@@ -1308,24 +1342,36 @@ campaign_detail(struct buf *b, const struct campaign_results *cr,
 
 	buf_puts(b, "<h2>Détail selon le profil</h2>\n"
 	    "<form method=\"get\" class=\"fr-mb-2w\">\n"
+	    "<div class=\"fr-grid-row fr-grid-row--gutters "
+	    "fr-grid-row--bottom\">\n"
+	    "<div class=\"fr-col-12 fr-col-md-5\">\n"
 	    "<div class=\"fr-select-group\">\n<label class=\"fr-label\" "
 	    "for=\"critere\">Critère</label>\n<select class=\"fr-select\" "
 	    "id=\"critere\" name=\"critere\">\n");
 	for (k = 0; k < form_nquestions(cr->form); k++) {
 		q = form_question(cr->form, k);
-		if (!q->criterion)
-			continue;
-		buf_puts(b, "<option value=\"");
-		html_puts(b, q->key);
-		buf_puts(b, q == crit ? "\" selected>" : "\">");
-		html_puts(b, q->label);
-		buf_puts(b, "</option>\n");
+		if (q->criterion)
+			detail_option(b, q->key, q->short_label != NULL ?
+			    q->short_label : q->label, q == crit);
 	}
-	buf_puts(b, "</select>\n</div>\n<input type=\"hidden\" "
-	    "name=\"par\" value=\"");
-	html_puts(b, byq->key);
-	buf_puts(b, "\">\n<button class=\"fr-btn fr-btn--sm\" "
-	    "type=\"submit\">Afficher</button>\n</form>\n");
+	buf_puts(b, "</select>\n</div>\n</div>\n"
+	    "<div class=\"fr-col-12 fr-col-md-5\">\n"
+	    "<div class=\"fr-select-group\">\n<label class=\"fr-label\" "
+	    "for=\"par\">Selon</label>\n<select class=\"fr-select\" "
+	    "id=\"par\" name=\"par\">\n");
+	for (k = 0; k < form_nquestions(cr->form); k++) {
+		q = form_question(cr->form, k);
+		if (!q->criterion && q->kind == QKIND_CHOICE)
+			detail_option(b, q->key, q->label,
+			    strcmp(q->key, byq->key) == 0);
+	}
+	if (strcmp(cr->r.kind, "satisfaction") == 0)
+		detail_option(b, LANG_BY, "Langue du questionnaire",
+		    strcmp(byq->key, LANG_BY) == 0);
+	buf_puts(b, "</select>\n</div>\n</div>\n"
+	    "<div class=\"fr-col-12 fr-col-md-2\">\n"
+	    "<button class=\"fr-btn fr-mb-3v\" type=\"submit\">"
+	    "Afficher</button>\n</div>\n</div>\n</form>\n");
 	if ((crit = campaign_rule(cr, crit->key)) != NULL)
 		breakdown(b, cr, crit, byq, "detail");
 }
@@ -1348,6 +1394,41 @@ campaign_public_link(const struct referent *rf, struct buf *b,
 		free(cause);
 	}
 	buf_puts(b, "</div>\n");
+}
+
+/* The breakdown by language: a question made of the form's languages. */
+struct lang_by {
+	struct form_question	q;
+	struct form_option	opts[FORM_LANGS_MAX + 1];
+};
+
+/*
+ * Fills lb with the languages f is offered in, named in themselves, and
+ * the responses given in none (paper, or before languages were kept).
+ */
+static const struct form_question *
+lang_by(struct lang_by *lb, const struct form *f)
+{
+	const char	*code, *name;
+	size_t		 i, n;
+
+	memset(lb, 0, sizeof(*lb));
+	n = form_nlangs(f);
+	for (i = 0; i < n && i < FORM_LANGS_MAX; i++) {
+		code = form_lang(f, i);
+		name = lang_name(code);
+		lb->opts[i].value = code;
+		lb->opts[i].label = name != NULL ? name : code;
+	}
+	lb->opts[i].value = "";
+	lb->opts[i].label = "Sans langue enregistrée (papier)";
+	lb->q.key = LANG_BY;
+	lb->q.kind = QKIND_CHOICE;
+	lb->q.label = "Langue du questionnaire";
+	lb->q.target = -1;
+	lb->q.options = lb->opts;
+	lb->q.noptions = i + 1;
+	return &lb->q;
 }
 
 /* The criterion of the breakdown: the one called want, or the first. */
@@ -1378,7 +1459,7 @@ campaign_criterion(const struct form *f, const char *want)
 static int
 campaign_load(struct referent *rf, const struct staff_user *u,
     const struct req *r, const char *id, struct campaign_results *cr,
-    const struct form_question **byq)
+    struct lang_by *lb, const struct form_question **byq)
 {
 	const struct http_field	*f;
 	const char		*by;
@@ -1389,6 +1470,12 @@ campaign_load(struct referent *rf, const struct staff_user *u,
 	found = campaign_query(rf, u, id, by != NULL ? by : "motif", cr);
 	if (found != 1)
 		return found;
+	if (by != NULL && strcmp(by, LANG_BY) == 0) {
+		/* Questionnaires only: staff type grids in French. */
+		*byq = strcmp(cr->r.kind, "satisfaction") == 0 ?
+		    lang_by(lb, cr->form) : NULL;
+		return campaign_compute(rf, u, cr);
+	}
 	if (by != NULL) {
 		*byq = form_find(cr->form, by);
 		if (*byq != NULL && (*byq)->kind != QKIND_CHOICE &&
@@ -1414,6 +1501,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id)
 {
 	struct campaign_results		 cr;
+	struct lang_by			 lb;
 	const struct form_question	*q, *byq = NULL, *crit;
 	const struct http_field		*f;
 	struct buf			*b = &p->body;
@@ -1422,7 +1510,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	long				 opens;
 	int				 found, satisfaction;
 
-	if ((found = campaign_load(rf, u, r, id, &cr, &byq)) != 1) {
+	if ((found = campaign_load(rf, u, r, id, &cr, &lb, &byq)) != 1) {
 		campaign_missing(rf, p, u, found);
 		return;
 	}

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 41
+tap_plan 45
 
 login() { staff_login /referent "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
@@ -63,6 +63,21 @@ body_has '<table' "and its data table"
 links=$(grep -o "href=\"/referent/campagnes/$cid/[^\"]*\"" "$HTTP_BODY" | tr '\n' ' ')
 is "$links" "href=\"/referent/campagnes/$cid/objectif\" href=\"/referent/campagnes/$cid/ouvrir\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv?format=tableur\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" " \
 	"the page links to its target, to reopening (closed), to the paper entry, to the rhythm, then to each file of the table"
+
+# Broken down by the questionnaire's language: 15 answered in English (all
+# very satisfied), 25 in French (15 satisfied, 10 not), 5 with none
+# recorded (all "sans avis": no opinion).
+psql_q "UPDATE qualimetre.response SET lang = CASE WHEN i <= 15 THEN 'en' ELSE 'fr' END
+	FROM generate_series(1, 40) i WHERE id = md5(:'slug' || i)::uuid" slug="$slug" > /dev/null
+is "$(http_get "/referent/campagnes/$cid?par=_langue&critere=courtoisie")" 200 \
+	"the results broken down by language"
+body_has '<option value="_langue" selected>Langue du questionnaire</option>' \
+	"the language is offered, and chosen, beside the profile's questions"
+body_has '<option value="motif">' "as the reason for the visit is"
+rows=$(sed -n '/<caption>.*Langue du questionnaire.*données du graphique/,/<\/table>/p' "$HTTP_BODY" | grep -o '<tr><th scope="row"[^>]*>[^<]*</th><td>[^<]*</td><td>[^<]*</td>' |
+	sed -e 's/<[^>]*>/|/g' -e 's/||*/|/g' | tr '\n' ' ')
+is "$rows" "|Français|25 (petit échantillon)|15| |English|15 (petit échantillon)|15| |Sans langue enregistrée (papier)|0|0| " \
+	"each language's opinions and satisfied answers, the paper ones apart"
 
 # The first, English addresses send the browser on, query and method kept.
 is "$(http_get "/referent/campaigns/$cid")/$(http_header Location)" "301//referent/campagnes/$cid" \
