@@ -347,14 +347,70 @@ responses_make(struct export_response *resp, const char *(*values)[NKEYS])
 	}
 }
 
+/*
+ * Whether the spreadsheet's document read is its French header and the
+ * responses as a person reads them: a code by its option's label (found
+ * in the form), moments without "T" and "Z", channels in French.
+ */
+static int
+sheet_responses_ok(const struct export_csv *c,
+    const struct export_response *resp, const struct form *f)
+{
+	static const char *const head[] = { "Réponse", "Envoyée le (UTC)",
+	    "Canal", "Corrigée le (UTC)", "Mise à l’écart (période)",
+	    "Langue" };
+	const struct form_question	*q;
+	const struct form_option	*o;
+	const char			*want;
+	size_t				 i, j;
+
+	if (c->nrows != NRESP + 1 || c->ncols[0] != NKEYS + 6)
+		return 0;
+	for (j = 0; j < 6; j++)
+		if (!str_eq(c->rows[0][j], head[j]))
+			return 0;
+	for (j = 0; j < NKEYS; j++) {
+		q = form_question(f, j);
+		if (!str_eq(c->rows[0][6 + j], q->short_label != NULL ?
+		    q->short_label : q->label))
+			return 0;
+	}
+	for (i = 0; i < NRESP; i++) {
+		if (!str_eq(c->rows[i + 1][0], resp[i].id) ||
+		    !str_eq(c->rows[i + 1][2], i % 2 ? "papier" : "en ligne") ||
+		    !str_eq(c->rows[i + 1][3], i == 1 ?
+		    "2026-05-20 08:00:00" : "")) {
+			tap_diag("response %zu: wrong identification", i);
+			return 0;
+		}
+		for (j = 0; j < NKEYS; j++) {
+			want = resp[i].values[j];
+			if (j == COMMENT)
+				want = shown[i];
+			else if ((o = form_option_find(form_question(f, j),
+			    want)) != NULL)
+				want = o->label;
+			if (!str_eq(c->rows[i + 1][6 + j],
+			    want == NULL ? "" : want)) {
+				tap_diag("response %zu, %s: \"%s\"", i,
+				    keys[j], c->rows[i + 1][6 + j]);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
 /* Whether the document read is the header and the responses, exactly. */
 static int
 responses_ok(const struct export_csv *c, const struct export_response *resp,
-    int spreadsheet)
+    int spreadsheet, const struct form *f)
 {
 	const char	*want;
 	size_t		 i, j;
 
+	if (spreadsheet)
+		return sheet_responses_ok(c, resp, f);
 	if (c->nrows != NRESP + 1 || c->ncols[0] != NKEYS + 6 ||
 	    !str_eq(c->rows[0][0], "response_id") ||
 	    !str_eq(c->rows[0][1], "submitted_at") ||
@@ -426,7 +482,7 @@ test_responses(const struct form *f)
 		free(cause);
 		cause = NULL;
 	}
-	tap_ok(ok && !c->bom && responses_ok(c, resp, 0),
+	tap_ok(ok && !c->bom && responses_ok(c, resp, 0, f),
 	    "responses, ',': parse back to the values, formulas raw");
 	export_csv_free(c);
 	c = NULL;
@@ -437,25 +493,28 @@ test_responses(const struct form *f)
 	    "responses, ',': line breaks kept inside quotes");
 
 	export_responses_csv(f, resp, NRESP, EXPORT_CSV_SPREADSHEET, &s);
-	tap_ok(starts(s.data, EXPORT_BOM "response_id;submitted_at;"
-	    "response_channel;response_corrected_at;set_aside;response_lang;"
-	    "motif;"),
-	    "responses, ';': a UTF-8 BOM, then the header row");
+	tap_ok(starts(s.data, EXPORT_BOM "Réponse;Envoyée le (UTC);Canal;"
+	    "Corrigée le (UTC);Mise à l’écart (période);Langue;"
+	    "Pour quelle démarche") && strstr(s.data, ";Courtoisie;") != NULL,
+	    "responses, ';': a UTF-8 BOM, then French headers, short names");
+	tap_ok(strstr(s.data, "\r\n7f1c2a4e-0b5d-4c1e-9a7b-000000000000;"
+	    "2026-05-01 10:15:00+02:00;en ligne;;7;en;") != NULL &&
+	    strstr(s.data, ";Satisfait;Sans avis / non concerné;") != NULL,
+	    "responses, ';': moments, channels and answers as people read them");
 	ok = export_csv_parse(s.data, s.len, ';', &c, &cause) == 0;
 	if (!ok) {
 		tap_diag("%s", cause);
 		free(cause);
 		cause = NULL;
 	}
-	tap_ok(ok && c->bom && responses_ok(c, resp, 1),
+	tap_ok(ok && c->bom && responses_ok(c, resp, 1, f),
 	    "responses, ';': parse back, formula-like texts after a quote");
 	export_csv_free(c);
 	c = NULL;
 	tap_ok(strstr(s.data, ";\"Très bien ; merci.") != NULL &&
 	    strstr(s.data, ";\"'=HYPERLINK(\"\"http") != NULL &&
-	    strstr(s.data, ";-5\r\n") != NULL &&
-	    strstr(s.data, ";etrangers | autre;") != NULL,
-	    "responses, ';': ';' quoted, numbers and codes left alone");
+	    strstr(s.data, ";-5\r\n") != NULL,
+	    "responses, ';': ';' quoted, numbers left alone");
 
 	export_responses_csv(f, NULL, 0, EXPORT_CSV_DATA, &e);
 	tap_ok(export_csv_parse(e.data, e.len, ',', &c, &cause) == 0 &&
@@ -550,7 +609,7 @@ main(void)
 	char		 path[1024], schema[1024], *cause = NULL;
 	struct form	*f = NULL;
 
-	tap_plan(33);
+	tap_plan(34);
 	if (top == NULL)
 		top = ".";
 	snprintf(path, sizeof(path), "%s/forms/satisfaction.xml", top);

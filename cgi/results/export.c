@@ -71,6 +71,25 @@ static const char *const responses_columns[] = {
 #define NRESPONSES_COLUMNS \
 	(sizeof(responses_columns) / sizeof(responses_columns[0]))
 
+/* The spreadsheet's French headers, the same columns. */
+static const char *const sheet_responses_columns[] = {
+	"Réponse", "Envoyée le (UTC)", "Canal", "Corrigée le (UTC)",
+	"Mise à l’écart (période)", "Langue",
+};
+_Static_assert(sizeof(sheet_responses_columns) == sizeof(responses_columns),
+    "one French header per column");
+
+/* The channels of response.channel (sql/001), in French. */
+static const struct {
+	const char	*code;
+	const char	*name;
+} sheet_channels[] = {
+	{ "web", "en ligne" },
+	{ "paper", "papier" },
+	{ "call", "appel" },
+	{ "email", "courriel" },
+};
+
 static const char dialect_sep[EXPORT_CSV__MAX] = {
 	[EXPORT_CSV_DATA] = ',',
 	[EXPORT_CSV_SPREADSHEET] = ';',
@@ -319,22 +338,97 @@ export_results_sheet(const struct results *r, struct buf *out)
 	buf_free(&notes);
 }
 
+/* A response's channel as a spreadsheet shows it: in French. */
+static const char *
+sheet_channel(const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(sheet_channels) / sizeof(sheet_channels[0]);
+	    i++)
+		if (code != NULL && strcmp(sheet_channels[i].code, code) == 0)
+			return sheet_channels[i].name;
+	return code;
+}
+
+/*
+ * A moment "YYYY-MM-DDTHH:MM:SSZ" as a French spreadsheet reads a date
+ * and time, "YYYY-MM-DD HH:MM:SS" (the header says UTC), in *out, which
+ * the caller frees; NULL stays NULL.
+ */
+static const char *
+sheet_moment(const char *iso, char **out)
+{
+	size_t	len;
+	char	*p;
+
+	if (iso == NULL)
+		return NULL;
+	*out = xstrdup(iso);
+	if ((p = strchr(*out, 'T')) != NULL)
+		*p = ' ';
+	if ((len = strlen(*out)) > 0 && (*out)[len - 1] == 'Z')
+		(*out)[len - 1] = '\0';
+	return *out;
+}
+
+/*
+ * An answer of q as a person reads it: each code (a multiple choice's
+ * are joined by EXPORT_MULTI_SEP) by its option's label, anything else
+ * as it is. Writes into *out, which the caller frees, when it changes.
+ */
+static const char *
+sheet_answer(const struct form_question *q, const char *v, char **out)
+{
+	const struct form_option	*o;
+	struct buf			 b = { NULL, 0, 0 };
+	const char			*p, *end;
+	char				*code;
+
+	if (v == NULL || *v == '\0' || q->noptions == 0)
+		return v;
+	for (p = v; ; p = end + strlen(EXPORT_MULTI_SEP)) {
+		end = strstr(p, EXPORT_MULTI_SEP);
+		code = end != NULL ? xstrndup(p, (size_t)(end - p)) :
+		    xstrdup(p);
+		if (p != v)
+			buf_puts(&b, EXPORT_MULTI_SEP);
+		o = form_option_find(q, code);
+		buf_puts(&b, o != NULL ? o->label : code);
+		free(code);
+		if (end == NULL)
+			break;
+	}
+	*out = xstrndup(b.data, b.len);
+	buf_free(&b);
+	return *out;
+}
+
 void
 export_responses_csv(const struct form *f,
     const struct export_response *rows, size_t n,
     enum export_dialect dialect, struct buf *out)
 {
-	const char	**fields;
-	size_t		  nq = form_nquestions(f), ncols, i, j;
+	const struct form_question	*q;
+	const char			**fields;
+	char				**made;
+	size_t				  nq = form_nquestions(f), ncols, i, j;
+	int				  sheet = dialect == EXPORT_CSV_SPREADSHEET;
 
 	ncols = NRESPONSES_COLUMNS + nq;
 	fields = xreallocarray(NULL, ncols, sizeof(*fields));
-	if (dialect == EXPORT_CSV_SPREADSHEET)
+	/* What a spreadsheet's row shows in place of codes, freed per row. */
+	made = xcalloc(ncols, sizeof(*made));
+	if (sheet)
 		buf_puts(out, EXPORT_BOM);
 	for (j = 0; j < NRESPONSES_COLUMNS; j++)
-		fields[j] = responses_columns[j];
-	for (j = 0; j < nq; j++)
-		fields[NRESPONSES_COLUMNS + j] = form_question(f, j)->key;
+		fields[j] = sheet ? sheet_responses_columns[j] :
+		    responses_columns[j];
+	for (j = 0; j < nq; j++) {
+		q = form_question(f, j);
+		fields[NRESPONSES_COLUMNS + j] = !sheet ? q->key :
+		    q->short_label != NULL ? q->short_label : q->label;
+	}
 	csv_record(out, fields, ncols, dialect);
 	for (i = 0; i < n; i++) {
 		fields[0] = rows[i].id;
@@ -345,8 +439,22 @@ export_responses_csv(const struct form *f,
 		fields[5] = rows[i].lang;
 		for (j = 0; j < nq; j++)
 			fields[NRESPONSES_COLUMNS + j] = rows[i].values[j];
+		if (sheet) {
+			fields[1] = sheet_moment(fields[1], &made[1]);
+			fields[2] = sheet_channel(fields[2]);
+			fields[3] = sheet_moment(fields[3], &made[3]);
+			for (j = 0; j < nq; j++)
+				fields[NRESPONSES_COLUMNS + j] = sheet_answer(
+				    form_question(f, j), rows[i].values[j],
+				    &made[NRESPONSES_COLUMNS + j]);
+		}
 		csv_record(out, fields, ncols, dialect);
+		for (j = 0; j < ncols; j++) {
+			free(made[j]);
+			made[j] = NULL;
+		}
 	}
+	free(made);
 	free(fields);
 }
 

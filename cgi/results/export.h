@@ -169,6 +169,9 @@ int	 export_results_xml(const struct results *r, struct buf *out,
  * (forms/form.rng), so that they never clash with a key. Each
  * rows[i].values must have form_nquestions(f) entries. Nothing is
  * allocated that the caller must free but out's memory.
+ * EXPORT_CSV_SPREADSHEET is for people rather than tools: a BOM, French
+ * headers (the questions' short names, or labels), channels in French,
+ * moments as "YYYY-MM-DD HH:MM:SS" and each option's label for its code.
  */
 void	 export_responses_csv(const struct form *f,
 	    const struct export_response *rows, size_t n,

@@ -143,12 +143,22 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
 http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
-like "$(sed -n 1p "$HTTP_BODY")" 'response_id;submitted_at;response_channel;response_corrected_at;set_aside;response_lang;motif;' "and separates with ';'"
+like "$(sed -n 1p "$HTTP_BODY")" "Réponse;Envoyée le \\(UTC\\);Canal;Corrigée le \\(UTC\\);Mise à l’écart \\(période\\);Langue;Pour quelle démarche" \
+	"and separates with ';', under French headers"
+# Read back by its French headers, each label turned back into its code by
+# the words of forms/satisfaction.xml, typed here.
 got2=$("$dump" ';' < "$HTTP_BODY" | awk -F'\t' '
 	$1 == 0 { name[$2] = $3; next }
-	name[$2] ~ /^(response_id|motif|courtoisie|attente)$/ { v[$1, name[$2]] = $3; rows[$1] = 1 }
-	END { for (r in rows) print v[r, "response_id"] " " v[r, "motif"] " " v[r, "courtoisie"] " " v[r, "attente"] }' | sort)
-is "$got2" "$want" "the spreadsheet variant reads back to the same answers"
+	name[$2] ~ /Réponse$/ { v[$1, "id"] = $3; rows[$1] = 1 }
+	name[$2] ~ /^Pour quelle démarche/ { v[$1, "motif"] = $3 }
+	name[$2] == "Courtoisie" { v[$1, "courtoisie"] = $3 }
+	name[$2] == "Temps d’attente" { v[$1, "attente"] = $3 }
+	END { for (r in rows) print v[r, "id"] "|" v[r, "motif"] "|" v[r, "courtoisie"] "|" v[r, "attente"] }' |
+	sed -e 's/|Une démarche pour les étrangers[^|]*|/|etrangers|/' -e 's/|Une autre démarche|/|autre|/' \
+	    -e 's/|Très satisfait/|tres-satisfait/g' -e 's/|Satisfait/|satisfait/g' \
+	    -e 's/|Peu satisfait/|peu-satisfait/g' -e 's/|Pas du tout satisfait/|pas-du-tout-satisfait/g' \
+	    -e 's/|Sans avis \/ non concerné/|sans-avis/g' | tr '|' ' ' | sort)
+is "$got2" "$want" "the spreadsheet variant reads back, label by label, to the same answers"
 code=$(http_get "/referent/campagnes/$cid/affiche.pdf")
 like "$(head -c 5 "$HTTP_BODY")" '^%PDF-' "the poster is a PDF ($code)"
 cp "$HTTP_BODY" "$QM_TMP/poster.pdf"
