@@ -408,8 +408,8 @@ list_page(struct people *pp, const struct staff_user *u, struct resp *p)
 	else {
 		buf_printf(b, "<div class=\"fr-table\">\n" HTML_TABLE_BOXES
 		    "<table>\n<caption>Les comptes (%d)</caption>\n<thead>"
-		    "<tr><th scope=\"col\">Nom</th><th scope=\"col\">"
-		    "Identifiant</th><th scope=\"col\">Rôle</th>"
+		    "<tr><th scope=\"col\">Nom et identifiant</th>"
+		    "<th scope=\"col\">Rôle</th>"
 		    "<th scope=\"col\">Sites</th><th scope=\"col\">État</th>"
 		    "<th scope=\"col\">Dernière connexion</th></tr></thead>\n"
 		    "<tbody>\n", n);
@@ -421,9 +421,9 @@ list_page(struct people *pp, const struct staff_user *u, struct resp *p)
 			html_puts(b, pe.id);
 			buf_puts(b, "\">");
 			html_puts(b, pe.name);
-			buf_puts(b, "</a></td><td>");
+			buf_puts(b, "</a><br><span class=\"fr-text--sm\">");
 			html_puts(b, pe.login);
-			buf_puts(b, "</td><td>");
+			buf_puts(b, "</span></td><td>");
 			html_puts(b, role_label(pe.role));
 			buf_puts(b, "</td><td>");
 			short_sites(b, pe.sites);
@@ -564,7 +564,7 @@ static void
 access_section(struct buf *b, const struct staff_user *u,
     const struct pp_person *pe)
 {
-	buf_puts(b, "<h2 id=\"acces\">Accès</h2>\n");
+	buf_puts(b, "<h2 id=\"acces\" class=\"fr-mt-6w\">Accès</h2>\n");
 	if (!pe->manageable) {
 		buf_puts(b, pe->id != NULL && atoll(pe->id) == u->id ?
 		    "<p>C’est votre propre compte : un autre administrateur "
@@ -645,7 +645,8 @@ person_page(struct people *pp, const struct staff_user *u, struct resp *p,
 	buf_puts(b, "</li>\n</ul>\n");
 
 	if (ss != NULL && editable(u, pe->role)) {
-		buf_puts(b, "<h2 id=\"role-sites\">Rôle et sites</h2>\n");
+		buf_puts(b, "<h2 id=\"role-sites\" class=\"fr-mt-6w\">Rôle "
+		    "et sites</h2>\n");
 		if (in != NULL)
 			fields_summary(b, &in->errs, "Rien n’a été changé",
 			    pp_err_names, pp_err_anchors, E__MAX,
