@@ -1,4 +1,4 @@
-/* Sites, people and the national view of the referent's program. */
+/* Sites and the national view of the referent's program. */
 #include "config.h"
 
 #include <math.h>
@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <libpq-fe.h>
-#include <sodium.h>
 
 #include "admin.h"
 #include "buf.h"
@@ -30,26 +29,10 @@
 #include "xmalloc.h"
 
 #define PREFIX		"/referent"
-/*
- * A temporary password is dictated over the phone: 16 characters drawn
- * from an alphabet without the look-alikes (no i, l, 1, o, 0, no capital)
- * in four groups of four, "k7pm-3xw9-qr4t-h2vd": log2(31) x 16, 79 bits.
- */
-#define TEMP_PW_ALPHABET	"abcdefghjkmnpqrstuvwxyz23456789"
-#define TEMP_PW_CHARS		16
-#define TEMP_PW_GROUP		4
-#define TEMP_PW_LEN		(TEMP_PW_CHARS + TEMP_PW_CHARS / TEMP_PW_GROUP - 1)
-/* The most sites one account is given in one form. */
-#define MAX_SITES	64
-
 enum stmt {
 	S_SITES,
 	S_SITE_CREATE,
 	S_SITE_UPDATE,
-	S_STAFF_LIST,
-	S_STAFF_CREATE,
-	S_STAFF_DISABLE,
-	S_STAFF_SITE,
 	S_NATIONAL,
 	S__MAX
 };
@@ -80,16 +63,6 @@ static const struct db_stmt admin_stmts[S__MAX] = {
 	    "   WHERE u.id = qualimetre.current_user_id()),"
 	    "  'site-update', s.code FROM s)"
 	    " SELECT id FROM s", 3 },
-	[S_STAFF_LIST] = { "admin_staff_list",
-	    "SELECT id, login, display_name, role, disabled, sites, site_ids,"
-	    " manageable FROM qualimetre.staff_list()", 0 },
-	[S_STAFF_CREATE] = { "admin_staff_create",
-	    "SELECT qualimetre.staff_create($1, $2, $3, $4, $5::bigint[])"
-	    " AS id", 5 },
-	[S_STAFF_DISABLE] = { "admin_staff_disable",
-	    "SELECT qualimetre.staff_set_disabled($1, $2) AS changed", 2 },
-	[S_STAFF_SITE] = { "admin_staff_site",
-	    "SELECT qualimetre.staff_set_site($1, $2, $3) AS changed", 3 },
 	/*
 	 * The whole national page in one query: the year shown ($1, or the
 	 * latest with answers), the years with satisfaction campaigns, and
@@ -144,7 +117,7 @@ static const struct {
 #define NTIMEZONES	(sizeof(timezones) / sizeof(timezones[0]))
 
 /* One field of a form as shown again: its value and its error. A form
-   of sites or people has FLD_MAX fields at most. */
+   of sites has FLD_MAX fields at most. */
 #define FLD_MAX		8
 struct fld {
 	const char	*id;		/* the input's id, ours */
@@ -203,16 +176,6 @@ redirect(struct resp *p, const char *to)
 	p->location = xstrdup(to);
 }
 
-static const char *
-role_label(const char *role)
-{
-	if (strcmp(role, "admin") == 0)
-		return "Administrateur";
-	if (strcmp(role, "referent") == 0)
-		return "Référent qualité";
-	return "Enquêteur";
-}
-
 /* The value of field key when it holds no NUL byte, or NULL. */
 static const char *
 field(const struct req *r, const char *key)
@@ -234,18 +197,6 @@ valid_text(const char *s, size_t max)
 	if (!utf8_valid(s, len) || utf8_length(s, len) > max)
 		return 0;
 	return strspn(s, " \t\r\n") < len;
-}
-
-static int
-valid_login(const char *s)
-{
-	size_t	n;
-
-	if (s == NULL || strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789")
-	    == 0)
-		return 0;
-	n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-");
-	return s[n] == '\0' && n >= 2 && n <= 64;
 }
 
 static int
@@ -630,540 +581,6 @@ sites(struct admin *ra, const struct staff_user *u, const struct req *r,
 			done = "Le site a été modifié.";
 	}
 	sites_page(ra, u, p, f, done);
-}
-
-/* ------------------------------------------------------------ people */
-
-enum person_field {
-	PF_LOGIN,
-	PF_NAME,
-	PF_ROLE,
-	PF_SITES,
-	PF__MAX
-};
-_Static_assert(PF__MAX <= FLD_MAX, "too many fields");
-
-static void
-person_fields_init(struct fld *f)
-{
-	static const char *const ids[PF__MAX] = { "p-login", "p-name",
-	    "p-role", "p-sites" };
-	static const char *const names[PF__MAX] = { "Identifiant",
-	    "Nom affiché", "Rôle", "Sites" };
-	size_t	i;
-
-	for (i = 0; i < PF__MAX; i++) {
-		f[i].id = ids[i];
-		f[i].name = names[i];
-		f[i].value = NULL;
-		f[i].error = NULL;
-	}
-}
-
-/* The columns of S_STAFF_LIST and S_SITES the people page reads. */
-struct people_cols {
-	int	id, login, name, role, disabled, sites, manageable;
-	int	site_id, site_code, site_name;
-};
-
-/* The forms that act on account k: (re)activate it, give or take a site. */
-static void
-people_actions(struct buf *b, const struct staff_user *u, PGresult *ures,
-    PGresult *sres, int k, const struct people_cols *c)
-{
-	const char	*id = PQgetvalue(ures, k, c->id);
-	int		 dis = *PQgetvalue(ures, k, c->disabled) == 't';
-	int		 i, ns = PQntuples(sres);
-
-	if (*PQgetvalue(ures, k, c->manageable) == 't') {
-		buf_puts(b, "<form method=\"post\" action=\"" PREFIX
-		    "/personnes\">\n");
-		staff_csrf_input(b, u);
-		buf_puts(b, "<input type=\"hidden\" name=\"user\" value=\"");
-		html_puts(b, id);
-		buf_printf(b, "\">\n<button class=\"fr-btn fr-btn--sm "
-		    "fr-btn--secondary\" type=\"submit\" name=\"action\" "
-		    "value=\"%s\">%s<span class=\"fr-sr-only\"> ", dis ?
-		    "enable" : "disable", dis ? "Réactiver" : "Désactiver");
-		html_puts(b, PQgetvalue(ures, k, c->login));
-		buf_puts(b, "</span></button>\n</form>\n");
-	}
-	if (u->role != STAFF_ADMIN || strcmp(PQgetvalue(ures, k, c->role),
-	    "admin") == 0 || ns == 0)
-		return;
-	buf_puts(b, "<form method=\"post\" action=\"" PREFIX "/personnes\" "
-	    "class=\"fr-mt-1w\">\n");
-	staff_csrf_input(b, u);
-	buf_puts(b, "<input type=\"hidden\" name=\"user\" value=\"");
-	html_puts(b, id);
-	buf_puts(b, "\">\n<div class=\"fr-select-group\">\n"
-	    "<label class=\"fr-label\" for=\"site-");
-	html_puts(b, id);
-	buf_puts(b, "\">Site de ");
-	html_puts(b, PQgetvalue(ures, k, c->login));
-	buf_puts(b, "</label>\n<select class=\"fr-select\" id=\"site-");
-	html_puts(b, id);
-	buf_puts(b, "\" name=\"site\">\n");
-	for (i = 0; i < ns; i++) {
-		buf_puts(b, "<option value=\"");
-		html_puts(b, PQgetvalue(sres, i, c->site_id));
-		buf_puts(b, "\">");
-		html_puts(b, PQgetvalue(sres, i, c->site_code));
-		buf_puts(b, " – ");
-		html_puts(b, PQgetvalue(sres, i, c->site_name));
-		buf_puts(b, "</option>\n");
-	}
-	buf_puts(b, "</select>\n</div>\n<button class=\"fr-btn fr-btn--sm "
-	    "fr-btn--tertiary\" type=\"submit\" name=\"action\" "
-	    "value=\"site-add\">Donner ce site</button>\n<button "
-	    "class=\"fr-btn fr-btn--sm fr-btn--tertiary\" type=\"submit\" "
-	    "name=\"action\" value=\"site-remove\">Retirer ce site</button>\n"
-	    "</form>\n");
-}
-
-/* The accounts the user may see, each with its actions. */
-static void
-people_table(struct buf *b, const struct staff_user *u, PGresult *ures,
-    PGresult *sres, const struct people_cols *c)
-{
-	int	k, n = PQntuples(ures);
-
-	if (n == 0) {
-		buf_puts(b, "<p>Aucun compte.</p>\n");
-		return;
-	}
-	buf_puts(b, "<div class=\"fr-table\">\n"
-	    HTML_TABLE_BOXES "<table>\n<caption>"
-	    "Les comptes</caption>\n<thead><tr><th scope=\"col\">"
-	    "Identifiant</th><th scope=\"col\">Nom</th>"
-	    "<th scope=\"col\">Rôle</th><th scope=\"col\">Sites</th>"
-	    "<th scope=\"col\">État</th><th scope=\"col\">Actions"
-	    "</th></tr></thead>\n<tbody>\n");
-	for (k = 0; k < n; k++) {
-		buf_puts(b, "<tr><td>");
-		html_puts(b, PQgetvalue(ures, k, c->login));
-		buf_puts(b, "</td><td>");
-		html_puts(b, PQgetvalue(ures, k, c->name));
-		buf_puts(b, "</td><td>");
-		html_puts(b, role_label(PQgetvalue(ures, k, c->role)));
-		buf_puts(b, "</td><td>");
-		html_puts(b, PQgetvalue(ures, k, c->sites));
-		buf_puts(b, *PQgetvalue(ures, k, c->disabled) == 't' ?
-		    "</td><td>désactivé</td><td>" : "</td><td>actif</td><td>");
-		people_actions(b, u, ures, sres, k, c);
-		buf_puts(b, "</td></tr>\n");
-	}
-	buf_puts(b, "</tbody>\n</table>\n" HTML_TABLE_BOXES_END "</div>\n");
-}
-
-/* The creation form's fieldset of sites, those in checked[] ticked. */
-static void
-people_sites(struct buf *b, const struct fld *f, PGresult *sres,
-    const struct people_cols *c, const char *const *checked,
-    size_t nchecked)
-{
-	const char	*v;
-	size_t		 j;
-	int		 i, on;
-
-	buf_printf(b, "<fieldset class=\"fr-fieldset%s\" id=\"p-sites\" "
-	    "aria-labelledby=\"p-sites-legend p-sites-messages\">\n"
-	    "<legend class=\"fr-fieldset__legend\" id=\"p-sites-legend\">"
-	    "Sites<span class=\"fr-hint-text\">Au moins un</span></legend>\n",
-	    f->error != NULL ? " fr-fieldset--error" : "");
-	for (i = 0; i < PQntuples(sres); i++) {
-		v = PQgetvalue(sres, i, c->site_id);
-		on = 0;
-		for (j = 0; j < nchecked; j++)
-			if (strcmp(checked[j], v) == 0)
-				on = 1;
-		buf_puts(b, "<div class=\"fr-fieldset__element\">\n"
-		    "<div class=\"fr-checkbox-group\">\n<input type=\"checkbox\" "
-		    "name=\"site\" id=\"p-site-");
-		html_puts(b, v);
-		buf_puts(b, "\" value=\"");
-		html_puts(b, v);
-		buf_puts(b, on ? "\" checked" : "\"");
-		if (f->error != NULL)
-			buf_puts(b, " aria-describedby=\"p-sites-error\"");
-		buf_puts(b, ">\n<label class=\"fr-label\" for=\"p-site-");
-		html_puts(b, v);
-		buf_puts(b, "\">");
-		html_puts(b, PQgetvalue(sres, i, c->site_code));
-		buf_puts(b, " – ");
-		html_puts(b, PQgetvalue(sres, i, c->site_name));
-		buf_puts(b, "</label>\n</div>\n</div>\n");
-	}
-	buf_puts(b, "<div class=\"fr-messages-group\" id=\"p-sites-messages\" "
-	    "aria-live=\"polite\">\n");
-	if (f->error != NULL) {
-		buf_puts(b, "<p class=\"fr-message fr-message--error\" "
-		    "id=\"p-sites-error\">");
-		html_puts(b, f->error);
-		buf_puts(b, "</p>\n");
-	}
-	buf_puts(b, "</div>\n</fieldset>\n");
-}
-
-/* The form that creates an account (an enquirer's, for a referent). */
-static void
-people_form(struct buf *b, const struct staff_user *u, struct fld *f,
-    PGresult *sres, const struct people_cols *c,
-    const char *const *checked, size_t nchecked)
-{
-	static const char *const role_opts[] = { "enquirer", "Enquêteur",
-	    "referent", "Référent qualité" };
-	int	admin = u->role == STAFF_ADMIN;
-
-	buf_puts(b, admin ? "<h2 id=\"nouveau\">Nouveau compte</h2>\n" :
-	    "<h2 id=\"nouveau\">Nouvel enquêteur</h2>\n");
-	error_summary(b, f, PF__MAX, "Le compte n’a pas été créé");
-	buf_puts(b, "<p>Un mot de passe provisoire est tiré au hasard et "
-	    "affiché une seule fois, une fois le compte créé.</p>\n"
-	    "<form method=\"post\" action=\"" PREFIX "/personnes\" "
-	    "novalidate>\n");
-	staff_csrf_input(b, u);
-	buf_puts(b, "<input type=\"hidden\" name=\"action\" "
-	    "value=\"create\">\n");
-	text_input(b, &f[PF_LOGIN], "login", "Identifiant", "De 2 à 64 "
-	    "caractères : lettres minuscules sans accent, chiffres, points, "
-	    "tirets ; par exemple : jeanne.martin",
-	    " required maxlength=\"64\" autocomplete=\"off\" "
-	    "autocapitalize=\"none\" spellcheck=\"false\"");
-	text_input(b, &f[PF_NAME], "name", "Nom affiché", "Prénom et nom, "
-	    "200 caractères au plus", " required maxlength=\"200\"");
-	if (admin)
-		select_input(b, &f[PF_ROLE], "role", "Rôle", role_opts, 2);
-	else
-		buf_puts(b, "<input type=\"hidden\" name=\"role\" "
-		    "value=\"enquirer\">\n");
-	people_sites(b, &f[PF_SITES], sres, c, checked, nchecked);
-	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Créer le "
-	    "compte</button>\n</form>\n");
-}
-
-/*
- * The people page: the accounts the user may see, the forms to act on
- * them, and the creation form (f, the checked sites in checked[], the
- * password of an account just created in pw).
- */
-static void
-people_page(struct admin *ra, const struct staff_user *u, struct resp *p,
-    struct fld *f, const char *const *checked, size_t nchecked,
-    const char *done, const char *created, const char *pw)
-{
-	struct buf		*b = &p->body;
-	PGresult		*ures = NULL, *sres = NULL;
-	struct people_cols	 c;
-	char			 sqlstate[6];
-
-	if (run(ra, u, S_STAFF_LIST, NULL, &ures, sqlstate) != DB_OK ||
-	    run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK) {
-		PQclear(ures);
-		unavailable(ra, p, u);
-		return;
-	}
-	c.id = PQfnumber(ures, "id");
-	c.login = PQfnumber(ures, "login");
-	c.name = PQfnumber(ures, "display_name");
-	c.role = PQfnumber(ures, "role");
-	c.disabled = PQfnumber(ures, "disabled");
-	c.sites = PQfnumber(ures, "sites");
-	c.manageable = PQfnumber(ures, "manageable");
-	c.site_id = PQfnumber(sres, "id");
-	c.site_code = PQfnumber(sres, "code");
-	c.site_name = PQfnumber(sres, "name");
-
-	staff_page_open(ra->staff, p, u, "Personnes");
-	page_back_link(b, PREFIX "/", "Accueil");
-	buf_puts(b, "<h1>Personnes</h1>\n");
-	if (u->role != STAFF_ADMIN)
-		buf_puts(b, "<p>Les enquêteurs et référents des sites dont "
-		    "vous avez la charge. Vous pouvez créer des comptes "
-		    "d’enquêteur sur ces sites, les désactiver et les "
-		    "réactiver.</p>\n");
-	if (done != NULL)
-		page_success(b, done);
-	if (pw != NULL) {
-		buf_puts(b, "<div class=\"fr-alert fr-alert--success "
-		    "fr-mb-4w\" role=\"status\" id=\"mot-de-passe\">\n"
-		    "<h2 class=\"fr-alert__title\">Compte « ");
-		html_puts(b, created);
-		buf_puts(b, " » créé</h2>\n<p>Son mot de passe provisoire, "
-		    "affiché cette fois seulement : <code "
-		    "id=\"mot-de-passe-provisoire\">");
-		html_puts(b, pw);
-		buf_puts(b, "</code>. Transmettez-le à la personne par un "
-		    "canal sûr (de vive voix, par téléphone) ; elle pourra "
-		    "se connecter avec son identifiant et ce mot de "
-		    "passe.</p>\n</div>\n");
-	}
-	people_table(b, u, ures, sres, &c);
-	people_form(b, u, f, sres, &c, checked, nchecked);
-	page_end(b);
-	PQclear(ures);
-	PQclear(sres);
-}
-
-/*
- * Writes a temporary password into out: TEMP_PW_CHARS characters of
- * TEMP_PW_ALPHABET drawn uniformly by libsodium, a dash between groups.
- */
-static void
-temp_password(char out[TEMP_PW_LEN + 1])
-{
-	size_t	i, k = 0;
-
-	for (i = 0; i < TEMP_PW_CHARS; i++) {
-		if (i > 0 && i % TEMP_PW_GROUP == 0)
-			out[k++] = '-';
-		out[k++] = TEMP_PW_ALPHABET[randombytes_uniform(
-		    sizeof(TEMP_PW_ALPHABET) - 1)];
-	}
-	out[k] = '\0';
-}
-
-/*
- * The sites ticked in the creation form, into checked[] (at most
- * MAX_SITES, each once): each must be one the user sees, which the
- * policies decide. Returns their number, or -1 when the database is
- * unavailable; a bad one is said in *f.
- */
-static int
-person_sites(struct admin *ra, const struct staff_user *u,
-    const struct req *r, struct fld *f, const char **checked)
-{
-	PGresult	*sres = NULL;
-	const char	*v;
-	char		 sqlstate[6];
-	size_t		 i, j, nchecked = 0;
-	int		 k, found;
-
-	if (run(ra, u, S_SITES, NULL, &sres, sqlstate) != DB_OK)
-		return -1;
-	for (i = 0; i < r->nfields; i++) {
-		if (strcmp(r->fields[i].key, "site") != 0)
-			continue;
-		v = r->fields[i].val;
-		if (strlen(v) != r->fields[i].vallen ||
-		    !http_id_parse(v, NULL)) {
-			f->error = "Un des sites envoyés n’existe pas.";
-			continue;
-		}
-		found = 0;
-		for (k = 0; k < PQntuples(sres); k++)
-			if (strcmp(PQgetvalue(sres, k, PQfnumber(sres, "id")),
-			    v) == 0)
-				found = 1;
-		if (!found) {
-			f->error = "Un des sites envoyés n’est pas un site dont "
-			    "vous avez la charge.";
-			continue;
-		}
-		for (j = 0; j < nchecked; j++)
-			if (strcmp(checked[j], v) == 0)
-				break;
-		if (j < nchecked)
-			continue;
-		if (nchecked == MAX_SITES) {
-			f->error = "Trop de sites à la fois.";
-			break;
-		}
-		checked[nchecked++] = v;
-	}
-	PQclear(sres);
-	if (f->error == NULL && nchecked == 0)
-		f->error = "Cochez au moins un site.";
-	return (int)nchecked;
-}
-
-/* The login, the name and the role of the creation form, into f. */
-static void
-person_check(const struct staff_user *u, const struct req *r, struct fld *f)
-{
-	f[PF_LOGIN].value = field(r, "login");
-	f[PF_NAME].value = field(r, "name");
-	f[PF_ROLE].value = field(r, "role");
-	if (!valid_login(f[PF_LOGIN].value))
-		f[PF_LOGIN].error = "Saisissez un identifiant de 2 à 64 "
-		    "caractères : lettres minuscules sans accent, chiffres, "
-		    "points, tirets, commençant par une lettre ou un chiffre.";
-	if (!valid_text(f[PF_NAME].value, 200))
-		f[PF_NAME].error = "Saisissez le nom de la personne (200 "
-		    "caractères au plus).";
-	if (f[PF_ROLE].value == NULL ||
-	    (strcmp(f[PF_ROLE].value, "enquirer") != 0 &&
-	    strcmp(f[PF_ROLE].value, "referent") != 0))
-		f[PF_ROLE].error = "Choisissez enquêteur ou référent.";
-	else if (u->role != STAFF_ADMIN &&
-	    strcmp(f[PF_ROLE].value, "enquirer") != 0)
-		f[PF_ROLE].error = "Vous ne pouvez créer que des comptes "
-		    "d’enquêteur.";
-}
-
-/* POST PREFIX "/personnes" action=create: check, then create. */
-static void
-person_create(struct admin *ra, const struct staff_user *u,
-    const struct req *r, struct resp *p)
-{
-	struct fld	 f[PF__MAX];
-	const char	*checked[MAX_SITES], *params[5];
-	struct buf	 arr = { 0 };
-	PGresult	*res = NULL;
-	char		 sqlstate[6], pw[TEMP_PW_LEN + 1], *hash = NULL;
-	enum db_status	 st;
-	size_t		 i, nchecked;
-	int		 n, bad = 0;
-
-	person_fields_init(f);
-	person_check(u, r, f);
-	if ((n = person_sites(ra, u, r, &f[PF_SITES], checked)) == -1) {
-		unavailable(ra, p, u);
-		return;
-	}
-	nchecked = (size_t)n;
-	for (i = 0; i < PF__MAX; i++)
-		if (f[i].error != NULL)
-			bad = 1;
-	if (bad) {
-		p->status = 400;
-		people_page(ra, u, p, f, checked, nchecked, NULL, NULL, NULL);
-		return;
-	}
-
-	temp_password(pw);
-	if ((hash = staff_password_hash(pw, TEMP_PW_LEN)) == NULL) {
-		log_warnx("no memory to hash a password");
-		sodium_memzero(pw, sizeof(pw));
-		message(ra, p, u, 500, "Erreur", "Le compte n’a pas été créé ; "
-		    "l’erreur est signalée.");
-		return;
-	}
-	db_array(&arr, checked, nchecked);
-	params[0] = f[PF_LOGIN].value;
-	params[1] = f[PF_NAME].value;
-	params[2] = f[PF_ROLE].value;
-	params[3] = hash;
-	params[4] = arr.data;
-	st = run(ra, u, S_STAFF_CREATE, params, &res, sqlstate);
-	buf_free(&arr);
-	free(hash);
-	if (st == DB_UNAVAILABLE) {
-		sodium_memzero(pw, sizeof(pw));
-		unavailable(ra, p, u);
-		return;
-	}
-	if (st == DB_REFUSED) {
-		sodium_memzero(pw, sizeof(pw));
-		if (strcmp(sqlstate, "42501") == 0) {
-			message(ra, p, u, 403, "Création refusée", "Vous ne "
-			    "pouvez créer que des comptes d’enquêteur sur les "
-			    "sites dont vous avez la charge : rien n’a été "
-			    "créé.");
-			return;
-		}
-		if (strcmp(sqlstate, "23505") == 0)
-			f[PF_LOGIN].error = "Cet identifiant est déjà pris.";
-		else
-			f[PF_SITES].error = "Le compte a été refusé par la "
-			    "base de données ; vérifiez les sites.";
-		p->status = 400;
-		people_page(ra, u, p, f, checked, nchecked, NULL, NULL, NULL);
-		return;
-	}
-	PQclear(res);
-	person_fields_init(f);
-	people_page(ra, u, p, f, NULL, 0, NULL, field(r, "login"), pw);
-	sodium_memzero(pw, sizeof(pw));
-}
-
-/* disable, enable, site-add, site-remove: then back to the list. */
-static void
-person_action(struct admin *ra, const struct staff_user *u,
-    const struct req *r, struct resp *p, const char *action)
-{
-	const char	*user = field(r, "user"), *site = field(r, "site");
-	const char	*params[3], *to;
-	PGresult	*res = NULL;
-	char		 sqlstate[6];
-	enum stmt	 s;
-	enum db_status	 st;
-
-	if (!http_id_parse(user, NULL)) {
-		message(ra, p, u, 400, "Envoi incomplet", "Le compte n’est pas "
-		    "indiqué : rien n’a été changé.");
-		return;
-	}
-	params[0] = user;
-	if (strcmp(action, "disable") == 0 || strcmp(action, "enable") == 0) {
-		s = S_STAFF_DISABLE;
-		params[1] = strcmp(action, "disable") == 0 ? "true" : "false";
-		to = strcmp(action, "disable") == 0 ?
-		    PREFIX "/personnes?fait=desactive" :
-		    PREFIX "/personnes?fait=reactive";
-	} else {
-		if (u->role != STAFF_ADMIN) {
-			message(ra, p, u, 403, "Accès réservé", "Seul un "
-			    "administrateur donne ou retire des sites.");
-			return;
-		}
-		if (!http_id_parse(site, NULL)) {
-			message(ra, p, u, 400, "Envoi incomplet", "Le site n’est "
-			    "pas indiqué : rien n’a été changé.");
-			return;
-		}
-		s = S_STAFF_SITE;
-		params[1] = site;
-		params[2] = strcmp(action, "site-add") == 0 ? "true" : "false";
-		to = PREFIX "/personnes?fait=sites";
-	}
-	st = run(ra, u, s, params, &res, sqlstate);
-	if (st == DB_UNAVAILABLE) {
-		unavailable(ra, p, u);
-		return;
-	}
-	if (st == DB_REFUSED) {
-		message(ra, p, u, 403, "Action refusée", "Vous ne pouvez pas "
-		    "changer ce compte : rien n’a été changé.");
-		return;
-	}
-	PQclear(res);
-	redirect(p, to);
-}
-
-static void
-people(struct admin *ra, const struct staff_user *u, const struct req *r,
-    struct resp *p)
-{
-	struct fld	 f[PF__MAX];
-	const char	*action, *v, *done = NULL;
-
-	if (r->method == HTTP_POST) {
-		action = field(r, "action");
-		if (action != NULL && strcmp(action, "create") == 0)
-			person_create(ra, u, r, p);
-		else if (action != NULL && (strcmp(action, "disable") == 0 ||
-		    strcmp(action, "enable") == 0 ||
-		    strcmp(action, "site-add") == 0 ||
-		    strcmp(action, "site-remove") == 0))
-			person_action(ra, u, r, p, action);
-		else
-			message(ra, p, u, 400, "Envoi illisible", "Ce formulaire "
-			    "n’a pas pu être lu : rien n’a été changé.");
-		return;
-	}
-	if ((v = field(r, "fait")) != NULL) {
-		if (strcmp(v, "desactive") == 0)
-			done = "Le compte a été désactivé ; ses sessions "
-			    "ouvertes sont fermées.";
-		else if (strcmp(v, "reactive") == 0)
-			done = "Le compte a été réactivé.";
-		else if (strcmp(v, "sites") == 0)
-			done = "Les sites du compte ont été mis à jour.";
-	}
-	person_fields_init(f);
-	f[PF_ROLE].value = "enquirer";
-	people_page(ra, u, p, f, NULL, 0, done, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ national */
@@ -1593,7 +1010,7 @@ admin_handle(struct admin *ra, const struct staff_user *u, struct req *r,
 {
 	char		 id[32], tail;
 	const char	*path = r->path;
-	int		 admin_only, is_sites = 0, is_people = 0, post_ok = 1;
+	int		 admin_only, is_sites = 0, post_ok = 1;
 	int		 has_id = 0;
 
 	if (path == NULL)
@@ -1603,8 +1020,6 @@ admin_handle(struct admin *ra, const struct staff_user *u, struct req *r,
 	else if (sscanf(path, PREFIX "/sites/%18[0-9]%c", id, &tail) == 1 &&
 	    http_id_parse(id, NULL))
 		is_sites = has_id = 1;
-	else if (strcmp(path, PREFIX "/personnes") == 0)
-		is_people = 1;
 	else if (strcmp(path, PREFIX "/national") == 0)
 		post_ok = 0;
 	else
@@ -1636,8 +1051,6 @@ admin_handle(struct admin *ra, const struct staff_user *u, struct req *r,
 	}
 	if (is_sites)
 		sites(ra, u, r, p, has_id ? id : NULL);
-	else if (is_people)
-		people(ra, u, r, p);
 	else
 		national(ra, u, r, p);
 	return 1;

@@ -1,9 +1,8 @@
 /*
- * Sites, people and the national view of the referent's program:
- * /referent/sites (an admin creates and edits sites), /referent/personnes
- * (an admin manages every account, a referent the enquirers of their
- * sites), /referent/national (an admin compares the sites on each
- * criterion, with intervals and rank ranges). Who may do what is
+ * Sites and the national view of the referent's program:
+ * /referent/sites (an admin creates and edits sites), /referent/national
+ * (an admin compares the sites on each criterion, with intervals and
+ * rank ranges); the people are people.h's. Who may do what is
  * enforced by the database (sql/010-referent-admin.sql), keyed on the
  * logged-in user; the checks here only give better pages.
  */

@@ -22,6 +22,7 @@
 #include "lang.h"
 #include "log.h"
 #include "page.h"
+#include "people.h"
 #include "planning.h"
 #include "referentials.h"
 #include "services.h"
@@ -221,7 +222,8 @@ struct referent {
 	struct formcache	*forms;
 	struct campaigns	*campaigns;	/* create, open, close, paper */
 	struct planning		*planning;	/* mystery campaigns */
-	struct admin		*admin;		/* sites, people, national */
+	struct admin		*admin;		/* sites, national */
+	struct people		*people;	/* accounts */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	char			*public_url;	/* the service's, or NULL */
 	struct revisions	*revisions;	/* paper corrections */
@@ -244,6 +246,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
 	rf->planning = planning_create(rf->db, rf->staff);
 	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
+	rf->people = people_create(rf->db, rf->staff);
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
@@ -259,6 +262,7 @@ referent_free(struct referent *rf)
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
+	people_free(rf->people);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
 	planning_free(rf->planning);
@@ -320,7 +324,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
 	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/personnes\">Personnes</a></li>\n");
+	    PEOPLE_PREFIX "\">Personnes</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");
@@ -1650,7 +1654,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    planning_handle(rf->planning, &u, r, p) ||
 	    services_handle(rf->services, &u, r, p) ||
 	    referentials_handle(rf->referentials, &u, r, p) ||
-	    admin_handle(rf->admin, &u, r, p))
+	    admin_handle(rf->admin, &u, r, p) ||
+	    people_handle(rf->people, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;

@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=22
+npages=25
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -54,6 +54,8 @@ read -r pcid pid < <(paper_corrected "$site" "bp-paper-$$" "$ref")
 is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'" p="$pid")" 1 \
 	"a paper questionnaire corrected once" || bail_out "cannot create the paper questionnaire"
 
+enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
+
 # ---- the pages: WHO NAME PATH, WHO one of anon, enquirer, referent, admin
 pages=$(cat <<EOF
 anon	enquirer-login	/mystere/connexion
@@ -77,6 +79,9 @@ referent	site-services	/referent/services/$site_id
 admin	sites	/referent/sites
 admin	site	/referent/sites/$site_id
 admin	people	/referent/personnes
+admin	person	/referent/personnes/$enq_id
+admin	person-new	/referent/personnes/nouvelle
+admin	person-disable	/referent/personnes/$enq_id/desactiver
 admin	national	/referent/national
 EOF
 )

@@ -40,8 +40,8 @@ body_has '<a href="#s-department">' "the error is listed at the top, linked to i
 is "$(http_post /referent/sites "code=Y$$&name=Y&department=41&zone=&timezone=Europe%2FParis")" \
 	403 "a POST without the CSRF token is refused"
 ra=ref-ra-$$
-t=$(csrf /referent/personnes)
-is "$(http_post /referent/personnes "_csrf=$t&action=create&login=$ra&name=$(urlencode 'Rémi Référent')&role=referent&site=$site_a")" \
+t=$(csrf /referent/personnes/nouvelle)
+is "$(http_post /referent/personnes/nouvelle "_csrf=$t&login=$ra&name=$(urlencode 'Rémi Référent')&role=referent&site=$site_a")" \
 	200 "she creates a referent of the new site"
 rpw=$(temp_pw)
 like "$rpw" '^[a-hjkmnp-z2-9]{4}(-[a-hjkmnp-z2-9]{4}){3}$' \
@@ -55,8 +55,8 @@ like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'staff-cre
 t=$(csrf "/referent/sites/$site_a")
 is "$(http_post "/referent/sites/$site_a" "_csrf=$t&name=$(urlencode 'Préfecture A (modifiée)')&zone=C")/$(psql_q "SELECT name || '/' || school_zone FROM qualimetre.site WHERE id = :'s'" s="$site_a")" \
 	"303/Préfecture A (modifiée)/C" "she edits the site's name and zone"
-t=$(csrf /referent/personnes)
-is "$(http_post /referent/personnes "_csrf=$t&action=site-add&user=$(uid "$eb")&site=$site_a")/$(http_post /referent/personnes "_csrf=$t&action=site-remove&user=$(uid "$eb")&site=$site_a")" \
+t=$(csrf "/referent/personnes/$(uid "$eb")")
+is "$(http_post "/referent/personnes/$(uid "$eb")" "_csrf=$t&role=enquirer&site=$site_b&site=$site_a")/$(http_post "/referent/personnes/$(uid "$eb")" "_csrf=$t&role=enquirer&site=$site_b")" \
 	303/303 "she gives a site to an account and takes it back"
 is "$(psql_q "SELECT string_agg(event, ' ' ORDER BY id) FROM qualimetre.audit_log WHERE detail = :'d'" d="$eb, site $code_a")" \
 	"staff-site-add staff-site-remove" "both are in the audit log"
@@ -65,16 +65,16 @@ is "$(psql_q "SELECT string_agg(event, ' ' ORDER BY id) FROM qualimetre.audit_lo
 is "$(login /referent "$ra" "$rpw")" 303 "the referent logs in with her temporary password"
 is "$(http_get /referent/sites)/$(http_get /referent/national)" "403/403" \
 	"sites and the national view are refused to her"
-t=$(csrf /referent/personnes)
+t=$(csrf /referent/personnes/nouvelle)
 ea=enq-ra-$$
-is "$(http_post /referent/personnes "_csrf=$t&action=create&login=$ea&name=Enqu%C3%AAtrice&role=enquirer&site=$site_a")" \
+is "$(http_post /referent/personnes/nouvelle "_csrf=$t&login=$ea&name=Enqu%C3%AAtrice&role=enquirer&site=$site_a")" \
 	200 "she creates an enquirer of her site"
 epw=$(temp_pw)
 is "$(psql_q "SELECT count(*) FROM qualimetre.app_user u JOIN qualimetre.user_site us ON us.user_id = u.id
 	WHERE u.login = :'l' AND u.role = 'enquirer' AND us.site_id = :'s'" l="$ea" s="$site_a")" 1 "the enquirer is stored"
-is "$(http_post /referent/personnes "_csrf=$t&action=create&login=forged-$$&name=F&role=enquirer&site=$site_b")" \
+is "$(http_post /referent/personnes/nouvelle "_csrf=$t&login=forged-$$&name=F&role=enquirer&site=$site_b")" \
 	400 "a forged site id of another site is refused"
-is "$(http_post /referent/personnes "_csrf=$t&action=create&login=promoted-$$&name=P&role=referent&site=$site_a")" \
+is "$(http_post /referent/personnes/nouvelle "_csrf=$t&login=promoted-$$&name=P&role=referent&site=$site_a")" \
 	400 "creating a referent is refused to her"
 is "$(psql_q "SELECT count(*) FROM qualimetre.app_user WHERE login IN (:'a', :'b')" a="forged-$$" b="promoted-$$")" \
 	0 "and neither account was created"
@@ -101,8 +101,8 @@ is "$(login /mystere "$ea" "$epw")" 303 "the enquirer logs in to /mystere/"
 cp "$HTTP_COOKIES" "$QM_TMP/enquirer.cookies"
 is "$(http_get /mystere/)" 200 "her session works"
 login /referent "$ra" "$rpw" > /dev/null
-t=$(csrf /referent/personnes)
-is "$(http_post /referent/personnes "_csrf=$t&action=disable&user=$(uid "$ea")")" 303 "the referent disables her"
+t=$(csrf "/referent/personnes/$(uid "$ea")/desactiver")
+is "$(http_post "/referent/personnes/$(uid "$ea")/desactiver" "_csrf=$t")" 303 "the referent disables her, once confirmed"
 is "$(psql_q "SELECT u.disabled || '/' || (SELECT count(*) FROM qualimetre.session s WHERE s.user_id = u.id) || '/' ||
 	(SELECT count(*) FROM qualimetre.audit_log a WHERE a.event = 'staff-disable' AND a.detail = u.login)
 	FROM qualimetre.app_user u WHERE u.login = :'l'" l="$ea")" "true/0/1" \

@@ -3,12 +3,12 @@
 # t-valgrind.sh for the survey: a build without sanitizers, one worker
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
 # in, the referent's results page, exports and poster, a paper
-# questionnaire corrected and withdrawn, the enquirer's
+# questionnaire corrected and withdrawn, the people pages, the enquirer's
 # slots and a recorded call; then SIGTERM and clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 23
+tap_plan 28
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -126,6 +126,20 @@ is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr" "_csrf=$csrf&_revi
 is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr/retrait" "_csrf=$csrf&_revision=1&_motif=doublon&confirmer=oui")" \
 	303 "then withdrawn"
 is "$(fcgi referent GET "/referent/campagnes/$pc/papier/$pr")" 200 "its history"
+
+# The people pages: the list, a page, a bad then a good creation, and
+# a new password for the enquirer just created.
+is "$(fcgi referent GET /referent/personnes)" 200 "the people of her sites"
+eid=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="vg-enq-$$")
+is "$(fcgi referent GET "/referent/personnes/$eid")" 200 "an enquirer's page"
+csrf=$(input_value _csrf)
+site=$(psql_q "SELECT id FROM qualimetre.site WHERE code = 'PREF-41'")
+is "$(fcgi referent POST /referent/personnes/nouvelle "_csrf=$csrf&login=X&name=&role=referent&site=$site")" 400 \
+	"a bad creation refused"
+is "$(fcgi referent POST /referent/personnes/nouvelle "_csrf=$csrf&login=vg-new-$$&name=Nouvelle&role=enquirer&site=$site")" \
+	200 "an enquirer created, her password shown"
+nid=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="vg-new-$$")
+is "$(fcgi referent POST "/referent/personnes/$nid/mot-de-passe" "_csrf=$csrf")" 200 "a new password for her"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"
