@@ -16,6 +16,7 @@
 #include <libpq-fe.h>
 #include <sodium.h>
 
+#include "backup.h"
 #include "buf.h"
 #include "cal.h"
 #include "db.h"
@@ -42,27 +43,39 @@ usage(void)
 	    "       qualimetre school-holidays remove ID\n"
 	    "       qualimetre school-holidays import FILE.csv (- for standard "
 	    "input)\n"
+	    "       qualimetre backup FILE\n"
+	    "       qualimetre restore FILE [--database NAME]\n"
 	    "The password is read from standard input. ROLE is enquirer, "
 	    "referent or admin. Dates are YYYY-MM-DD; the department is an "
 	    "INSEE code (default 75: the national holidays only). FILE.csv "
 	    "is the CSV export of the dataset fr-en-calendrier-scolaire "
 	    "(data.education.gouv.fr).\n"
 	    "The database is given by the environment variable "
-	    "QUALIMETRE_DSN.\n");
+	    "QUALIMETRE_DSN: for backup, the role qualimetre_backup; for "
+	    "restore, a superuser of the cluster restored to, which gets a "
+	    "new database NAME (default qualimetre).\n");
 	exit(2);
 }
 
-static PGconn *
-connect_db(void)
+/* QUALIMETRE_DSN, or exits saying it is not set. */
+static const char *
+dsn_env(void)
 {
 	const char	*dsn = getenv("QUALIMETRE_DSN");
-	PGconn		*conn;
 
 	if (dsn == NULL || *dsn == '\0') {
 		fprintf(stderr, "qualimetre: QUALIMETRE_DSN is not set\n");
 		exit(2);
 	}
-	conn = PQconnectdb(dsn);
+	return dsn;
+}
+
+static PGconn *
+connect_db(void)
+{
+	PGconn		*conn;
+
+	conn = PQconnectdb(dsn_env());
 	if (PQstatus(conn) != CONNECTION_OK) {
 		fprintf(stderr, "qualimetre: %s", PQerrorMessage(conn));
 		PQfinish(conn);
@@ -702,6 +715,27 @@ school_holidays(int argc, char *argv[])
 	usage();
 }
 
+/* restore FILE [--database NAME] */
+static int
+restore(int argc, char *argv[])
+{
+	const char	*dbname = "qualimetre";
+
+	if (argc == 4 && strcmp(argv[2], "--database") == 0)
+		dbname = argv[3];
+	else if (argc != 2)
+		usage();
+	/* libpq would read a name with '=' as a connection string. */
+	if (*dbname == '\0' || strlen(dbname) > 63 ||
+	    strspn(dbname, "abcdefghijklmnopqrstuvwxyz0123456789_") !=
+	    strlen(dbname)) {
+		fprintf(stderr, "qualimetre: a database name is 1 to 63 "
+		    "lower-case letters, digits or '_'\n");
+		return 2;
+	}
+	return backup_restore(dsn_env(), dbname, argv[1]);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -718,6 +752,10 @@ main(int argc, char *argv[])
 		return due_date(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "school-holidays") == 0)
 		return school_holidays(argc - 1, argv + 1);
+	if (argc == 3 && strcmp(argv[1], "backup") == 0)
+		return backup_write(dsn_env(), argv[2]);
+	if (argc >= 3 && strcmp(argv[1], "restore") == 0)
+		return restore(argc - 1, argv + 1);
 	if (argc < 3)
 		usage();
 	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "add") == 0)
