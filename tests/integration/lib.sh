@@ -324,7 +324,7 @@ survey_pid()
 # nginx_pid: the nginx master's pid, if alive.
 nginx_pid()
 {
-	_qm_pidfile "$QM_RUN/nginx.pid"
+	_qm_pidfile "$QM_INSTANCE/nginx/nginx.pid"
 }
 
 # children_of PID: the pids of its children, one a line.

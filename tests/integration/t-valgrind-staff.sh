@@ -17,9 +17,9 @@ fi
 command -v valgrind > /dev/null || bail_out "valgrind is not installed"
 command -v cgi-fcgi > /dev/null || bail_out "cgi-fcgi (libfcgi-bin) is not installed"
 
-vglog=$QM_LOG/valgrind-staff-$$
+vglog=$QM_RUN/valgrind-logs-staff-$$
 as_qualimetre mkdir -p "$vglog"
-at_exit rm -rf "$vglog"
+at_exit as_qualimetre rm -rf "$vglog"
 pw="mot de passe valgrind $$"
 printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
 printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null

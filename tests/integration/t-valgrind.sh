@@ -19,10 +19,11 @@ command -v cgi-fcgi > /dev/null || bail_out "cgi-fcgi (libfcgi-bin) is not insta
 
 sock=$QM_RUN/valgrind-survey.sock
 pidfile=$QM_RUN/valgrind-survey.pid
-# Written by the qualimetre user, which cannot enter $QM_TMP.
-vglog=$QM_LOG/valgrind-$$
+# Written by the qualimetre user, in run/ (its own: it cannot enter $QM_TMP
+# and log/ is root's).
+vglog=$QM_RUN/valgrind-logs-$$
 as_qualimetre mkdir -p "$vglog"
-at_exit rm -rf "$vglog"
+at_exit as_qualimetre rm -rf "$vglog"
 slug=test-valgrind-$$
 make_campaign "$slug" -3 3
 make_campaign "$slug-fin" -9 -4
