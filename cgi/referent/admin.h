@@ -1,9 +1,8 @@
 /*
- * Sites, people and the national view of the referent's program:
- * /referent/sites (an admin creates and edits sites), /referent/personnes
- * (an admin manages every account, a referent the enquirers of their
- * sites), /referent/national (an admin compares the sites on each
- * criterion, with intervals and rank ranges). Who may do what is
+ * Sites and people of the referent's program: /referent/sites (an admin
+ * creates and edits sites), /referent/personnes (an admin manages every
+ * account, a referent the enquirers of their sites). The national view
+ * is national.h's. Who may do what is
  * enforced by the database (sql/010-referent-admin.sql), keyed on the
  * logged-in user; the checks here only give better pages.
  */
@@ -11,7 +10,6 @@
 #define QUALIMETRE_REFERENT_ADMIN_H
 
 struct db;
-struct formcache;
 struct req;
 struct resp;
 struct staff;
@@ -21,12 +19,10 @@ struct admin;
 
 /*
  * Makes the context, registering its statements on db; its pages are
- * framed as staff's; forms reads the form definitions for the national
- * view. All three must outlive it. The
- * caller frees it with admin_free().
+ * framed as staff's. Both must outlive it. The caller frees it with
+ * admin_free().
  */
-struct admin	*admin_create(struct db *db, struct staff *staff,
-		    struct formcache *forms);
+struct admin	*admin_create(struct db *db, struct staff *staff);
 
 /* Frees the context; NULL does nothing. */
 void		 admin_free(struct admin *);

@@ -20,6 +20,7 @@
 #include "html.h"
 #include "http.h"
 #include "log.h"
+#include "national.h"
 #include "page.h"
 #include "planning.h"
 #include "referentials.h"
@@ -203,7 +204,8 @@ struct referent {
 	struct formcache	*forms;
 	struct campaigns	*campaigns;	/* create, open, close, paper */
 	struct planning		*planning;	/* mystery campaigns */
-	struct admin		*admin;		/* sites, people, national */
+	struct admin		*admin;		/* sites, people */
+	struct national		*national;	/* the sites compared */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	char			*public_url;	/* the service's, or NULL */
 	struct revisions	*revisions;	/* paper corrections */
@@ -225,7 +227,8 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->forms = formcache_create(rf->db, schema_path);
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
 	rf->planning = planning_create(rf->db, rf->staff);
-	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
+	rf->admin = admin_create(rf->db, rf->staff);
+	rf->national = national_create(rf->db, rf->staff, rf->forms);
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
@@ -241,6 +244,7 @@ referent_free(struct referent *rf)
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
+	national_free(rf->national);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
 	planning_free(rf->planning);
@@ -1562,7 +1566,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    planning_handle(rf->planning, &u, r, p) ||
 	    services_handle(rf->services, &u, r, p) ||
 	    referentials_handle(rf->referentials, &u, r, p) ||
-	    admin_handle(rf->admin, &u, r, p))
+	    admin_handle(rf->admin, &u, r, p) ||
+	    national_handle(rf->national, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;
