@@ -1405,9 +1405,9 @@ chart_days(struct buf *b, const char *const *days, const long long *counts,
  */
 #define DOTS_LABEL_X	300	/* right edge of the labels */
 #define DOTS_X0		312	/* x of 0 % */
-#define DOTS_PW		280	/* from 0 % to 100 % */
-#define DOTS_RATE_X	604	/* the rate written beside */
-#define DOTS_RANK_X	660	/* and the rank range */
+#define DOTS_PW		272	/* from 0 % to 100 % */
+#define DOTS_RATE_X	612	/* the rate written beside */
+#define DOTS_RANK_X	664	/* and the rank range */
 #define DOTS_TOP	30	/* above the first row: the columns' heads */
 #define DOTS_ROW_H	24
 #define DOTS_R		5	/* a dot's radius */

@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=22
+npages=23
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -78,6 +78,7 @@ admin	sites	/referent/sites
 admin	site	/referent/sites/$site_id
 admin	people	/referent/personnes
 admin	national	/referent/national
+admin	national-sorted	/referent/national?tri=courtoisie&ordre=desc&critere=disponibilite
 EOF
 )
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
