@@ -3,12 +3,12 @@
 # t-valgrind.sh for the survey: a build without sanitizers, one worker
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
 # in, the referent's results page, exports and poster, a paper
-# questionnaire corrected and withdrawn, the enquirer's
-# slots and a recorded call; then SIGTERM and clean reports.
+# questionnaire corrected and withdrawn, the admin's national view, the
+# enquirer's slots and a recorded call; then SIGTERM and clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 23
+tap_plan 27
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -23,6 +23,7 @@ at_exit rm -rf "$vglog"
 pw="mot de passe valgrind $$"
 printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
 printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --login "vg-adm-$$" --role admin > /dev/null
 
 # start NAME: the program under valgrind on run/valgrind-NAME.sock.
 start_prog()
@@ -126,6 +127,12 @@ is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr" "_csrf=$csrf&_revi
 is "$(fcgi referent POST "/referent/campagnes/$pc/papier/$pr/retrait" "_csrf=$csrf&_revision=1&_motif=doublon&confirmer=oui")" \
 	303 "then withdrawn"
 is "$(fcgi referent GET "/referent/campagnes/$pc/papier/$pr")" 200 "its history"
+
+check "an admin logs in" login referent /referent "vg-adm-$$"
+is "$(fcgi referent GET /referent/national)" 200 "the national view"
+is "$(fcgi referent GET /referent/national "" "tri=courtoisie&ordre=desc&critere=attente")" 200 \
+	"sorted by a criterion, another criterion's chart"
+is "$(fcgi referent GET /referent/national "" "tri=nimporte")" 400 "a bad sort refused"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"
