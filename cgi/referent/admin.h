@@ -1,16 +1,13 @@
 /*
- * Sites and the national view of the referent's program:
- * /referent/sites (an admin creates and edits sites), /referent/national
- * (an admin compares the sites on each criterion, with intervals and
- * rank ranges); the people are people.h's. Who may do what is
- * enforced by the database (sql/010-referent-admin.sql), keyed on the
+ * Sites of the referent's program: /referent/sites (an admin creates and
+ * edits sites); the people are people.h's, the national view national.h's.
+ * Who may do what is enforced by the database (sql/010-referent-admin.sql), keyed on the
  * logged-in user; the checks here only give better pages.
  */
 #ifndef QUALIMETRE_REFERENT_ADMIN_H
 #define QUALIMETRE_REFERENT_ADMIN_H
 
 struct db;
-struct formcache;
 struct req;
 struct resp;
 struct staff;
@@ -20,12 +17,10 @@ struct admin;
 
 /*
  * Makes the context, registering its statements on db; its pages are
- * framed as staff's; forms reads the form definitions for the national
- * view. All three must outlive it. The
- * caller frees it with admin_free().
+ * framed as staff's. Both must outlive it. The caller frees it with
+ * admin_free().
  */
-struct admin	*admin_create(struct db *db, struct staff *staff,
-		    struct formcache *forms);
+struct admin	*admin_create(struct db *db, struct staff *staff);
 
 /* Frees the context; NULL does nothing. */
 void		 admin_free(struct admin *);

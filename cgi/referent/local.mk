@@ -4,8 +4,8 @@
 # (campaigns.c), their corrections and withdrawals (revisions.c), the
 # planning of mystery campaigns (planning.c), the services of each site
 # that campaigns test (services.c), the sites' own referentials
-# (referentials.c), sites and the national view (admin.c: the pages
-# of the admin role), the people (people.c), the rhythm of the responses and
+# (referentials.c), sites (admin.c), the people (people.c), the national
+# view (national.c: the sites compared, an admin's page), the rhythm of the responses and
 # the periods set aside (rhythm.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
@@ -18,6 +18,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/referentials.c cgi/referent/referentials.h \
 	cgi/referent/admin.c cgi/referent/admin.h \
 	cgi/referent/people.c cgi/referent/people.h \
+	cgi/referent/national.c cgi/referent/national.h \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -74,3 +75,14 @@ tests_test_people_password_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 tests_test_people_password_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_people_password_LDADD = tests/libtap.a $(QUEST_LIBS) \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+# The national view's rank ranges and sorts.
+check_PROGRAMS += tests/test-national-order
+TESTS += tests/test-national-order
+tests_test_national_order_SOURCES = tests/test-national-order.c \
+	cgi/referent/national.c cgi/referent/national.h
+tests_test_national_order_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_national_order_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_national_order_LDADD = cgi/results/libqmresults.a \
+	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
+	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a

@@ -21,6 +21,7 @@
 #include "http.h"
 #include "lang.h"
 #include "log.h"
+#include "national.h"
 #include "page.h"
 #include "people.h"
 #include "planning.h"
@@ -222,8 +223,9 @@ struct referent {
 	struct formcache	*forms;
 	struct campaigns	*campaigns;	/* create, open, close, paper */
 	struct planning		*planning;	/* mystery campaigns */
-	struct admin		*admin;		/* sites, national */
+	struct admin		*admin;		/* sites */
 	struct people		*people;	/* accounts */
+	struct national		*national;	/* the sites compared */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	char			*public_url;	/* the service's, or NULL */
 	struct revisions	*revisions;	/* paper corrections */
@@ -245,8 +247,9 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->forms = formcache_create(rf->db, schema_path);
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
 	rf->planning = planning_create(rf->db, rf->staff);
-	rf->admin = admin_create(rf->db, rf->staff, rf->forms);
+	rf->admin = admin_create(rf->db, rf->staff);
 	rf->people = people_create(rf->db, rf->staff);
+	rf->national = national_create(rf->db, rf->staff, rf->forms);
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
@@ -263,6 +266,7 @@ referent_free(struct referent *rf)
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
 	people_free(rf->people);
+	national_free(rf->national);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
 	planning_free(rf->planning);
@@ -1655,7 +1659,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    services_handle(rf->services, &u, r, p) ||
 	    referentials_handle(rf->referentials, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p) ||
-	    people_handle(rf->people, &u, r, p))
+	    people_handle(rf->people, &u, r, p) ||
+	    national_handle(rf->national, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;

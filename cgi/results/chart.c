@@ -167,8 +167,7 @@ chart_verdict_name(enum stats_verdict v)
 	return chart_verdicts[v];
 }
 
-/* Appends a rate as chart_percent writes it. */
-static void
+void
 chart_put_percent(struct buf *b, double v, int decimals)
 {
 	char	s[CHART_NUMBER_MAX];
@@ -186,8 +185,7 @@ chart_put_count(struct buf *b, long long n)
 	buf_puts(b, s);
 }
 
-/* Appends "[68,1 % ; 82,0 %]", or a dash without an interval. */
-static void
+void
 chart_put_interval(struct buf *b, double lower, double upper, int decimals)
 {
 	if (isnan(lower) || isnan(upper)) {
@@ -244,15 +242,22 @@ chart_method_name(enum stats_method m)
 	}
 }
 
-/* The x of a rate in [0, 1]. */
+/* The x of a rate in [0, 1], clamped, on an axis from x0, pw long. */
 static double
-chart_x(double v)
+chart_scale(double v, double x0, double pw)
 {
 	if (v < 0.0)
 		v = 0.0;
 	if (v > 1.0)
 		v = 1.0;
-	return CHART_X0 + CHART_PW * v;
+	return x0 + pw * v;
+}
+
+/* The x of a rate in [0, 1]. */
+static double
+chart_x(double v)
+{
+	return chart_scale(v, CHART_X0, CHART_PW);
 }
 
 /*
@@ -1391,4 +1396,211 @@ chart_days(struct buf *b, const char *const *days, const long long *counts,
 		buf_puts(b, NBSP "; hachurés" NBSP ": les jours qui comptent un "
 		    "pic inhabituel");
 	buf_puts(b, ".</figcaption>\n</figure>\n");
+}
+
+/*
+ * The dot-and-whisker chart of many rows (chart_dots): one thin row a
+ * site, its name on one line, the rate and rank range in two columns at
+ * the right. Its own geometry, in the same 720 units.
+ */
+#define DOTS_LABEL_X	300	/* right edge of the labels */
+#define DOTS_X0		312	/* x of 0 % */
+#define DOTS_PW		272	/* from 0 % to 100 % */
+#define DOTS_RATE_X	612	/* the rate written beside */
+#define DOTS_RANK_X	664	/* and the rank range */
+#define DOTS_TOP	30	/* above the first row: the columns' heads */
+#define DOTS_ROW_H	24
+#define DOTS_R		5	/* a dot's radius */
+#define DOTS_CHARS	44	/* code points of a label's one line */
+#define DOTS_BAND	"#f2f2f2"	/* every other row's background */
+
+/* The x of a rate in [0, 1] on the dots' axis. */
+static double
+chart_dots_x(double v)
+{
+	return chart_scale(v, DOTS_X0, DOTS_PW);
+}
+
+/* The axis's labels every 20 %, at the height y. */
+static void
+chart_dots_ticks(struct buf *b, double y)
+{
+	int	k;
+
+	for (k = 0; k <= 5; k++) {
+		buf_printf(b, "<text class=\"qm-tick\" x=\"%.2f\" y=\"%.1f\" "
+		    "text-anchor=\"middle\" font-size=\"%d\" "
+		    "fill=\"" MUTED "\">", chart_dots_x(k / 5.0), y,
+		    CHART_SMALL);
+		chart_put_percent(b, k / 5.0, 0);
+		buf_puts(b, "</text>\n");
+	}
+}
+
+/* Writes "1", or "1–3" with its spoken form for a rank range. */
+static void
+chart_dots_rank(struct buf *b, int best, int worst)
+{
+	if (best == worst)
+		buf_printf(b, "%d", best);
+	else
+		buf_printf(b, "%d\xe2\x80\x93%d", best, worst);
+}
+
+/* One row: its label, whisker, dot, rate and rank range. */
+static void
+chart_dots_row(struct buf *b, const struct chart_dot *d, double top)
+{
+	const char	*s = d->label != NULL ? d->label : "";
+	size_t		 len = strlen(s), skip, fit;
+	double		 cy = top + DOTS_ROW_H / 2.0;
+
+	buf_printf(b, "<text class=\"qm-label\" x=\"%d\" y=\"%.1f\" "
+	    "text-anchor=\"end\" fill=\"" INK "\">", DOTS_LABEL_X, cy + 4.5);
+	fit = chart_fit(s, len, DOTS_CHARS, &skip);
+	if (fit < len) {
+		/* Cut: the whole name in a title, the line ends with "…". */
+		fit = chart_fit(s, len, DOTS_CHARS - 1, &skip);
+		buf_puts(b, "<title>");
+		html_puts(b, s);
+		buf_puts(b, "</title>");
+		html_put(b, s, fit);
+		buf_puts(b, ELLIPSIS);
+	} else
+		html_puts(b, s);
+	buf_puts(b, "</text>\n");
+	if (d->n <= 0 || isnan(d->rate)) {
+		buf_printf(b, "<text class=\"qm-none\" x=\"%d\" y=\"%.1f\" "
+		    "font-style=\"italic\" fill=\"" MUTED "\">pas d’avis"
+		    "</text>\n", DOTS_X0 + 8, cy + 4.5);
+		return;
+	}
+	chart_whisker(b, chart_dots_x(d->lower), chart_dots_x(d->upper), cy);
+	buf_printf(b, "<circle class=\"qm-dot\" cx=\"%.2f\" cy=\"%.2f\" "
+	    "r=\"%d\" fill=\"" INK "\" stroke=\"#ffffff\" "
+	    "stroke-width=\"1.5\"/>\n", chart_dots_x(d->rate), cy, DOTS_R);
+	buf_printf(b, "<text class=\"qm-rate\" x=\"%d\" y=\"%.1f\" "
+	    "font-weight=\"bold\" fill=\"" INK "\">", DOTS_RATE_X, cy + 4.5);
+	chart_put_percent(b, d->rate, 0);
+	buf_printf(b, "</text>\n<text class=\"qm-rank\" x=\"%d\" y=\"%.1f\" "
+	    "fill=\"" INK "\">", DOTS_RANK_X, cy + 4.5);
+	if (d->best > 0)
+		chart_dots_rank(b, d->best, d->worst);
+	buf_puts(b, "</text>\n");
+}
+
+/* The text alternative of the SVG: what a reader sees in it. */
+static void
+chart_dots_desc(struct buf *b, const struct chart_dot *dots, size_t n,
+    const char *table_id)
+{
+	size_t	i, none = 0, hi = n, lo = n;
+
+	buf_puts(b, "Taux de satisfaction de chaque site, du plus haut au plus "
+	    "bas, avec l’intervalle de confiance à 95" NBSP "% et le rang "
+	    "possible. ");
+	chart_put_counted(b, (long long)n, "site", "sites");
+	buf_puts(b, ". ");
+	for (i = 0; i < n; i++) {
+		if (dots[i].n <= 0 || isnan(dots[i].rate)) {
+			none++;
+			continue;
+		}
+		if (hi == n || dots[i].rate > dots[hi].rate)
+			hi = i;
+		if (lo == n || dots[i].rate < dots[lo].rate)
+			lo = i;
+	}
+	if (hi < n) {
+		buf_puts(b, "Du plus haut au plus bas" NBSP ": ");
+		chart_put_percent(b, dots[hi].rate, 0);
+		buf_puts(b, " (");
+		html_puts(b, dots[hi].label);
+		buf_puts(b, ") à ");
+		chart_put_percent(b, dots[lo].rate, 0);
+		buf_puts(b, " (");
+		html_puts(b, dots[lo].label);
+		buf_puts(b, "). ");
+	}
+	if (none > 0) {
+		chart_put_counted(b, (long long)none, "site", "sites");
+		buf_puts(b, " sans avis. ");
+	}
+	if (table_id != NULL)
+		buf_puts(b, "Les valeurs sont données dans le tableau qui suit.");
+}
+
+void
+chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
+    const char *title, const char *id, const char *table_id)
+{
+	double	bottom = DOTS_TOP + (double)n * DOTS_ROW_H, y;
+	size_t	i;
+	int	k;
+
+	buf_puts(b, "<figure class=\"qm-figure qm-dots\" id=\"");
+	html_puts(b, id);
+	/* Drawn at its size on a phone, it scrolls within its box. */
+	buf_puts(b, "\">\n<div class=\"qm-chart-scroll\" tabindex=\"0\">\n");
+	buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"qm-chart\" viewBox=\"0 0 %d %.0f\" width=\"100%%\" "
+	    "role=\"img\" aria-labelledby=\"", CHART_W,
+	    bottom + CHART_AXIS_H + CHART_LEG_H + 4.0);
+	html_puts(b, id);
+	buf_puts(b, "-title\" aria-describedby=\"");
+	html_puts(b, id);
+	buf_printf(b, "-desc\" font-family=\"Marianne, arial, sans-serif\" "
+	    "font-size=\"%d\" data-rows=\"%zu\">\n", CHART_FONT, n);
+	chart_open_id(b, "title", id, "title");
+	html_puts(b, title);
+	buf_puts(b, "</title>\n");
+	chart_open_id(b, "desc", id, "desc");
+	chart_dots_desc(b, dots, n, table_id);
+	buf_puts(b, "</desc>\n");
+
+	/* The rows' bands first, then the grid over them. */
+	y = DOTS_TOP;
+	buf_puts(b, "<g class=\"qm-rows\">\n");
+	for (i = 0; i < n; i++, y += DOTS_ROW_H)
+		if (i % 2 == 1)
+			buf_printf(b, "<rect x=\"0\" y=\"%.1f\" width=\"%d\" "
+			    "height=\"%d\" fill=\"" DOTS_BAND "\"/>\n", y,
+			    CHART_W, DOTS_ROW_H);
+	buf_puts(b, "</g>\n");
+	for (k = 0; k <= 5; k++)
+		buf_printf(b, "<line class=\"%s\" x1=\"%.2f\" y1=\"%d\" "
+		    "x2=\"%.2f\" y2=\"%.2f\" stroke=\"%s\" "
+		    "stroke-width=\"1\"/>\n", k == 0 ? "qm-axis" : "qm-grid",
+		    chart_dots_x(k / 5.0), DOTS_TOP - 4, chart_dots_x(k / 5.0),
+		    bottom, k == 0 ? INK : GRID);
+	/* The axis at the top as at the bottom: a long chart is read from
+	   either end. */
+	chart_dots_ticks(b, DOTS_TOP - 10.0);
+	buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"%d\" "
+	    "font-weight=\"bold\" fill=\"" INK "\">Taux</text>\n"
+	    "<text x=\"%d\" y=\"%d\" font-size=\"%d\" font-weight=\"bold\" "
+	    "fill=\"" INK "\">Rang</text>\n", DOTS_RATE_X, DOTS_TOP - 10,
+	    CHART_SMALL, DOTS_RANK_X, DOTS_TOP - 10, CHART_SMALL);
+	y = DOTS_TOP;
+	for (i = 0; i < n; i++, y += DOTS_ROW_H)
+		chart_dots_row(b, &dots[i], y);
+	chart_dots_ticks(b, bottom + 17.0);
+
+	y = bottom + CHART_AXIS_H + CHART_LEG_H / 2.0;
+	buf_printf(b, "<g class=\"qm-legend\">\n<circle cx=\"26\" "
+	    "cy=\"%.1f\" r=\"%d\" fill=\"" INK "\"/><text x=\"48\" "
+	    "y=\"%.1f\" font-size=\"%d\" fill=\"" INK "\">taux de "
+	    "satisfaction</text>\n", y, DOTS_R, y + 4.0, CHART_SMALL);
+	chart_legend_item(b, id, 1, CHART_LEG_X2 - 160, y, 0);
+	buf_puts(b, "</g>\n</svg>\n</div>\n<figcaption>");
+	html_puts(b, title);
+	buf_puts(b, ". Le point donne le taux de satisfaction de chaque site, "
+	    "le trait son intervalle de confiance à 95" NBSP "%, la "
+	    "dernière colonne son rang possible.");
+	if (table_id != NULL) {
+		buf_puts(b, " <a href=\"#");
+		html_puts(b, table_id);
+		buf_puts(b, "\">Les mêmes valeurs en tableau</a>.");
+	}
+	buf_puts(b, "</figcaption>\n</figure>\n");
 }

@@ -102,6 +102,32 @@ void	 chart_days(struct buf *b, const char *const *days,
 void	 chart_summary(struct buf *b, const struct results *r,
 	    const char *id);
 
+/* One row of chart_dots: a site's rate on one criterion. */
+struct chart_dot {
+	const char	*label;		/* the site's name; untrusted */
+	long long	 n;		/* opinions; no dot when 0 */
+	double		 rate, lower, upper; /* in [0, 1]: the rate and its
+					   95 % interval */
+	int		 best, worst;	/* its rank range, or 0: none */
+};
+
+/*
+ * Appends a <figure> holding the dot-and-whisker chart of the n dots,
+ * drawn in their order, one row each (the chart grows with n): the label
+ * on one line (cut with "…", the whole of it in a <title>), the rate as
+ * a dot and its interval as a whisker on an axis from 0 to 100 %, the
+ * rate and the rank range written in two columns at the right; a
+ * legend. The <svg role="img"> has its <title> (title) and <desc> (ids
+ * id-title and id-desc, the desc naming the lowest and highest rates),
+ * a data-rows attribute (n) and scrolls within its box on a phone. The
+ * <figcaption> links to the element table_id, the table of the same
+ * figures the caller writes, unless table_id is NULL. id and table_id
+ * are of our own making (letters, digits, '-'); labels and title go
+ * through html_puts.
+ */
+void	 chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
+	    const char *title, const char *id, const char *table_id);
+
 struct results_row;
 
 /*
@@ -122,6 +148,13 @@ void	 chart_put_verdict(struct buf *b, const struct results_row *row,
  */
 void	 chart_table_open(struct buf *b, const char *id);
 void	 chart_table_close(struct buf *b);
+
+/* Appends the rate v as chart_percent writes it ("76,4 %"). */
+void	 chart_put_percent(struct buf *b, double v, int decimals);
+
+/* Appends "[68,1 % ; 82,0 %]", or a dash when a bound is NaN. */
+void	 chart_put_interval(struct buf *b, double lower, double upper,
+	    int decimals);
 
 /* Appends a count in French: "1 234". */
 void	 chart_put_count(struct buf *b, long long n);

@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=25
+npages=26
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -83,6 +83,7 @@ admin	person	/referent/personnes/$enq_id
 admin	person-new	/referent/personnes/nouvelle
 admin	person-disable	/referent/personnes/$enq_id/desactiver
 admin	national	/referent/national
+admin	national-sorted	/referent/national?tri=courtoisie&ordre=desc&critere=disponibilite
 EOF
 )
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"

@@ -131,8 +131,9 @@ for s in a:30 b:10; do
 		FROM generate_series(1, 45) i" slug="$slug" c="$cid" x="$sat" > /dev/null
 done
 login /referent "$ad" "$pw" > /dev/null
-is "$(http_get "/referent/national?annee=$year")" 200 "the admin's national view"
-table=$(awk '/data-criterion="courtoisie"/ { on = 1 } on { print } on && /<\/table>/ { exit }' "$HTTP_BODY")
+is "$(http_get "/referent/national?annee=$year&critere=courtoisie")" 200 "the admin's national view"
+# The table of the chart's criterion, under its chart.
+table=$(awk '/id="classement-table" data-criterion="courtoisie"/ { on = 1 } on { print } on && /<\/table>/ { exit }' "$HTTP_BODY")
 wilson()
 {
 	awk -v x="$1" -v n="$2" 'BEGIN {
@@ -147,7 +148,7 @@ read -r erate elower eupper <<< "$(wilson 30 40)"
 check "site A: 30 of 40, its rate and Wilson interval match to 1e-9" \
 	sh -c "$(declare -f near); [ '$(attr "$code_a" n)' = 40 ] && near '$(attr "$code_a" rate)' $erate && near '$(attr "$code_a" lower)' $elower && near '$(attr "$code_a" upper)' $eupper"
 row_a=$(printf '%s\n' "$table" | grep "data-site=\"$code_a\"")
-like "$row_a" '75,0.%</td><td>de [0-9]+,[0-9].% à [0-9]+,[0-9].%</td><td>[0-9]+(–[0-9]+)?' \
+like "$row_a" '75,0.%</td><td>\[[0-9]+,[0-9].%.; [0-9]+,[0-9].%\]</td><td>[0-9]+(–[0-9]+)?' \
 	"its row shows the rate, the interval and a rank range"
 # Every site with answers this year has its row, with a rank range that
 # follows the rule computed here from the page's own bounds.

@@ -3,12 +3,13 @@
 # t-valgrind.sh for the survey: a build without sanitizers, one worker
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
 # in, the referent's results page, exports and poster, a paper
-# questionnaire corrected and withdrawn, the people pages, the enquirer's
-# slots and a recorded call; then SIGTERM and clean reports.
+# questionnaire corrected and withdrawn, the people pages, the admin's
+# national view, the enquirer's slots and a recorded call; then SIGTERM
+# and clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 28
+tap_plan 32
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -23,6 +24,7 @@ at_exit as_qualimetre rm -rf "$vglog"
 pw="mot de passe valgrind $$"
 printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
 printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --login "vg-adm-$$" --role admin > /dev/null
 
 # start NAME: the program under valgrind on run/valgrind-NAME.sock.
 start_prog()
@@ -140,6 +142,11 @@ is "$(fcgi referent POST /referent/personnes/nouvelle "_csrf=$csrf&login=vg-new-
 	200 "an enquirer created, her password shown"
 nid=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="vg-new-$$")
 is "$(fcgi referent POST "/referent/personnes/$nid/mot-de-passe" "_csrf=$csrf")" 200 "a new password for her"
+check "an admin logs in" login referent /referent "vg-adm-$$"
+is "$(fcgi referent GET /referent/national)" 200 "the national view"
+is "$(fcgi referent GET /referent/national "" "tri=courtoisie&ordre=desc&critere=attente")" 200 \
+	"sorted by a criterion, another criterion's chart"
+is "$(fcgi referent GET /referent/national "" "tri=nimporte")" 400 "a bad sort refused"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"
