@@ -10,6 +10,9 @@
 #include "html.h"
 #include "xmalloc.h"
 
+#define NBSP	"\xc2\xa0"		/* U+00A0 */
+#define NNBSP	"\xe2\x80\xaf"		/* U+202F, before a colon */
+
 void
 html_put(struct buf *b, const char *s, size_t len)
 {
@@ -52,6 +55,26 @@ html_puts(struct buf *b, const char *s)
 {
 	if (s != NULL)
 		html_put(b, s, strlen(s));
+}
+
+void
+html_puts_label(struct buf *b, const char *s)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return;
+	for (len = strlen(s); len > 0; ) {
+		if (s[len - 1] == ':' || s[len - 1] == ' ')
+			len--;
+		else if (len >= 2 && memcmp(s + len - 2, NBSP, 2) == 0)
+			len -= 2;
+		else if (len >= 3 && memcmp(s + len - 3, NNBSP, 3) == 0)
+			len -= 3;
+		else
+			break;
+	}
+	html_put(b, s, len);
 }
 
 void

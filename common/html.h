@@ -19,6 +19,14 @@ void	 html_put(struct buf *b, const char *s, size_t len);
 /* html_put of a NUL-terminated string; a NULL string appends nothing. */
 void	 html_puts(struct buf *b, const char *s);
 
+/*
+ * html_puts of a label that something follows, as in an error summary's
+ * "label : message": s without the colons, spaces and no-break spaces
+ * (U+00A0, U+202F) it ends with, so that "Vous êtes :" does not make
+ * "Vous êtes : : message". A NULL string appends nothing.
+ */
+void	 html_puts_label(struct buf *b, const char *s);
+
 /* Formats, then escapes the whole result with html_put. */
 void	 html_printf(struct buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));

@@ -137,6 +137,16 @@ static const struct form_option yesno_options[] = {
 };
 
 /*
+ * The options of a yesno question with answers="yes-no": a fact, read
+ * Oui or Non, that always applies. Its codes are the others', so that a
+ * new version of a grid counts and compares as the old one did.
+ */
+static const struct form_option yesno_plain_options[] = {
+	{ "conforme",		"Oui",		1, 0 },
+	{ "non-conforme",	"Non",		0, 0 },
+};
+
+/*
  * Parsed schemas, never freed: workers load several forms against the
  * same schema. Not thread-safe; our programs are one thread per process.
  */
@@ -967,6 +977,7 @@ check_options(struct build *b, xmlNodePtr n, struct form_question *q,
 	const struct form_scale	*s;
 	const char		*type = qkind_names[q->kind];
 	const char		*scale = attr(b, n, "scale");
+	const char		*answers = attr(b, n, "answers");
 	long			 line = xmlGetLineNo(n);
 
 	if (q->kind == QKIND_SCALE) {
@@ -1010,7 +1021,18 @@ check_options(struct build *b, xmlNodePtr n, struct form_question *q,
 		    "to %s", q->key, type);
 		return -1;
 	}
-	if (q->kind == QKIND_YESNO) {
+	if (answers != NULL && (q->kind != QKIND_YESNO ||
+	    strcmp(answers, "yes-no") != 0)) {
+		set_cause(b->cause, b->name, line, "question \"%s\": "
+		    "answers=\"%s\" applies only to a yesno question, as "
+		    "\"yes-no\"", q->key, answers);
+		return -1;
+	}
+	if (q->kind == QKIND_YESNO && answers != NULL) {
+		q->options = yesno_plain_options;
+		q->noptions = sizeof(yesno_plain_options) /
+		    sizeof(yesno_plain_options[0]);
+	} else if (q->kind == QKIND_YESNO) {
 		q->options = yesno_options;
 		q->noptions = sizeof(yesno_options) / sizeof(yesno_options[0]);
 	}

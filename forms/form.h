@@ -13,7 +13,8 @@ enum qkind {
 	QKIND_SCALE,		/* one value of a named scale (satisfaction) */
 	QKIND_CHOICE,		/* one value from the question's own list */
 	QKIND_MULTI,		/* any number of values from its own list */
-	QKIND_YESNO,		/* conform / not conform / not applicable */
+	QKIND_YESNO,		/* conform / not conform / not applicable,
+				   or yes / no (answers="yes-no") */
 	QKIND_INTEGER,		/* whole number within [min, max] */
 	QKIND_DATE,		/* YYYY-MM-DD */
 	QKIND_DATETIME,		/* YYYY-MM-DDTHH:MM */

@@ -15,7 +15,8 @@ forms_qualimetre_form_LDADD = forms/libqmform.a common/libqmcommon.a \
 
 dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
 	forms/mystery-call.xml forms/mystery-email.xml \
-	forms/mystery-call-2.xml forms/mystery-email-2.xml
+	forms/mystery-call-2.xml forms/mystery-email-2.xml \
+	forms/mystery-call-3.xml forms/mystery-email-3.xml
 
 # Unit tests of the loader, and the definitions they feed it.
 check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid \
@@ -78,6 +79,7 @@ EXTRA_DIST += \
 	tests/data/forms/rule-unknown.xml \
 	tests/data/forms/rule-wrong-kind.xml \
 	tests/data/forms/scale-on-choice.xml \
+	tests/data/forms/answers-on-choice.xml \
 	tests/data/forms/target-not-criterion.xml \
 	tests/data/forms/text-no-maxlength.xml \
 	tests/data/forms/threshold-min-greater-max.xml \

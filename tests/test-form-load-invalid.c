@@ -50,6 +50,7 @@ static const struct fixture {
 	{ "unknown-scale.xml",		16, "not defined" },
 	{ "scale-missing.xml",		16, "scale attribute" },
 	{ "scale-on-choice.xml",	11, "scale attribute" },
+	{ "answers-on-choice.xml",	10, "only to a yesno" },
 	{ "scale-no-satisfied.xml",	5, "satisfied" },
 	{ "choice-no-options.xml",	11, "option" },
 	{ "options-on-scale.xml",	16, "option" },

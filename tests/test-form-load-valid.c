@@ -588,6 +588,90 @@ test_email(const char *srcdir, const char *schema)
 	form_free(f);
 }
 
+/*
+ * Whether every criterion of f has a short label of its own: the poster
+ * prints it, so two rows must never read the same (issue 11, item 8).
+ */
+static int
+shorts_distinct(const struct form *f)
+{
+	const struct form_question	*q, *p;
+	size_t				 i, j;
+
+	for (i = 0; i < form_nquestions(f); i++) {
+		q = form_question(f, i);
+		if (!q->criterion)
+			continue;
+		if (q->short_label == NULL) {
+			tap_diag("%s: no short label", q->key);
+			return 0;
+		}
+		for (j = 0; j < i; j++) {
+			p = form_question(f, j);
+			if (p->criterion && str_eq(p->short_label,
+			    q->short_label)) {
+				tap_diag("%s and %s: both \"%s\"", p->key,
+				    q->key, q->short_label);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+/* The newest version of each shipped form: 9 cases. */
+static void
+test_newest(const char *srcdir, const char *schema)
+{
+	static const char *const newest[] = { "forms/satisfaction.xml",
+	    "forms/mystery-call-3.xml", "forms/mystery-email-3.xml" };
+	const struct form_question	*q;
+	struct form			*f, *call = NULL;
+	size_t				 i;
+
+	for (i = 0; i < sizeof(newest) / sizeof(newest[0]); i++) {
+		if ((f = load_rel(srcdir, schema, newest[i])) == NULL) {
+			tap_ok(0, "skipped: %s did not load", newest[i]);
+			continue;
+		}
+		tap_ok(shorts_distinct(f), "%s: every criterion has a short "
+		    "label, each its own", newest[i]);
+		if (i == 1)
+			call = f;
+		else
+			form_free(f);
+	}
+	if (call == NULL) {
+		for (i = 0; i < 3; i++)
+			tap_ok(0, "skipped: mystery-call-3.xml did not load");
+		return;
+	}
+	/* Issue 11, item 9: "quelqu'un a décroché : Conforme" read badly. */
+	q = form_find(call, "decroche");
+	tap_ok(form_version(call) == 3 && q != NULL && q->noptions == 2 &&
+	    str_eq(q->options[0].value, "conforme") &&
+	    str_eq(q->options[0].label, "Oui") && q->options[0].satisfied &&
+	    str_eq(q->options[1].value, "non-conforme") &&
+	    str_eq(q->options[1].label, "Non") && !q->options[1].satisfied &&
+	    !q->options[1].no_opinion,
+	    "call 3: decroche reads Oui / Non, stored as before, no Sans "
+	    "objet");
+	q = form_find(call, "courtoisie");
+	tap_ok(q != NULL && q->noptions == 3 &&
+	    str_eq(q->options[0].label, "Conforme") &&
+	    str_eq(q->options[2].value, "sans-objet") &&
+	    q->options[2].no_opinion,
+	    "call 3: the other criteria keep Conforme / Non conforme / Sans "
+	    "objet");
+	q = form_find(call, "decroche");
+	tap_ok(q != NULL && q->rule == FORM_RULE_PICKED_UP &&
+	    str_eq(form_find(call, "sonneries")->when_value, "conforme") &&
+	    str_eq(form_find(call, "messagerie")->when_value,
+	    "non-conforme"), "call 3: its rule and the questions that "
+	    "follow it are version 2's");
+	form_free(call);
+}
+
 /* The thresholds, dates and delays of tests/data/forms/valid-grid.xml. */
 static void
 test_grid(const char *srcdir, const char *schema)
@@ -645,12 +729,13 @@ main(void)
 	if ((srcdir = getenv("top_srcdir")) == NULL)
 		srcdir = ".";
 	xasprintf(&schema, "%s/forms/form.rng", srcdir);
-	tap_plan(47 + 12 + 11 + 8);
+	tap_plan(47 + 12 + 11 + 8 + 9);
 	test_satisfaction(srcdir, schema);
 	test_memory(schema);
 	test_call(srcdir, schema);
 	test_email(srcdir, schema);
 	test_grid(srcdir, schema);
+	test_newest(srcdir, schema);
 	free(schema);
 	return tap_done();
 }

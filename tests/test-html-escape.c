@@ -27,7 +27,7 @@ main(void)
 {
 	struct buf	b = { 0 };
 
-	tap_plan(10);
+	tap_plan(14);
 	tap_ok(escapes("plain text", 10, "plain text"), "plain text unchanged");
 	tap_ok(escapes("<script>alert(1)</script>", 25,
 	    "&lt;script&gt;alert(1)&lt;/script&gt;"), "tags");
@@ -49,6 +49,25 @@ main(void)
 	html_printf(&b, "%d <%s>", 42, "x&y");
 	tap_ok(strcmp(b.data, "42 &lt;x&amp;y&gt;") == 0,
 	    "html_printf escapes what it formats");
+	/* Issue 11, item 9: "Vous êtes : : message" in the summaries. */
+	buf_reset(&b);
+	html_puts_label(&b, "Vous êtes :");
+	tap_ok(strcmp(b.data, "Vous êtes") == 0,
+	    "html_puts_label: the trailing \" :\" goes");
+	buf_reset(&b);
+	html_puts_label(&b, "<Note>\xc2\xa0:\xe2\x80\xaf: ");
+	tap_ok(strcmp(b.data, "&lt;Note&gt;") == 0,
+	    "html_puts_label: colons and no-break spaces go, the rest is "
+	    "escaped");
+	buf_reset(&b);
+	html_puts_label(&b, "Heure : 10 h");
+	tap_ok(strcmp(b.data, "Heure : 10 h") == 0,
+	    "html_puts_label: a colon inside the label stays");
+	buf_reset(&b);
+	html_puts_label(&b, " : ");
+	html_puts_label(&b, NULL);
+	tap_ok(b.len == 0, "html_puts_label: only a colon, or NULL, writes "
+	    "nothing");
 	buf_free(&b);
 	return tap_done();
 }

@@ -436,8 +436,9 @@ test_loir_et_cher(int have)
 	poppler_ok(have, ok && has(&text, "RÉPUBLIQUE FRANÇAISE") &&
 	    has(&text, "Liberté") && has(&text, "Préfecture de Loir-et-Cher"),
 	    "the bloc marque and the site's name");
-	poppler_ok(have, ok && has(&text, "Votre avis sur notre accueil"),
-	    "the title");
+	poppler_ok(have, ok && has(&text, "Votre avis sur notre accueil") &&
+	    strstr(text.data, "Référentiel") == NULL,
+	    "the title, and no referential when the campaign has none");
 	poppler_ok(have, ok &&
 	    has(&text, "Enquête de satisfaction 2026 – accueil général") &&
 	    has(&text, "du 1er avril au 30 juin 2026") &&
@@ -499,12 +500,13 @@ static void
 test_mystery(int have)
 {
 	struct results		 r;
-	struct results_row	 rows[3];
+	struct results_row	 rows[4];
 	struct buf		 pdf = { 0 }, text = { 0 };
 	size_t			 pages;
 	int			 ok;
 
 	memset(&r, 0, sizeof(r));
+	r.referential = "Qual-e-pref";
 	r.campaign = "Appels mystère avant l’audit Qual-e-pref";
 	r.site = "Sous-préfecture de Romorantin-Lanthenay";
 	r.opens_on = "2026-03-02";
@@ -522,9 +524,14 @@ test_mystery(int have)
 	    "l’agent et du service donnés clairement, reformulation de la "
 	    "demande et vérification que l’usager a bien compris la réponse",
 	    12, 19, 20, -1);
+	/* Issue 11, item 8: cut to two lines, it read as the one above. */
+	fill_row(&rows[3], "Formule de politesse en fin d’appel, nom de "
+	    "l’agent et du service donnés clairement, puis formule de fin "
+	    "d’appel", 15, 20, 20, -1);
+	rows[3].short_label = "Formule de fin d’appel";
 
 	r.rows = rows;
-	r.nrows = 3;
+	r.nrows = 4;
 	ok = render(&r, URL, have, &pdf, &text, &pages) == 0;
 	tap_ok(ok, "a mystery-call poster renders, its URL ignored");
 	keep(&pdf, "mystery");
@@ -543,6 +550,11 @@ test_mystery(int have)
 	    "no QR code");
 	poppler_ok(have, ok && has(&text, "\xe2\x80\xa6"),
 	    "a label too long for two lines ends with an ellipsis");
+	poppler_ok(have, ok && has(&text, "Formule de fin d’appel") &&
+	    strstr(text.data, "puis formule") == NULL,
+	    "a criterion with a short label is named by it alone");
+	poppler_ok(have, ok && has(&text, "Référentiel" NBSP ": Qual-e-pref"),
+	    "the referential the campaign is run under, in the header");
 	buf_free(&text);
 	buf_free(&pdf);
 }
@@ -697,7 +709,7 @@ main(void)
 
 	LIBXML_TEST_VERSION
 	have = on_path("pdftotext") && on_path("pdftoppm");
-	tap_plan(13 + NLC + 4 + 2 + 14 + 7);
+	tap_plan(13 + NLC + 4 + 2 + 14 + 7 + 2);
 	test_loir_et_cher(have);
 	test_mystery(have);
 	test_pages(have);

@@ -110,7 +110,7 @@ main(void)
 	size_t			 n;
 	int			 ninputs, nlinks;
 
-	tap_plan(14);
+	tap_plan(15);
 	if (top == NULL)
 		top = ".";
 	snprintf(path, sizeof(path), "%s/forms/satisfaction.xml", top);
@@ -176,6 +176,10 @@ main(void)
 	    NULL && strstr(b.data, "<p class=\"fr-message "
 	    "fr-message--error\">") != NULL,
 	    "the missing answer's fieldset is in error with its message");
+	/* Issue 11, item 9: the label's own colon made "Vous êtes : :". */
+	tap_ok(strstr(b.data, "\">Vous êtes</a> : ") != NULL &&
+	    strstr(b.data, "Vous êtes :</a>") == NULL,
+	    "the summary drops the label's own colon: no \"Vous êtes : :\"");
 
 	valid_answers_free(&s);
 	http_fields_free(fields, n);

@@ -297,7 +297,7 @@ error_summary(struct buf *b, const struct form *f,
 		buf_puts(b, "<li><a href=\"#");
 		question_anchor(b, s, q);
 		buf_puts(b, "\">");
-		html_puts(b, q->label);
+		html_puts_label(b, q->label);
 		buf_puts(b, "</a> : ");
 		html_puts(b, s->q[k].error);
 		buf_puts(b, "</li>\n");

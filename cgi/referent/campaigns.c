@@ -724,11 +724,11 @@ new_page(struct campaigns *rc, struct resp *p, const struct staff_user *u,
 	    "fr-fieldset__element--inline\">\n", in->errs.error[E_PERIOD] !=
 	    NULL ? " fr-fieldset--error" : "", CAMPAIGNS_DAYS_MAX);
 	input(b, in, E_OPENS, "rc-opens", "opens_on", "date", "",
-	    "Ouverture", "Format : AAAA-MM-JJ", in->opens_s, 1);
+	    "Ouverture", NULL, in->opens_s, 1);
 	buf_puts(b, "</div>\n<div class=\"fr-fieldset__element "
 	    "fr-fieldset__element--inline\">\n");
 	input(b, in, E_CLOSES, "rc-closes", "closes_on", "date", "",
-	    "Clôture (incluse)", "Format : AAAA-MM-JJ", in->closes_s, 1);
+	    "Clôture (incluse)", NULL, in->closes_s, 1);
 	buf_puts(b, "</div>\n<div class=\"fr-messages-group\" "
 	    "id=\"rc-period-messages\" aria-live=\"polite\">\n");
 	if (in->errs.error[E_PERIOD] != NULL) {

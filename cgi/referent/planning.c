@@ -1252,11 +1252,11 @@ period_fields(struct buf *b, const struct pl_input *in)
 	buf_puts(b, "<div class=\"fr-fieldset__element "
 	    "fr-fieldset__element--inline\">\n");
 	input(b, in, E_FIRST, "pl-first", "first", "date", "",
-	    "Premier jour", "Format : AAAA-MM-JJ", in->first_s, 1);
+	    "Premier jour", NULL, in->first_s, 1);
 	buf_puts(b, "</div>\n<div class=\"fr-fieldset__element "
 	    "fr-fieldset__element--inline\">\n");
 	input(b, in, E_LAST, "pl-last", "last", "date", "",
-	    "Dernier jour (inclus)", "Format : AAAA-MM-JJ", in->last_s, 1);
+	    "Dernier jour (inclus)", NULL, in->last_s, 1);
 	buf_puts(b, "</div>\n");
 	fieldset_close(b, in, E_PERIOD, "pl-period");
 }

@@ -687,6 +687,7 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 		cr->prev_id = db_value(cr->res, meta, "prev_id");
 	}
 	referential_read(cr->res, meta, &cr->ref);
+	cr->r.referential = cr->ref.name;
 	cr->target_rate = -1.0;
 	if (!PQgetisnull(cr->res, meta, PQfnumber(cr->res, "target_rate")))
 		cr->target_rate = strtod(db_value(cr->res, meta,

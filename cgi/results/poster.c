@@ -424,14 +424,18 @@ draw_qr(cairo_t *cr, const QRcode *qr, double x, double y)
 	cairo_fill(cr);
 }
 
-/* The bloc marque as text, and the site's name; returns the bottom. */
+/*
+ * The bloc marque as text, the site's name and the referential; returns
+ * the bottom.
+ */
 static double
 draw_header(struct poster *p)
 {
-	cairo_t	*cr = p->cr;
-	char	*lines[2];
-	size_t	 n, i;
-	double	 y;
+	cairo_t		*cr = p->cr;
+	struct buf	 b = { 0 };
+	char		*lines[2];
+	size_t		 n, i;
+	double		 y;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	font(cr, 13.5, 1, 0);
@@ -447,12 +451,22 @@ draw_header(struct poster *p)
 	cairo_line_to(cr, MARGIN + 128, 107);
 	cairo_stroke(cr);
 
+	/* The site, then the label's referential the figures answer to. */
 	font(cr, 17, 1, 0);
 	n = wrap(cr, p->r->site, CONTENT_W - 146, BRK_SPACE, lines, 2);
-	y = n == 1 ? 78 : 68;
+	y = (n == 1 ? 78 : 68) - (p->r->referential != NULL ? 8 : 0);
 	for (i = 0; i < n; i++, y += 21)
 		show(cr, MARGIN + 146, y, lines[i], ALIGN_LEFT);
 	free_lines(lines, n);
+	if (p->r->referential != NULL) {
+		buf_printf(&b, "Référentiel" NBSP ": %s", p->r->referential);
+		font(cr, 11, 0, 0);
+		n = wrap(cr, b.data, CONTENT_W - 146, BRK_SPACE, lines, 1);
+		for (i = 0; i < n; i++)
+			show(cr, MARGIN + 146, y - 4, lines[i], ALIGN_LEFT);
+		free_lines(lines, n);
+		buf_free(&b);
+	}
 
 	cairo_set_line_width(cr, 1.5);
 	cairo_move_to(cr, MARGIN, 120);
@@ -632,10 +646,12 @@ draw_row(struct poster *p, const struct results_row *row, double top,
 	bh = fmin(15, h * 0.36);
 	rs = fmin(30, h * 0.76);
 
-	/* The label, one or two lines centred on the bar. */
+	/* The label, its short name if it has one (two long labels may
+	   be cut to the same words), one or two lines centred on the bar. */
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	font(cr, 11, 0, 0);
-	n = wrap(cr, row->label, LABEL_W, BRK_SPACE, lines, 2);
+	n = wrap(cr, row->short_label != NULL ? row->short_label :
+	    row->label, LABEL_W, BRK_SPACE, lines, 2);
 	y = cy + 0.36 * 11 - (n - 1) * 13.0 / 2;
 	for (i = 0; i < n; i++, y += 13.0)
 		show(cr, MARGIN, y, lines[i], ALIGN_LEFT);

@@ -22,10 +22,11 @@ struct results;
 
 /*
  * Appends to out an A4 portrait PDF of the results r: the bloc marque as
- * text and the site's name, the title ("Votre avis sur notre accueil",
+ * text, the site's name and r's referential when it has one, the title ("Votre avis sur notre accueil",
  * or "Contrôles mystère : résultats" for the kinds "mystery-call" and
  * "mystery-email"), the campaign's title, period and number of
- * responses, one bar per row of r with its interval, target and rate, a
+ * responses, one bar per row of r (named by its short label, else its
+ * label) with its interval, target and rate, a
  * footnote on how to read them, and, for the kind "satisfaction" when
  * questionnaire_url is non-NULL, the URL's QR code and the URL in text
  * (questionnaire_url is ignored for the mystery kinds; otherwise, when

@@ -82,6 +82,9 @@ struct results {
 	const char		*closes_on;
 	const char		*kind;		/* "satisfaction", "mystery-call",
 						   "mystery-email" */
+	const char		*referential;	/* the label's referential the
+						   campaign is run under
+						   ("Qual-e-pref"), or NULL */
 	long long		 responses;	/* responses counted in the
 						   rates */
 	struct results_row	*rows;		/* one per criterion, in the

@@ -57,7 +57,14 @@ static const struct db_stmt survey_stmts[STMT__MAX] = {
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " CASE WHEN t.today < c.opens_on THEN 'upcoming'"
 	    "  WHEN t.today > c.closes_on THEN 'closed'"
-	    "  ELSE 'open' END AS state"
+	    "  ELSE 'open' END AS state,"
+	    /* The questionnaire of the same site open today, if any, for
+	       the page of a campaign that has ended. */
+	    " (SELECT o.slug FROM qualimetre.campaign o"
+	    "  WHERE o.site_id = c.site_id AND o.kind = 'satisfaction'"
+	    "  AND o.id <> c.id AND o.slug IS NOT NULL"
+	    "  AND t.today BETWEEN o.opens_on AND o.closes_on"
+	    "  ORDER BY o.opens_on DESC, o.id DESC LIMIT 1) AS open_slug"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
 	    " CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE s.timezone)::date"
@@ -115,6 +122,8 @@ struct campaign {
 	char		 opens_on[11];		/* YYYY-MM-DD */
 	char		 closes_on[11];
 	enum cstate	 state;
+	char		 open_slug[SLUG_MAX + 1]; /* the site's questionnaire
+					   open today, "" for none */
 	time_t		 fetched;
 };
 
@@ -241,6 +250,11 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 	    PQgetvalue(res, 0, PQfnumber(res, "opens_on")));
 	snprintf(c->closes_on, sizeof(c->closes_on), "%s",
 	    PQgetvalue(res, 0, PQfnumber(res, "closes_on")));
+	/* A slug the path could not name is not linked to. */
+	st = PQgetvalue(res, 0, PQfnumber(res, "open_slug"));
+	c->open_slug[0] = '\0';
+	if (slug_valid(st, strlen(st)))
+		snprintf(c->open_slug, sizeof(c->open_slug), "%s", st);
 	st = PQgetvalue(res, 0, PQfnumber(res, "state"));
 	c->state = strcmp(st, "open") == 0 ? CSTATE_OPEN :
 	    strcmp(st, "upcoming") == 0 ? CSTATE_UPCOMING : CSTATE_CLOSED;
@@ -269,31 +283,48 @@ not_found(struct resp *p)
 	    "lien ou le QR code que vous avez utilisé.");
 }
 
-/* The page of a campaign that is not open today, with its dates. */
+/*
+ * The page of a campaign that is not open today, with its dates, in the
+ * catalogue's lang: one that has ended says so in the past and links to
+ * the questionnaire of the same site open today, if any.
+ */
 static void
-not_open(struct resp *p, const struct campaign *c)
+not_open(struct resp *p, const struct campaign *c, const char *lang)
 {
 	struct buf	*b = &p->body;
+	int		 upcoming = c->state == CSTATE_UPCOMING;
 
-	p->status = c->state == CSTATE_UPCOMING ? 403 : 410;
-	page_begin(b, c->title, c->site_name);
+	p->status = upcoming ? 403 : 410;
+	page_begin_lang(b, c->title, c->site_name, lang);
 	buf_puts(b, "<h1>");
 	html_puts(b, c->title);
 	buf_puts(b, "</h1>\n<div class=\"fr-alert fr-alert--info\">\n"
 	    "<h2 class=\"fr-alert__title\">");
-	buf_puts(b, c->state == CSTATE_UPCOMING ?
-	    "Cette enquête n’est pas encore ouverte" :
-	    "Cette enquête est terminée");
-	buf_puts(b, "</h2>\n<p>Elle est ouverte du ");
-	page_date(b, c->opens_on);
-	buf_puts(b, " au ");
-	page_date(b, c->closes_on);
-	buf_puts(b, c->state == CSTATE_UPCOMING ?
-	    " inclus. Revenez à partir de sa date d’ouverture : vos "
-	    "réponses ne peuvent pas être enregistrées avant.</p>\n" :
-	    " inclus. Les réponses ne sont plus enregistrées. Merci de "
-	    "l’intérêt que vous portez à la qualité de notre accueil.</p>\n");
-	buf_puts(b, "</div>\n");
+	if (upcoming)
+		html_puts(b, lang_msg(lang, LMSG_UPCOMING_TITLE));
+	else {
+		html_puts(b, lang_msg(lang, LMSG_ENDED_ON));
+		page_date_lang(b, c->closes_on, lang);
+	}
+	buf_puts(b, "</h2>\n<p>");
+	html_puts(b, lang_msg(lang, upcoming ? LMSG_OPEN_FROM :
+	    LMSG_WAS_OPEN_FROM));
+	page_date_lang(b, c->opens_on, lang);
+	html_puts(b, lang_msg(lang, LMSG_DATE_TO));
+	page_date_lang(b, c->closes_on, lang);
+	html_puts(b, lang_msg(lang, upcoming ? LMSG_UPCOMING_TEXT :
+	    LMSG_ENDED_TEXT));
+	buf_puts(b, "</p>\n</div>\n");
+	if (!upcoming && c->open_slug[0] != '\0') {
+		buf_puts(b, "<p class=\"fr-mt-4w\"><a class=\"fr-btn\" href=\""
+		    PATH_PREFIX);
+		html_puts(b, c->open_slug);
+		if (lang_is_en(lang))
+			buf_puts(b, "?lang=en");
+		buf_puts(b, "\">");
+		html_puts(b, lang_msg(lang, LMSG_CURRENT_SURVEY));
+		buf_puts(b, "</a></p>\n");
+	}
 	page_end(b);
 }
 
@@ -578,7 +609,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		return;
 	}
 	if (c->state != CSTATE_OPEN) {
-		not_open(p, c);
+		not_open(p, c, lang);
 		return;
 	}
 	valid_answers_lang(f, lang, r->fields, r->nfields, &s);
@@ -617,7 +648,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		/* The database's policy: the campaign closed meanwhile. */
 		c->fetched = 0;
 		c->state = CSTATE_CLOSED;
-		not_open(p, c);
+		not_open(p, c, lang);
 	} else {
 		p->status = 500;
 		questionnaire(p, c, f, lang, s.token, &s, LMSG_FAILED_TITLE,
@@ -700,7 +731,7 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 		return;
 	}
 	if (r->method != HTTP_POST && c->state != CSTATE_OPEN) {
-		not_open(p, c);
+		not_open(p, c, lang);
 		return;
 	}
 	if ((f = formcache_get(sv->forms, c->form_id)) == NULL) {

@@ -238,7 +238,7 @@ fields_summary_of(struct buf *b, const char *heading, const char *form_error,
 		buf_puts(b, "<li><a href=\"#");
 		html_puts(b, anchors[i]);
 		buf_puts(b, "\">");
-		html_puts(b, labels[i]);
+		html_puts_label(b, labels[i]);
 		buf_puts(b, "</a> : ");
 		html_puts(b, errors[i]);
 		buf_puts(b, "</li>\n");

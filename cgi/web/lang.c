@@ -172,6 +172,26 @@ static const char *const catalogue[LMSG__MAX][CAT__MAX] = {
 	    "below to send them again." },
 	[LMSG_SEND_AGAIN] = { "Envoyer à nouveau mes réponses",
 	    "Send my answers again" },
+	[LMSG_UPCOMING_TITLE] = { "Cette enquête n’est pas encore ouverte",
+	    "This survey is not open yet" },
+	[LMSG_OPEN_FROM] = { "Elle est ouverte du ", "It is open from " },
+	[LMSG_DATE_TO] = { " au ", " to " },
+	[LMSG_UPCOMING_TEXT] = {
+	    " inclus. Revenez à partir de sa date d’ouverture : vos "
+	    "réponses ne peuvent pas être enregistrées avant.",
+	    " inclusive. Please come back from its opening date: your "
+	    "answers cannot be recorded before." },
+	[LMSG_ENDED_ON] = { "Cette enquête s’est terminée le ",
+	    "This survey ended on " },
+	[LMSG_WAS_OPEN_FROM] = { "Elle était ouverte du ",
+	    "It was open from " },
+	[LMSG_ENDED_TEXT] = {
+	    " inclus. Les réponses ne sont plus enregistrées. Merci de "
+	    "l’intérêt que vous portez à la qualité de notre accueil.",
+	    " inclusive. Answers are no longer recorded. Thank you for your "
+	    "interest in the quality of our reception." },
+	[LMSG_CURRENT_SURVEY] = { "Répondre à l’enquête en cours",
+	    "Answer the current survey" },
 };
 
 /* Languages written right to left, by primary subtag. */

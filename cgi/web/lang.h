@@ -59,6 +59,14 @@ enum lmsg {
 	LMSG_UNAVAILABLE_TEXT,
 	LMSG_UNAVAILABLE_HELD_TEXT,
 	LMSG_SEND_AGAIN,
+	LMSG_UPCOMING_TITLE,	/* a campaign not open yet */
+	LMSG_OPEN_FROM,		/* then its first day */
+	LMSG_DATE_TO,		/* between two days */
+	LMSG_UPCOMING_TEXT,	/* after its last day */
+	LMSG_ENDED_ON,		/* a campaign ended, then its last day */
+	LMSG_WAS_OPEN_FROM,	/* then its first day */
+	LMSG_ENDED_TEXT,	/* after its last day */
+	LMSG_CURRENT_SURVEY,	/* the link to the site's open one */
 	LMSG__MAX
 };
 

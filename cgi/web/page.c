@@ -245,6 +245,23 @@ page_date(struct buf *b, const char *iso)
 }
 
 void
+page_date_lang(struct buf *b, const char *iso, const char *lang)
+{
+	static const char *const months[12] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	long	day;
+	int	y, m, d;
+
+	if (!lang_is_en(lang) || cal_parse(iso, &day) != 0) {
+		page_date(b, iso);
+		return;
+	}
+	cal_ymd(day, &y, &m, &d);
+	buf_printf(b, "%d %s %d", d, months[m - 1], y);
+}
+
+void
 page_message(struct buf *b, const char *heading, const char *text,
     const char *back_href, const char *back_text)
 {

@@ -128,4 +128,10 @@ void	 page_field_error(struct buf *, const char *error, const char *id);
  */
 void	 page_date(struct buf *, const char *iso);
 
+/*
+ * page_date in lang: English ("en", lang_is_en) writes "1 April 2026",
+ * any other language French.
+ */
+void	 page_date_lang(struct buf *, const char *iso, const char *lang);
+
 #endif /* QUALIMETRE_PAGE_H */

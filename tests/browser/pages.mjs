@@ -3,10 +3,11 @@
 // t-browser-pages.sh creates the accounts and the data, and runs
 //	QM_BP_PASSWORD=PW node tests/browser/pages.mjs BASE_URL ENQUIRER \
 //		REFERENT ADMIN OUTDIR < PAGES
-// where PAGES has one line per page, "WHO<TAB>NAME<TAB>PATH", WHO being
-// anon, enquirer, referent or admin (the three logins share the password
-// PW). For each page at each width it prints three cases:
-//	the page answers 200 and the document is no wider than the window;
+// where PAGES has one line per page, "WHO<TAB>NAME<TAB>PATH[<TAB>STATUS]",
+// WHO being anon, enquirer, referent or admin (the three logins share the
+// password PW). For each page at each width it prints three cases:
+//	the page answers STATUS (200 unless given) and the document is no
+//	wider than the window;
 //	every element with a DSFR icon class draws its icon (the ::before or
 //	::after has a content and a mask image), and the words beside it;
 //	axe-core reports no violation of WCAG 2.1 A/AA, whatever its impact;
@@ -27,7 +28,11 @@ if (!outdir || !password) {
 	process.exit(2);
 }
 const pages = readFileSync(0, 'utf8').split('\n').filter((l) => l.trim() !== '')
-	.map((l) => { const [who, name, p] = l.split('\t'); return { who, name, path: p }; });
+	.map((l) => {
+		// An optional fourth column: the status the page answers with.
+		const [who, name, p, status] = l.split('\t');
+		return { who, name, path: p, status: Number(status || 200) };
+	});
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -115,7 +120,7 @@ async function main() {
 					viewport: { width, height: 900 }, storageState });
 				ctxs[who].setDefaultTimeout(15000);
 			}
-			for (const { who, name, path: p } of pages) {
+			for (const { who, name, path: p, status } of pages) {
 				const what = `${name} (${p}) at ${width} px`;
 				let n = 0;
 				const page = await ctxs[who].newPage();
@@ -123,7 +128,7 @@ async function main() {
 					const r = await page.goto(`${base}${p}`, { waitUntil: 'load' });
 					const w = await overflow(page);
 					n++;
-					check(r.status() === 200 && w.scroll <= w.inner, `${what}: 200, no wider than the window`,
+					check(r.status() === status && w.scroll <= w.inner, `${what}: ${status}, no wider than the window`,
 						`HTTP ${r.status()}; scrollWidth ${w.scroll} in ${w.inner}; too wide: ${w.wide.join(' ')}`);
 					if (w.scroll > w.inner || width === 360)
 						diag(`  ${name} at ${width} px: ${w.scroll} px wide`);

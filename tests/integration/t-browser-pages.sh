@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=26
+npages=27
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -56,8 +56,10 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'"
 
 enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
 
-# ---- the pages: WHO NAME PATH, WHO one of anon, enquirer, referent, admin
+# ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
+# referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
+anon	questionnaire-ended	/enquete/bp-survey-$$	410
 anon	enquirer-login	/mystere/connexion
 enquirer	enquirer-slots	/mystere/
 enquirer	enquirer-grid	/mystere/creneaux/$open_slot

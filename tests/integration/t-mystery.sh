@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 52
+tap_plan 56
 
 login() { staff_login /mystere "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
@@ -82,6 +82,12 @@ is "$(http_get "/mystere/creneaux/$first")" 409 "a slot already recorded: 409"
 slot_b=$(slots_of "$calls" "$b" | head -n 1)
 login "$b" "$pw" > /dev/null
 http_get "/mystere/creneaux/$slot_b" > /dev/null
+# Issue 11, item 9: whether the call went through is answered Oui / Non.
+body_has 'for="q-decroche-conforme">Oui</label>' \
+	"the grid asks whether the call went through: Oui"
+body_has 'for="q-decroche-non-conforme">Non</label>' "or Non"
+is "$(grep -c 'q-decroche-sans-objet' "$HTTP_BODY")/$(grep -c 'for="q-courtoisie-sans-objet">Sans objet' "$HTTP_BODY")" "0/1" \
+	"with no Sans objet, which the other criteria keep"
 token=$(input_value _jeton) csrf=$(input_value _csrf) moment=$(input_value moment)
 good="service=standard&decroche=conforme&sonneries=2&annonce-service=conforme&courtoisie=conforme&langage=conforme&reponse=conforme&transfert=sans-objet&attente=5&formule-fin=conforme&_jeton=$token"
 before=$(count_calls "$calls")
@@ -94,6 +100,8 @@ code=$(http_post "/mystere/creneaux/$slot_b" "moment=$moment&$good")
 is "$code" 403 "no CSRF token: 403"
 code=$(http_post "/mystere/creneaux/$slot_b" "moment=$moment&$good&_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
 is "$code" 403 "a wrong CSRF token: 403"
+code=$(http_post "/mystere/creneaux/$slot_b" "moment=$moment&${good/decroche=conforme/decroche=sans-objet}&_csrf=$csrf")
+is "$code" 400 "Sans objet for whether the call went through: 400"
 is "$(count_calls "$calls")" "$before" "none of these stored anything"
 
 # ---- the session expires while the grid is filled in: nothing is lost

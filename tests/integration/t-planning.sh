@@ -17,7 +17,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 74
+tap_plan 75
 
 login() { staff_login "/${3:-referent}" "$1" "$2"; } # LOGIN PASSWORD [PROGRAM]
 uid() # LOGIN
@@ -87,6 +87,7 @@ like "$(input_value title)" "^Appels mystère [a-zéû]+ [0-9]{4}$" "the title n
 body_has "<option value=\"$site_a\" selected>Préfecture de test \(planification\) \(TEST-PLAN-A\)" "site A is offered"
 body_has "Enquêteur Un $$<span class=\"fr-hint-text\">$e1</span></label>" "its enquirers are offered, with their login"
 body_has "for=\"pl-first\">Premier jour" "each input has its label"
+is "$(grep -cE 'AAAA-MM-JJ|Format :' "$HTTP_BODY")" 0 "no format hint contradicts the date pickers"
 body_has '<legend class="fr-fieldset__legend" id="pl-service-legend">Services à tester' "the services are a fieldset with its legend"
 n=$(grep -cE 'name="service" value="(accueil-general|standard|etrangers|point-numerique)" checked' "$HTTP_BODY")
 is "$n" 4 "the site's four services a call reaches, checked"

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 47
+tap_plan 48
 
 login() { staff_login /referent "$@"; }
 # The site's today, as the programs see it.
@@ -40,6 +40,8 @@ http_get /referent/ > /dev/null
 body_has 'href="/referent/campagnes/nouvelle"' "her home page links to a new campaign"
 is "$(http_get /referent/campagnes/nouvelle)" 200 "the creation form"
 body_has "marge d’erreur de ± 5 points : 385 questionnaires" "with the sample size computed by stats/"
+# Issue 11, item 9: a date picker shows the browser's format, not ISO's.
+is "$(grep -cE 'AAAA-MM-JJ|Format :' "$HTTP_BODY")" 0 "no format hint contradicts the date pickers"
 csrf=$(input_value _csrf)
 create() { http_post /referent/campagnes/nouvelle "_csrf=$csrf&site=$1&form=$form&title=$(urlencode "$2")&opens_on=$3&closes_on=$4&target=$5"; }
 

@@ -186,8 +186,9 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.campaign WHERE site_id = :'s'" s="
 is "$(http_post /referent/planification/nouvelle "$plan&referential=$qp2")" 303 "a campaign planned under Qualipref 2.0"
 is "$(psql_q "SELECT r.key || ' ' || f.version FROM qualimetre.campaign c JOIN qualimetre.referential r ON r.id = c.referential_id
 	JOIN qualimetre.form f ON f.id = c.form_id WHERE c.site_id = :'s' AND c.opens_on = '2027-03-22'
-	ORDER BY c.id DESC LIMIT 1" s="$site")" "qualipref-2 2" \
-	"stored with its referential, on version 2 of the grid"
+	ORDER BY c.id DESC LIMIT 1" s="$site")" \
+	"qualipref-2 $(psql_q "SELECT max(version) FROM qualimetre.form WHERE key = 'mystery-call'")" \
+	"stored with its referential, on the newest version of the grid"
 uid2=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rf")
 is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
 	SELECT count(*) FROM qualimetre.referential WHERE site_id IS NOT NULL" u="$uid2" | tail -n 1)" 0 \

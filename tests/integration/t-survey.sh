@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 71
+tap_plan 80
 
 slug=test-survey-$$
 make_campaign "$slug" -7 30
@@ -177,9 +177,33 @@ is "$code" 404 "a malformed campaign name: 404"
 make_campaign "$slug-close" -40 -10
 code=$(http_get "/enquete/$slug-close")
 is "$code" 410 "a closed campaign: 410"
-body_has "terminée" "the page says it is over"
+body_has "Cette enquête s’est terminée le [0-9]+(<sup>er</sup>)? [a-zéû]+ [0-9]{4}" \
+	"the page says in the past that it ended, and when (issue 11, item 9)"
+is "$(grep -c 'enquête est terminée' "$HTTP_BODY")" 0 "not in the present tense"
+current=$(grep -oE 'href="/enquete/[a-z0-9-]+">Répondre à l’enquête en cours' "$HTTP_BODY" |
+	sed -E 's/^href="([^"]+)".*/\1/')
+like "$current" '^/enquete/[a-z0-9-]+$' "it links to the site's questionnaire open now"
+is "$(http_get "$current")" 200 "which is open"
+code=$(http_get "/enquete/$slug-close" -H 'Accept-Language: en-GB,en;q=0.9')
+body_has '<html lang="en"' "in English for an English browser"
+body_has "This survey ended on [0-9]+ [A-Z][a-z]+ [0-9]{4}</h2>" "it ended, in English, with an English date"
+body_has 'href="/enquete/[a-z0-9-]+\?lang=en">Answer the current survey</a>' \
+	"the link to the open one, in English, keeps the language"
+psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
+	VALUES ('TEST-IT-SEUL', 'Sous-préfecture de test', '41', 'B');
+	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT s.id, (SELECT max(id) FROM qualimetre.form WHERE key = 'satisfaction'), 'satisfaction',
+		'Enquête seule', current_date - 40, current_date - 10, :'slug'
+	FROM qualimetre.site s WHERE s.code = 'TEST-IT-SEUL'" slug="$slug-seul" > /dev/null
+at_exit psql_q "DELETE FROM qualimetre.campaign WHERE slug = :'slug';
+	DELETE FROM qualimetre.site WHERE code = 'TEST-IT-SEUL'" slug="$slug-seul"
+code=$(http_get "/enquete/$slug-seul")
+is "$code/$(grep -c 'enquête en cours' "$HTTP_BODY")" "410/0" \
+	"a site with no questionnaire open now: no link"
 code=$(http_post "/enquete/$slug-close" "motif=autre&profil=particulier&canal=sur-place&_jeton=$token")
 is "$(responses "$slug-close")" 0 "a POST to a closed campaign stores nothing (status $code)"
 make_campaign "$slug-tard" 5 30
 code=$(http_get "/enquete/$slug-tard")
 is "$code" 403 "a campaign not yet open: 403, with its dates"
+body_has "Cette enquête n’est pas encore ouverte</h2>" "said so"
+is "$(grep -c 'enquête en cours' "$HTTP_BODY")" 0 "with no link to another one"
