@@ -105,11 +105,15 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  (SELECT count(*) FROM u) AS set_aside,"
 	    "  c.ref_name, c.reply_delay, c.reply_target, c.rings_max,"
 	    "  c.rings_target, c.picked_up_target,"
-	    "  c.target_rate::text AS target_rate FROM c"
+	    "  c.target_rate::text AS target_rate,"
+	    /* The newest version of the form: its criteria's short names
+	       name those of older versions, whose keys are the same. */
+	    "  (SELECT nf.id FROM qualimetre.form nf WHERE nf.key = c.key"
+	    "   ORDER BY nf.version DESC LIMIT 1)::text AS newest_form FROM c"
 	    " UNION ALL"
 	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM u)"
@@ -117,7 +121,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
 	    " WHERE a.value IS NOT NULL"
 	    " AND a.response_id NOT IN (SELECT id FROM pu)"
@@ -125,7 +129,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
@@ -138,7 +142,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " SELECT 'by', a.question, a.value, coalesce(l.lang, ''),"
 	    "  count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.response l ON l.id = a.response_id"
 	    " WHERE $2 = '" LANG_BY "' AND a.value IS NOT NULL"
@@ -150,7 +154,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'label', 'service', cs.key, cs.label, cs.position, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.campaign_service cs JOIN c"
 	    "  ON cs.campaign_id = c.id", 2 },
 	/*
@@ -379,6 +383,8 @@ struct campaign_results {
 	PGresult		*res;		/* owns the strings below */
 	double			 target_rate;	/* the campaign's own, or -1 */
 	const struct form	*form;
+	const struct form	*newest;	/* the newest version of form,
+						   maybe form, or NULL */
 	struct results		 r;
 	struct results_count	*now, *prev;	/* one per row of r */
 	const char		*slug;
@@ -672,6 +678,9 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 		campaign_results_free(cr);
 		return -1;
 	}
+	/* Without it, only the short names are missed. */
+	cr->newest = formcache_get(rf->forms, strtoll(db_value(cr->res, meta,
+	    "newest_form"), NULL, 10));
 	cr->r.campaign = db_value(cr->res, meta, "title");
 	cr->r.site = db_value(cr->res, meta, "site");
 	cr->r.opens_on = db_value(cr->res, meta, "opens_on");
@@ -726,6 +735,11 @@ campaign_compute(struct referent *rf, const struct staff_user *u,
 		/* From here on, the criterion as the referential rules it. */
 		form_rule_apply(form_question(cr->form, k), &cr->ref,
 		    &cr->rules[cr->r.nrows]);
+		/* An older version's criterion, by the newest's short name. */
+		if (cr->rules[cr->r.nrows].short_label == NULL &&
+		    cr->newest != NULL && (q = form_find(cr->newest,
+		    cr->rules[cr->r.nrows].key)) != NULL)
+			cr->rules[cr->r.nrows].short_label = q->short_label;
 		/* The campaign's own target where the form gives none. */
 		if (cr->rules[cr->r.nrows].target < 0.0 &&
 		    cr->target_rate > 0.0 && cr->target_rate <= 1.0)
