@@ -371,7 +371,7 @@ render(const struct results *r, const char *url, int have, struct buf *pdf,
 	int	 rc;
 
 	*pages = 0;
-	if ((rc = poster_pdf(r, url, pdf, &cause)) == -1) {
+	if ((rc = poster_pdf(r, url, NULL, pdf, &cause)) == -1) {
 		tap_diag("poster_pdf: %s", cause);
 		free(cause);
 		return -1;
@@ -394,7 +394,7 @@ fails(const struct results *r, const char *why)
 	int		 ok;
 
 	buf_puts(&b, "before");
-	ok = poster_pdf(r, URL, &b, &cause) == -1 && cause != NULL &&
+	ok = poster_pdf(r, URL, NULL, &b, &cause) == -1 && cause != NULL &&
 	    b.len == 6 && strcmp(b.data, "before") == 0;
 	if (cause != NULL)
 		tap_diag("%s: %s", why, cause);
@@ -417,7 +417,7 @@ test_loir_et_cher(int have)
 	int			 written = 0, ok;
 
 	loir_et_cher(&r, rows);
-	tap_ok(poster_pdf(&r, URL, &pdf, &cause) == 0,
+	tap_ok(poster_pdf(&r, URL, NULL, &pdf, &cause) == 0,
 	    "poster_pdf renders Loir-et-Cher's 11 criteria");
 	if (cause != NULL)
 		tap_diag("%s", cause);
@@ -640,10 +640,67 @@ test_errors(void)
 	badrows[6].label = "Signal\xe9tique en Latin-1";
 	fails(&bad, "a label that is not UTF-8, cairo's error reported");
 
-	tap_ok(poster_pdf(&r, "", &b, &cause) == -1 && cause != NULL &&
+	tap_ok(poster_pdf(&r, "", NULL, &b, &cause) == -1 && cause != NULL &&
 	    b.len == 0, "refused: an empty URL");
 	free(cause);
 	buf_free(&b);
+}
+
+/* The number of image objects in a PDF (cairo writes their dictionaries
+   uncompressed). */
+static size_t
+pdf_images(const struct buf *pdf)
+{
+	const char	*p = pdf->data, *end = pdf->data + pdf->len;
+	size_t		 n = 0, k = strlen("/Subtype /Image");
+
+	while (p != NULL && p + k <= end) {
+		if ((p = memmem(p, (size_t)(end - p), "/Subtype /Image", k)) ==
+		    NULL)
+			break;
+		n++;
+		p += k;
+	}
+	return n;
+}
+
+/* The Marianne emblem: drawn from a PNG when one reads, never a failure. */
+static void
+test_emblem(void)
+{
+	struct results		 r;
+	struct results_row	 rows[NLC];
+	struct buf		 with = { 0 }, without = { 0 }, bad = { 0 };
+	cairo_surface_t		*img;
+	char			*png, *cause = NULL;
+	int			 made;
+
+	loir_et_cher(&r, rows);
+	/* A 40 x 30 red picture stands in for the DSFR's PNG. */
+	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 30);
+	made = (png = tmpfile_new(".png")) != NULL &&
+	    cairo_surface_write_to_png(img, png) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(img);
+	tap_ok(made && poster_pdf(&r, URL, png, &with, &cause) == 0 &&
+	    pdf_images(&with) == 1,
+	    "an emblem's PNG: drawn once, as an image");
+	free(cause);
+	cause = NULL;
+	tap_ok(poster_pdf(&r, URL, NULL, &without, &cause) == 0 &&
+	    pdf_images(&without) == 0, "no emblem: no image");
+	free(cause);
+	cause = NULL;
+	tap_ok(poster_pdf(&r, URL, "/nonexistent/emblem.png", &bad,
+	    &cause) == 0 && pdf_images(&bad) == 0,
+	    "an emblem that does not read: the poster without it");
+	free(cause);
+	if (png != NULL) {
+		unlink(png);
+		free(png);
+	}
+	buf_free(&with);
+	buf_free(&without);
+	buf_free(&bad);
 }
 
 static void
@@ -709,11 +766,12 @@ main(void)
 
 	LIBXML_TEST_VERSION
 	have = on_path("pdftotext") && on_path("pdftoppm");
-	tap_plan(13 + NLC + 4 + 2 + 14 + 7 + 2);
+	tap_plan(13 + NLC + 4 + 2 + 14 + 7 + 2 + 3);
 	test_loir_et_cher(have);
 	test_mystery(have);
 	test_pages(have);
 	test_errors();
+	test_emblem();
 	test_svg();
 
 	/*

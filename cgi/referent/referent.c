@@ -1,6 +1,7 @@
 /* The referent's program: campaigns, results, exports, poster. */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,10 +233,37 @@ struct referent {
 	struct national		*national;	/* the sites compared */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	char			*public_url;	/* the service's, or NULL */
+	char			*emblem;	/* the posters' PNG, or NULL */
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
 };
+
+/*
+ * The Marianne emblem of the posters: the PNG file QUALIMETRE_POSTER_EMBLEM
+ * names (the DSFR's, ./start and the package set it), or NULL, said once
+ * in the log, when it is unset or unreadable: the posters then carry the
+ * bloc marque's text alone.
+ */
+static char *
+emblem_path(void)
+{
+	const char	*path = getenv("QUALIMETRE_POSTER_EMBLEM");
+	FILE		*f;
+
+	if (path == NULL || *path == '\0') {
+		log_warnx("QUALIMETRE_POSTER_EMBLEM is not set: posters "
+		    "without the Marianne emblem");
+		return NULL;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		log_warnx("%s (QUALIMETRE_POSTER_EMBLEM): %s: posters "
+		    "without the Marianne emblem", path, strerror(errno));
+		return NULL;
+	}
+	fclose(f);
+	return xstrdup(path);
+}
 
 struct referent *
 referent_create(const char *dsn, const char *schema_path,
@@ -245,6 +273,7 @@ referent_create(const char *dsn, const char *schema_path,
 
 	rf = xcalloc(1, sizeof(*rf));
 	rf->public_url = public_url != NULL ? xstrdup(public_url) : NULL;
+	rf->emblem = emblem_path();
 	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
 	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE,
 	    "Espace du référent qualité");
@@ -266,6 +295,7 @@ referent_free(struct referent *rf)
 {
 	if (rf == NULL)
 		return;
+	free(rf->emblem);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -1009,7 +1039,7 @@ poster(struct referent *rf, const struct staff_user *u,
 	(void)u;
 	public_url(rf, r, cr->slug, url, sizeof(url));
 	return poster_pdf(&cr->r, strcmp(cr->r.kind, "satisfaction") == 0 ?
-	    url : NULL, out, cause) == -1 ? 500 : 0;
+	    url : NULL, rf->emblem, out, cause) == -1 ? 500 : 0;
 }
 
 /*

@@ -52,6 +52,7 @@ struct poster {
 	const struct results	*r;		/* what is printed */
 	QRcode			*qr;		/* NULL: no QR code */
 	const char		*url;		/* encoded in qr */
+	cairo_surface_t		*emblem;	/* Marianne, or NULL */
 	int			 mystery;	/* mystery calls or emails */
 	const char		*unit;		/* "appel mystère"... */
 	const char		*units;		/* its plural */
@@ -424,8 +425,28 @@ draw_qr(cairo_t *cr, const QRcode *qr, double x, double y)
 	cairo_fill(cr);
 }
 
+/* The Marianne emblem's height on the poster, above the bloc's text. */
+#define EMBLEM_H	24
+
+/* The emblem at (x, y), EMBLEM_H high, in its own proportions. */
+static void
+draw_emblem(struct poster *p, double x, double y)
+{
+	double	w = cairo_image_surface_get_width(p->emblem);
+	double	h = cairo_image_surface_get_height(p->emblem);
+
+	cairo_save(p->cr);
+	cairo_translate(p->cr, x, y);
+	cairo_scale(p->cr, EMBLEM_H / h, EMBLEM_H / h);
+	cairo_set_source_surface(p->cr, p->emblem, 0, 0);
+	cairo_rectangle(p->cr, 0, 0, w, h);
+	cairo_fill(p->cr);
+	cairo_restore(p->cr);
+}
+
 /*
- * The bloc marque as text, the site's name and the referential; returns
+ * The bloc marque as the DSFR composes it (the emblem, "RÉPUBLIQUE
+ * FRANÇAISE", the motto), the site's name and the referential; returns
  * the bottom.
  */
 static double
@@ -435,20 +456,24 @@ draw_header(struct poster *p)
 	struct buf	 b = { 0 };
 	char		*lines[2];
 	size_t		 n, i;
-	double		 y;
+	double		 y, top;
 
+	/* The text goes down by the emblem's room when there is one. */
+	top = p->emblem != NULL ? 10 : 0;
+	if (p->emblem != NULL)
+		draw_emblem(p, MARGIN, 12);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	font(cr, 13.5, 1, 0);
-	show(cr, MARGIN, 50, "RÉPUBLIQUE", ALIGN_LEFT);
-	show(cr, MARGIN, 66, "FRANÇAISE", ALIGN_LEFT);
+	show(cr, MARGIN, 50 + top, "RÉPUBLIQUE", ALIGN_LEFT);
+	show(cr, MARGIN, 66 + top, "FRANÇAISE", ALIGN_LEFT);
 	font(cr, 9, 0, 1);
-	show(cr, MARGIN, 82, "Liberté", ALIGN_LEFT);
-	show(cr, MARGIN, 93, "Égalité", ALIGN_LEFT);
-	show(cr, MARGIN, 104, "Fraternité", ALIGN_LEFT);
+	show(cr, MARGIN, 80 + top, "Liberté", ALIGN_LEFT);
+	show(cr, MARGIN, 90 + top, "Égalité", ALIGN_LEFT);
+	show(cr, MARGIN, 100 + top, "Fraternité", ALIGN_LEFT);
 
 	cairo_set_line_width(cr, 0.8);
-	cairo_move_to(cr, MARGIN + 128, 37);
-	cairo_line_to(cr, MARGIN + 128, 107);
+	cairo_move_to(cr, MARGIN + 128, 37 - top);
+	cairo_line_to(cr, MARGIN + 128, 107 + top);
 	cairo_stroke(cr);
 
 	/* The site, then the label's referential the figures answer to. */
@@ -927,7 +952,7 @@ draw_page(struct poster *p, size_t page, size_t first, size_t nrows)
 
 int
 poster_pdf(const struct results *r, const char *questionnaire_url,
-    struct buf *out, char **cause)
+    const char *emblem_png, struct buf *out, char **cause)
 {
 	struct poster	 p;
 	cairo_surface_t	*surface = NULL;
@@ -962,6 +987,15 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
 		if ((p.qr = qr_encode(questionnaire_url, cause)) == NULL)
 			goto out;
 		p.url = questionnaire_url;
+	}
+	/* Without a readable emblem, the bloc is its text alone. */
+	if (emblem_png != NULL) {
+		p.emblem = cairo_image_surface_create_from_png(emblem_png);
+		if (cairo_surface_status(p.emblem) != CAIRO_STATUS_SUCCESS ||
+		    cairo_image_surface_get_height(p.emblem) <= 0) {
+			cairo_surface_destroy(p.emblem);
+			p.emblem = NULL;
+		}
 	}
 	for (i = 0; i < r->nrows; i++) {
 		if (r->rows[i].target >= 0)
@@ -1022,6 +1056,8 @@ out:
 	}
 	if (p.qr != NULL)
 		QRcode_free(p.qr);
+	if (p.emblem != NULL)
+		cairo_surface_destroy(p.emblem);
 	free(p.period);
 	free(title);
 	return rc;

@@ -21,8 +21,11 @@ struct results;
 #define POSTER_ROWS_PER_PAGE	12
 
 /*
- * Appends to out an A4 portrait PDF of the results r: the bloc marque as
- * text, the site's name and r's referential when it has one, the title ("Votre avis sur notre accueil",
+ * Appends to out an A4 portrait PDF of the results r: the bloc marque
+ * (the Marianne emblem read from the PNG file emblem_png when it is not
+ * NULL and reads as one, then "RÉPUBLIQUE FRANÇAISE" and the motto), the
+ * site's name and r's referential when it has one, the title ("Votre
+ * avis sur notre accueil",
  * or "Contrôles mystère : résultats" for the kinds "mystery-call" and
  * "mystery-email"), the campaign's title, period and number of
  * responses, one bar per row of r (named by its short label, else its
@@ -42,7 +45,7 @@ struct results;
  * frees, and leaves out as it was (what cairo had written is cut off).
  */
 int	 poster_pdf(const struct results *r, const char *questionnaire_url,
-	    struct buf *out, char **cause);
+	    const char *emblem_png, struct buf *out, char **cause);
 
 /*
  * Appends to out the QR code of url (error correction level M, as on
