@@ -21,4 +21,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/019-referential-frozen.sql \
 	sql/022-campaign-target-rate.sql \
 	sql/023-response-lang.sql \
-	sql/024-people-pages.sql
+	sql/024-people-pages.sql \
+	sql/029-purge.sql
