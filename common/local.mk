@@ -13,3 +13,8 @@ check_PROGRAMS += tests/test-html-escape
 TESTS += tests/test-html-escape
 tests_test_html_escape_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(TAP_I)
 tests_test_html_escape_LDADD = tests/libtap.a common/libqmcommon.a
+
+check_PROGRAMS += tests/test-log-escape
+TESTS += tests/test-log-escape
+tests_test_log_escape_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(TAP_I)
+tests_test_log_escape_LDADD = tests/libtap.a common/libqmcommon.a

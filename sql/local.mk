@@ -22,4 +22,5 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/022-campaign-target-rate.sql \
 	sql/023-response-lang.sql \
 	sql/024-people-pages.sql \
+	sql/029-purge.sql \
 	sql/030-backup-role.sql

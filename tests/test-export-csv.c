@@ -1,7 +1,7 @@
 /*
  * results.csv and responses.csv read back, through export_csv_parse, to
  * exactly what was given: quotes, separators, line breaks inside fields,
- * empty fields, the BOM and the formula guard of the spreadsheet variant;
+ * empty fields, the BOM and the formula guard of both variants;
  * and the reader refuses what RFC 4180 does not allow.
  */
 #include "config.h"
@@ -438,7 +438,9 @@ responses_ok(const struct export_csv *c, const struct export_response *resp,
 		}
 		for (j = 0; j < NKEYS; j++) {
 			want = resp[i].values[j];
-			if (j == COMMENT && spreadsheet)
+			/* The formula guard holds in this dialect too
+			   (issue 12, item 9). */
+			if (j == COMMENT && want != NULL)
 				want = shown[i];
 			if (!str_eq(c->rows[i + 1][6 + j],
 			    want == NULL ? "" : want)) {
@@ -483,14 +485,20 @@ test_responses(const struct form *f)
 		cause = NULL;
 	}
 	tap_ok(ok && !c->bom && responses_ok(c, resp, 0, f),
-	    "responses, ',': parse back to the values, formulas raw");
+	    "responses, ',': parse back to the values, formulas guarded");
 	export_csv_free(c);
 	c = NULL;
 	tap_ok(strstr(b.data, ",\"Très bien ; merci.\r\nMais \"\"trop\"\" "
 	    "d'attente,\nvraiment.\"\r\n") != NULL &&
-	    strstr(b.data, ",=HYPERLINK(") == NULL &&
-	    strstr(b.data, ",\"=HYPERLINK(\"\"http") != NULL,
+	    strstr(b.data, ",=HYPERLINK(") == NULL,
 	    "responses, ',': line breaks kept inside quotes");
+	tap_ok(strstr(b.data, ",\"'=HYPERLINK(\"\"http") != NULL &&
+	    strstr(b.data, ",\"'+33 2 54") != NULL &&
+	    strstr(b.data, ",\"'@SUM(") != NULL &&
+	    strstr(b.data, ",\"'-\"\r\n") != NULL &&
+	    strstr(b.data, ",\"'\tindent") != NULL &&
+	    strstr(b.data, ",-5\r\n") != NULL,
+	    "responses, ',': formula-like texts after a quote, -5 a number");
 
 	export_responses_csv(f, resp, NRESP, EXPORT_CSV_SPREADSHEET, &s);
 	tap_ok(starts(s.data, EXPORT_BOM "Réponse;Envoyée le (UTC);Canal;"
@@ -609,7 +617,7 @@ main(void)
 	char		 path[1024], schema[1024], *cause = NULL;
 	struct form	*f = NULL;
 
-	tap_plan(34);
+	tap_plan(35);
 	if (top == NULL)
 		top = ".";
 	snprintf(path, sizeof(path), "%s/forms/satisfaction.xml", top);

@@ -45,6 +45,8 @@ usage(void)
 	    "input)\n"
 	    "       qualimetre backup FILE\n"
 	    "       qualimetre restore FILE [--database NAME]\n"
+	    "       qualimetre purge [--audit-days N] (default 365, "
+	    "at least 180)\n"
 	    "The password is read from standard input. ROLE is enquirer, "
 	    "referent or admin. Dates are YYYY-MM-DD; the department is an "
 	    "INSEE code (default 75: the national holidays only). FILE.csv "
@@ -736,6 +738,79 @@ restore(int argc, char *argv[])
 	return backup_restore(dsn_env(), dbname, argv[1]);
 }
 
+/* How long audit rows are kept by default: a year. */
+#define PURGE_AUDIT_DAYS	365
+
+/*
+ * qualimetre purge [--audit-days N]: deletes the sessions past their
+ * expiry or idle for longer than STAFF_IDLE_MINUTES, and the audit rows
+ * older than N days (default PURGE_AUDIT_DAYS; 180 to 3650, which
+ * qualimetre.audit_purge enforces too), in one statement, and audits
+ * that it did. Run daily by etc/systemd/qualimetre-purge.timer.
+ */
+static int
+purge(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "audit-days",	required_argument, NULL, 'd' },
+		{ NULL,		0,		   NULL, 0 }
+	};
+	const char	*params[2];
+	char		 days[16] = "", idle[16], *end;
+	long		 n = PURGE_AUDIT_DAYS;
+	PGconn		*conn = NULL;
+	PGresult	*res = NULL;
+	int		 ch, rc = 1;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch != 'd')
+			usage();
+		errno = 0;
+		n = strtol(optarg, &end, 10);
+		if (errno != 0 || end == optarg || *end != '\0' || n < 180 ||
+		    n > 3650) {
+			fprintf(stderr, "qualimetre: --audit-days: a number of "
+			    "days from 180 to 3650\n");
+			return 2;
+		}
+	}
+	if (optind != argc)
+		usage();
+	snprintf(days, sizeof(days), "%ld", n);
+	snprintf(idle, sizeof(idle), "%d", STAFF_IDLE_MINUTES);
+	params[0] = days;
+	params[1] = idle;
+	conn = connect_db();
+	res = PQexecParams(conn,
+	    "WITH s AS (DELETE FROM qualimetre.session"
+	    " WHERE expires_at <= now()"
+	    " OR last_seen_at <= now() - make_interval(mins => $2::int)"
+	    " RETURNING 1),"
+	    " a AS (SELECT qualimetre.audit_purge($1::int) AS n),"
+	    " c AS (SELECT (SELECT count(*) FROM s) AS sessions,"
+	    " (SELECT n FROM a) AS audit),"
+	    " l AS (INSERT INTO qualimetre.audit_log (event, detail)"
+	    " SELECT 'purge', sessions || ' sessions, ' || audit ||"
+	    " ' audit rows older than ' || $1 || ' days' FROM c)"
+	    " SELECT sessions, audit FROM c", 2, NULL, params, NULL, NULL, 0);
+	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "purge"))
+		goto out;
+	if (PQntuples(res) != 1 || PQfnumber(res, "sessions") < 0 ||
+	    PQfnumber(res, "audit") < 0) {
+		fprintf(stderr, "qualimetre: purge: unexpected result\n");
+		goto out;
+	}
+	printf("purged %s sessions, %s audit rows older than %s days\n",
+	    PQgetvalue(res, 0, PQfnumber(res, "sessions")),
+	    PQgetvalue(res, 0, PQfnumber(res, "audit")), days);
+	rc = 0;
+out:
+	PQclear(res);
+	PQfinish(conn);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -756,6 +831,8 @@ main(int argc, char *argv[])
 		return backup_write(dsn_env(), argv[2]);
 	if (argc >= 3 && strcmp(argv[1], "restore") == 0)
 		return restore(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "purge") == 0)
+		return purge(argc - 1, argv + 1);
 	if (argc < 3)
 		usage();
 	if (strcmp(argv[1], "user") == 0 && strcmp(argv[2], "add") == 0)

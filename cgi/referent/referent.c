@@ -1633,11 +1633,13 @@ campaign_file(struct referent *rf, const struct staff_user *u,
 	}
 	p->no_store = 1;
 	p->content_type = file->content_type;
+	p->attachment = file->name;
 	if ((status = file->write(rf, u, r, &cr, &p->body, &cause)) != 0) {
 		log_warnx("%s of campaign %s: %s", file->name, id, cause);
 		free(cause);
 		buf_reset(&p->body);
 		p->content_type = "text/html; charset=utf-8";
+		p->attachment = NULL;
 		if (status == 503)
 			message(rf, p, u, 503, "Service momentanément "
 			    "indisponible", "Réessayez dans quelques instants.");

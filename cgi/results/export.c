@@ -173,7 +173,9 @@ csv_field(struct buf *out, const char *s, enum export_dialect d)
 
 	if (s == NULL)
 		return;
-	neutralise = d == EXPORT_CSV_SPREADSHEET && csv_is_formula(s);
+	/* In both dialects: a file made for tools is opened in a
+	   spreadsheet all the same. */
+	neutralise = csv_is_formula(s);
 	quote = neutralise;
 	for (p = s; *p != '\0' && !quote; p++)
 		if (*p == sep || *p == '"' || *p == '\r' || *p == '\n')

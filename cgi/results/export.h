@@ -11,7 +11,7 @@
  *   the header's number of fields;
  * - a field is enclosed in double quotes when it holds the separator, a
  *   double quote, a CR or an LF (or is guarded against a spreadsheet,
- *   below), and a double quote inside is doubled (RFC 4180 2.6, 2.7);
+ *   below, in both dialects), and a double quote inside is doubled (RFC 4180 2.6, 2.7);
  *   line breaks inside free text are kept as they were given, inside
  *   the quotes;
  * - an empty field means "no value": unanswered, not applicable, or not
@@ -46,16 +46,21 @@ struct results;
 /* Which of the two CSV variants to write. */
 enum export_dialect {
 	/* RFC 4180 as is, for R, Python, a database: ',' between fields,
-	   no byte order mark, every value exactly as stored. */
+	   no byte order mark, every value as stored but for the formula
+	   guard below, kept here too because such a file is opened in a
+	   spreadsheet all the same: a text starting with '=', '+', '-',
+	   '@', a tab or a CR that is not a plain number is written after
+	   a single quote. Plain numbers ("-5", "+3", "-0.25") and every
+	   coded value, date and key are unchanged. */
 	EXPORT_CSV_DATA,
 	/* For a spreadsheet in French (Excel, LibreOffice Calc): ';'
 	   between fields, as they expect where ',' is the decimal mark; a
 	   UTF-8 byte order mark first, without which Excel reads the
-	   accents as Windows-1252; and a text that a spreadsheet would run
-	   as a formula ("CSV injection": it starts with '=', '+', '-', '@',
-	   a tab or a CR and is not a plain number such as "-5") is written
-	   after a single quote, "'=HYPERLINK(...)", so that it is shown,
-	   quote included, and never run. The quote is visible on purpose:
+	   accents as Windows-1252; and, as in EXPORT_CSV_DATA, a text that
+	   a spreadsheet would run as a formula ("CSV injection": it starts
+	   with '=', '+', '-', '@', a tab or a CR and is not a plain number
+	   such as "-5") is written after a single quote, "'=HYPERLINK(...)",
+	   so that it is shown, quote included, and never run. The quote is visible on purpose:
 	   a tab would be invisible and trimmed by some importers. */
 	EXPORT_CSV_SPREADSHEET,
 	EXPORT_CSV__MAX

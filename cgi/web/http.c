@@ -210,6 +210,7 @@ http_resp_reset(struct resp *p)
 	p->no_store = 0;
 	p->retry_after = 0;
 	p->allow = NULL;
+	p->attachment = NULL;
 }
 
 void
@@ -261,6 +262,11 @@ http_resp_head(const struct resp *p, struct buf *out)
 		buf_printf(out, "Retry-After: %d\r\n", p->retry_after);
 	if (p->allow != NULL)
 		buf_printf(out, "Allow: %s\r\n", p->allow);
+	/* A literal of ours: a file is saved, never shown in the
+	   site's origin. */
+	if (p->attachment != NULL)
+		buf_printf(out, "Content-Disposition: attachment; "
+		    "filename=\"%s\"\r\n", p->attachment);
 	/* Built by us from random tokens only. */
 	if (p->set_cookie != NULL)
 		buf_printf(out, "Set-Cookie: %s\r\n", p->set_cookie);

@@ -76,6 +76,10 @@ struct resp {
 	int		 retry_after;	/* seconds, for 503; 0 for none */
 	const char	*allow;		/* Allow header, for 405 */
 	char		*set_cookie;	/* a Set-Cookie value, or NULL */
+	const char	*attachment;	/* a literal file name (ASCII, no
+					   quote): the body is a download,
+					   sent with Content-Disposition:
+					   attachment; or NULL */
 	struct buf	 body;
 };
 

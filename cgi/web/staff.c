@@ -563,7 +563,8 @@ audit(struct staff *st, const char *user_id, const char *login,
 
 	if (db_exec(st->db, st->base + STMT_AUDIT, params, &res, sqlstate,
 	    &cause) != DB_OK) {
-		log_warnx("audit %s %s: %s", event, login, cause);
+		log_warnx("audit %s %s: %s", event, login != NULL ? login :
+		    "-", cause);
 		free(cause);
 	}
 	PQclear(res);
@@ -723,7 +724,8 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 		    crypto_pwhash_str_verify(st->dummy_hash, pw, pwlen) == 0)
 			log_warnx("login: the dummy hash matched");
 		PQclear(res);
-		audit(st, NULL, login, "login-unknown", NULL);
+		/* Not what was typed: it may be a password. */
+		audit(st, NULL, NULL, "login-unknown", NULL);
 		login_page(st, r, p, 403, login, "Identifiant ou mot de passe "
 		    "incorrect.", NULL);
 		return;

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 47
+tap_plan 48
 
 login() { staff_login /referent "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
@@ -141,6 +141,17 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 	LEFT JOIN qualimetre.answer w ON w.response_id = r.id AND w.question = 'attente'
 	WHERE r.campaign_id = :'c' ORDER BY 1" c="$cid")
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
+# Every download is saved, never shown in the site's origin (issue 12, item 9).
+got=
+for f in affiche.pdf 'resultats.csv?format=tableur' 'reponses.csv?format=tableur' \
+    resultats.csv resultats.xml reponses.csv; do
+	http_get "/referent/campagnes/$cid/$f" > /dev/null
+	got+="$(http_header Content-Disposition)|"
+done
+http_get "/referent/campagnes/$cid" > /dev/null
+got+="$(http_header Content-Disposition)"
+is "$got" 'attachment; filename="affiche.pdf"|attachment; filename="resultats.csv"|attachment; filename="reponses.csv"|attachment; filename="resultats.csv"|attachment; filename="resultats.xml"|attachment; filename="reponses.csv"|' \
+	"each download is an attachment with its name; the campaign page is not"
 http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"
 like "$(sed -n 1p "$HTTP_BODY")" "Réponse;Envoyée le \\(UTC\\);Canal;Corrigée le \\(UTC\\);Mise à l’écart \\(période\\);Langue;Pour quelle démarche" \
