@@ -13,7 +13,9 @@ forms_qualimetre_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(XML_CFLAGS)
 forms_qualimetre_form_LDADD = forms/libqmform.a common/libqmcommon.a \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
-dist_pkgdata_DATA += forms/form.rng forms/satisfaction.xml \
+# Installed in $(pkgdatadir)/forms, where qualimetre setup loads them from.
+formsdir = $(pkgdatadir)/forms
+dist_forms_DATA = forms/form.rng forms/satisfaction.xml \
 	forms/mystery-call.xml forms/mystery-email.xml \
 	forms/mystery-call-2.xml forms/mystery-email-2.xml \
 	forms/mystery-call-3.xml forms/mystery-email-3.xml

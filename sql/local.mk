@@ -1,5 +1,10 @@
 # sql/: migrations applied in order by sql/migrate, and the demo data.
-EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
+# Installed in $(pkgdatadir)/sql: every migration (install-sql below
+# takes them all, so that a new one needs no line here but EXTRA_DIST's),
+# sql/migrate and sql/setup (qualimetre setup); the demo data is not.
+sqldir = $(pkgdatadir)/sql
+dist_sql_SCRIPTS = sql/migrate sql/setup
+EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/001-schema.sql \
 	sql/002-roles.sql \
 	sql/003-staff.sql \
@@ -24,3 +29,13 @@ EXTRA_DIST += sql/migrate sql/demo.sql sql/demo-history.sql \
 	sql/024-people-pages.sql \
 	sql/029-purge.sql \
 	sql/030-backup-role.sql
+
+install-sql:
+	$(MKDIR_P) '$(DESTDIR)$(sqldir)'
+	for f in $(srcdir)/sql/[0-9][0-9][0-9]-*.sql; do \
+		$(INSTALL_DATA) "$$f" '$(DESTDIR)$(sqldir)' || exit 1; \
+	done
+uninstall-sql:
+	for f in $(srcdir)/sql/[0-9][0-9][0-9]-*.sql; do \
+		rm -f '$(DESTDIR)$(sqldir)'/`basename "$$f"`; \
+	done

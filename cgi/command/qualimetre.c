@@ -41,6 +41,8 @@ usage(void)
 	    "       qualimetre school-holidays add --zone Z --first DATE "
 	    "--last DATE --school-year YYYY-YYYY --label LABEL\n"
 	    "       qualimetre school-holidays remove ID\n"
+	    "       qualimetre setup [--database NAME] [--loader-dsn DSN | "
+	    "--no-forms] DSN\n"
 	    "       qualimetre school-holidays import FILE.csv (- for standard "
 	    "input)\n"
 	    "       qualimetre backup FILE\n"
@@ -811,6 +813,26 @@ out:
 	return rc;
 }
 
+/*
+ * qualimetre setup: the database, its roles, the migrations and the forms,
+ * on a cluster the administrator names. The work is the installed
+ * sql/setup script's (beside sql/migrate, which it runs); this execs it
+ * with the installed form loader.
+ */
+static int
+setup(char *argv[])
+{
+	if (setenv("QUALIMETRE_FORM_LOADER", QM_FORM_LOADER, 0) == -1 ||
+	    setenv("QUALIMETRE_FORMS_DIR", QM_FORMS_DIR, 0) == -1) {
+		fprintf(stderr, "qualimetre: setenv failed\n");
+		return 1;
+	}
+	argv[0] = (char *)QM_SETUP;
+	execv(QM_SETUP, argv);
+	fprintf(stderr, "qualimetre: %s: %s\n", QM_SETUP, strerror(errno));
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -819,6 +841,8 @@ main(int argc, char *argv[])
 		fprintf(stderr, "qualimetre: libsodium cannot start\n");
 		return 1;
 	}
+	if (argc >= 2 && strcmp(argv[1], "setup") == 0)
+		return setup(argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "holidays") == 0)
 		return holidays(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "working-days") == 0)

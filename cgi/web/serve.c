@@ -29,7 +29,8 @@
 struct config {
 	const struct serve_app	*app;
 	struct serve_config	 sc;
-	const char		*socket;	/* unix socket nginx uses */
+	const char		*socket;	/* unix socket nginx uses, or
+						   NULL when systemd gives one */
 	const char		*pidfile;	/* or NULL */
 	int			 workers;
 	int			 listen_fd;
@@ -109,11 +110,61 @@ worker(void *arg)
 static int
 usage(const char *name)
 {
-	fprintf(stderr, "usage: %s --socket PATH --schema PATH --secret PATH "
+	fprintf(stderr, "usage: %s [--socket PATH] --schema PATH --secret PATH "
 	    "[--workers N] [--pidfile PATH]\n"
 	    "The database is given by the environment variable "
-	    "QUALIMETRE_DSN.\n", name);
+	    "QUALIMETRE_DSN. Without --socket, the listening socket is "
+	    "the one systemd passes (LISTEN_FDS).\n", name);
 	return 2;
+}
+
+int
+serve_listen_fds(int *fd, char **cause)
+{
+	struct stat	 st;
+	const char	*pid_s, *fds_s;
+	char		*end;
+	long		 pid, n;
+	int		 rc = -1;
+
+	*cause = NULL;
+	pid_s = getenv("LISTEN_PID");
+	fds_s = getenv("LISTEN_FDS");
+	if (pid_s == NULL || fds_s == NULL) {
+		rc = 0;
+		goto out;
+	}
+	errno = 0;
+	pid = strtol(pid_s, &end, 10);
+	if (errno != 0 || end == pid_s || *end != '\0' || pid <= 0) {
+		xasprintf(cause, "LISTEN_PID is not a process id: %s", pid_s);
+		goto out;
+	}
+	if (pid != (long)getpid()) {
+		/* Meant for another process (our parent): not ours. */
+		rc = 0;
+		goto out;
+	}
+	errno = 0;
+	n = strtol(fds_s, &end, 10);
+	if (errno != 0 || end == fds_s || *end != '\0' || n != 1) {
+		xasprintf(cause, "LISTEN_FDS must be 1 (one listening socket), "
+		    "not %s", fds_s);
+		goto out;
+	}
+	if (fstat(SERVE_LISTEN_FD, &st) == -1 || !S_ISSOCK(st.st_mode)) {
+		xasprintf(cause, "file descriptor %d from systemd is not a "
+		    "socket", SERVE_LISTEN_FD);
+		goto out;
+	}
+	*fd = SERVE_LISTEN_FD;
+	rc = 1;
+ out:
+	/* Neither the workers nor anything they run may take it again. */
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	return rc;
 }
 
 int
@@ -165,9 +216,26 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 			return usage(app->name);
 		}
 	}
-	if (optind != argc || cf.socket == NULL || cf.sc.schema == NULL ||
-	    secret == NULL)
+	if (optind != argc || cf.sc.schema == NULL || secret == NULL)
 		return usage(app->name);
+	switch (serve_listen_fds(&cf.listen_fd, &cause)) {
+	case -1:
+		fprintf(stderr, "%s: %s\n", app->name, cause);
+		free(cause);
+		return 1;
+	case 1:
+		if (cf.socket != NULL) {
+			fprintf(stderr, "%s: --socket given, but systemd "
+			    "passes a socket already\n", app->name);
+			return 2;
+		}
+		break;
+	default:
+		if (cf.socket == NULL)
+			return usage(app->name);
+		cf.listen_fd = -1;
+		break;
+	}
 	cf.sc.dsn = getenv("QUALIMETRE_DSN");
 	if (cf.sc.dsn == NULL || *cf.sc.dsn == '\0') {
 		fprintf(stderr, "%s: QUALIMETRE_DSN is not set\n", app->name);
@@ -196,21 +264,29 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 		fprintf(stderr, "%s: FCGX_Init failed\n", app->name);
 		return 1;
 	}
-	/* nginx runs as our user: nobody else needs the socket. */
+	/*
+	 * nginx runs as our user under ./start: nobody else needs the
+	 * socket. Under systemd, the .socket unit sets its owner and mode.
+	 */
 	umask(077);
-	unlink(cf.socket);
-	if ((cf.listen_fd = FCGX_OpenSocket(cf.socket, 128)) < 0) {
-		fprintf(stderr, "%s: %s: cannot listen\n", app->name,
-		    cf.socket);
-		return 1;
+	if (cf.socket != NULL) {
+		unlink(cf.socket);
+		if ((cf.listen_fd = FCGX_OpenSocket(cf.socket, 128)) < 0) {
+			fprintf(stderr, "%s: %s: cannot listen\n", app->name,
+			    cf.socket);
+			return 1;
+		}
 	}
 	if (supervise(cf.workers, worker, &cf, cf.pidfile, &cause) == -1) {
 		fprintf(stderr, "%s: %s\n", app->name, cause);
 		free(cause);
-		unlink(cf.socket);
+		if (cf.socket != NULL)
+			unlink(cf.socket);
 		return 1;
 	}
-	unlink(cf.socket);
+	/* systemd's socket stays: it is the unit's, not ours. */
+	if (cf.socket != NULL)
+		unlink(cf.socket);
 	sodium_memzero(cf.sc.key, sizeof(cf.sc.key));
 	return 0;
 }

@@ -31,14 +31,26 @@ struct serve_app {
 };
 
 /*
- * Parses the command line (--socket, --schema, --secret, --workers,
- * --pidfile; the database from QUALIMETRE_DSN, the public address from
+ * Parses the command line (--socket, unless systemd passes the socket:
+ * serve_listen_fds; --schema, --secret, --workers, --pidfile; the database from QUALIMETRE_DSN, the public address from
  * QUALIMETRE_PUBLIC_URL, checked by serve_public_url_ok), opens the
  * socket and runs
  * the workers until SIGTERM. Returns main's exit status: 0 after a clean
  * stop, 1 when the program could not start, 2 on a usage error.
  */
 int	 serve_main(int argc, char *argv[], const struct serve_app *);
+
+/* The first socket systemd passes (SD_LISTEN_FDS_START). */
+#define SERVE_LISTEN_FD	3
+
+/*
+ * Socket activation: when LISTEN_PID names this process and LISTEN_FDS
+ * is 1, sets *fd to SERVE_LISTEN_FD (checked to be a socket) and returns
+ * 1; returns 0 when systemd passed nothing meant for this process, and -1
+ * with *cause set (caller frees) when what it passed is not one socket.
+ * Unsets LISTEN_PID, LISTEN_FDS and LISTEN_FDNAMES in every case.
+ */
+int	 serve_listen_fds(int *fd, char **cause);
 
 /*
  * Whether s is a public address: "http://" or "https://", then a host of
