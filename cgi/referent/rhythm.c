@@ -197,7 +197,7 @@ rh_exec(struct rhythm *rh, const struct staff_user *u, enum stmt stmt,
 	char		*cause = NULL;
 	enum db_status	 rc;
 
-	rc = db_exec_as(rh->db, u->id, rh->base + stmt, params, &res,
+	rc = db_exec_as(rh->db, u->session, rh->base + stmt, params, &res,
 	    sqlstate, &cause);
 	if (status != NULL)
 		*status = rc;

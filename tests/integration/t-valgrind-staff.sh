@@ -21,8 +21,8 @@ vglog=$QM_LOG/valgrind-staff-$$
 as_qualimetre mkdir -p "$vglog"
 at_exit rm -rf "$vglog"
 pw="mot de passe valgrind $$"
-printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
-printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
 
 # start NAME: the program under valgrind on run/valgrind-NAME.sock.
 start_prog()
