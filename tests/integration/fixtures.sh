@@ -115,6 +115,15 @@ staff_login()
 	http_post "$1/connexion" "login=$(urlencode "$2")&password=$(urlencode "$3")&_jeton=$(input_value _jeton)"
 }
 
+# own_password PREFIX CURRENT NEW: on the password page of the staff
+# program under PREFIX, with the session in $HTTP_COOKIES (one opened with
+# a temporary password), chooses NEW; prints the status (200: changed).
+own_password()
+{
+	http_get "$1/mot-de-passe" > /dev/null
+	http_post "$1/mot-de-passe" "_csrf=$(input_value _csrf)&actuel=$(urlencode "$2")&nouveau=$(urlencode "$3")&confirmation=$(urlencode "$3")"
+}
+
 # session_token USER_ID: opens a session of the user as a login would
 # (its SHA-256 stored, 12 hours) and prints its token, for SQL run as a
 # program's role: SELECT set_config('qualimetre.session', :'tok', false).

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 36
+tap_plan 37
 
 login() { staff_login "$@"; }	# login PREFIX LOGIN PASSWORD
 csrf() { http_get "$1" > /dev/null; input_value _csrf; }
@@ -63,6 +63,9 @@ is "$(psql_q "SELECT string_agg(event, ' ' ORDER BY id) FROM qualimetre.audit_lo
 
 # ---- the referent manages the enquirers of her site only
 is "$(login /referent "$ra" "$rpw")" 303 "the referent logs in with her temporary password"
+is "$(http_get /referent/personnes)/$(own_password /referent "$rpw" "son propre mot de passe $$")" 303/200 \
+	"which she must change before anything else"
+rpw="son propre mot de passe $$"
 is "$(http_get /referent/sites)/$(http_get /referent/national)" "403/403" \
 	"sites and the national view are refused to her"
 t=$(csrf /referent/personnes/nouvelle)
@@ -97,7 +100,9 @@ out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok
 like "$out" "row-level security" "the policies refuse her a new site"
 
 # ---- disabling an enquirer ends her sessions and her logins
-is "$(login /mystere "$ea" "$epw")" 303 "the enquirer logs in to /mystere/"
+is "$(login /mystere "$ea" "$epw")/$(own_password /mystere "$epw" "mot de passe de l’enquêtrice $$")" 303/200 \
+	"the enquirer logs in to /mystere/ and chooses her password"
+epw="mot de passe de l’enquêtrice $$"
 cp "$HTTP_COOKIES" "$QM_TMP/enquirer.cookies"
 is "$(http_get /mystere/)" 200 "her session works"
 login /referent "$ra" "$rpw" > /dev/null
