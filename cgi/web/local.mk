@@ -19,9 +19,11 @@ cgi_web_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 WEB_LIBS = cgi/web/libqmweb.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
 check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form \
-	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept
+	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
+	tests/test-staff-password-policy
 TESTS += tests/test-http-urlencoded tests/test-token-form \
-	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept
+	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
+	tests/test-staff-password-policy
 WEB_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(WEB_I) $(TAP_I)
 WEB_TEST_LDADD = tests/libtap.a $(WEB_LIBS) $(PQ_LIBS) $(SODIUM_LIBS)
 tests_test_http_urlencoded_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
@@ -37,3 +39,6 @@ tests_test_serve_public_url_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_serve_public_url_LDADD = $(WEB_TEST_LDADD) $(FCGI_LIBS)
 tests_test_lang_accept_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_lang_accept_LDADD = $(WEB_TEST_LDADD)
+tests_test_staff_password_policy_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
+tests_test_staff_password_policy_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_staff_password_policy_LDADD = $(WEB_TEST_LDADD) $(FCGI_LIBS)
