@@ -599,6 +599,36 @@ async function main() {
 			}
 		});
 
+		// ---- 6b. the password page, and its errors, wide and narrow
+		await section('password page (1280 and 360 px)', 6, async (t) => {
+			for (const width of [1280, 360]) {
+				const ctx = await newContext(browser, {
+					viewport: { width, height: 900 }, storageState: await ref.storageState(),
+				});
+				const page = await ctx.newPage();
+				for (const name of ['form', 'errors']) {
+					if (name === 'form') {
+						await page.goto(`${base}/referent/mot-de-passe`);
+					} else {
+						await page.fill('#actuel', 'pas le bon mot de passe');
+						await page.fill('#nouveau', 'court');
+						await page.fill('#confirmation', 'autre');
+						await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Changer")')]);
+					}
+					await audit(t, page, `password ${name} page at ${width} px`);
+					if (width === 360) {
+						const w = await overflow(page);
+						t.ok(w.scroll <= w.inner && w.scroll <= 360,
+							`no horizontal scrolling on the password ${name} page at 360 px`,
+							`scrollWidth ${w.scroll}, innerWidth ${w.inner}; too wide: ${w.wide.join(' ')}`);
+					}
+					await page.screenshot({ path: path.join(outdir, `password-${name}-${width}.png`),
+						fullPage: true });
+				}
+				await ctx.close();
+			}
+		});
+
 		// ---- 7. the services of a site, wide and narrow
 		await section('site services (1280 and 360 px)', 6, async (t) => {
 			for (const width of [1280, 360]) {

@@ -12,7 +12,7 @@
 . "$(dirname "$0")/fixtures.sh"
 
 
-tap_plan 86
+tap_plan 92
 
 need_browser
 
