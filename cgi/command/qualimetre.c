@@ -32,8 +32,8 @@ usage(void)
 {
 	fprintf(stderr,
 	    "usage: qualimetre user add --login LOGIN --role ROLE "
-	    "[--site CODE]... [--name NAME]\n"
-	    "       qualimetre user password LOGIN\n"
+	    "[--site CODE]... [--name NAME] [--final]\n"
+	    "       qualimetre user password [--final] LOGIN\n"
 	    "       qualimetre holidays YEAR [--department NN]\n"
 	    "       qualimetre working-days FROM TO [--department NN]\n"
 	    "       qualimetre due-date FROM N [--department NN]\n"
@@ -49,7 +49,9 @@ usage(void)
 	    "       qualimetre restore FILE [--database NAME]\n"
 	    "       qualimetre purge [--audit-days N] (default 365, "
 	    "at least 180)\n"
-	    "The password is read from standard input. ROLE is enquirer, "
+	    "The password is read from standard input; it is a temporary "
+	    "one, which its owner must change at their first login, unless "
+	    "--final says it is theirs already. ROLE is enquirer, "
 	    "referent or admin. Dates are YYYY-MM-DD; the department is an "
 	    "INSEE code (default 75: the national holidays only). FILE.csv "
 	    "is the CSV export of the dataset fr-en-calendrier-scolaire "
@@ -142,9 +144,10 @@ read_password(void)
 	return line;
 }
 
-/* Reads, checks and hashes a new password; NULL after printing why. */
+/* Reads, checks and hashes a new password of the account login; NULL
+   after printing why. */
 static char *
-new_password_hash(void)
+new_password_hash(const char *login)
 {
 	char	*pw, *hash, *cause = NULL;
 	size_t	 len;
@@ -152,7 +155,7 @@ new_password_hash(void)
 	if ((pw = read_password()) == NULL)
 		return NULL;
 	len = strlen(pw);
-	if (staff_password_policy(pw, len, &cause) == -1) {
+	if (staff_password_policy(pw, len, login, &cause) == -1) {
 		fprintf(stderr, "qualimetre: %s\n", cause);
 		free(cause);
 		hash = NULL;
@@ -181,9 +184,11 @@ user_add(int argc, char *argv[])
 		{ "role",	required_argument, NULL, 'r' },
 		{ "site",	required_argument, NULL, 's' },
 		{ "name",	required_argument, NULL, 'n' },
+		{ "final",	no_argument,	   NULL, 'f' },
 		{ NULL,		0,		   NULL, 0 }
 	};
 	const char	*login = NULL, *role = NULL, *name = "";
+	const char	*must_change = "true";
 	const char	*sites[MAX_SITES], *params[4];
 	char		*hash = NULL, *array = NULL, *p;
 	enum staff_role	 r;
@@ -211,6 +216,9 @@ user_add(int argc, char *argv[])
 			break;
 		case 'n':
 			name = optarg;
+			break;
+		case 'f':
+			must_change = "false";
 			break;
 		default:
 			usage();
@@ -250,7 +258,7 @@ user_add(int argc, char *argv[])
 	}
 	strcat(array, "}");
 
-	if ((hash = new_password_hash()) == NULL)
+	if ((hash = new_password_hash(login)) == NULL)
 		goto out;
 	conn = connect_db();
 	params[0] = login;
@@ -263,17 +271,18 @@ user_add(int argc, char *argv[])
 	    "WITH known AS (SELECT count(*) AS n FROM qualimetre.site"
 	    " WHERE code = ANY ($5::text[])),"
 	    " u AS (INSERT INTO qualimetre.app_user"
-	    " (login, display_name, role, password_hash)"
-	    " SELECT $1, $2, $3, $4 FROM known"
+	    " (login, display_name, role, password_hash,"
+	    " must_change_password)"
+	    " SELECT $1, $2, $3, $4, $6::boolean FROM known"
 	    " WHERE known.n = cardinality($5::text[]) RETURNING id),"
 	    " s AS (INSERT INTO qualimetre.user_site (user_id, site_id)"
 	    " SELECT u.id, site.id FROM u, qualimetre.site site"
 	    " WHERE site.code = ANY ($5::text[])),"
 	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event,"
 	    " detail) SELECT u.id, $1, 'user-created', 'role ' || $3 FROM u)"
-	    " SELECT count(*) FROM u", 5, NULL,
+	    " SELECT count(*) FROM u", 6, NULL,
 	    (const char *[]){ params[0], params[1], params[2], params[3],
-	    array }, NULL, NULL, 0);
+	    array, must_change }, NULL, NULL, 0);
 	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "user add"))
 		goto out;
 	if (strcmp(PQgetvalue(res, 0, 0), "1") != 0) {
@@ -296,36 +305,48 @@ out:
 static int
 user_password(int argc, char *argv[])
 {
-	const char	*params[2];
+	const char	*params[3], *login;
 	char		*hash = NULL;
 	PGconn		*conn = NULL;
 	PGresult	*res = NULL;
 	int		 rc = 1;
 
-	if (argc != 2)
+	if (argc == 3 && strcmp(argv[1], "--final") == 0) {
+		params[2] = "false";
+		login = argv[2];
+	} else if (argc == 2 && argv[1][0] != '-') {
+		params[2] = "true";
+		login = argv[1];
+	} else
 		usage();
-	if ((hash = new_password_hash()) == NULL)
+	if ((hash = new_password_hash(login)) == NULL)
 		return 1;
 	conn = connect_db();
-	params[0] = argv[1];
+	params[0] = login;
 	params[1] = hash;
-	/* A new password also ends every session and clears the lock. */
+	/* A new password also ends every session and lifts the lockouts of
+	   the login from every client. */
 	res = PQexecParams(conn,
 	    "WITH u AS (UPDATE qualimetre.app_user SET password_hash = $2,"
+	    " must_change_password = $3::boolean,"
 	    " failed_logins = 0, last_failed_at = NULL, locked_until = NULL"
 	    " WHERE login = $1 RETURNING id),"
+	    " f AS (DELETE FROM qualimetre.login_failure"
+	    " WHERE login_hash = sha256(convert_to($1, 'UTF8'))"
+	    " AND EXISTS (SELECT 1 FROM u)),"
 	    " s AS (DELETE FROM qualimetre.session"
 	    " WHERE user_id IN (SELECT id FROM u)),"
 	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event)"
 	    " SELECT id, $1, 'password-set' FROM u)"
-	    " SELECT count(*) FROM u", 2, NULL, params, NULL, NULL, 0);
+	    " SELECT count(*) FROM u", 3, NULL, params, NULL, NULL, 0);
 	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "user password"))
 		goto out;
 	if (strcmp(PQgetvalue(res, 0, 0), "1") != 0) {
-		fprintf(stderr, "qualimetre: no user %s\n", argv[1]);
+		fprintf(stderr, "qualimetre: no user %s\n", login);
 		goto out;
 	}
-	printf("password of %s set\n", argv[1]);
+	printf("password of %s set%s\n", login,
+	    strcmp(params[2], "true") == 0 ? " (temporary)" : "");
 	rc = 0;
 out:
 	PQclear(res);

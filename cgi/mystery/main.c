@@ -8,7 +8,7 @@
 static void *
 create(const struct serve_config *sc)
 {
-	return mystery_create(sc->dsn, sc->schema, sc->key);
+	return mystery_create(sc->dsn, sc->schema, sc->key, sc->public_url);
 }
 
 static void

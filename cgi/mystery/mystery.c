@@ -200,13 +200,13 @@ struct target {
 
 struct mystery *
 mystery_create(const char *dsn, const char *schema_path,
-    const unsigned char *key)
+    const unsigned char *key, const char *public_url)
 {
 	struct mystery	*m;
 
 	m = xcalloc(1, sizeof(*m));
 	m->db = db_create(dsn, mystery_stmts, STMT__MAX);
-	m->staff = staff_create(m->db, key, PREFIX, SERVICE,
+	m->staff = staff_create(m->db, public_url, PREFIX, SERVICE,
 	    "Espace des enquêteurs");
 	m->forms = formcache_create(m->db, schema_path);
 	memcpy(m->key, key, TOKEN_KEY_LEN);
@@ -349,7 +349,7 @@ home(struct mystery *m, const struct staff_user *u, const struct req *r,
 	enum db_status	 rc;
 	int		 i, n, today = 0, done = 0, nslots = 0;
 
-	rc = db_exec_as(m->db, u->id, STMT_MY_SLOTS, NULL, &res, sqlstate,
+	rc = db_exec_as(m->db, u->session, STMT_MY_SLOTS, NULL, &res, sqlstate,
 	    &cause);
 	if (rc != DB_OK) {
 		log_warnx("slots of %s: %s", u->login, cause);
@@ -541,7 +541,7 @@ load(struct mystery *m, const struct staff_user *u, enum stmt stmt,
 	char		 sqlstate[6], *cause = NULL;
 	int		 i, n;
 
-	if (db_exec_as(m->db, u->id, stmt, params, &res, sqlstate,
+	if (db_exec_as(m->db, u->session, stmt, params, &res, sqlstate,
 	    &cause) != DB_OK) {
 		log_warnx("%s %s for %s: %s", mystery_stmts[stmt].name, param,
 		    u->login, cause);
@@ -885,7 +885,7 @@ record_store(struct mystery *m, const struct staff_user *u, struct resp *p,
 	p1[4] = rows.texts.data;
 	pp[0] = p0;
 	pp[1] = p1;
-	rc = db_exec_as_seq(m->db, u->id, 2, seq, pp, &res, sqlstate, &cause);
+	rc = db_exec_as_seq(m->db, u->session, 2, seq, pp, &res, sqlstate, &cause);
 	PQclear(res);
 	answers_free(&rows);
 	if (rc == DB_OK) {
@@ -1063,7 +1063,7 @@ correct(struct mystery *m, const struct staff_user *u, struct req *r,
 	pp[0] = p0;
 	pp[1] = p1;
 	pp[2] = p2;
-	rc = db_exec_as_seq(m->db, u->id, 3, seq, pp, &res, sqlstate, &cause);
+	rc = db_exec_as_seq(m->db, u->session, 3, seq, pp, &res, sqlstate, &cause);
 	PQclear(res);
 	answers_free(&rows);
 	if (rc == DB_OK) {

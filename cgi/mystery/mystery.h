@@ -13,10 +13,12 @@ struct mystery;
 /*
  * Makes a worker's context for the database dsn (not connected yet),
  * the form schema's path and the key that signs forms (TOKEN_KEY_LEN
- * bytes, copied). The caller frees it with mystery_free().
+ * bytes, copied); public_url, the service's address or NULL, says
+ * whether its cookies are Secure (staff_create). The caller frees it
+ * with mystery_free().
  */
 struct mystery	*mystery_create(const char *dsn, const char *schema_path,
-		    const unsigned char *key);
+		    const unsigned char *key, const char *public_url);
 
 /* Frees the context; NULL does nothing. */
 void		 mystery_free(struct mystery *);

@@ -112,7 +112,7 @@ static enum db_status
 run(struct admin *ra, const struct staff_user *u, enum stmt s,
     const char *const *params, PGresult **res, char *sqlstate)
 {
-	return db_exec_as_logged(ra->db, u->id, u->login, ra->base + s,
+	return db_exec_as_logged(ra->db, u->session, u->login, ra->base + s,
 	    admin_stmts[s].name, params, res, sqlstate);
 }
 

@@ -500,7 +500,7 @@ ctx_load(struct campaigns *rc, const struct staff_user *u, long long site,
 	memset(c, 0, sizeof(*c));
 	snprintf(id, sizeof(id), "%lld", site);
 	params[0] = site > 0 ? id : NULL;
-	if (db_exec_as(rc->db, u->id, rc->base + STMT_CONTEXT, params,
+	if (db_exec_as(rc->db, u->session, rc->base + STMT_CONTEXT, params,
 	    &c->res, sqlstate, &cause) != DB_OK) {
 		log_warnx("campaign form for %s: %s", u->login, cause);
 		free(cause);
@@ -855,7 +855,7 @@ create(struct campaigns *rc, const struct staff_user *u, struct req *r,
 			break;
 		free(cause);
 		cause = NULL;
-		st = db_exec_as(rc->db, u->id, rc->base + STMT_CREATE, params,
+		st = db_exec_as(rc->db, u->session, rc->base + STMT_CREATE, params,
 		    &res, sqlstate, &cause);
 		if (st != DB_REFUSED || strcmp(sqlstate, "23505") != 0)
 			break;
@@ -899,7 +899,7 @@ campaign_load(struct campaigns *rc, const struct staff_user *u,
 	int		 found = 0;
 
 	memset(cp, 0, sizeof(*cp));
-	if (db_exec_as(rc->db, u->id, rc->base + STMT_CAMPAIGN, params, &res,
+	if (db_exec_as(rc->db, u->session, rc->base + STMT_CAMPAIGN, params, &res,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("campaign %s for %s: %s", id, u->login, cause);
 		free(cause);
@@ -1114,7 +1114,7 @@ open_close(struct campaigns *rc, const struct staff_user *u,
 	params[2] = closes_s;
 	params[3] = cp.opens_s;
 	params[4] = cp.closes_s;
-	st = db_exec_as(rc->db, u->id, rc->base + STMT_DATES, params, &res,
+	st = db_exec_as(rc->db, u->session, rc->base + STMT_DATES, params, &res,
 	    sqlstate, &cause);
 	if (st == DB_REFUSED && strcmp(sqlstate, "42501") == 0) {
 		refused(rc, p, u, 403, id, "Action refusée", "Vous n’avez pas la "
@@ -1197,7 +1197,7 @@ rate(struct campaigns *rc, const struct staff_user *u, struct req *r,
 			snprintf(rate_s, sizeof(rate_s), "%ld", in.rate);
 			params[0] = id;
 			params[1] = in.rate > 0 ? rate_s : NULL;
-			st = db_exec_as(rc->db, u->id, rc->base + STMT_RATE,
+			st = db_exec_as(rc->db, u->session, rc->base + STMT_RATE,
 			    params, &res, sqlstate, &cause);
 			if (st == DB_OK && PQntuples(res) == 1) {
 				p->status = 303;
@@ -1420,7 +1420,7 @@ paper_store(struct campaigns *rc, const struct staff_user *u,
 	pp[0] = p0;
 	pp[1] = p1;
 	pp[2] = p2;
-	st = db_exec_as_seq(rc->db, u->id, 3, seq, pp, &res, sqlstate,
+	st = db_exec_as_seq(rc->db, u->session, 3, seq, pp, &res, sqlstate,
 	    &cause);
 	answers_free(&rows);
 	if (st == DB_OK && PQntuples(res) == 1) {

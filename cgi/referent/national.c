@@ -897,7 +897,7 @@ national(struct national *nt, const struct staff_user *u, const struct req *r,
 		goto out;
 	}
 	params[0] = q.year;
-	if (db_exec_as_logged(nt->db, u->id, u->login, nt->base + S_NATIONAL,
+	if (db_exec_as_logged(nt->db, u->session, u->login, nt->base + S_NATIONAL,
 	    national_stmts[S_NATIONAL].name, params, &nv.res, sqlstate) !=
 	    DB_OK) {
 		message(nt, p, u, 503, "Service momentanément indisponible",

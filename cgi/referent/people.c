@@ -186,7 +186,7 @@ static enum db_status
 run(struct people *pp, const struct staff_user *u, enum stmt s,
     const char *const *params, PGresult **res, char *sqlstate)
 {
-	return db_exec_as_logged(pp->db, u->id, u->login, pp->base + s,
+	return db_exec_as_logged(pp->db, u->session, u->login, pp->base + s,
 	    people_stmts[s].name, params, res, sqlstate);
 }
 

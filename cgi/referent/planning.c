@@ -412,7 +412,7 @@ list(struct planning *pl, const struct staff_user *u, const struct req *r,
 	const char	*recorded;
 	int		 i, n;
 
-	if (db_exec_as(pl->db, u->id, pl->base + STMT_LIST, NULL, &res,
+	if (db_exec_as(pl->db, u->session, pl->base + STMT_LIST, NULL, &res,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("planning list for %s: %s", u->login, cause);
 		free(cause);
@@ -766,7 +766,7 @@ ctx_load(struct planning *pl, const struct staff_user *u, long long site,
 	params[0] = site > 0 ? id : NULL;
 	params[1] = first;
 	params[2] = last;
-	if (db_exec_as(pl->db, u->id, pl->base + STMT_CONTEXT, params,
+	if (db_exec_as(pl->db, u->session, pl->base + STMT_CONTEXT, params,
 	    &c->res, sqlstate, &cause) != DB_OK) {
 		log_warnx("planning context for %s: %s", u->login, cause);
 		free(cause);
@@ -1792,7 +1792,7 @@ create(struct planning *pl, const struct staff_user *u, struct resp *p,
 	seq[0] = pl->base + STMT_NEW_CAMPAIGN;
 	seq[1] = pl->base + STMT_NEW_SERVICES;
 	seq[2] = pl->base + STMT_NEW_SLOTS;
-	rc = db_exec_as_seq(pl->db, u->id, 3, seq, pp, &res, sqlstate,
+	rc = db_exec_as_seq(pl->db, u->session, 3, seq, pp, &res, sqlstate,
 	    &cause);
 	PQclear(res);
 	arrays_free(&a);

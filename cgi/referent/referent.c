@@ -275,7 +275,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->public_url = public_url != NULL ? xstrdup(public_url) : NULL;
 	rf->emblem = emblem_path();
 	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
-	rf->staff = staff_create(rf->db, key, PREFIX, SERVICE,
+	rf->staff = staff_create(rf->db, public_url, PREFIX, SERVICE,
 	    "Espace du référent qualité");
 	rf->forms = formcache_create(rf->db, schema_path);
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
@@ -338,7 +338,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	char		 sqlstate[6], *cause = NULL;
 	int		 i, n;
 
-	if (db_exec_as(rf->db, u->id, STMT_CAMPAIGNS, NULL, &res, sqlstate,
+	if (db_exec_as(rf->db, u->session, STMT_CAMPAIGNS, NULL, &res, sqlstate,
 	    &cause) != DB_OK) {
 		log_warnx("campaigns of %s: %s", u->login, cause);
 		free(cause);
@@ -496,7 +496,7 @@ unanswered(struct referent *rf, const struct staff_user *u,
 	long		 sent, delay;
 	int		 i, mine;
 
-	if (db_exec_as(rf->db, u->id, STMT_UNANSWERED, params, &res,
+	if (db_exec_as(rf->db, u->session, STMT_UNANSWERED, params, &res,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("unanswered of %s: %s", cr->id, cause);
 		free(cause);
@@ -614,7 +614,7 @@ sampling(struct referent *rf, const struct staff_user *u,
 		return 0;
 	params[0] = cr->id;
 	params[1] = when->key;
-	if (db_exec_as(rf->db, u->id, STMT_CONTACTS, params, &res, sqlstate,
+	if (db_exec_as(rf->db, u->session, STMT_CONTACTS, params, &res, sqlstate,
 	    &cause) != DB_OK) {
 		log_warnx("contacts of %s: %s", cr->id, cause);
 		free(cause);
@@ -686,7 +686,7 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 	int		 meta = -1, i;
 
 	memset(cr, 0, sizeof(*cr));
-	if (db_exec_as(rf->db, u->id, STMT_RESULTS, params, &cr->res,
+	if (db_exec_as(rf->db, u->session, STMT_RESULTS, params, &cr->res,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("results %s for %s: %s", id, u->login, cause);
 		free(cause);
@@ -1064,7 +1064,7 @@ responses(struct referent *rf, const struct staff_user *u,
 
 	f = http_field_get(r, "format");
 	spreadsheet = f != NULL && strcmp(f->val, "tableur") == 0;
-	if (db_exec_as(rf->db, u->id, STMT_RESPONSES, params, &res, sqlstate,
+	if (db_exec_as(rf->db, u->session, STMT_RESPONSES, params, &res, sqlstate,
 	    cause) != DB_OK)
 		return 503;
 	nq = form_nquestions(form);

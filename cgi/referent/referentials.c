@@ -285,7 +285,7 @@ static enum db_status
 run(struct referentials *rf, const struct staff_user *u, enum stmt s,
     const char *const *params, PGresult **res, char *sqlstate)
 {
-	return db_exec_as_logged(rf->db, u->id, u->login, rf->base + s,
+	return db_exec_as_logged(rf->db, u->session, u->login, rf->base + s,
 	    referentials_stmts[s].name, params, res, sqlstate);
 }
 

@@ -371,7 +371,7 @@ entry_load(struct revisions *rv, const struct staff_user *u,
 	int		 i, n, meta = 0;
 
 	memset(e, 0, sizeof(*e));
-	if (db_exec_as(rv->db, u->id, rv->base + STMT_ENTRY, params, &e->res,
+	if (db_exec_as(rv->db, u->session, rv->base + STMT_ENTRY, params, &e->res,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("paper %s for %s: %s", id, u->login, cause);
 		free(cause);
@@ -427,7 +427,7 @@ list(struct revisions *rv, const struct staff_user *u, struct resp *p,
 	long		 fixes;
 	int		 i, n, writable;
 
-	if (db_exec_as(rv->db, u->id, rv->base + STMT_LIST, params, &res,
+	if (db_exec_as(rv->db, u->session, rv->base + STMT_LIST, params, &res,
 	    sqlstate, &cause) != DB_OK) {
 		log_warnx("paper list %s for %s: %s", campaign, u->login, cause);
 		free(cause);
@@ -862,7 +862,7 @@ correct_store(struct revisions *rv, const struct staff_user *u,
 	pp[1] = p1;
 	pp[2] = p2;
 	pp[3] = p3;
-	st = db_exec_as_seq(rv->db, u->id, 4, seq, pp, &res, sqlstate, &cause);
+	st = db_exec_as_seq(rv->db, u->session, 4, seq, pp, &res, sqlstate, &cause);
 	answers_free(&rows);
 	if (st == DB_OK)
 		to_entry(p, e, PQntuples(res) == 1 ? "corrige" : "inchange");
@@ -1097,7 +1097,7 @@ withdraw_store(struct revisions *rv, const struct staff_user *u,
 	pp[0] = p0;
 	pp[1] = p1;
 	pp[2] = p2;
-	st = db_exec_as_seq(rv->db, u->id, 3, seq, pp, &res, sqlstate, &cause);
+	st = db_exec_as_seq(rv->db, u->session, 3, seq, pp, &res, sqlstate, &cause);
 	if (st == DB_OK && PQntuples(res) == 1)
 		to_entry(p, e, "retire");
 	else if (!store_refused(rv, p, u, e, st, sqlstate)) {

@@ -197,7 +197,7 @@ rh_exec(struct rhythm *rh, const struct staff_user *u, enum stmt stmt,
 	char		*cause = NULL;
 	enum db_status	 rc;
 
-	rc = db_exec_as(rh->db, u->id, rh->base + stmt, params, &res,
+	rc = db_exec_as(rh->db, u->session, rh->base + stmt, params, &res,
 	    sqlstate, &cause);
 	if (status != NULL)
 		*status = rc;
@@ -476,8 +476,9 @@ page_days(struct buf *b, const struct rh_hours *hours)
 static void
 page_bursts(struct buf *b, const struct rh_hours *hours, const char *id)
 {
-	char	 num[CHART_NUMBER_MAX], first[MOMENT_LEN + 1];
-	char	 last[MOMENT_LEN + 1], day[11];
+	/* Room for any int in "%02d": gcc cannot see that h is an hour. */
+	char	 num[CHART_NUMBER_MAX], first[MOMENT_LEN + 16];
+	char	 last[MOMENT_LEN + 16], day[11];
 	long	 d;
 	size_t	 i;
 	int	 h;

@@ -305,7 +305,7 @@ static enum db_status
 run(struct services *sv, const struct staff_user *u, enum stmt s,
     const char *const *params, PGresult **res, char *sqlstate)
 {
-	return db_exec_as_logged(sv->db, u->id, u->login, sv->base + s,
+	return db_exec_as_logged(sv->db, u->session, u->login, sv->base + s,
 	    services_stmts[s].name, params, res, sqlstate);
 }
 

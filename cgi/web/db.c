@@ -206,14 +206,14 @@ pipeline_result(PGconn *conn, PGresult **keep, char *sqlstate)
 }
 
 static enum db_status
-db_try_as(struct db *db, const char *user, size_t n, const size_t *stmts,
+db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
     const char *const *const *params, PGresult **res, char *sqlstate,
     char **cause, int *fresh)
 {
 	PGconn		*c;
 	PGresult	*r;
 	ExecStatusType	 st, worst = PGRES_COMMAND_OK;
-	const char	*uparams[1] = { user };
+	const char	*uparams[1] = { session };
 	size_t		 i, failed = n;
 	int		 synced = 0;
 
@@ -223,11 +223,12 @@ db_try_as(struct db *db, const char *user, size_t n, const size_t *stmts,
 	c = db->conn;
 	/*
 	 * One round trip, one implicit transaction up to the sync: the
-	 * user for the row-level policies, then the statements. An error
-	 * rolls them all back.
+	 * session token, from which the row-level policies find the user
+	 * (qualimetre.current_user_id(), sql/027), then the statements. An
+	 * error rolls them all back.
 	 */
 	if (PQenterPipelineMode(c) != 1 ||
-	    PQsendQueryParams(c, "SELECT set_config('qualimetre.user_id', "
+	    PQsendQueryParams(c, "SELECT set_config('qualimetre.session', "
 	    "$1, true)", 1, NULL, uparams, NULL, NULL, 0) != 1)
 		goto broken;
 	for (i = 0; i < n; i++)
@@ -278,12 +279,11 @@ broken:
 }
 
 enum db_status
-db_exec_as_seq(struct db *db, long long user_id, size_t n,
+db_exec_as_seq(struct db *db, const char *session, size_t n,
     const size_t *stmts, const char *const *const *params, PGresult **res,
     char *sqlstate, char **cause)
 {
 	enum db_status	rc;
-	char		user[32];
 	size_t		i;
 	int		fresh;
 
@@ -295,24 +295,23 @@ db_exec_as_seq(struct db *db, long long user_id, size_t n,
 			    stmts[i]);
 			return DB_REFUSED;
 		}
-	snprintf(user, sizeof(user), "%lld", user_id);
-	rc = db_try_as(db, user, n, stmts, params, res, sqlstate, cause,
+	rc = db_try_as(db, session != NULL ? session : "", n, stmts, params, res, sqlstate, cause,
 	    &fresh);
 	if (rc == DB_UNAVAILABLE && !fresh) {
 		free(*cause);
 		*cause = NULL;
 		memset(sqlstate, 0, 6);
-		rc = db_try_as(db, user, n, stmts, params, res, sqlstate,
+		rc = db_try_as(db, session != NULL ? session : "", n, stmts, params, res, sqlstate,
 		    cause, &fresh);
 	}
 	return rc;
 }
 
 enum db_status
-db_exec_as(struct db *db, long long user_id, size_t stmt,
+db_exec_as(struct db *db, const char *session, size_t stmt,
     const char *const *params, PGresult **res, char *sqlstate, char **cause)
 {
-	return db_exec_as_seq(db, user_id, 1, &stmt, &params, res, sqlstate,
+	return db_exec_as_seq(db, session, 1, &stmt, &params, res, sqlstate,
 	    cause);
 }
 
@@ -352,14 +351,14 @@ db_value(const PGresult *res, int i, const char *name)
 }
 
 enum db_status
-db_exec_as_logged(struct db *db, long long user_id, const char *who,
+db_exec_as_logged(struct db *db, const char *session, const char *who,
     size_t stmt, const char *what, const char *const *params,
     PGresult **res, char *sqlstate)
 {
 	enum db_status	 st;
 	char		*cause = NULL;
 
-	st = db_exec_as(db, user_id, stmt, params, res, sqlstate, &cause);
+	st = db_exec_as(db, session, stmt, params, res, sqlstate, &cause);
 	if (st == DB_UNAVAILABLE)
 		log_warnx("%s for %s: %s", what, who, cause);
 	else if (st == DB_REFUSED)

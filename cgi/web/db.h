@@ -67,11 +67,14 @@ enum db_status	 db_exec(struct db *, size_t stmt, const char *const *params,
 		    PGresult **res, char *sqlstate, char **cause);
 
 /*
- * The same as db_exec, run as user_id for the row-level security
- * policies: the statement and "SELECT set_config('qualimetre.user_id',
- * ..., true)" are pipelined in one implicit transaction, one round trip.
+ * The same as db_exec, run for the staff session whose token (as the
+ * cookie gave it) is session, for the row-level security policies: the
+ * statement and "SELECT set_config('qualimetre.session', ..., true)" are
+ * pipelined in one implicit transaction, one round trip. The database
+ * finds the user from the token (qualimetre.current_user_id(),
+ * sql/027): no live session, no user.
  */
-enum db_status	 db_exec_as(struct db *, long long user_id, size_t stmt,
+enum db_status	 db_exec_as(struct db *, const char *session, size_t stmt,
 		    const char *const *params, PGresult **res,
 		    char *sqlstate, char **cause);
 
@@ -80,7 +83,7 @@ enum db_status	 db_exec_as(struct db *, long long user_id, size_t stmt,
  * with the SQLSTATE when refused) and its cause freed here. what names
  * the statement, who the user.
  */
-enum db_status	 db_exec_as_logged(struct db *, long long user_id,
+enum db_status	 db_exec_as_logged(struct db *, const char *session,
 		    const char *who, size_t stmt, const char *what,
 		    const char *const *params, PGresult **res,
 		    char *sqlstate);
@@ -90,7 +93,7 @@ enum db_status	 db_exec_as_logged(struct db *, long long user_id,
  * order in the same implicit transaction and round trip: all or none.
  * *res is the last statement's result.
  */
-enum db_status	 db_exec_as_seq(struct db *, long long user_id, size_t n,
+enum db_status	 db_exec_as_seq(struct db *, const char *session, size_t n,
 		    const size_t *stmts, const char *const *const *params,
 		    PGresult **res, char *sqlstate, char **cause);
 

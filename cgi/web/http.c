@@ -172,6 +172,11 @@ http_req_init(struct req *r,
 	r->held = v != NULL && strcmp(v, "1") == 0;
 	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')
 		r->cookie = xstrdup(v);
+	/* Digits, hex, dots and colons: the login lockout's key. */
+	if ((v = getparam(arg, "REMOTE_ADDR")) != NULL && *v != '\0' &&
+	    strlen(v) <= 45 && strspn(v, "0123456789abcdefABCDEF.:") ==
+	    strlen(v))
+		r->remote_addr = xstrdup(v);
 	if ((v = getparam(arg, "HTTP_ACCEPT_LANGUAGE")) != NULL &&
 	    *v != '\0' && strlen(v) <= HTTP_ACCEPT_LANGUAGE_MAX)
 		r->accept_language = xstrdup(v);
@@ -190,6 +195,7 @@ http_req_free(struct req *r)
 	free(r->query);
 	free(r->content_type);
 	free(r->cookie);
+	free(r->remote_addr);
 	free(r->accept_language);
 	free(r->host);
 	free(r->body);

@@ -52,6 +52,10 @@ struct req {
 	char			*host;		/* the Host header when it is a
 						   plain host[:port], or NULL */
 	char			*cookie;	/* the Cookie header, or NULL */
+	char			*remote_addr;	/* the client's address as nginx
+						   saw it (REMOTE_ADDR), when
+						   an IPv4 or IPv6 address, or
+						   NULL */
 	char			*accept_language; /* the Accept-Language
 						   header when at most
 						   HTTP_ACCEPT_LANGUAGE_MAX
@@ -102,7 +106,7 @@ void	 http_fields_free(struct http_field *, size_t n);
 
 /*
  * Fills a request from CGI parameters (REQUEST_METHOD, DOCUMENT_URI,
- * CONTENT_TYPE, CONTENT_LENGTH, HTTPS), read through getparam, which
+ * CONTENT_TYPE, CONTENT_LENGTH, HTTPS, REMOTE_ADDR...), read through getparam, which
  * returns NULL for an absent one. The body is not read here.
  */
 void	 http_req_init(struct req *,

@@ -20,10 +20,10 @@ WEB_LIBS = cgi/web/libqmweb.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
 check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form \
 	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
-	tests/test-serve-listen-fds
+	tests/test-serve-listen-fds tests/test-staff-password-policy
 TESTS += tests/test-http-urlencoded tests/test-token-form \
 	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
-	tests/test-serve-listen-fds
+	tests/test-serve-listen-fds tests/test-staff-password-policy
 WEB_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(WEB_I) $(TAP_I)
 WEB_TEST_LDADD = tests/libtap.a $(WEB_LIBS) $(PQ_LIBS) $(SODIUM_LIBS)
 tests_test_http_urlencoded_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
@@ -41,3 +41,6 @@ tests_test_lang_accept_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_lang_accept_LDADD = $(WEB_TEST_LDADD)
 tests_test_serve_listen_fds_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_serve_listen_fds_LDADD = $(WEB_TEST_LDADD) $(FCGI_LIBS)
+tests_test_staff_password_policy_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
+tests_test_staff_password_policy_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_staff_password_policy_LDADD = $(WEB_TEST_LDADD) $(FCGI_LIBS)

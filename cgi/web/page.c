@@ -152,10 +152,23 @@ page_open(struct buf *b, const struct page_frame *pf)
 	if (pf->user != NULL) {
 		buf_puts(b, "<div class=\"fr-header__tools\">\n"
 		    "<div class=\"fr-header__tools-links\">\n"
-		    "<ul class=\"fr-btns-group\">\n<li><span class=\"fr-btn "
-		    "fr-icon-account-circle-line\">");
-		html_puts(b, pf->user);
-		buf_puts(b, "</span></li>\n<li><form method=\"post\" "
+		    "<ul class=\"fr-btns-group\">\n<li>");
+		if (pf->account_href != NULL) {
+			buf_puts(b, "<a class=\"fr-btn "
+			    "fr-icon-account-circle-line\" href=\"");
+			html_puts(b, pf->account_href);
+			buf_puts(b, "\" title=\"");
+			html_puts(b, pf->user);
+			buf_puts(b, " – changer mon mot de passe\">");
+			html_puts(b, pf->user);
+			buf_puts(b, "</a>");
+		} else {
+			buf_puts(b, "<span class=\"fr-btn "
+			    "fr-icon-account-circle-line\">");
+			html_puts(b, pf->user);
+			buf_puts(b, "</span>");
+		}
+		buf_puts(b, "</li>\n<li><form method=\"post\" "
 		    "action=\"");
 		html_puts(b, pf->logout_action);
 		buf_puts(b, "\"><input type=\"hidden\" name=\"_csrf\" "

@@ -19,6 +19,9 @@ struct page_frame {
 	const char	*user;		/* a logged-in staff member's name, shown
 					   with a logout button, or NULL */
 	const char	*logout_action;	/* where the logout form posts */
+	const char	*account_href;	/* the user's own page (their
+					   password), linked from their
+					   name, or NULL */
 	const char	*csrf;		/* the session's CSRF token */
 	const char	*lang;		/* the content's language, or NULL
 					   for "fr"; the frame's own texts

@@ -1,6 +1,10 @@
-/* Staff accounts: passwords, sessions, CSRF, login and logout pages. */
+/*
+ * Staff accounts: passwords, sessions, CSRF, the login, logout and
+ * password pages.
+ */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,26 +14,31 @@
 
 #include "buf.h"
 #include "db.h"
+#include "fields.h"
 #include "html.h"
 #include "http.h"
 #include "log.h"
 #include "page.h"
 #include "staff.h"
-#include "token.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
-/* The login form's token is bound to this pseudo-campaign. */
-#define LOGIN_TOKEN_SCOPE	(-1LL)
 #define LOGIN_MAX		64
+/* The login lockout's key when nginx gave no address. */
+#define NO_CLIENT		"-"
 
 enum stmt {
 	STMT_SESSION,
 	STMT_USER,
+	STMT_THROTTLE,
 	STMT_FAILED,
 	STMT_AUDIT,
 	STMT_LOGIN,
 	STMT_LOGOUT,
+	STMT_FORM_NEW,
+	STMT_FORM_USE,
+	STMT_MY_HASH,
+	STMT_PW_CHANGE,
 	STMT__MAX
 };
 
@@ -42,55 +51,108 @@ static const struct db_stmt staff_stmts[STMT__MAX] = {
 	    " AND s.expires_at > now()"
 	    " AND s.last_seen_at > now() - make_interval(mins => $2::int)"
 	    " AND NOT u.disabled"
-	    " RETURNING u.id, u.login, u.display_name, u.role, s.csrf_token", 2 },
-	/* Whether the account may try now, and how long it must wait. */
+	    " RETURNING u.id, u.login, u.display_name, u.role, s.csrf_token,"
+	    " u.must_change_password", 2 },
+	/* The account of a login, if any. */
 	[STMT_USER] = { "staff_user",
-	    "SELECT id, password_hash, disabled,"
-	    " coalesce(locked_until > now(), false) AS locked,"
+	    "SELECT id, password_hash, disabled"
+	    " FROM qualimetre.app_user WHERE login = $1", 1 },
+	/*
+	 * Whether the pair (login typed, client) may try now, and how long
+	 * it must wait: the same for a login that exists or not.
+	 */
+	[STMT_THROTTLE] = { "staff_throttle",
+	    "SELECT coalesce(locked_until > now(), false) AS locked,"
 	    " coalesce(ceil(extract(epoch FROM locked_until - now()) / 60),"
 	    "  0)::int AS lock_minutes,"
-	    " CASE WHEN failed_logins > 0 AND last_failed_at IS NOT NULL"
+	    " CASE WHEN failures > 0"
 	    "  THEN greatest(0, ceil(extract(epoch FROM last_failed_at"
-	    "   + make_interval(secs => power(2, failed_logins - 1))"
+	    "   + make_interval(secs => power(2, failures - 1))"
 	    "   - now())))::int ELSE 0 END AS wait_seconds"
-	    " FROM qualimetre.app_user WHERE login = $1", 1 },
-	/* A failure: count it, lock after too many, log it. */
+	    " FROM qualimetre.login_failure"
+	    " WHERE login_hash = sha256(convert_to($1, 'UTF8'))"
+	    " AND client = $2", 2 },
+	/*
+	 * A failure of the pair ($2 typed, $5 client): count it, lock the
+	 * pair after $3 in a row for $4 minutes (a day-old count starts
+	 * again), log it; $1 is the account's id, NULL when the login
+	 * matched none (then the login typed is not logged).
+	 */
 	[STMT_FAILED] = { "staff_failed",
-	    "WITH u AS (UPDATE qualimetre.app_user SET"
-	    " failed_logins = CASE WHEN failed_logins + 1 >= $3::int THEN 0"
-	    "  ELSE failed_logins + 1 END,"
-	    " last_failed_at = CASE WHEN failed_logins + 1 >= $3::int"
-	    "  THEN NULL ELSE now() END,"
-	    " locked_until = CASE WHEN failed_logins + 1 >= $3::int"
+	    "WITH f AS (INSERT INTO qualimetre.login_failure AS f"
+	    " (login_hash, client, failures, last_failed_at, locked_until)"
+	    " VALUES (sha256(convert_to($2, 'UTF8')), $5, 1, now(),"
+	    "  CASE WHEN $3::int <= 1 THEN now() + make_interval(mins =>"
+	    "  $4::int) END)"
+	    " ON CONFLICT (login_hash, client) DO UPDATE SET"
+	    " failures = CASE WHEN f.last_failed_at < now() - interval '1 day'"
+	    "  THEN 1 WHEN f.failures + 1 >= $3::int THEN 0"
+	    "  ELSE f.failures + 1 END,"
+	    " last_failed_at = now(),"
+	    " locked_until = CASE WHEN f.last_failed_at >="
+	    "  now() - interval '1 day' AND f.failures + 1 >= $3::int"
 	    "  THEN now() + make_interval(mins => $4::int)"
-	    "  ELSE locked_until END"
-	    " WHERE id = $1 RETURNING id,"
-	    "  coalesce(locked_until > now(), false) AS locked),"
+	    "  ELSE f.locked_until END"
+	    " RETURNING coalesce(f.locked_until > now(), false) AS locked),"
 	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event)"
-	    "  SELECT u.id, $2, CASE WHEN u.locked THEN 'account-locked'"
-	    "  ELSE 'login-failed' END FROM u)"
-	    " SELECT locked FROM u", 4 },
+	    "  SELECT $1::bigint, CASE WHEN $1::bigint IS NOT NULL THEN $2 END,"
+	    "  CASE WHEN f.locked THEN 'account-locked'"
+	    "  WHEN $1::bigint IS NULL THEN 'login-unknown'"
+	    "  ELSE 'login-failed' END FROM f)"
+	    " SELECT locked FROM f", 5 },
 	[STMT_AUDIT] = { "staff_audit",
 	    "INSERT INTO qualimetre.audit_log (user_id, login, event, detail)"
 	    " VALUES ($1, $2, $3, $4)", 4 },
-	/* A success: clear the failures, open the session, log it. */
+	/* A success: clear the pair's failures, open the session, log it. */
 	[STMT_LOGIN] = { "staff_login",
 	    "WITH u AS (UPDATE qualimetre.app_user SET failed_logins = 0,"
 	    " last_failed_at = NULL, locked_until = NULL,"
 	    " password_hash = coalesce($6, password_hash)"
 	    " WHERE id = $1 RETURNING id),"
+	    " f AS (DELETE FROM qualimetre.login_failure"
+	    " WHERE login_hash = sha256(convert_to($5, 'UTF8'))"
+	    " AND client = $7),"
 	    " s AS (INSERT INTO qualimetre.session"
 	    " (token_hash, user_id, csrf_token, expires_at)"
 	    " SELECT $2::bytea, u.id, $3, now() + make_interval(hours => $4::int)"
 	    " FROM u)"
 	    " INSERT INTO qualimetre.audit_log (user_id, login, event)"
-	    " SELECT u.id, $5, 'login' FROM u", 6 },
+	    " SELECT u.id, $5, 'login' FROM u", 7 },
 	[STMT_LOGOUT] = { "staff_logout",
 	    "WITH s AS (DELETE FROM qualimetre.session WHERE token_hash = $1::bytea"
 	    " RETURNING user_id)"
 	    " INSERT INTO qualimetre.audit_log (user_id, event)"
 	    " SELECT user_id, 'logout' FROM s", 1 },
+	/*
+	 * A login form handed out: its token's and its pre-session's
+	 * hashes, good for $3 minutes; what has expired goes (forms, and
+	 * failures a day old that lock nothing).
+	 */
+	[STMT_FORM_NEW] = { "staff_form_new",
+	    "WITH e AS (DELETE FROM qualimetre.login_form"
+	    " WHERE expires_at < now()),"
+	    " o AS (DELETE FROM qualimetre.login_failure"
+	    " WHERE last_failed_at < now() - interval '1 day'"
+	    " AND coalesce(locked_until < now(), true))"
+	    " INSERT INTO qualimetre.login_form"
+	    " (token_hash, presession_hash, expires_at)"
+	    " VALUES ($1::bytea, $2::bytea, now() + make_interval(mins =>"
+	    " $3::int))", 3 },
+	/* A login form sent: good once, with its pre-session, in time. */
+	[STMT_FORM_USE] = { "staff_form_use",
+	    "DELETE FROM qualimetre.login_form WHERE token_hash = $1::bytea"
+	    " AND presession_hash = $2::bytea AND expires_at > now()"
+	    " RETURNING 1 AS ok", 2 },
+	/* The logged-in user's hash and login, found by the session. */
+	[STMT_MY_HASH] = { "staff_my_hash",
+	    "SELECT login, password_hash FROM qualimetre.app_user"
+	    " WHERE id = qualimetre.current_user_id()", 0 },
+	[STMT_PW_CHANGE] = { "staff_password_change",
+	    "SELECT qualimetre.password_change($1) AS changed", 1 },
 };
+
+static void	pw_handle(struct staff *, const struct req *, struct resp *,
+		    const struct staff_user *);
 
 static const char *const role_names[STAFF_ROLE__MAX] = {
 	[STAFF_ENQUIRER] = "enquirer",
@@ -101,7 +163,9 @@ static const char *const role_names[STAFF_ROLE__MAX] = {
 struct staff {
 	struct db	*db;
 	size_t		 base;		/* our first statement's number */
-	unsigned char	 key[TOKEN_KEY_LEN];
+	int		 secure;	/* served over https: Secure cookies */
+	const char	*cookie;	/* the session cookie's name */
+	const char	*pre_cookie;	/* the pre-session cookie's name */
 	char		*prefix;	/* "/mystere" */
 	char		*service;	/* shown in the header */
 	char		*tagline;	/* under it */
@@ -128,8 +192,28 @@ staff_role_parse(const char *s, enum staff_role *r)
 	return -1;
 }
 
+/* Whether the login appears in pw, in any case (logins are ASCII). */
+static int
+has_login(const char *pw, size_t len, const char *login)
+{
+	size_t	n = login != NULL ? strlen(login) : 0, i, j;
+
+	if (n == 0 || n > len)
+		return 0;
+	for (i = 0; i + n <= len; i++) {
+		for (j = 0; j < n; j++)
+			if (tolower((unsigned char)pw[i + j]) !=
+			    tolower((unsigned char)login[j]))
+				break;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
 int
-staff_password_policy(const char *pw, size_t len, char **cause)
+staff_password_policy(const char *pw, size_t len, const char *login,
+    char **cause)
 {
 	size_t	i;
 
@@ -148,11 +232,16 @@ staff_password_policy(const char *pw, size_t len, char **cause)
 		    "valide");
 		return -1;
 	}
+	if (has_login(pw, len, login)) {
+		*cause = xstrdup("le mot de passe ne peut pas contenir "
+		    "l’identifiant");
+		return -1;
+	}
 	for (i = 0; i < len; i++)
 		if (pw[i] != ' ')
 			return 0;
 	*cause = xstrdup("le mot de passe ne peut pas être fait que "
-	    "d'espaces");
+	    "d’espaces");
 	return -1;
 }
 
@@ -173,7 +262,7 @@ staff_password_hash(const char *pw, size_t len)
 }
 
 struct staff *
-staff_create(struct db *db, const unsigned char *key, const char *prefix,
+staff_create(struct db *db, const char *public_url, const char *prefix,
     const char *service, const char *tagline)
 {
 	struct staff	*st;
@@ -182,7 +271,12 @@ staff_create(struct db *db, const unsigned char *key, const char *prefix,
 	st = xcalloc(1, sizeof(*st));
 	st->db = db;
 	st->base = db_register(db, staff_stmts, STMT__MAX);
-	memcpy(st->key, key, TOKEN_KEY_LEN);
+	st->secure = public_url != NULL &&
+	    strncmp(public_url, "https://", 8) == 0;
+	st->cookie = st->secure ? STAFF_HOST_PREFIX STAFF_COOKIE :
+	    STAFF_COOKIE;
+	st->pre_cookie = st->secure ? STAFF_HOST_PREFIX STAFF_PRE_COOKIE :
+	    STAFF_PRE_COOKIE;
 	st->prefix = xstrdup(prefix);
 	st->service = xstrdup(service);
 	st->tagline = xstrdup(tagline);
@@ -200,7 +294,6 @@ staff_free(struct staff *st)
 	free(st->service);
 	free(st->tagline);
 	free(st->dummy_hash);
-	sodium_memzero(st->key, sizeof(st->key));
 	free(st);
 }
 
@@ -227,12 +320,14 @@ token_hash_param(const char *token, char out[2 + 64 + 1])
 	sodium_bin2hex(out + 2, 65, h, sizeof(h));
 }
 
+/* Reads the cookie name as a token into out; 0 when there is none. */
 static int
-cookie_token(const struct req *r, char out[STAFF_TOKEN_LEN + 1])
+cookie_token(const struct req *r, const char *name,
+    char out[STAFF_TOKEN_LEN + 1])
 {
 	size_t	i;
 
-	if (!http_cookie(r, STAFF_COOKIE, out, STAFF_TOKEN_LEN + 1) ||
+	if (!http_cookie(r, name, out, STAFF_TOKEN_LEN + 1) ||
 	    strlen(out) != STAFF_TOKEN_LEN)
 		return 0;
 	for (i = 0; i < STAFF_TOKEN_LEN; i++)
@@ -252,7 +347,7 @@ staff_session(struct staff *st, const struct req *r, struct staff_user *u)
 	enum db_status	 rc;
 	int		 found = 0;
 
-	if (!cookie_token(r, token))
+	if (!cookie_token(r, st->cookie, token))
 		return 0;
 	token_hash_param(token, hash);
 	snprintf(idle, sizeof(idle), "%d", STAFF_IDLE_MINUTES);
@@ -275,6 +370,9 @@ staff_session(struct staff *st, const struct req *r, struct staff_user *u)
 			snprintf(u->name, sizeof(u->name), "%s", u->login);
 		snprintf(u->csrf, sizeof(u->csrf), "%s",
 		    PQgetvalue(res, 0, PQfnumber(res, "csrf_token")));
+		memcpy(u->session, token, sizeof(u->session));
+		u->must_change = strcmp(db_value(res, 0,
+		    "must_change_password"), "t") == 0;
 		found = 1;
 	}
 	PQclear(res);
@@ -286,7 +384,7 @@ staff_page_open(struct staff *st, struct resp *p, const struct staff_user *u,
     const char *title)
 {
 	struct page_frame	 pf = { 0 };
-	char			*logout = NULL;
+	char			*logout = NULL, *account = NULL;
 
 	p->no_store = 1;
 	if (u == NULL) {
@@ -294,6 +392,8 @@ staff_page_open(struct staff *st, struct resp *p, const struct staff_user *u,
 		return;
 	}
 	xasprintf(&logout, "%s/deconnexion", st->prefix);
+	xasprintf(&account, "%s/mot-de-passe", st->prefix);
+	pf.account_href = account;
 	pf.title = title;
 	pf.service = st->service;
 	pf.tagline = st->tagline;
@@ -302,6 +402,7 @@ staff_page_open(struct staff *st, struct resp *p, const struct staff_user *u,
 	pf.csrf = u->csrf;
 	page_open(&p->body, &pf);
 	free(logout);
+	free(account);
 }
 
 void
@@ -362,6 +463,23 @@ staff_request(struct staff *st, struct req *r, struct resp *p,
 	}
 	if (s == 0) {
 		staff_to_login(st, r, p);
+		return 0;
+	}
+	if (strncmp(r->path, st->prefix, strlen(st->prefix)) == 0 &&
+	    strcmp(r->path + strlen(st->prefix), "/mot-de-passe") == 0) {
+		if (r->method == HTTP_GET || r->method == HTTP_HEAD ||
+		    r->method == HTTP_POST)
+			pw_handle(st, r, p, u);
+		else {
+			p->status = 405;
+			p->allow = "GET, HEAD, POST";
+		}
+		return 0;
+	}
+	/* Nothing else is open before a temporary password is changed. */
+	if (u->must_change) {
+		p->status = 303;
+		xasprintf(&p->location, "%s/mot-de-passe", st->prefix);
 		return 0;
 	}
 	return 1;
@@ -442,19 +560,98 @@ held_inputs(struct buf *b, const struct req *r, const char *strip,
 }
 
 /*
- * The login page, with a message (an error or why one must log in); held,
- * when non-NULL, is a form posted to back with an expired session, kept
- * in the page: as posted, or (prefixed) a login page's that held it.
+ * Hands out a one-time login form token into token: stored hashed with
+ * the hash of the request's pre-session cookie, or of a new one that p
+ * sets. Returns 0, or -1 (logged) when the database is unavailable.
+ */
+static int
+form_issue(struct staff *st, const struct req *r, struct resp *p,
+    char token[STAFF_TOKEN_LEN + 1])
+{
+	char		 pre[STAFF_TOKEN_LEN + 1], th[67], ph[67], mins[16];
+	char		 sqlstate[6], *cause = NULL;
+	const char	*params[3] = { th, ph, mins };
+	PGresult	*res = NULL;
+	int		 rc = -1;
+
+	if (!cookie_token(r, st->pre_cookie, pre)) {
+		new_token(pre);
+		free(p->set_cookie);
+		xasprintf(&p->set_cookie, "%s=%s; Path=/; HttpOnly; "
+		    "SameSite=Strict%s", st->pre_cookie, pre,
+		    st->secure ? "; Secure" : "");
+	}
+	new_token(token);
+	token_hash_param(token, th);
+	token_hash_param(pre, ph);
+	snprintf(mins, sizeof(mins), "%d", STAFF_FORM_MINUTES);
+	if (db_exec(st->db, st->base + STMT_FORM_NEW, params, &res, sqlstate,
+	    &cause) != DB_OK) {
+		log_warnx("login form: %s", cause);
+		free(cause);
+		goto out;
+	}
+	rc = 0;
+out:
+	PQclear(res);
+	sodium_memzero(pre, sizeof(pre));
+	return rc;
+}
+
+/*
+ * Uses up the login form token tok sent with r's pre-session cookie.
+ * Returns 1 when it was good (and is no more), 0 when it is unknown,
+ * used, expired or sent with another cookie, -1 when the database is
+ * unavailable (logged).
+ */
+static int
+form_use(struct staff *st, const struct req *r, const char *tok)
+{
+	char		 pre[STAFF_TOKEN_LEN + 1], th[67], ph[67];
+	char		 sqlstate[6], *cause = NULL;
+	const char	*params[2] = { th, ph };
+	PGresult	*res = NULL;
+	enum db_status	 rc;
+	int		 ok;
+
+	if (tok == NULL || strlen(tok) != STAFF_TOKEN_LEN ||
+	    !cookie_token(r, st->pre_cookie, pre))
+		return 0;
+	token_hash_param(tok, th);
+	token_hash_param(pre, ph);
+	rc = db_exec(st->db, st->base + STMT_FORM_USE, params, &res,
+	    sqlstate, &cause);
+	if (rc != DB_OK) {
+		log_warnx("login form: %s", cause);
+		free(cause);
+		return rc == DB_UNAVAILABLE ? -1 : 0;
+	}
+	ok = PQntuples(res) == 1;
+	PQclear(res);
+	return ok;
+}
+
+/*
+ * The login page for request r, with a message (an error or why one
+ * must log in); held, when non-NULL, is a form posted to back with an
+ * expired session, kept in the page: as posted, or (prefixed) a login
+ * page's that held it.
  */
 static void
-login_page_held(struct staff *st, struct resp *p, int status,
-    const char *login, const char *error, const char *info,
+login_page_held(struct staff *st, const struct req *r, struct resp *p,
+    int status, const char *login, const char *error, const char *info,
     const struct req *held, const char *back, int prefixed)
 {
 	struct page_frame	 pf = { 0 };
 	struct buf		*b = &p->body;
-	char			 token[TOKEN_LEN + 1];
+	char			 token[STAFF_TOKEN_LEN + 1];
 
+	if (form_issue(st, r, p, token) == -1) {
+		staff_page_message(st, p, NULL, 503, "Service momentanément "
+		    "indisponible", "Réessayez dans quelques instants.",
+		    NULL, NULL);
+		return;
+	}
 	p->status = status;
 	p->no_store = 1;
 	pf.title = error != NULL ? "Erreur – Connexion" : "Connexion";
@@ -474,7 +671,6 @@ login_page_held(struct staff *st, struct resp *p, int status,
 		html_puts(b, error);
 		buf_puts(b, "</p>\n</div>\n");
 	}
-	token_issue(st->key, LOGIN_TOKEN_SCOPE, token);
 	buf_puts(b, "<form method=\"post\" action=\"");
 	html_puts(b, st->prefix);
 	buf_puts(b, "/connexion\">\n<input type=\"hidden\" name=\"_jeton\" "
@@ -506,7 +702,7 @@ login_page_held(struct staff *st, struct resp *p, int status,
 }
 
 /* The login page again after a login form r was refused, still holding
-   what it held (r may be NULL). */
+   what it held. */
 static void
 login_page(struct staff *st, const struct req *r, struct resp *p,
     int status, const char *login, const char *error, const char *info)
@@ -515,11 +711,11 @@ login_page(struct staff *st, const struct req *r, struct resp *p,
 				    http_field_get(r, STAFF_RETURN_FIELD) : NULL;
 
 	if (f != NULL && return_ok(st, f->val))
-		login_page_held(st, p, status, login, error, info, r, f->val,
-		    1);
+		login_page_held(st, r, p, status, login, error, info, r,
+		    f->val, 1);
 	else
-		login_page_held(st, p, status, login, error, info, NULL, NULL,
-		    0);
+		login_page_held(st, r, p, status, login, error, info, NULL,
+		    NULL, 0);
 }
 
 void
@@ -531,18 +727,20 @@ staff_to_login(struct staff *st, const struct req *r, struct resp *p)
 	   holds it, and gives it back once logged in. */
 	if (r->method == HTTP_POST) {
 		if (return_ok(st, r->path))
-			login_page_held(st, p, 403, NULL, NULL, "Votre session "
-			    "a expiré : reconnectez-vous. Ce que vous veniez "
-			    "d’envoyer est conservé : vous le retrouverez, "
-			    "rempli, pour l’enregistrer.", r, r->path, 0);
+			login_page_held(st, r, p, 403, NULL, NULL, "Votre "
+			    "session a expiré : reconnectez-vous. Ce que vous "
+			    "veniez d’envoyer est conservé : vous le "
+			    "retrouverez, rempli, pour l’enregistrer.", r,
+			    r->path, 0);
 		else
-			login_page(st, NULL, p, 403, NULL, NULL, "Votre session "
-			    "a expiré : reconnectez-vous, puis recommencez.");
+			login_page_held(st, r, p, 403, NULL, NULL, "Votre "
+			    "session a expiré : reconnectez-vous, puis "
+			    "recommencez.", NULL, NULL, 0);
 		return;
 	}
 	p->status = 303;
 	xasprintf(&p->location, "%s/connexion%s", st->prefix,
-	    cookie_token(r, token) ? "?expiree" : "");
+	    cookie_token(r, st->cookie, token) ? "?expiree" : "");
 }
 
 static const char *
@@ -570,14 +768,25 @@ audit(struct staff *st, const char *user_id, const char *login,
 	PQclear(res);
 }
 
-/* A wrong password for account id: counted, and the account locked
-   after STAFF_MAX_FAILURES in a row. */
+/* The lockout's key for r's client. */
+static const char *
+client_of(const struct req *r)
+{
+	return r->remote_addr != NULL ? r->remote_addr : NO_CLIENT;
+}
+
+/*
+ * A failed login with the login typed from r's client (id: the account,
+ * or NULL when none matched): counted for that pair, which is locked
+ * after STAFF_MAX_FAILURES in a row; the answer is the same whether the
+ * account exists or not.
+ */
 static void
 login_failed(struct staff *st, const struct req *r, struct resp *p,
     const char *id, const char *login)
 {
 	const char	*bad = "Identifiant ou mot de passe incorrect.";
-	const char	*params[4];
+	const char	*params[5];
 	char		 sqlstate[6], *cause = NULL, maxf[16], lockm[16];
 	PGresult	*res = NULL;
 
@@ -587,17 +796,18 @@ login_failed(struct staff *st, const struct req *r, struct resp *p,
 	params[1] = login;
 	params[2] = maxf;
 	params[3] = lockm;
+	params[4] = client_of(r);
 	if (db_exec(st->db, st->base + STMT_FAILED, params, &res, sqlstate,
 	    &cause) != DB_OK) {
-		log_warnx("login failure of %s not counted: %s", login, cause);
+		log_warnx("login failure not counted: %s", cause);
 		free(cause);
 	} else if (PQntuples(res) == 1 &&
-	    strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
-		log_warnx("account %s locked for %d minutes", login,
-		    STAFF_LOCK_MINUTES);
+	    strcmp(db_value(res, 0, "locked"), "t") == 0) {
+		log_warnx("logins locked for %d minutes from %s",
+		    STAFF_LOCK_MINUTES, client_of(r));
 		bad = "Identifiant ou mot de passe incorrect. Après "
-		    "plusieurs échecs, ce compte est verrouillé pour "
-		    "quelques minutes.";
+		    "plusieurs échecs, cet identifiant est verrouillé sur ce "
+		    "poste pour quelques minutes.";
 	}
 	PQclear(res);
 	login_page(st, r, p, 403, login, bad, NULL);
@@ -644,7 +854,7 @@ static void
 login_open(struct staff *st, const struct req *r, struct resp *p,
     const char *id, const char *login, const char *rehash)
 {
-	const char	*params[6];
+	const char	*params[7];
 	char		 sqlstate[6], *cause = NULL, hash[67], hours[16];
 	char		 session[STAFF_TOKEN_LEN + 1], csrf[STAFF_TOKEN_LEN + 1];
 	const char	*back;
@@ -661,6 +871,7 @@ login_open(struct staff *st, const struct req *r, struct resp *p,
 	params[3] = hours;
 	params[4] = login;
 	params[5] = rehash;
+	params[6] = client_of(r);
 	rc = db_exec(st->db, st->base + STMT_LOGIN, params, &res, sqlstate,
 	    &cause);
 	PQclear(res);
@@ -671,8 +882,9 @@ login_open(struct staff *st, const struct req *r, struct resp *p,
 		    "indisponible : réessayez dans quelques instants.", NULL);
 		return;
 	}
-	xasprintf(&p->set_cookie, STAFF_COOKIE "=%s; Path=/; HttpOnly; "
-	    "SameSite=Strict%s", session, r->secure ? "; Secure" : "");
+	free(p->set_cookie);
+	xasprintf(&p->set_cookie, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+	    st->cookie, session, st->secure ? "; Secure" : "");
 	sodium_memzero(session, sizeof(session));
 	back = field(r, STAFF_RETURN_FIELD);
 	if (back != NULL && return_ok(st, back)) {
@@ -683,22 +895,35 @@ login_open(struct staff *st, const struct req *r, struct resp *p,
 	xasprintf(&p->location, "%s/", st->prefix);
 }
 
+/*
+ * A login attempt. Its form token must be good (once, with its
+ * pre-session cookie); then the pair (login typed, client) must not be
+ * waiting nor locked; then the password is checked against the
+ * account's hash, or a dummy one when the login is unknown, disabled or
+ * has no password: the same work, the same answer in each case.
+ */
 static void
 login_post(struct staff *st, struct req *r, struct resp *p)
 {
 	const char	*login = field(r, "login"), *pw = field(r, "password");
-	const char	*tok = field(r, "_jeton"), *params[1];
+	const char	*params[2];
 	char		 sqlstate[6], *cause = NULL, *msg = NULL, *rehash = NULL;
 	char		 id[32];
 	PGresult	*res = NULL;
 	enum db_status	 rc;
 	const char	*stored;
 	size_t		 pwlen;
-	int		 ok;
+	int		 ok, usable, known, form;
 
-	if (tok == NULL || !token_check(st->key, LOGIN_TOKEN_SCOPE, tok)) {
-		login_page(st, r, p, 400, login, "Le formulaire de connexion a "
-		    "expiré : saisissez à nouveau vos identifiants.", NULL);
+	if ((form = form_use(st, r, field(r, "_jeton"))) != 1) {
+		if (form == -1)
+			login_page(st, r, p, 503, login, "Le service est "
+			    "momentanément indisponible : réessayez dans "
+			    "quelques instants.", NULL);
+		else
+			login_page(st, r, p, 400, login, "Le formulaire de "
+			    "connexion a expiré : saisissez à nouveau vos "
+			    "identifiants.", NULL);
 		return;
 	}
 	if (login == NULL || pw == NULL || *login == '\0' || *pw == '\0' ||
@@ -709,8 +934,30 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 		return;
 	}
 	params[0] = login;
-	rc = db_exec(st->db, st->base + STMT_USER, params, &res, sqlstate,
+	params[1] = client_of(r);
+	rc = db_exec(st->db, st->base + STMT_THROTTLE, params, &res, sqlstate,
 	    &cause);
+	if (rc == DB_OK && PQntuples(res) == 1) {
+		if (strcmp(db_value(res, 0, "locked"), "t") == 0)
+			xasprintf(&msg, "Après plusieurs échecs, cet "
+			    "identifiant est verrouillé sur ce poste : "
+			    "réessayez dans %s minute(s).",
+			    db_value(res, 0, "lock_minutes"));
+		else if (atoi(db_value(res, 0, "wait_seconds")) > 0)
+			xasprintf(&msg, "Trop de tentatives : patientez %s "
+			    "seconde(s) avant de réessayer.",
+			    db_value(res, 0, "wait_seconds"));
+	}
+	PQclear(res);
+	res = NULL;
+	if (rc == DB_OK && msg != NULL) {
+		login_page(st, r, p, 429, login, msg, NULL);
+		free(msg);
+		return;
+	}
+	if (rc == DB_OK)
+		rc = db_exec(st->db, st->base + STMT_USER, params, &res,
+		    sqlstate, &cause);
 	if (rc != DB_OK) {
 		log_warnx("login: %s", cause);
 		free(cause);
@@ -718,44 +965,15 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 		    "indisponible : réessayez dans quelques instants.", NULL);
 		return;
 	}
-	if (PQntuples(res) != 1) {
-		/* As long as a real check, and logged, but said the same. */
-		if (st->dummy_hash != NULL &&
-		    crypto_pwhash_str_verify(st->dummy_hash, pw, pwlen) == 0)
-			log_warnx("login: the dummy hash matched");
-		PQclear(res);
-		/* Not what was typed: it may be a password. */
-		audit(st, NULL, NULL, "login-unknown", NULL);
-		login_page(st, r, p, 403, login, "Identifiant ou mot de passe "
-		    "incorrect.", NULL);
-		return;
-	}
-	snprintf(id, sizeof(id), "%s", PQgetvalue(res, 0, PQfnumber(res,
-	    "id")));
-	if (strcmp(PQgetvalue(res, 0, PQfnumber(res, "locked")), "t") == 0) {
-		xasprintf(&msg, "Ce compte est verrouillé après plusieurs "
-		    "échecs de connexion : réessayez dans %s minute(s).",
-		    PQgetvalue(res, 0, PQfnumber(res, "lock_minutes")));
-		PQclear(res);
-		audit(st, id, login, "login-while-locked", NULL);
-		login_page(st, r, p, 403, login, msg, NULL);
-		free(msg);
-		return;
-	}
-	if (atoi(PQgetvalue(res, 0, PQfnumber(res, "wait_seconds"))) > 0) {
-		xasprintf(&msg, "Trop de tentatives : patientez %s seconde(s) "
-		    "avant de réessayer.", PQgetvalue(res, 0,
-		    PQfnumber(res, "wait_seconds")));
-		PQclear(res);
-		audit(st, id, login, "login-too-soon", NULL);
-		login_page(st, r, p, 429, login, msg, NULL);
-		free(msg);
-		return;
-	}
-	stored = PQgetvalue(res, 0, PQfnumber(res, "password_hash"));
-	ok = !PQgetisnull(res, 0, PQfnumber(res, "password_hash")) &&
-	    strcmp(PQgetvalue(res, 0, PQfnumber(res, "disabled")), "f") == 0 &&
-	    crypto_pwhash_str_verify(stored, pw, pwlen) == 0;
+	known = PQntuples(res) == 1;
+	snprintf(id, sizeof(id), "%s", db_value(res, 0, "id"));
+	usable = known && !PQgetisnull(res, 0, PQfnumber(res,
+	    "password_hash")) && strcmp(db_value(res, 0, "disabled"),
+	    "f") == 0;
+	stored = usable ? db_value(res, 0, "password_hash") : st->dummy_hash;
+	/* Always one argon2id check, whatever the account. */
+	ok = stored != NULL && crypto_pwhash_str_verify(stored, pw, pwlen) == 0
+	    && usable;
 	if (ok && crypto_pwhash_str_needs_rehash(stored,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -764,7 +982,7 @@ login_post(struct staff *st, struct req *r, struct resp *p)
 	res = NULL;
 
 	if (!ok)
-		login_failed(st, r, p, id, login);
+		login_failed(st, r, p, known ? id : NULL, login);
 	else
 		login_open(st, r, p, id, login, rehash);
 	free(rehash);
@@ -792,7 +1010,7 @@ logout_post(struct staff *st, struct req *r, struct resp *p)
 		page_end(&p->body);
 		return;
 	}
-	cookie_token(r, token);
+	cookie_token(r, st->cookie, token);
 	token_hash_param(token, hash);
 	if (db_exec(st->db, st->base + STMT_LOGOUT, params, &res, sqlstate,
 	    &cause) != DB_OK) {
@@ -802,8 +1020,252 @@ logout_post(struct staff *st, struct req *r, struct resp *p)
 	PQclear(res);
 	p->status = 303;
 	xasprintf(&p->location, "%s/connexion?au-revoir", st->prefix);
-	xasprintf(&p->set_cookie, STAFF_COOKIE "=; Path=/; HttpOnly; "
-	    "SameSite=Strict; Max-Age=0%s", r->secure ? "; Secure" : "");
+	xasprintf(&p->set_cookie, "%s=; Path=/; HttpOnly; SameSite=Strict; "
+	    "Max-Age=0%s", st->cookie, st->secure ? "; Secure" : "");
+}
+
+/* ------------------------------------------------------ the password page */
+
+/* The password form's fields, in the order of its error slots. */
+enum pw_slot {
+	PW_CURRENT,
+	PW_NEW,
+	PW_AGAIN,
+	PW__MAX
+};
+
+/* The password form as sent. */
+struct pw_input {
+	struct fields_errors	 errs;
+	const char		*val[PW__MAX];
+	size_t			 len[PW__MAX];
+};
+
+static const char *const pw_names[PW__MAX] = {
+	[PW_CURRENT] = "actuel",
+	[PW_NEW] = "nouveau",
+	[PW_AGAIN] = "confirmation",
+};
+static const char *const pw_labels[PW__MAX] = {
+	[PW_CURRENT] = "Mot de passe actuel",
+	[PW_NEW] = "Nouveau mot de passe",
+	[PW_AGAIN] = "Confirmation du nouveau mot de passe",
+};
+static const char *const pw_anchors[PW__MAX] = {
+	[PW_CURRENT] = "actuel",
+	[PW_NEW] = "nouveau",
+	[PW_AGAIN] = "confirmation",
+};
+
+static int
+pw_read(void *in, const char *v, enum pw_slot slot)
+{
+	struct pw_input	*pi = in;
+
+	if (strlen(v) > STAFF_PASSWORD_MAX) {
+		fields_fail(&pi->errs, slot, "Un mot de passe ne peut dépasser "
+		    "%d octets.", STAFF_PASSWORD_MAX);
+		return 0;
+	}
+	pi->val[slot] = v;
+	pi->len[slot] = strlen(v);
+	return 1;
+}
+
+static int
+pw_current(void *in, const char *v)
+{
+	return pw_read(in, v, PW_CURRENT);
+}
+
+static int
+pw_new(void *in, const char *v)
+{
+	return pw_read(in, v, PW_NEW);
+}
+
+static int
+pw_again(void *in, const char *v)
+{
+	return pw_read(in, v, PW_AGAIN);
+}
+
+static const struct fields_field pw_fields[] = {
+	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },
+	{ "actuel", pw_current, 0, PW_CURRENT },
+	{ "nouveau", pw_new, 0, PW_NEW },
+	{ "confirmation", pw_again, 0, PW_AGAIN },
+};
+
+/*
+ * The password page of u: the form (again with errs' messages, when
+ * non-NULL), saying why when the password is a temporary one.
+ */
+static void
+pw_page(struct staff *st, struct resp *p, const struct staff_user *u,
+    const struct fields_errors *errs)
+{
+	struct buf	*b = &p->body;
+	char		*action = NULL, *hint = NULL;
+	int		 bad = errs != NULL && errs->nerrors > 0;
+
+	p->status = bad ? 400 : 200;
+	staff_page_open(st, p, u, bad ? "Erreur – Mot de passe" :
+	    "Mot de passe");
+	if (!u->must_change) {
+		xasprintf(&action, "%s/", st->prefix);
+		page_back_link(b, action, "Accueil");
+		free(action);
+	}
+	buf_puts(b, "<h1>Changer mon mot de passe</h1>\n");
+	if (u->must_change)
+		buf_puts(b, "<div class=\"fr-alert fr-alert--info fr-mb-4w\">"
+		    "\n<p>Votre mot de passe a été choisi par un administrateur "
+		    "ou un référent : choisissez le vôtre pour continuer. "
+		    "Personne d’autre ne le connaîtra.</p>\n</div>\n");
+	else
+		buf_puts(b, "<p>Vos autres sessions, sur d’autres postes ou "
+		    "navigateurs, seront fermées.</p>\n");
+	if (bad)
+		fields_summary(b, errs, "Le mot de passe n’a pas été changé",
+		    pw_labels, pw_anchors, PW__MAX, FIELDS_AUTOFOCUS);
+	xasprintf(&action, "%s/mot-de-passe", st->prefix);
+	buf_puts(b, "<form method=\"post\" action=\"");
+	html_puts(b, action);
+	buf_puts(b, "\">\n");
+	staff_csrf_input(b, u);
+	page_field_input(b, pw_anchors[PW_CURRENT], pw_names[PW_CURRENT],
+	    "password", "autocomplete=\"current-password\" required",
+	    pw_labels[PW_CURRENT], u->must_change ? "Celui avec lequel vous "
+	    "venez de vous connecter." : NULL, NULL,
+	    bad ? errs->error[PW_CURRENT] : NULL, NULL, NULL);
+	xasprintf(&hint, "Au moins %d caractères, sans votre identifiant. "
+	    "Une phrase de plusieurs mots est facile à retenir.",
+	    STAFF_PASSWORD_MIN);
+	page_field_input(b, pw_anchors[PW_NEW], pw_names[PW_NEW], "password",
+	    "autocomplete=\"new-password\" required", pw_labels[PW_NEW], hint,
+	    NULL, bad ? errs->error[PW_NEW] : NULL, NULL, NULL);
+	page_field_input(b, pw_anchors[PW_AGAIN], pw_names[PW_AGAIN],
+	    "password", "autocomplete=\"new-password\" required",
+	    pw_labels[PW_AGAIN], NULL, NULL,
+	    bad ? errs->error[PW_AGAIN] : NULL, NULL, NULL);
+	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Changer mon mot "
+	    "de passe</button>\n</form>\n");
+	page_end(b);
+	free(action);
+	free(hint);
+}
+
+/*
+ * Checks the form in *pi against the policy and the current hash
+ * (stored) of the account login; the errors go to pi->errs.
+ */
+static void
+pw_check(struct pw_input *pi, const char *login, const char *stored)
+{
+	char	*cause = NULL;
+
+	if (pi->val[PW_CURRENT] == NULL || pi->len[PW_CURRENT] == 0)
+		fields_fail(&pi->errs, PW_CURRENT, "Saisissez votre mot de "
+		    "passe actuel.");
+	else if (stored == NULL || crypto_pwhash_str_verify(stored,
+	    pi->val[PW_CURRENT], pi->len[PW_CURRENT]) != 0)
+		fields_fail(&pi->errs, PW_CURRENT, "Ce n’est pas votre mot de "
+		    "passe actuel.");
+	if (pi->val[PW_NEW] == NULL || pi->len[PW_NEW] == 0)
+		fields_fail(&pi->errs, PW_NEW, "Saisissez un nouveau mot de "
+		    "passe.");
+	else if (staff_password_policy(pi->val[PW_NEW], pi->len[PW_NEW],
+	    login, &cause) == -1) {
+		/* The policy's message starts in lower case. */
+		fields_fail(&pi->errs, PW_NEW, "%c%s.", toupper((unsigned char)
+		    cause[0]), cause + 1);
+		free(cause);
+	} else if (pi->val[PW_CURRENT] != NULL &&
+	    pi->len[PW_CURRENT] == pi->len[PW_NEW] &&
+	    memcmp(pi->val[PW_CURRENT], pi->val[PW_NEW], pi->len[PW_NEW]) == 0)
+		fields_fail(&pi->errs, PW_NEW, "Choisissez un mot de passe "
+		    "différent de l’actuel.");
+	if (pi->errs.error[PW_NEW] == NULL && (pi->val[PW_AGAIN] == NULL ||
+	    pi->len[PW_AGAIN] != pi->len[PW_NEW] ||
+	    memcmp(pi->val[PW_AGAIN], pi->val[PW_NEW], pi->len[PW_NEW]) != 0))
+		fields_fail(&pi->errs, PW_AGAIN, "Saisissez le même mot de "
+		    "passe que ci-dessus.");
+}
+
+/*
+ * GET and POST prefix "/mot-de-passe": the form, then the change, keyed
+ * on the session in the database (qualimetre.password_change, sql/027),
+ * which ends the user's other sessions.
+ */
+static void
+pw_handle(struct staff *st, const struct req *r, struct resp *p,
+    const struct staff_user *u)
+{
+	struct pw_input	 in;
+	const char	*params[1];
+	char		 sqlstate[6], *hash = NULL, *back = NULL, uid[32];
+	PGresult	*res = NULL;
+	enum db_status	 rc;
+
+	memset(&in, 0, sizeof(in));
+	if (r->method != HTTP_POST) {
+		pw_page(st, p, u, NULL);
+		return;
+	}
+	if (!staff_csrf_ok(u, r)) {
+		staff_page_message(st, p, u, 403, "Action refusée", "Cette "
+		    "demande ne vient pas d’une page de ce service : rien n’a "
+		    "été changé.", NULL, NULL);
+		return;
+	}
+	fields_read(r, pw_fields, sizeof(pw_fields) / sizeof(pw_fields[0]), 0,
+	    &in, &in.errs);
+	rc = db_exec_as_logged(st->db, u->session, u->login,
+	    st->base + STMT_MY_HASH, "password hash", NULL, &res, sqlstate);
+	if (rc != DB_OK || PQntuples(res) != 1)
+		goto unavailable;
+	pw_check(&in, u->login, PQgetisnull(res, 0, PQfnumber(res,
+	    "password_hash")) ? NULL : db_value(res, 0, "password_hash"));
+	PQclear(res);
+	res = NULL;
+	if (in.errs.nerrors > 0) {
+		if (in.errs.error[PW_CURRENT] != NULL &&
+		    in.val[PW_CURRENT] != NULL && in.len[PW_CURRENT] > 0) {
+			snprintf(uid, sizeof(uid), "%lld", u->id);
+			audit(st, uid, u->login, "password-change-failed",
+			    NULL);
+		}
+		pw_page(st, p, u, &in.errs);
+		goto out;
+	}
+	if ((hash = staff_password_hash(in.val[PW_NEW], in.len[PW_NEW])) ==
+	    NULL) {
+		log_warnx("no memory to hash a password");
+		goto unavailable;
+	}
+	params[0] = hash;
+	rc = db_exec_as_logged(st->db, u->session, u->login,
+	    st->base + STMT_PW_CHANGE, "password change", params, &res,
+	    sqlstate);
+	if (rc != DB_OK)
+		goto unavailable;
+	xasprintf(&back, "%s/", st->prefix);
+	staff_page_message(st, p, u, 200, "Mot de passe changé", "Votre "
+	    "nouveau mot de passe est enregistré. Vos autres sessions sont "
+	    "fermées.", back, "Aller à l’accueil");
+	goto out;
+unavailable:
+	staff_page_message(st, p, u, 503, "Service momentanément "
+	    "indisponible", "Votre mot de passe n’a pas été changé : "
+	    "réessayez dans quelques instants.", NULL, NULL);
+out:
+	PQclear(res);
+	if (hash != NULL)
+		sodium_memzero(hash, strlen(hash));
+	free(hash);
+	free(back);
+	fields_free(&in.errs);
 }
 
 int

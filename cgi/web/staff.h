@@ -24,8 +24,17 @@ struct resp;
 /* Bounds of a password, in bytes. */
 #define STAFF_PASSWORD_MIN	12
 #define STAFF_PASSWORD_MAX	1024
-/* The cookie's name. */
+/*
+ * The session cookie's name, and the pre-session one's (the login form's
+ * one-time token is bound to it): "__Host-" prefixed (and Secure) when
+ * the service's public address is https, as browsers accept such a
+ * cookie only over TLS; the local demo on http uses the bare names.
+ */
 #define STAFF_COOKIE		"qm_session"
+#define STAFF_PRE_COOKIE	"qm_pre"
+#define STAFF_HOST_PREFIX	"__Host-"
+/* How long a login form may wait before it is sent. */
+#define STAFF_FORM_MINUTES	30
 /*
  * A form posted once the session has expired is not lost: the login page
  * holds its fields (each name after STAFF_HELD_PREFIX) and the address
@@ -55,18 +64,25 @@ struct staff_user {
 	char		 name[201];		/* display name, or the login */
 	enum staff_role	 role;
 	char		 csrf[STAFF_TOKEN_LEN + 1]; /* this session's */
+	char		 session[STAFF_TOKEN_LEN + 1]; /* the session's token,
+					   as the cookie gave it: the
+					   database's identity (db_exec_as) */
+	int		 must_change;	/* the password is a temporary one:
+					   nothing but its change is open */
 };
 
 struct staff;
 
 /*
  * Makes the staff context of a program whose pages live under prefix
- * ("/mystere"): its login page is prefix "/connexion"; its pages show
- * service in their header and tagline under it. Registers its
- * statements on db (which must outlive it); key signs the login form.
+ * ("/mystere"): its login page is prefix "/connexion", its password page
+ * prefix "/mot-de-passe"; its pages show service in their header and
+ * tagline under it. Registers its statements on db (which must outlive
+ * it). public_url (QUALIMETRE_PUBLIC_URL, or NULL) starting with
+ * "https://" makes the cookies Secure and "__Host-" prefixed.
  * Caller frees with staff_free().
  */
-struct staff	*staff_create(struct db *db, const unsigned char *key,
+struct staff	*staff_create(struct db *db, const char *public_url,
 		    const char *prefix, const char *service,
 		    const char *tagline);
 
@@ -99,11 +115,13 @@ void		 staff_to_login(struct staff *, const struct req *,
 /*
  * The start of every request of a staff program: reads a POST's body, or
  * a GET's query, into r's fields; answers the login and logout pages;
- * finds the session. Returns 1 with *u filled when the program's own
- * pages should answer. Returns 0 when p is the answer already: the body
- * could not be read (400, 413: nothing stored), the request was for the
- * login or logout page, there is no session (to the login page), or the
- * database is unavailable (503).
+ * finds the session; answers the password page, and sends a user whose
+ * password is temporary to it from any other page. Returns 1 with *u
+ * filled when the program's own pages should answer. Returns 0 when p is
+ * the answer already: the body could not be read (400, 413: nothing
+ * stored), the request was for the login, logout or password page, the
+ * password must be changed first (303 to its page), there is no session
+ * (to the login page), or the database is unavailable (503).
  */
 int		 staff_request(struct staff *, struct req *r, struct resp *p,
 		    struct staff_user *u);
@@ -137,12 +155,13 @@ void		 staff_csrf_input(struct buf *, const struct staff_user *u);
 int		 staff_csrf_ok(const struct staff_user *, const struct req *);
 
 /*
- * Checks a new password against the policy (STAFF_PASSWORD_MIN to
- * STAFF_PASSWORD_MAX bytes of UTF-8, not only spaces). Returns 0, or -1
- * with *cause set (caller frees), in French.
+ * Checks a new password of the account login (NULL: not known yet)
+ * against the policy: STAFF_PASSWORD_MIN to STAFF_PASSWORD_MAX bytes of
+ * UTF-8, not only spaces, and not containing the login (in any case).
+ * Returns 0, or -1 with *cause set (caller frees), in French.
  */
 int		 staff_password_policy(const char *pw, size_t len,
-		    char **cause);
+		    const char *login, char **cause);
 
 /*
  * Hashes a password with argon2id (libsodium's crypto_pwhash_str, its

@@ -115,6 +115,28 @@ staff_login()
 	http_post "$1/connexion" "login=$(urlencode "$2")&password=$(urlencode "$3")&_jeton=$(input_value _jeton)"
 }
 
+# own_password PREFIX CURRENT NEW: on the password page of the staff
+# program under PREFIX, with the session in $HTTP_COOKIES (one opened with
+# a temporary password), chooses NEW; prints the status (200: changed).
+own_password()
+{
+	http_get "$1/mot-de-passe" > /dev/null
+	http_post "$1/mot-de-passe" "_csrf=$(input_value _csrf)&actuel=$(urlencode "$2")&nouveau=$(urlencode "$3")&confirmation=$(urlencode "$3")"
+}
+
+# session_token USER_ID: opens a session of the user as a login would
+# (its SHA-256 stored, 12 hours) and prints its token, for SQL run as a
+# program's role: SELECT set_config('qualimetre.session', :'tok', false).
+session_token()
+{
+	local t
+	t=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+	psql_q "INSERT INTO qualimetre.session (token_hash, user_id, csrf_token, expires_at)
+		VALUES (sha256(convert_to(:'t', 'UTF8')), :'u', repeat('x', 43), now() + interval '12 hours')" \
+		t="$t" u="$1" > /dev/null || return 1
+	printf '%s\n' "$t"
+}
+
 # calls_with_slots SITE_CODE SLUG ENQUIRER: a mystery-call campaign of the
 # site open from 3 days ago for 30 days, with four slots of the enquirer (a
 # login), one per half-day. Prints the slots' ids, in order.
@@ -187,11 +209,13 @@ paper_corrected()
 		(:'p', :'c', 'motif', 'etrangers', NULL), (:'p', :'c', 'profil', 'particulier', NULL),
 		(:'p', :'c', 'canal', 'sur-place', NULL), (:'p', :'c', 'courtoisie', 'peu-satisfait', NULL),
 		(:'p', :'c', 'commentaire', NULL, 'Une attente un peu longue, mais un accueil aimable et des explications claires.');
-		SELECT set_config('qualimetre.user_id', id::text, false) FROM qualimetre.app_user WHERE login = :'r';
+		SELECT set_config('qualimetre.session', :'tok', false);
 		INSERT INTO qualimetre.revision (response_id, campaign_id, seq, action, reason)
 		VALUES (:'p', :'c', 1, 'corrected', 'Erreur de saisie : « satisfait » était coché sur le papier');
 		UPDATE qualimetre.answer SET value = 'satisfait' WHERE response_id = :'p' AND question = 'courtoisie'" \
-		p="$pid" c="$pcid" r="$3" > /dev/null || return 1
+		p="$pid" c="$pcid" r="$3" \
+		tok="$(session_token "$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'r'" r="$3")")" \
+		> /dev/null || return 1
 	printf '%s %s\n' "$pcid" "$pid"
 }
 

@@ -24,11 +24,11 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 site_id=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'s'" s="$site")
 enq=bp-enq-$$ ref=bp-ref-$$ adm=bp-adm-$$ pw="mot de passe des pages $$"
 rc=0
-printf '%s\n' "$pw" | admin user add --login "$enq" --role enquirer --site "$site" \
+printf '%s\n' "$pw" | admin user add --final --login "$enq" --role enquirer --site "$site" \
 	--name "Marie-Antoinette Enquêtrice-Navigatrice $$" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$site" \
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$site" \
 	--name "Jean-Baptiste Référent-Qualité $$" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$adm" --role admin --site "$site" \
+printf '%s\n' "$pw" | admin user add --final --login "$adm" --role admin --site "$site" \
 	--name "Administratrice Nationale $$" > /dev/null || rc=1
 ok $rc "an enquirer, a referent and an administrator" || bail_out "cannot create the accounts"
 

@@ -12,7 +12,7 @@
 . "$(dirname "$0")/fixtures.sh"
 
 
-tap_plan 86
+tap_plan 92
 
 need_browser
 
@@ -23,11 +23,11 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	ON CONFLICT (code) DO NOTHING"
 enq=bs-enq-$$ ref=bs-ref-$$ other=bs-autre-$$ pw="mot de passe du navigateur $$"
 rc=0
-printf '%s\n' "$pw" | admin user add --login "$enq" --role enquirer --site TEST-BR-STAFF \
+printf '%s\n' "$pw" | admin user add --final --login "$enq" --role enquirer --site TEST-BR-STAFF \
 	--name "Enquêtrice Navigateur $$" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site TEST-BR-STAFF \
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site TEST-BR-STAFF \
 	--name "Référent Navigateur $$" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$other" --role enquirer --site TEST-BR-STAFF \
+printf '%s\n' "$pw" | admin user add --final --login "$other" --role enquirer --site TEST-BR-STAFF \
 	> /dev/null || rc=1
 ok $rc "an enquirer, a referent and a third account on a site of the test's own" ||
 	bail_out "cannot create the accounts"

@@ -16,8 +16,8 @@ login() { staff_login /mystere "$@"; }
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES ('TEST-MYST', 'Préfecture de test (mystère)', '41', 'B') ON CONFLICT (code) DO NOTHING"
 a=myst-a-$$ b=myst-b-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$a" --role enquirer --site TEST-MYST > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$b" --role enquirer --site TEST-MYST > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$a" --role enquirer --site TEST-MYST > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$b" --role enquirer --site TEST-MYST > /dev/null
 
 # campaign SLUG KIND FORM_KEY NSLOTS_A NSLOTS_B: a campaign open from 3 days
 # ago for 30 days, with one slot per half-day: the first NSLOTS_A to A,
@@ -144,8 +144,8 @@ is "$code" 404 "B cannot change A's entry: 404"
 is "$(psql_q "SELECT count(*) FROM qualimetre.answer WHERE response_id = :'e' AND question = 'commentaire' AND text = 'Appel 1'" e="$entry")" 1 \
 	"A's entry is untouched"
 idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'b'" b="$b")
-got=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
-	DELETE FROM qualimetre.answer WHERE response_id = :'e'" u="$idb" e="$entry" 2>&1 | tail -n 1)
+got=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
+	DELETE FROM qualimetre.answer WHERE response_id = :'e'" u="$idb" tok="$(session_token "$idb")" e="$entry" 2>&1 | tail -n 1)
 is "$(psql_q "SELECT count(*) FROM qualimetre.answer WHERE response_id = :'e'" e="$entry")" 12 \
 	"even in SQL as B, the policy hides A's answers from deletion"
 code=$(http_post "/mystere/creneaux/$slot_b" "moment=$moment&$good&_csrf=$csrf")
@@ -179,8 +179,8 @@ http_get "/mystere/saisies/$entry" > /dev/null
 is "$(http_post "/mystere/saisies/$entry" "moment=$moment&service=standard&decroche=conforme&_csrf=$csrf")/$(grep -q 'Campagne close' "$HTTP_BODY" && echo close)" \
 	"403/close" "once the campaign is closed and its days of typing are over, no more corrections"
 ida=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'a'" a="$a")
-psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
-	DELETE FROM qualimetre.answer WHERE response_id = :'e'" u="$ida" e="$entry" > /dev/null 2>&1
+psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
+	DELETE FROM qualimetre.answer WHERE response_id = :'e'" u="$ida" tok="$(session_token "$ida")" e="$entry" > /dev/null 2>&1
 is "$(psql_q "SELECT count(*) FROM qualimetre.answer WHERE response_id = :'e'" e="$entry")" 4 \
 	"and the policy itself refuses it"
 

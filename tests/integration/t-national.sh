@@ -15,7 +15,7 @@ tap_plan 25
 year=2017
 pw="mot de passe national $$"
 ad=ad-nat-$$ ref=ref-nat-$$
-printf '%s\n' "$pw" | admin user add --login "$ad" --role admin > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ad" --role admin > /dev/null
 form=$(psql_q "SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1")
 
 # Site i of 12: 40 responses; courtesy satisfied 8 + 2i times of 40
@@ -40,7 +40,7 @@ for i in $(seq -w 1 12); do
 			CASE WHEN k <= 38 - 2 * :'i'::int THEN 'tres-satisfait' ELSE 'pas-du-tout-satisfait' END
 		FROM generate_series(1, 40) k" slug="t-nat-$$-$i" c="$cid" i="$i" > /dev/null
 done
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "TN$$-01" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "TN$$-01" > /dev/null
 nsites=$(psql_q "SELECT count(DISTINCT c.site_id) FROM qualimetre.answer a
 	JOIN qualimetre.campaign c ON c.id = a.campaign_id
 	WHERE c.kind = 'satisfaction' AND extract(year FROM c.opens_on) = :'y'" y="$year")

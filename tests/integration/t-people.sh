@@ -29,10 +29,10 @@ psql_q "INSERT INTO qualimetre.site (code, name, department) VALUES (:'a', 'Pré
 	(:'b', 'Préfecture B des personnes', '37')" a="$code_a" b="$code_b"
 site_a=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'a'" a="$code_a")
 site_b=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'b'" b="$code_b")
-printf '%s\n' "$pw" | admin user add --login "$ad" --role admin --name "Ada Administratrice" > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$code_a" --name "Rémi Référent" > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$enq" --role enquirer --site "$code_a" --name "Élise Enquêtrice" > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$other" --role enquirer --site "$code_b" --name "Otto Autre" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ad" --role admin --name "Ada Administratrice" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$code_a" --name "Rémi Référent" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$enq" --role enquirer --site "$code_a" --name "Élise Enquêtrice" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$other" --role enquirer --site "$code_b" --name "Otto Autre" > /dev/null
 eid=$(uid "$enq") oid=$(uid "$other") aid=$(uid "$ad")
 
 # ---- the list: one table, links, badges, the last login, no form control
@@ -121,11 +121,11 @@ t=$(input_value _csrf)
 is "$(http_post "/referent/personnes/$eid" "_csrf=$t&role=referent&site=$site_a")/$(state "$enq")" "403/enquirer/$code_a/false" \
 	"changing a role is refused to her"
 rid=$(uid "$ref")
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	SELECT qualimetre.staff_update(:'e', 'referent', ARRAY[:'s']::bigint[])" u="$rid" e="$eid" s="$site_a" 2>&1)
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT qualimetre.staff_update(:'e', 'referent', ARRAY[:'s']::bigint[])" u="$rid" tok="$(session_token "$rid")" e="$eid" s="$site_a" 2>&1)
 like "$out" "not allowed" "the SQL function refuses her a change of role"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	SELECT qualimetre.staff_reset_password(:'e', '\$argon2id\$x')" u="$rid" e="$oid" 2>&1)
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT qualimetre.staff_reset_password(:'e', '\$argon2id\$x')" u="$rid" tok="$(session_token "$rid")" e="$oid" 2>&1)
 like "$out" "not allowed" "and a new password for another site's enquirer"
 t=$(csrf "/referent/personnes/$eid/mot-de-passe")
 is "$(http_post "/referent/personnes/$eid/mot-de-passe" "_csrf=$t")/$(staff_login /mystere "$enq" "$(temp_pw)")" 200/303 \

@@ -39,11 +39,11 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 ref=plan-ref-$$ e1=plan-e1-$$ e2=plan-e2-$$ ref2=plan-ref2-$$ e3=plan-e3-$$
 pw="mot de passe de planification $$"
 rc=0
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$A" --name 'Référente A' > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$e1" --role enquirer --site "$A" --name "Enquêteur Un $$" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$e2" --role enquirer --site "$A" --name "Enquêtrice Deux $$" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$ref2" --role referent --site "$B" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$e3" --role enquirer --site "$B" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$A" --name 'Référente A' > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$e1" --role enquirer --site "$A" --name "Enquêteur Un $$" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$e2" --role enquirer --site "$A" --name "Enquêtrice Deux $$" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$ref2" --role referent --site "$B" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$e3" --role enquirer --site "$B" > /dev/null || rc=1
 ok $rc "a referent and two enquirers of site A, a referent and an enquirer of site B"
 site_a=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'c'" c="$A")
 id1=$(uid "$e1") id2=$(uid "$e2") id3=$(uid "$e3") idref=$(uid "$ref") idref2=$(uid "$ref2")
@@ -165,8 +165,8 @@ body_has "0 contact saisi sur 10 créneaux" "e1 sees her 10 slots"
 login "$e2" "$pw" mystere > /dev/null
 http_get /mystere/ > /dev/null
 body_has "0 contact saisi sur 10 créneaux" "e2 sees his 10 slots"
-got=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
-	SELECT count(*) FROM qualimetre.slot WHERE campaign_id = :'c'" u="$id1" c="$cid" | last_line)
+got=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT count(*) FROM qualimetre.slot WHERE campaign_id = :'c'" u="$id1" tok="$(session_token "$id1")" c="$cid" | last_line)
 is "$got" 10 "and the policy still shows e1 only her own"
 
 # ---- the other site's referent
@@ -183,30 +183,30 @@ code=$(http_post $NEW "$(form 2027-04-05 2027-04-16)&action=creer")
 is "$code" 400 "a POST with site A's id forged: 400"
 body_has "Ce site ne vous est pas confié" "this site is not theirs"
 is "$(campaigns "$A")" "$before" "nothing created"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
 	SELECT :'s', (SELECT max(id) FROM qualimetre.form WHERE key = 'mystery-call'), 'mystery-call',
 		'Forgée', date '2027-04-05', date '2027-04-16', 20, :'slug'" \
-	u="$idref2" s="$site_a" slug="forged-$$" 2>&1)
+	u="$idref2" tok="$(session_token "$idref2")" s="$site_a" slug="forged-$$" 2>&1)
 like "$out" "row-level security" "in SQL as B's referent, the policy refuses a campaign on site A"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
-	VALUES (:'c', date '2027-04-06', true, 'standard', :'e')" u="$idref2" c="$cid" e="$id1" 2>&1)
+	VALUES (:'c', date '2027-04-06', true, 'standard', :'e')" u="$idref2" tok="$(session_token "$idref2")" c="$cid" e="$id1" 2>&1)
 like "$out" "row-level security" "and a slot in A's campaign"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
-	VALUES (:'c', date '2027-03-27', true, 'standard', :'e')" u="$idref" c="$cid" e="$id1" 2>&1)
+	VALUES (:'c', date '2027-03-27', true, 'standard', :'e')" u="$idref" tok="$(session_token "$idref")" c="$cid" e="$id1" 2>&1)
 like "$out" "row-level security" "even A's referent cannot put a slot on a Saturday"
 # The enquirers' role plans nothing, whoever is logged in.
-out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug)
 	SELECT :'s', (SELECT max(id) FROM qualimetre.form WHERE key = 'mystery-call'), 'mystery-call',
 		'Forgée', date '2027-04-05', date '2027-04-16', 20, :'slug'" \
-	u="$idref" s="$site_a" slug="forged-m-$$" 2>&1)
+	u="$idref" tok="$(session_token "$idref")" s="$site_a" slug="forged-m-$$" 2>&1)
 like "$out" "permission denied" "the mystery role may not create a campaign, even for A's referent"
-out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
-	VALUES (:'c', date '2027-04-06', true, 'standard', :'e')" u="$idref" c="$cid" e="$id1" 2>&1)
+	VALUES (:'c', date '2027-04-06', true, 'standard', :'e')" u="$idref" tok="$(session_token "$idref")" c="$cid" e="$id1" 2>&1)
 like "$out" "permission denied" "nor a slot"
 is "$(psql_q "SELECT count(*) FROM qualimetre.slot WHERE campaign_id = :'c'" c="$cid")" 20 "the campaign still has its 20 slots"
 

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 36
+tap_plan 37
 
 login() { staff_login "$@"; }	# login PREFIX LOGIN PASSWORD
 csrf() { http_get "$1" > /dev/null; input_value _csrf; }
@@ -18,10 +18,10 @@ uid() { psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$1"; }
 pw="mot de passe d'essai $$"
 ad=ad-ra-$$ eb=enq-rb-$$ code_a=TRA-A$$ code_b=TRA-B$$
 code_a=${code_a:0:16} code_b=${code_b:0:16}
-printf '%s\n' "$pw" | admin user add --login "$ad" --role admin > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ad" --role admin > /dev/null
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES (:'b', 'Préfecture B de test', '37', 'B')" b="$code_b"
-printf '%s\n' "$pw" | admin user add --login "$eb" --role enquirer --site "$code_b" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$eb" --role enquirer --site "$code_b" > /dev/null
 site_b=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'b'" b="$code_b")
 
 # ---- an admin creates a site and a referent on it
@@ -63,6 +63,9 @@ is "$(psql_q "SELECT string_agg(event, ' ' ORDER BY id) FROM qualimetre.audit_lo
 
 # ---- the referent manages the enquirers of her site only
 is "$(login /referent "$ra" "$rpw")" 303 "the referent logs in with her temporary password"
+is "$(http_get /referent/personnes)/$(own_password /referent "$rpw" "son propre mot de passe $$")" 303/200 \
+	"which she must change before anything else"
+rpw="son propre mot de passe $$"
 is "$(http_get /referent/sites)/$(http_get /referent/national)" "403/403" \
 	"sites and the national view are refused to her"
 t=$(csrf /referent/personnes/nouvelle)
@@ -79,25 +82,27 @@ is "$(http_post /referent/personnes/nouvelle "_csrf=$t&login=promoted-$$&name=P&
 is "$(psql_q "SELECT count(*) FROM qualimetre.app_user WHERE login IN (:'a', :'b')" a="forged-$$" b="promoted-$$")" \
 	0 "and neither account was created"
 rid=$(uid "$ra")
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	SELECT qualimetre.staff_create(:'l', 'F', 'enquirer', NULL, ARRAY[:'s']::bigint[])" \
-	u="$rid" l="sqlforged-$$" s="$site_b" 2>&1)
+	u="$rid" tok="$(session_token "$rid")" l="sqlforged-$$" s="$site_b" 2>&1)
 like "$out" "not allowed|own sites only" "the SQL function itself refuses her a site of another"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	SELECT qualimetre.staff_set_disabled(:'e', true)" u="$rid" e="$(uid "$eb")" 2>&1)
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT qualimetre.staff_set_disabled(:'e', true)" u="$rid" tok="$(session_token "$rid")" e="$(uid "$eb")" 2>&1)
 like "$out" "not allowed" "and refuses her to disable an enquirer of another site"
-got=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	SELECT string_agg(login, ' ') FROM qualimetre.staff_list()" u="$rid" | tail -n 1)
+got=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT string_agg(login, ' ') FROM qualimetre.staff_list()" u="$rid" tok="$(session_token "$rid")" | tail -n 1)
 ok $([[ " $got " == *" $ea "* && " $got " != *" $eb "* ]]; echo $?) \
 	"she sees the people of her site, not those of another ($got)"
 http_get /referent/personnes > /dev/null
 ok $(! grep -q "$eb" "$HTTP_BODY"; echo $?) "nor does her page show them"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	INSERT INTO qualimetre.site (code, name, department) VALUES ('SQLFORGED', 'X', '41')" u="$rid" 2>&1)
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	INSERT INTO qualimetre.site (code, name, department) VALUES ('SQLFORGED', 'X', '41')" u="$rid" tok="$(session_token "$rid")" 2>&1)
 like "$out" "row-level security" "the policies refuse her a new site"
 
 # ---- disabling an enquirer ends her sessions and her logins
-is "$(login /mystere "$ea" "$epw")" 303 "the enquirer logs in to /mystere/"
+is "$(login /mystere "$ea" "$epw")/$(own_password /mystere "$epw" "mot de passe de l’enquêtrice $$")" 303/200 \
+	"the enquirer logs in to /mystere/ and chooses her password"
+epw="mot de passe de l’enquêtrice $$"
 cp "$HTTP_COOKIES" "$QM_TMP/enquirer.cookies"
 is "$(http_get /mystere/)" 200 "her session works"
 login /referent "$ra" "$rpw" > /dev/null

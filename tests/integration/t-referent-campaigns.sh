@@ -26,8 +26,8 @@ psql_q "DELETE FROM qualimetre.response WHERE campaign_id IN (SELECT c.id FROM q
 	JOIN qualimetre.site s ON s.id = c.site_id WHERE s.code LIKE 'TEST-RC-_');
 	DELETE FROM qualimetre.campaign WHERE site_id IN (SELECT id FROM qualimetre.site WHERE code LIKE 'TEST-RC-_')"
 ra=rc-a-$$ rb=rc-b-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$ra" --role referent --site TEST-RC-A > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$rb" --role referent --site TEST-RC-B > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ra" --role referent --site TEST-RC-A > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$rb" --role referent --site TEST-RC-B > /dev/null
 sa=$(psql_q "SELECT id FROM qualimetre.site WHERE code = 'TEST-RC-A'")
 sb=$(psql_q "SELECT id FROM qualimetre.site WHERE code = 'TEST-RC-B'")
 ida=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ra")
@@ -73,15 +73,15 @@ body_has "vous n’avez pas la charge de ce site" "with a message next to the si
 is "$(count_at TEST-RC-B)" 0 "and nothing is created on site B"
 is "$(http_post /referent/campagnes/nouvelle "site=$sa&form=$form&title=x&opens_on=$(day 0)&closes_on=$(day 5)")/$(count_at TEST-RC-A)" \
 	"403/$n" "without the CSRF token: 403, nothing created"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
 	VALUES (:'s', :'f', 'satisfaction', 'x', current_date, current_date, 'test-rc-forged')" \
-	u="$ida" s="$sb" f="$form" 2>&1)
+	u="$ida" tok="$(session_token "$ida")" s="$sb" f="$form" 2>&1)
 like "$out" "row-level security" "the referent role's policy itself refuses a campaign on another site"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
 	SELECT :'s', id, 'satisfaction', 'x', current_date, current_date, 'test-rc-forged'
-	FROM qualimetre.form WHERE kind <> 'satisfaction' LIMIT 1" u="$ida" s="$sa" 2>&1)
+	FROM qualimetre.form WHERE kind <> 'satisfaction' LIMIT 1" u="$ida" tok="$(session_token "$ida")" s="$sa" 2>&1)
 like "$out" "row-level security" "and one on a mystery grid"
 
 # ---- opening and closing
@@ -150,18 +150,18 @@ is "$(http_get "/referent/campagnes/$c2/papier")/$(http_post "/referent/campagne
 	"404/404/3" "the referent of site B cannot type into site A's campaign (404)"
 is "$(http_post "/referent/campagnes/$c2/ouvrir" "_csrf=$csrfb")/$(http_post "/referent/campagnes/$c1/fermer" "_csrf=$csrfb")/$(dates_of "$c2")/$(dates_of "$c1")" \
 	"404/404/-10/-1/0/30" "nor open or close it"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, form_token)
 	VALUES (gen_random_uuid(), :'c', 'paper', :'u', 'test-rc-forged');
-	UPDATE qualimetre.campaign SET closes_on = closes_on + 1 WHERE id = :'c' RETURNING id" u="$idb" c="$c2" 2>&1)
+	UPDATE qualimetre.campaign SET closes_on = closes_on + 1 WHERE id = :'c' RETURNING id" u="$idb" tok="$(session_token "$idb")" c="$c2" 2>&1)
 like "$out" "row-level security" "the policies refuse B's paper response in A's campaign"
-is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	UPDATE qualimetre.campaign SET closes_on = closes_on + 1 WHERE id = :'c' RETURNING id" u="$idb" c="$c2" | tail -n +2 | grep -c .)/$(dates_of "$c2")" \
+is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	UPDATE qualimetre.campaign SET closes_on = closes_on + 1 WHERE id = :'c' RETURNING id" u="$idb" tok="$(session_token "$idb")" c="$c2" | tail -n +2 | grep -c .)/$(dates_of "$c2")" \
 	"0/-10/-1" "and B's update of A's campaign touches no row"
 r1=$(psql_q "SELECT id FROM qualimetre.response WHERE form_token = :'t'" t="$tok1")
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	VALUES (:'r', :'c', 'attente', 'satisfait')" u="$ida" r="$r1" c="$c2" 2>&1)
+	VALUES (:'r', :'c', 'attente', 'satisfait')" u="$ida" tok="$(session_token "$ida")" r="$r1" c="$c2" 2>&1)
 like "$out" "row-level security" "and A herself cannot add an answer to a response stored earlier"
 
 # ---- A's session expires while she types a paper questionnaire: kept

@@ -38,8 +38,8 @@ psql_q "DELETE FROM qualimetre.revision WHERE campaign_id IN (SELECT c.id FROM q
 	JOIN qualimetre.site s ON s.id = c.site_id WHERE s.code LIKE 'TEST-PR-_');
 	DELETE FROM qualimetre.campaign WHERE site_id IN (SELECT id FROM qualimetre.site WHERE code LIKE 'TEST-PR-_')"
 pa=pr-a-$$ pb=pr-b-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$pa" --role referent --site TEST-PR-A --name "Agnès Papier" > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$pb" --role referent --site TEST-PR-B > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$pa" --role referent --site TEST-PR-A --name "Agnès Papier" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$pb" --role referent --site TEST-PR-B > /dev/null
 ida=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$pa")
 idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$pb")
 c=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
@@ -171,17 +171,17 @@ is "$(fix "$r3" satisfait "Plus tard" 1)/$(wd "$r3" "Encore" "&confirmer=oui" 1)
 # ---- a web response
 is "$(http_get "/referent/campagnes/$c/papier/$web")/$(fix "$web" peu-satisfait "Essai" 0)/$(wd "$web" "Essai" "&confirmer=oui" 0)/$(ans "$web")" \
 	"404/404/404/courtoisie=satisfait motif=autre " "a web response cannot be opened, corrected or withdrawn (404)"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.revision (response_id, campaign_id, seq, action, reason)
-	VALUES (:'r', :'c', 1, 'corrected', 'x')" u="$ida" r="$web" c="$c" 2>&1)
+	VALUES (:'r', :'c', 1, 'corrected', 'x')" u="$ida" tok="$(session_token "$ida")" r="$web" c="$c" 2>&1)
 like "$out" "row-level security" "the policies refuse a revision of a web response"
 
 # ---- the database refuses a change without its revision
-is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	DELETE FROM qualimetre.answer WHERE response_id = :'r' RETURNING 1" u="$ida" r="$r1" | tail -n +2 | grep -c .)/$(revs "$r1")" \
+is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	DELETE FROM qualimetre.answer WHERE response_id = :'r' RETURNING 1" u="$ida" tok="$(session_token "$ida")" r="$r1" | tail -n +2 | grep -c .)/$(revs "$r1")" \
 	"0/0" "A cannot delete answers without a revision"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	UPDATE qualimetre.response SET withdrawn_at = now() WHERE id = :'r'" u="$ida" r="$r1" 2>&1)
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	UPDATE qualimetre.response SET withdrawn_at = now() WHERE id = :'r'" u="$ida" tok="$(session_token "$ida")" r="$r1" 2>&1)
 like "$out" "row-level security" "nor mark a response withdrawn"
 out=$(psql_as qualimetre_survey "SELECT count(*) FROM qualimetre.revision" 2>&1)
 like "$out" "permission denied" "the survey role cannot read the trace"
@@ -199,9 +199,9 @@ body_has "n’est pas sur un site dont vous avez la charge" "with a clear messag
 is "$(fix "$r1" peu-satisfait "Par B" 0 "$csrfb")/$(wd "$r1" "Par B" "&confirmer=oui" 0 "$csrfb")" "404/404" \
 	"nor correct or withdraw one (404)"
 is "$(ans "$r1")/$(revs "$r1")/$(withdrawn "$r1")" "$before1/0/false/5" "nothing changed"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	INSERT INTO qualimetre.revision (response_id, campaign_id, seq, action, reason)
-	VALUES (:'r', :'c', 1, 'withdrawn', 'x')" u="$idb" r="$r1" c="$c" 2>&1)
+	VALUES (:'r', :'c', 1, 'withdrawn', 'x')" u="$idb" tok="$(session_token "$idb")" r="$r1" c="$c" 2>&1)
 like "$out" "row-level security" "the policies refuse B's revision of A's questionnaire"
 
 # ---- past the typing window: read only

@@ -13,9 +13,9 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 	('TEST-REF-A', 'Préfecture A', '41', 'B'), ('TEST-REF-B', 'Préfecture B', '37', 'B')
 	ON CONFLICT (code) DO NOTHING"
 ra=ref-a-$$ rb=ref-b-$$ en=enq-r-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$ra" --role referent --site TEST-REF-A > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$rb" --role referent --site TEST-REF-B > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$en" --role enquirer --site TEST-REF-A > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ra" --role referent --site TEST-REF-A > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$rb" --role referent --site TEST-REF-B > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$en" --role enquirer --site TEST-REF-A > /dev/null
 
 # A campaign with known answers: courtoisie 30 satisfied out of 40
 # opinions (+5 no opinion), attente 9 out of 45, motif for all 45.
@@ -261,7 +261,7 @@ referent_login "$rb" "$pw" > /dev/null
 is "$(http_get "/referent/campagnes/$cid")/$(http_get "/referent/campagnes/$cid/resultats.csv")/$(http_get "/referent/campagnes/$cid/reponses.csv")" \
 	"404/404/404" "the referent of site B gets 404 for site A's campaign and its exports"
 idb=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rb")
-got=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+got=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	SELECT (SELECT count(*) FROM qualimetre.answer WHERE campaign_id = :'c') || '/' ||
-	(SELECT count(*) FROM qualimetre.campaign WHERE id = :'c')" u="$idb" c="$cid" | tail -n 1)
+	(SELECT count(*) FROM qualimetre.campaign WHERE id = :'c')" u="$idb" tok="$(session_token "$idb")" c="$cid" | tail -n 1)
 is "$got" "0/0" "the referent role's policies themselves hide site A's rows from B"

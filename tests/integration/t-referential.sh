@@ -27,9 +27,9 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 	('TEST-RL-B', 'Autre préfecture (référentiels)', '37', 'B')
 	ON CONFLICT (code) DO NOTHING"
 en=enq-rl-$$ rf=ref-rl-$$ rf2=ref-rl-b-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$en" --role enquirer --site TEST-RL > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$rf" --role referent --site TEST-RL > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$rf2" --role referent --site TEST-RL-B > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$en" --role enquirer --site TEST-RL > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$rf" --role referent --site TEST-RL > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$rf2" --role referent --site TEST-RL-B > /dev/null
 today=$(psql_q "SELECT (now() AT TIME ZONE timezone)::date FROM qualimetre.site WHERE code = 'TEST-RL'")
 
 # campaign SLUG KIND VERSION REFERENTIAL DAY...: a campaign of the grid
@@ -190,8 +190,8 @@ is "$(psql_q "SELECT r.key || ' ' || f.version FROM qualimetre.campaign c JOIN q
 	"qualipref-2 $(psql_q "SELECT max(version) FROM qualimetre.form WHERE key = 'mystery-call'")" \
 	"stored with its referential, on the newest version of the grid"
 uid2=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$rf")
-is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	SELECT count(*) FROM qualimetre.referential WHERE site_id IS NOT NULL" u="$uid2" | tail -n 1)" 0 \
+is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT count(*) FROM qualimetre.referential WHERE site_id IS NOT NULL" u="$uid2" tok="$(session_token "$uid2")" | tail -n 1)" 0 \
 	"in SQL, a referent does not see another site's own referential"
 
 tap_done

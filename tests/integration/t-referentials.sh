@@ -34,9 +34,9 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 site_a=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'c'" c="$A")
 ref=trf-ref-$$ ref2=trf-ref2-$$ enq=trf-enq-$$ pw="mot de passe des référentiels $$"
 rc=0
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$A" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$ref2" --role referent --site "$B" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$enq" --role enquirer --site "$A" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$A" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$ref2" --role referent --site "$B" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$enq" --role enquirer --site "$A" > /dev/null || rc=1
 ok $rc "a referent and an enquirer of site A, a referent of site B"
 
 # ---- the list
@@ -117,9 +117,9 @@ is "$(http_get "$P")" 404 "site A's referential is not found"
 csrf2=$(input_value _csrf)
 is "$(http_post "$P" "_csrf=$csrf2&action=enregistrer&name=Pris&$good")" 404 "nor changed"
 uid2=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref2")
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	UPDATE qualimetre.referential SET name = 'x' WHERE site_id = :'s';
-	INSERT INTO qualimetre.referential (site_id, name) VALUES (:'s', 'x')" u="$uid2" s="$site_a" 2>&1)
+	INSERT INTO qualimetre.referential (site_id, name) VALUES (:'s', 'x')" u="$uid2" tok="$(session_token "$uid2")" s="$site_a" 2>&1)
 like "$out" "row-level security" "the database refuses it too"
 is "$(ref_of "$A")" "$before" "site A's referential is unchanged"
 
@@ -147,8 +147,8 @@ is "$(http_post "$P" "_csrf=$csrf&action=enregistrer&name=Nom&$(printf '%s' "$go
 body_has "seul son nom peut encore être corrigé" "said so"
 is "$(ref_of "$A")" "$before" "nothing changed"
 uid=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref")
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
-	UPDATE qualimetre.referential SET reply_delay = 10 WHERE site_id = :'s'" u="$uid" s="$site_a" 2>&1)
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	UPDATE qualimetre.referential SET reply_delay = 10 WHERE site_id = :'s'" u="$uid" tok="$(session_token "$uid")" s="$site_a" 2>&1)
 like "$out" "figures are frozen" "the database refuses a direct UPDATE of a figure"
 is "$(http_post "$P" "_csrf=$csrf&action=renommer&name=$(urlencode "Référentiel propre du site")")" 303 \
 	"correcting its name"

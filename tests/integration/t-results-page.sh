@@ -17,7 +17,7 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES ('TEST-RESULTS', 'Préfecture de test (résultats)', '41', 'B')
 	ON CONFLICT (code) DO NOTHING"
 ref=res-ref-$$ pw="mot de passe des résultats $$"
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$SITE" \
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$SITE" \
 	--name "Référente Résultats $$" > /dev/null
 site=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'c'" c="$SITE")
 

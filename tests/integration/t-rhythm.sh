@@ -14,8 +14,8 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 	('TEST-RY-A', 'Préfecture A', '41', 'B'), ('TEST-RY-B', 'Préfecture B', '37', 'B')
 	ON CONFLICT (code) DO NOTHING"
 ra=ry-a-$$ rb=ry-b-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$ra" --role referent --site TEST-RY-A --name "Camille Essai" > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$rb" --role referent --site TEST-RY-B > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ra" --role referent --site TEST-RY-A --name "Camille Essai" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$rb" --role referent --site TEST-RY-B > /dev/null
 
 # Nine days of one web response an hour, 9 h to 16 h (54 of the 72
 # satisfied with courtoisie), and one night 3 days ago when 60 answers, all

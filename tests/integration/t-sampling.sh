@@ -12,7 +12,7 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES ('TEST-SP', 'Préfecture échantillon', '41', 'B')
 	ON CONFLICT (code) DO NOTHING" > /dev/null
 rs=sp-ref-$$ pw="mot de passe d'essai $$"
-printf '%s\n' "$pw" | admin user add --login "$rs" --role referent --site TEST-SP > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$rs" --role referent --site TEST-SP > /dev/null
 
 # Calls from Monday 1 to Friday 12 June 2026 in Loir-et-Cher (zone B):
 # ten working days, no public or school holiday.

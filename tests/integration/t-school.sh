@@ -84,11 +84,11 @@ is "$?" 1 "a missing file: exit 1"
 pw="mot de passe calendrier $$"
 ad=ad-sc-$$ ref=ref-sc-$$ e1=enq-sc-$$ code=TSC-$$
 code=${code:0:16}
-printf '%s\n' "$pw" | admin user add --login "$ad" --role admin > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ad" --role admin > /dev/null
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone, timezone)
 	VALUES (:'c', 'Préfecture de test (calendrier)', '973', NULL, 'America/Cayenne')" c="$code"
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$code" > /dev/null
-printf '%s\n' "$pw" | admin user add --login "$e1" --role enquirer --site "$code" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$code" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$e1" --role enquirer --site "$code" > /dev/null
 site=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'c'" c="$code")
 id1=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$e1")
 login "$ad" "$pw" > /dev/null

@@ -46,9 +46,9 @@ psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 site_a=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'c'" c="$A")
 ref=svc-ref-$$ ref2=svc-ref2-$$ enq=svc-enq-$$ pw="mot de passe des services $$"
 rc=0
-printf '%s\n' "$pw" | admin user add --login "$ref" --role referent --site "$A" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$ref2" --role referent --site "$B" > /dev/null || rc=1
-printf '%s\n' "$pw" | admin user add --login "$enq" --role enquirer --site "$A" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$ref" --role referent --site "$A" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$ref2" --role referent --site "$B" > /dev/null || rc=1
+printf '%s\n' "$pw" | admin user add --final --login "$enq" --role enquirer --site "$A" > /dev/null || rc=1
 ok $rc "a referent and an enquirer of site A, a referent of site B"
 
 # ---- the default list
@@ -127,10 +127,10 @@ is "$(login "$ref2" "$pw")" 303 "the referent of site B logs in"
 is "$(http_get "$P")" 404 "site A's services are not found"
 csrf2=$(input_value _csrf)
 is "$(http_post "$P" "_csrf=$csrf2&action=retirer&key=standard")" 404 "nor changed"
-out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.user_id', :'u', false);
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
 	UPDATE qualimetre.site_service SET label = 'x' WHERE site_id = :'s';
 	INSERT INTO qualimetre.site_service (site_id, key, label, position) VALUES (:'s', 'x', 'x', 99)" \
-	u="$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref2")" s="$site_a" 2>&1)
+	u="$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref2")" tok="$(session_token "$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref2")")" s="$site_a" 2>&1)
 like "$out" "row-level security" "the database refuses it too"
 is "$(services "$A")" "$before" "site A's services are unchanged"
 

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 32
+tap_plan 34
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -22,9 +22,9 @@ vglog=$QM_RUN/valgrind-logs-staff-$$
 as_qualimetre mkdir -p "$vglog"
 at_exit as_qualimetre rm -rf "$vglog"
 pw="mot de passe valgrind $$"
-printf '%s\n' "$pw" | admin user add --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
-printf '%s\n' "$pw" | admin user add --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
-printf '%s\n' "$pw" | admin user add --login "vg-adm-$$" --role admin > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "vg-ref-$$" --role referent --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "vg-enq-$$" --role enquirer --site PREF-41 > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "vg-adm-$$" --role admin > /dev/null
 
 # start NAME: the program under valgrind on run/valgrind-NAME.sock.
 start_prog()
@@ -75,6 +75,8 @@ login()
 		sleep 1
 	done
 	t=$(input_value _jeton)
+	# The form's token is good with its pre-session cookie only.
+	COOKIE=$(sed -n 's/^Set-Cookie: \(qm_pre=[^;]*\).*/\1/p' "$HTTP_BODY" | tr -d '\r')
 	fcgi "$1" POST "$2/connexion" "login=$3&password=$(urlencode "$pw")&_jeton=$t" > /dev/null
 	COOKIE=$(sed -n 's/^Set-Cookie: \(qm_session=[^;]*\).*/\1/p' "$HTTP_BODY" | tr -d '\r')
 	[ -n "$COOKIE" ]
@@ -84,6 +86,9 @@ check "the referent logs in" login referent /referent "vg-ref-$$"
 cid=$(psql_q "SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.site s ON s.id = c.site_id
 	WHERE s.code = 'PREF-41' AND c.kind = 'satisfaction' ORDER BY c.opens_on DESC LIMIT 1")
 is "$(fcgi referent GET /referent/)" 200 "her campaigns"
+is "$(fcgi referent GET /referent/mot-de-passe)" 200 "the password page"
+is "$(fcgi referent POST /referent/mot-de-passe "_csrf=$(input_value _csrf)&actuel=faux&nouveau=court&confirmation=autre")" 400 \
+	"a password change refused, every field in error"
 is "$(fcgi referent GET "/referent/campagnes/$cid" "" "critere=attente&par=motif")" 200 \
 	"a campaign's results, with a breakdown and last year's change"
 is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.csv")" 200 "results.csv"
