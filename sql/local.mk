@@ -27,8 +27,10 @@ EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/022-campaign-target-rate.sql \
 	sql/023-response-lang.sql \
 	sql/024-people-pages.sql \
+	sql/027-session-identity.sql \
 	sql/029-purge.sql \
-	sql/030-backup-role.sql
+	sql/030-backup-role.sql \
+	sql/031-purge-logins.sql
 
 install-sql:
 	$(MKDIR_P) '$(DESTDIR)$(sqldir)'

@@ -766,7 +766,8 @@ restore(int argc, char *argv[])
 
 /*
  * qualimetre purge [--audit-days N]: deletes the sessions past their
- * expiry or idle for longer than STAFF_IDLE_MINUTES, and the audit rows
+ * expiry or idle for longer than STAFF_IDLE_MINUTES, the login forms past
+ * theirs, the failed-login counts that no longer count, and the audit rows
  * older than N days (default PURGE_AUDIT_DAYS; 180 to 3650, which
  * qualimetre.audit_purge enforces too), in one statement, and audits
  * that it did. Run daily by etc/systemd/qualimetre-purge.timer.
@@ -810,23 +811,35 @@ purge(int argc, char *argv[])
 	    " WHERE expires_at <= now()"
 	    " OR last_seen_at <= now() - make_interval(mins => $2::int)"
 	    " RETURNING 1),"
+	    /* Login forms past their expiry; failures a day old that no
+	       longer lock, as a day resets the count (sql/027). */
+	    " f AS (DELETE FROM qualimetre.login_form"
+	    " WHERE expires_at <= now() RETURNING 1),"
+	    " x AS (DELETE FROM qualimetre.login_failure"
+	    " WHERE last_failed_at < now() - interval '1 day'"
+	    " AND (locked_until IS NULL OR locked_until <= now())"
+	    " RETURNING 1),"
 	    " a AS (SELECT qualimetre.audit_purge($1::int) AS n),"
 	    " c AS (SELECT (SELECT count(*) FROM s) AS sessions,"
+	    " (SELECT count(*) FROM f) AS forms,"
+	    " (SELECT count(*) FROM x) AS failures,"
 	    " (SELECT n FROM a) AS audit),"
 	    " l AS (INSERT INTO qualimetre.audit_log (event, detail)"
-	    " SELECT 'purge', sessions || ' sessions, ' || audit ||"
+	    " SELECT 'purge', sessions || ' sessions, ' || forms ||"
+	    " ' login forms, ' || failures || ' login failures, ' || audit ||"
 	    " ' audit rows older than ' || $1 || ' days' FROM c)"
-	    " SELECT sessions, audit FROM c", 2, NULL, params, NULL, NULL, 0);
+	    " SELECT sessions, forms, failures, audit FROM c", 2, NULL, params,
+	    NULL, NULL, 0);
 	if (!exec_ok(conn, res, PGRES_TUPLES_OK, "purge"))
 		goto out;
-	if (PQntuples(res) != 1 || PQfnumber(res, "sessions") < 0 ||
-	    PQfnumber(res, "audit") < 0) {
+	if (PQntuples(res) != 1 || PQnfields(res) != 4) {
 		fprintf(stderr, "qualimetre: purge: unexpected result\n");
 		goto out;
 	}
-	printf("purged %s sessions, %s audit rows older than %s days\n",
-	    PQgetvalue(res, 0, PQfnumber(res, "sessions")),
-	    PQgetvalue(res, 0, PQfnumber(res, "audit")), days);
+	printf("purged %s sessions, %s login forms, %s login failures, %s "
+	    "audit rows older than %s days\n", PQgetvalue(res, 0, 0),
+	    PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
+	    PQgetvalue(res, 0, 3), days);
 	rc = 0;
 out:
 	PQclear(res);

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 11
+tap_plan 12
 
 uid=$(psql_q "SELECT min(id) FROM qualimetre.app_user")
 tag="purge-$$"
@@ -20,6 +20,22 @@ psql_q "INSERT INTO qualimetre.audit_log (at, event, detail) VALUES
 	(now() - interval '400 days', 'test-purge', :'t' || ' old'),
 	(now() - interval '200 days', 'test-purge', :'t' || ' middle'),
 	(now() - interval '1 day', 'test-purge', :'t' || ' recent')" t="$tag"
+# Two login forms (expired, live) and three failure counts (a day old,
+# a day old but still locking, recent).
+psql_q "INSERT INTO qualimetre.login_form (token_hash, presession_hash, expires_at) VALUES
+	(sha256(convert_to(:'t' || '-form-old', 'UTF8')), sha256(convert_to(:'t', 'UTF8')), now() - interval '1 minute'),
+	(sha256(convert_to(:'t' || '-form-live', 'UTF8')), sha256(convert_to(:'t', 'UTF8')), now() + interval '20 minutes');
+	INSERT INTO qualimetre.login_failure (login_hash, client, failures, last_failed_at, locked_until) VALUES
+	(sha256(convert_to(:'t' || '-fail-old', 'UTF8')), '127.0.0.9', 3, now() - interval '2 days', NULL),
+	(sha256(convert_to(:'t' || '-fail-locked', 'UTF8')), '127.0.0.9', 0, now() - interval '25 hours', now() + interval '5 minutes'),
+	(sha256(convert_to(:'t' || '-fail-recent', 'UTF8')), '127.0.0.9', 2, now() - interval '1 hour', NULL)" t="$tag"
+logins()
+{
+	psql_q "SELECT (SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM unnest(ARRAY['form-live', 'form-old']) k
+		WHERE EXISTS (SELECT 1 FROM qualimetre.login_form WHERE token_hash = sha256(convert_to(:'t' || '-' || k, 'UTF8'))))
+		|| ';' || (SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM unnest(ARRAY['fail-locked', 'fail-old', 'fail-recent']) k
+		WHERE EXISTS (SELECT 1 FROM qualimetre.login_failure WHERE login_hash = sha256(convert_to(:'t' || '-' || k, 'UTF8'))))" t="$tag"
+}
 sessions()
 {
 	psql_q "SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM unnest(ARRAY['expired', 'idle', 'live']) k
@@ -41,10 +57,12 @@ is "$(sessions)/$(audits)" "expired,idle,live/old,middle,recent" "and nothing wa
 
 out=$(admin purge); rc=$?
 is "$rc" 0 "qualimetre purge: exit 0"
-like "$out" '^purged [0-9]+ sessions, [0-9]+ audit rows older than 365 days$' "it says what it purged: $out"
+like "$out" '^purged [0-9]+ sessions, [0-9]+ login forms, [0-9]+ login failures, [0-9]+ audit rows older than 365 days$' "it says what it purged: $out"
+is "$(logins)" "form-live;fail-locked,fail-recent" \
+	"expired login forms and day-old failures that no longer lock gone; the others kept"
 is "$(sessions)/$(audits)" "live/middle,recent" "expired and idle sessions gone, the live one kept; audit rows older than a year gone"
 like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'purge' ORDER BY id DESC LIMIT 1")" \
-	'^[0-9]+ sessions, [1-9][0-9]* audit rows older than 365 days$' "the purge is in the audit log"
+	'^[0-9]+ sessions, [0-9]+ login forms, [0-9]+ login failures, [1-9][0-9]* audit rows older than 365 days$' "the purge is in the audit log"
 
 admin purge --audit-days 180 > /dev/null
 is "$(audits)" "recent" "--audit-days 180: the row of 200 days goes too"
@@ -59,4 +77,6 @@ is "$?" 3 "a program's role cannot run the purge"
 
 psql_q "DELETE FROM qualimetre.session WHERE token_hash = sha256(convert_to(:'t' || '-live', 'UTF8'))" t="$tag"
 psql_q "DELETE FROM qualimetre.audit_log WHERE event = 'test-purge'"
+psql_q "DELETE FROM qualimetre.login_form WHERE presession_hash = sha256(convert_to(:'t', 'UTF8'));
+	DELETE FROM qualimetre.login_failure WHERE client = '127.0.0.9'" t="$tag"
 tap_done
