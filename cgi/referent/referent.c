@@ -274,6 +274,9 @@ referent_create(const char *dsn, const char *schema_path,
 	rf = xcalloc(1, sizeof(*rf));
 	rf->public_url = public_url != NULL ? xstrdup(public_url) : NULL;
 	rf->emblem = emblem_path();
+	if (rf->public_url == NULL)
+		log_warnx("QUALIMETRE_PUBLIC_URL is not set: no questionnaire "
+		    "link, QR code or poster QR code can be given");
 	rf->db = db_create(dsn, referent_stmts, STMT__MAX);
 	rf->staff = staff_create(rf->db, public_url, PREFIX, SERVICE,
 	    "Espace du référent qualité");
@@ -836,17 +839,19 @@ campaign_rule(const struct campaign_results *cr, const char *key)
 	return NULL;
 }
 
-/* The questionnaire's public address, for the QR code and the poster. */
-static void
-public_url(const struct referent *rf, const struct req *r, const char *slug,
-    char *out, size_t size)
+/*
+ * The questionnaire's public address, for the QR code and the poster,
+ * from the configured address alone: a request's Host may be an internal
+ * name, or forged. Returns 0, or -1 when none is configured.
+ */
+static int
+public_url(const struct referent *rf, const char *slug, char *out,
+    size_t size)
 {
-	/* The configured address: the request's may be an internal one. */
-	if (rf->public_url != NULL)
-		snprintf(out, size, "%s/enquete/%s", rf->public_url, slug);
-	else
-		snprintf(out, size, "%s://%s/enquete/%s", r->secure ? "https" :
-		    "http", r->host != NULL ? r->host : "localhost", slug);
+	if (rf->public_url == NULL)
+		return -1;
+	snprintf(out, size, "%s/enquete/%s", rf->public_url, slug);
+	return 0;
 }
 
 /* The groups of the breakdown of criterion q by the question cr->by. */
@@ -1037,9 +1042,11 @@ poster(struct referent *rf, const struct staff_user *u,
 	char	url[512];
 
 	(void)u;
-	public_url(rf, r, cr->slug, url, sizeof(url));
-	return poster_pdf(&cr->r, strcmp(cr->r.kind, "satisfaction") == 0 ?
-	    url : NULL, rf->emblem, out, cause) == -1 ? 500 : 0;
+	(void)r;
+	/* Without a public address, a poster without the QR code. */
+	return poster_pdf(&cr->r, strcmp(cr->r.kind, "satisfaction") == 0 &&
+	    public_url(rf, cr->slug, url, sizeof(url)) == 0 ? url : NULL,
+	    rf->emblem, out, cause) == -1 ? 500 : 0;
 }
 
 /*
@@ -1432,12 +1439,22 @@ campaign_detail(struct buf *b, const struct campaign_results *cr,
 /* The questionnaire's public address and its QR code. */
 static void
 campaign_public_link(const struct referent *rf, struct buf *b,
-    const struct req *r, const struct campaign_results *cr)
+    const struct campaign_results *cr)
 {
 	char	url[512], *cause = NULL;
 
-	public_url(rf, r, cr->slug, url, sizeof(url));
-	buf_puts(b, "<h2>Lien public du questionnaire</h2>\n<p><a href=\"");
+	buf_puts(b, "<h2>Lien public du questionnaire</h2>\n");
+	if (public_url(rf, cr->slug, url, sizeof(url)) == -1) {
+		buf_puts(b, "<div class=\"fr-alert fr-alert--warning fr-alert--sm "
+		    "fr-mb-4w\" id=\"adresse-publique\">\n<p>L’adresse "
+		    "publique du service n’est pas configurée : le lien du "
+		    "questionnaire et son code QR ne peuvent pas être donnés, "
+		    "ni imprimés sur l’affiche. Le service informatique la "
+		    "donne aux programmes (<code>QUALIMETRE_PUBLIC_URL</code>)."
+		    "</p>\n</div>\n");
+		return;
+	}
+	buf_puts(b, "<p><a href=\"");
 	html_puts(b, url);
 	buf_puts(b, "\">");
 	html_puts(b, url);
@@ -1611,7 +1628,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		file_links(b, id);
 	}
 	if (satisfaction)
-		campaign_public_link(rf, b, r, &cr);
+		campaign_public_link(rf, b, &cr);
 	page_end(b);
 	campaign_results_free(&cr);
 }

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 34
+tap_plan 35
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -91,6 +91,9 @@ is "$(fcgi referent POST /referent/mot-de-passe "_csrf=$(input_value _csrf)&actu
 	"a password change refused, every field in error"
 is "$(fcgi referent GET "/referent/campagnes/$cid" "" "critere=attente&par=motif")" 200 \
 	"a campaign's results, with a breakdown and last year's change"
+# Started without QUALIMETRE_PUBLIC_URL: no link made from the Host header.
+ok "$(grep -q 'id="adresse-publique"' "$HTTP_BODY" && ! grep -q 'href="http://127.0.0.1/enquete' "$HTTP_BODY"; echo $?)" \
+	"without a configured public address, no questionnaire link from the request's Host, and it says so"
 is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.csv")" 200 "results.csv"
 is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.xml")" 200 "results.xml"
 is "$(fcgi referent GET "/referent/campagnes/$cid/reponses.csv" "" "format=tableur")" 200 "responses.csv"
