@@ -177,23 +177,23 @@ text=$(pdftotext -layout "$QM_TMP/poster.pdf" - 2>/dev/null)
 like "$text" "75 %" "its text holds courtoisie's rate (30/40 = 75 %)"
 like "$(printf '%s' "$text" | tr -d ' \n')" "$QM_URL/enquete/$slug" \
 	"and the questionnaire's link at the instance's public address, port included"
-# A campaign of the questionnaire's first version, whose criteria have no
+# A campaign of the email grid's first version, whose criteria have no
 # short names: the poster names them by the newest version's, so that two
 # long questions cut short never read the same.
 v1=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
-	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' AND version = 1),
-		'satisfaction', 'Enquête de la première version', current_date - 400, current_date - 370, :'slug'
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-email' AND version = 1),
+		'mystery-email', 'Courriels de la première version', current_date - 400, current_date - 370, :'slug'
 	FROM qualimetre.site s WHERE s.code = 'TEST-REF-A' RETURNING id" slug="$slug-v1")
 psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
-	VALUES (md5(:'s')::uuid, :'c', 'paper', :'s');
+	VALUES (md5(:'s')::uuid, :'c', 'email', :'s');
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
-	VALUES (md5(:'s')::uuid, :'c', 'difficulte', 'satisfait')" s="$slug-v1" c="$v1" > /dev/null
+	VALUES (md5(:'s')::uuid, :'c', 'courtoisie', 'conforme')" s="$slug-v1" c="$v1" > /dev/null
 http_get "/referent/campagnes/$v1/affiche.pdf" > /dev/null
 cp "$HTTP_BODY" "$QM_TMP/poster-v1.pdf"
-text=$(pdftotext -layout "$QM_TMP/poster-v1.pdf" - 2>/dev/null)
-like "$(tr -s ' \n' '  ' <<< "$text")" "Attention aux personnes en difficulté" \
-	"a first version's poster names a criterion by the newest version's short name"
-is "$(grep -c 'Comment jugez-vous' <<< "$text")" 0 "and no criterion by its cut question"
+text=$(pdftotext -layout "$QM_TMP/poster-v1.pdf" - 2>/dev/null | tr -s ' \n' '  ')
+like "$text" "Signature complète .*Lisibilité" \
+	"a first version's poster names its criteria by the newest version's short names"
+is "$(grep -c 'Signature nommant\|Réponse courtoise' <<< "$text")" 0 "and none by its first version's question"
 sess=$(awk '$6 == "qm_session" { print $7 }' "$HTTP_COOKIES")
 http_get "/referent/campagnes/$cid" -H "Host: ailleurs.example" -H "Cookie: qm_session=$sess" > /dev/null
 body_has "<a href=\"$QM_URL/enquete/$slug\">" \
