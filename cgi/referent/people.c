@@ -17,6 +17,7 @@
 #include "page.h"
 #include "people.h"
 #include "staff.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* The most sites one account is given in one form. */
@@ -28,6 +29,7 @@
 
 enum stmt {
 	S_PEOPLE,
+	S_FIND,
 	S_SITES,
 	S_CREATE,
 	S_DISABLE,
@@ -42,15 +44,27 @@ enum stmt {
  */
 #define AT_PARIS(col)	"(" col " AT TIME ZONE 'Europe/Paris')"
 
+/* What the list and a person's page read of an account. */
+#define PEOPLE_COLUMNS \
+	"SELECT id, login, display_name, role, disabled, sites, site_ids," \
+	" manageable," \
+	" to_char(" AT_PARIS("created_at") ", 'YYYY-MM-DD') AS created_on," \
+	" to_char(" AT_PARIS("last_login") ", 'YYYY-MM-DD') AS login_on," \
+	" to_char(" AT_PARIS("last_login") ", 'HH24\" h \"MI') AS login_at"
+
+/* The longest search of the people list, in characters. */
+#define FIND_MAX	64
+
 static const struct db_stmt people_stmts[S__MAX] = {
 	/* Every account the user sees ($1 NULL), or one. */
 	[S_PEOPLE] = { "people_list",
-	    "SELECT id, login, display_name, role, disabled, sites, site_ids,"
-	    " manageable,"
-	    " to_char(" AT_PARIS("created_at") ", 'YYYY-MM-DD') AS created_on,"
-	    " to_char(" AT_PARIS("last_login") ", 'YYYY-MM-DD') AS login_on,"
-	    " to_char(" AT_PARIS("last_login") ", 'HH24\" h \"MI') AS login_at"
-	    " FROM qualimetre.staff_list($1::bigint)", 1 },
+	    PEOPLE_COLUMNS " FROM qualimetre.staff_list($1::bigint)", 1 },
+	/* Those whose login, name or site codes hold $1, in any case:
+	   strpos, not LIKE, so that '%' and '_' are plain characters. */
+	[S_FIND] = { "people_find",
+	    PEOPLE_COLUMNS " FROM qualimetre.staff_list(NULL)"
+	    " WHERE strpos(lower(login || ' ' || coalesce(display_name, '')"
+	    " || ' ' || coalesce(sites, '')), lower($1)) > 0", 1 },
 	/* The sites the user may give: an admin's every site. */
 	[S_SITES] = { "people_sites",
 	    "SELECT id, code, name FROM qualimetre.site"
@@ -370,18 +384,59 @@ short_sites(struct buf *b, const char *sites)
 		buf_printf(b, " et %zu autre%s", more, more > 1 ? "s" : "");
 }
 
-/* GET PEOPLE_PREFIX: the accounts the user sees. */
+/* The list's search form, with q and its error if any. */
 static void
-list_page(struct people *pp, const struct staff_user *u, struct resp *p)
+find_form(struct buf *b, const char *q, const char *error)
+{
+	buf_puts(b, "<form method=\"get\" action=\"" PEOPLE_PREFIX "\" "
+	    "role=\"search\" class=\"fr-mb-4w\">\n<div class=\"fr-grid-row "
+	    "fr-grid-row--gutters fr-grid-row--bottom\">\n"
+	    "<div class=\"fr-col-12 fr-col-md-8\">\n");
+	buf_puts(b, error != NULL ? "<div class=\"fr-input-group "
+	    "fr-input-group--error\">\n" : "<div class=\"fr-input-group\">\n");
+	buf_puts(b, "<label class=\"fr-label\" for=\"q\">Rechercher une "
+	    "personne<span class=\"fr-hint-text\">Une partie de son nom, de "
+	    "son identifiant ou du code d’un de ses sites</span></label>\n"
+	    "<input class=\"fr-input");
+	buf_puts(b, error != NULL ? " fr-input--error\" aria-describedby="
+	    "\"q-erreur\"" : "\"");
+	buf_puts(b, " type=\"search\" id=\"q\" name=\"q\" value=\"");
+	html_puts(b, q != NULL ? q : "");
+	buf_puts(b, "\">\n");
+	if (error != NULL) {
+		buf_puts(b, "<p class=\"fr-error-text\" id=\"q-erreur\">");
+		html_puts(b, error);
+		buf_puts(b, "</p>\n");
+	}
+	buf_puts(b, "</div>\n</div>\n<div class=\"fr-col-12 fr-col-md-4\">\n"
+	    "<button class=\"fr-btn fr-btn--secondary fr-mb-3v\" "
+	    "type=\"submit\">Rechercher</button>\n</div>\n</div>\n</form>\n");
+}
+
+/*
+ * GET PEOPLE_PREFIX[?q=TEXT]: the accounts the user sees, or those whose
+ * login, name or site codes hold TEXT.
+ */
+static void
+list_page(struct people *pp, const struct staff_user *u,
+    const struct req *r, struct resp *p)
 {
 	struct buf		*b = &p->body;
 	struct pp_person	 pe;
-	const char		*params[1] = { NULL };
+	const struct http_field	*f;
+	const char		*params[1] = { NULL }, *q = NULL, *error = NULL;
 	char			 sqlstate[6];
 	int			 i, n;
 
 	memset(&pe, 0, sizeof(pe));
-	if (run(pp, u, S_PEOPLE, params, &pe.res, sqlstate) != DB_OK) {
+	if ((f = http_field_get(r, "q")) != NULL && !utf8_blank(f->val)) {
+		q = f->val;
+		if (!utf8_valid(q, strlen(q)) ||
+		    utf8_length(q, strlen(q)) > FIND_MAX)
+			error = "Une recherche tient en 64 caractères au plus.";
+	}
+	if (error == NULL && run(pp, u, q != NULL ? S_FIND : S_PEOPLE,
+	    q != NULL ? &q : params, &pe.res, sqlstate) != DB_OK) {
 		unavailable(pp, p, u);
 		return;
 	}
@@ -403,16 +458,30 @@ list_page(struct people *pp, const struct staff_user *u, struct resp *p)
 	    "fr-icon-add-line fr-btn--icon-left\" href=\"" PEOPLE_PREFIX
 	    "/nouvelle\">%s</a></li>\n</ul>\n", u->role == STAFF_ADMIN ?
 	    "Ajouter une personne" : "Ajouter un enquêteur");
-	if ((n = PQntuples(pe.res)) == 0)
+	/* A bad search: said by the field, nothing searched. */
+	find_form(b, error != NULL && !utf8_valid(q, strlen(q)) ? NULL : q,
+	    error);
+	if (error != NULL) {
+		p->status = 400;
+		page_end(b);
+		return;
+	}
+	if ((n = PQntuples(pe.res)) == 0 && q != NULL) {
+		buf_puts(b, "<p id=\"aucun-compte\">Aucun compte ne correspond "
+		    "à « ");
+		html_puts(b, q);
+		buf_puts(b, " ».</p>\n");
+	} else if (n == 0)
 		buf_puts(b, "<p>Aucun compte.</p>\n");
 	else {
 		buf_printf(b, "<div class=\"fr-table\">\n" HTML_TABLE_BOXES
-		    "<table>\n<caption>Les comptes (%d)</caption>\n<thead>"
-		    "<tr><th scope=\"col\">Nom et identifiant</th>"
+		    "<table>\n<caption>%s (%d)</caption>\n<thead>",
+		    q != NULL ? "Les comptes trouvés" : "Les comptes", n);
+		buf_puts(b, "<tr><th scope=\"col\">Nom et identifiant</th>"
 		    "<th scope=\"col\">Rôle</th>"
 		    "<th scope=\"col\">Sites</th><th scope=\"col\">État</th>"
 		    "<th scope=\"col\">Dernière connexion</th></tr></thead>\n"
-		    "<tbody>\n", n);
+		    "<tbody>\n");
 		for (i = 0; i < n; i++) {
 			person_at(&pe, i);
 			buf_puts(b, "<tr data-login=\"");
@@ -1146,7 +1215,7 @@ people_handle(struct people *pp, const struct staff_user *u, struct req *r,
 	else if (a != -1)
 		act(pp, u, r, p, id, a);
 	else if (id[0] == '\0')
-		list_page(pp, u, p);
+		list_page(pp, u, r, p);
 	else if (r->method == HTTP_POST)
 		update(pp, u, r, p, id);
 	else

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 46
+tap_plan 52
 
 csrf() { http_get "$1" > /dev/null; input_value _csrf; }
 temp_pw() { sed -n 's/.*id="mot-de-passe-provisoire">\([A-Za-z0-9_-]*\)<.*/\1/p' "$HTTP_BODY"; }
@@ -45,6 +45,17 @@ like "$(grep "data-login=\"$enq\"" <<< "$table")" "href=\"/referent/personnes/$e
 like "$(grep "data-login=\"$ad\"" <<< "$table")" "Administrateur.*[0-9]{4} à [0-9]{2} h [0-9]{2}" \
 	"the admin's own row shows her last login"
 body_has 'href="/referent/personnes/nouvelle"' "a link to the page that adds a person"
+
+# ---- the search: by a part of the name, the login or a site's code
+logins() { grep -o 'data-login="[^"]*"' "$HTTP_BODY" | cut -d'"' -f2 | sort | tr '\n' ' '; }
+found=$(http_get "/referent/personnes?q=$(urlencode "ÉLISE enquêtrice")")/$(logins)
+ok "$([[ $found == 200/*"$enq "* && $found != *"$ref "* && $found != *"$other "* && $found != *"$ad "* ]]; echo $?)" \
+	"a search by her name, in another case: her, not the others ($found)"
+is "$(http_get "/referent/personnes?q=$code_b")/$(logins)" "200/$other " "by a site's code: its people"
+is "$(http_get "/referent/personnes?q=$(urlencode '%_')")" 200 "'%' and '_' are plain characters"
+body_has 'id="aucun-compte">Aucun compte ne correspond à « %_ »' "and match nobody here"
+is "$(http_get "/referent/personnes?q=$(printf 'x%.0s' $(seq 65))")" 400 "a search of 65 characters: 400"
+body_has 'Une recherche tient en 64 caractères au plus' "said by the field"
 
 # ---- a person's page
 is "$(http_get "/referent/personnes/$eid")" 200 "the enquirer's page"
