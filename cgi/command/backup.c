@@ -243,8 +243,9 @@ restore_ready(PGconn *conn, const char *dbname)
 		    "superuser\n");
 	else if (strcmp(owner, "0") == 0)
 		fprintf(stderr, "qualimetre: this cluster has no Qualimètre "
-		    "roles: run qualimetre setup (or sql/migrate on any "
-		    "database of it) first\n");
+		    "roles: run qualimetre setup first, on a database of "
+		    "another name (--database qualimetre_roles --no-forms) "
+		    "so that the restored one is new\n");
 	else if (strcmp(exists, "0") != 0)
 		fprintf(stderr, "qualimetre: the database %s exists already "
 		    "and is left as it is: restore under another name "
@@ -297,9 +298,9 @@ backup_restore(const char *dsn, const char *dbname, const char *path)
 		    "restored, the database %s is removed\n", dbname);
 		goto out;
 	}
-	printf("restore: %s into the database %s, %ld tables; migrations "
-	    "newer than the backup are applied as for an upgrade\n", path,
-	    dbname, tables);
+	printf("restore: %s into the database %s, %ld tables; run "
+	    "qualimetre setup --database %s to apply the migrations newer "
+	    "than the backup\n", path, dbname, tables, dbname);
 	rc = 0;
 out:
 	if (rc != 0 && created) {
