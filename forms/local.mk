@@ -98,3 +98,4 @@ EXTRA_DIST += \
 	tests/data/forms/when-unknown-question.xml \
 	tests/data/forms/when-unknown-value.xml \
 	tests/data/forms/wrong-namespace.xml
+dist_man1_MANS += forms/qualimetre-form.1

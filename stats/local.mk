@@ -72,3 +72,4 @@ tests_test_stats_bursts_SOURCES = tests/test-stats-bursts.c
 tests_test_stats_bursts_CPPFLAGS = $(STATS_TEST_CPPFLAGS)
 tests_test_stats_bursts_CFLAGS = $(STATS_TEST_CFLAGS)
 tests_test_stats_bursts_LDADD = $(STATS_TEST_LDADD)
+dist_man1_MANS += stats/qualimetre-stats.1

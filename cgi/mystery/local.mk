@@ -9,3 +9,4 @@ cgi_qualimetre_mystery_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) \
 cgi_qualimetre_mystery_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 cgi_qualimetre_mystery_LDADD = $(QUEST_LIBS) \
 	$(FCGI_LIBS) $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+dist_man8_MANS += cgi/mystery/qualimetre-mystery.8

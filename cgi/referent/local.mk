@@ -27,6 +27,7 @@ cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)
 cgi_qualimetre_referent_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(GSL_CFLAGS)
 cgi_qualimetre_referent_LDADD = cgi/results/libqmresults.a $(QUEST_LIBS) \
 	stats/libstats.a $(FCGI_LIBS) $(PQ_LIBS) $(RESULTS_EXT_LIBS)
+dist_man8_MANS += cgi/referent/qualimetre-referent.8
 
 # The planning form's defaults and slugs.
 check_PROGRAMS += tests/test-planning-defaults

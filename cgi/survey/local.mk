@@ -11,3 +11,4 @@ cgi_qualimetre_survey_LDADD = $(QUEST_LIBS) \
 	$(FCGI_LIBS) $(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
 
 EXTRA_DIST += static/qualimetre.css static/questionnaire.js
+dist_man8_MANS += cgi/survey/qualimetre-survey.8
