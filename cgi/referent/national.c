@@ -9,6 +9,7 @@
 #include <libpq-fe.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "chart.h"
 #include "db.h"
 #include "fields.h"
@@ -38,6 +39,7 @@
 
 enum stmt {
 	S_NATIONAL,
+	S_UNANSWERED,
 	S__MAX
 };
 
@@ -87,11 +89,36 @@ static const struct db_stmt national_stmts[S__MAX] = {
 	    "  count(*)," REFERENTIAL_COLUMNS
 	    "  FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    "  JOIN qualimetre.site s ON s.id = c.site_id" REFERENTIAL_JOIN
-	    "  WHERE a.value IS NOT NULL"
+	    "  WHERE a.value IS NOT NULL AND a.response_id NOT IN"
+	    "  (SELECT x.id FROM qualimetre.set_aside_response x"
+	    "   WHERE x.campaign_id = c.id)"
 	    "  GROUP BY s.name, s.code, c.form_id, c.referential_id,"
 	    "  ref.name, ref.reply_delay, ref.reply_target, ref.rings_max,"
 	    "  ref.rings_target, ref.picked_up_target, a.question, a.value",
 	    4 },
+	/*
+	 * The emails of year $1's campaigns in scope that have no answer
+	 * yet: the answers to $5 (when it was sent) of the responses
+	 * without a value of the delay $6, counted by site, form,
+	 * referential and the day they were sent, with the site's today.
+	 */
+	[S_UNANSWERED] = { "national_unanswered",
+	    "SELECT s.code, c.form_id, s.department, left(a.value, 10) AS sent,"
+	    " to_char((now() AT TIME ZONE s.timezone)::date, 'YYYY-MM-DD')"
+	    "  AS today, count(*) AS n," REFERENTIAL_COLUMNS
+	    " FROM qualimetre.answer a"
+	    " JOIN qualimetre.campaign c ON c.id = a.campaign_id"
+	    " JOIN qualimetre.site s ON s.id = c.site_id" REFERENTIAL_JOIN
+	    " WHERE" NATIONAL_SCOPE " AND extract(year FROM c.opens_on) = $1"
+	    " AND a.question = $5 AND a.response_id NOT IN"
+	    "  (SELECT x.id FROM qualimetre.set_aside_response x"
+	    "   WHERE x.campaign_id = c.id)"
+	    " AND NOT EXISTS (SELECT 1 FROM qualimetre.answer d"
+	    "  WHERE d.response_id = a.response_id"
+	    "  AND d.campaign_id = a.campaign_id AND d.question = $6)"
+	    " GROUP BY s.code, c.form_id, s.department, s.timezone, 4,"
+	    "  c.referential_id, ref.name, ref.reply_delay, ref.reply_target,"
+	    "  ref.rings_max, ref.rings_target, ref.picked_up_target", 6 },
 };
 
 struct national {
@@ -342,22 +369,16 @@ national_count(const struct form_question *q, const PGresult *res, int row,
 	cell->x += c.satisfied;
 }
 
-/*
- * Each criterion's counts at each site, then its rate and interval as
- * the campaigns' own tables compute them (Wilson, RESULTS_LEVEL), then
- * each criterion's rank ranges.
- */
+/* Each criterion's counts at each site. */
 static void
 national_cells(struct national *nt, struct national_view *nv)
 {
 	PGresult			*res = nv->res;
 	const struct form		*form;
 	const struct form_question	*q;
-	struct stats_interval		 iv;
-	struct national_cell		*cell;
 	const char			*v;
 	size_t				 i, j, ns = nv->nsites;
-	int				 k, e;
+	int				 k;
 	int				 cpart = PQfnumber(res, "part");
 	int				 ccode = PQfnumber(res, "code");
 	int				 cform = PQfnumber(res, "form_id");
@@ -392,6 +413,21 @@ national_cells(struct national *nt, struct national_view *nv)
 		    strtoll(PQgetvalue(res, k, cn), NULL, 10),
 		    &nv->cells[j * ns + i]);
 	}
+}
+
+/*
+ * Each cell's rate and interval as the campaigns' own tables compute
+ * them (national_method, RESULTS_LEVEL), then each criterion's rank
+ * ranges.
+ */
+static void
+national_rates(struct national_view *nv)
+{
+	struct stats_interval		 iv;
+	struct national_cell		*cell;
+	size_t				 i, j, ns = nv->nsites;
+	int				 e;
+
 	for (i = 0; i < nv->ncrit * ns; i++) {
 		cell = &nv->cells[i];
 		if (cell->n == 0)
@@ -455,6 +491,85 @@ national_method(enum national_kind k)
 	return k == NATIONAL_SATISFACTION ? STATS_WILSON : STATS_EXACT;
 }
 
+/*
+ * An email without an answer has no delay stored: as on the campaign
+ * pages, it counts as not conform once its delay, under its campaign's
+ * referential, is over, and not at all before. Adds those to the cells
+ * of each delay criterion of nv. Returns 0, or -1 when the database or a
+ * form cannot be read.
+ */
+static int
+national_unanswered(struct national *nt, const struct staff_user *u,
+    const char *group, const char *department, struct national_view *nv)
+{
+	const struct form		*form;
+	const struct form_question	*q, *dq;
+	struct form_referential		 ref;
+	struct form_question		 eq;
+	PGresult			*res = NULL;
+	const char			*params[6], *code;
+	char				 sqlstate[6];
+	long				 sent, today, delay;
+	size_t				 i, j, f, ns = nv->nsites;
+	int				 k, rc = -1;
+
+	for (j = 0; j < nv->ncrit; j++) {
+		/* The delay's keys, from the newest form that has it. */
+		for (dq = NULL, f = 0; dq == NULL && f < nv->nfids; f++) {
+			if ((form = formcache_get(nt->forms, nv->fids[f])) ==
+			    NULL)
+				goto out;
+			if ((q = form_find(form, nv->crit[j].key)) != NULL &&
+			    q->kind == QKIND_DELAY && q->delay_from != NULL)
+				dq = q;
+		}
+		if (dq == NULL)
+			continue;
+		params[0] = nv->year;
+		params[1] = national_kinds[nv->kind].kind;
+		params[2] = group;
+		params[3] = department;
+		params[4] = dq->delay_from;
+		params[5] = dq->key;
+		if (db_exec_as_logged(nt->db, u->session, u->login, nt->base +
+		    S_UNANSWERED, national_stmts[S_UNANSWERED].name, params,
+		    &res, sqlstate) != DB_OK)
+			goto out;
+		for (k = 0; k < PQntuples(res); k++) {
+			form = formcache_get(nt->forms, strtoll(db_value(res, k,
+			    "form_id"), NULL, 10));
+			if (form == NULL)
+				goto out;
+			if ((q = form_find(form, dq->key)) == NULL ||
+			    q->kind != QKIND_DELAY)
+				continue;
+			referential_read(res, k, &ref);
+			form_rule_apply(q, &ref, &eq);
+			code = db_value(res, k, "code");
+			for (i = 0; i < ns && strcmp(nv->sites[i], code) != 0;
+			    i++)
+				;
+			if (!eq.has_conform_max ||
+			    cal_parse(db_value(res, k, "sent"), &sent) == -1 ||
+			    cal_parse(db_value(res, k, "today"), &today) == -1)
+				continue;
+			delay = cal_working_delay(sent, today, db_value(res, k,
+			    "department"));
+			/* Still within its delay; or a site unknown. */
+			if (delay <= eq.conform_max || i == ns)
+				continue;
+			nv->cells[j * ns + i].n += strtoll(db_value(res, k,
+			    "n"), NULL, 10);
+		}
+		PQclear(res);
+		res = NULL;
+	}
+	rc = 0;
+out:
+	PQclear(res);
+	return rc;
+}
+
 int
 national_view_load(struct national *nt, const struct staff_user *u,
     enum national_kind kind, const char *year, const char *group,
@@ -478,6 +593,10 @@ national_view_load(struct national *nt, const struct staff_user *u,
 	if (national_criteria(nt, nv) == -1)
 		goto out;
 	national_cells(nt, nv);
+	if (nv->kind == NATIONAL_EMAIL && nv->year != NULL &&
+	    national_unanswered(nt, u, group, department, nv) == -1)
+		goto out;
+	national_rates(nv);
 	rc = 0;
 out:
 	if (rc == -1) {

@@ -41,15 +41,14 @@ static const struct db_stmt together_stmts[S__MAX] = {
 	 * sous-préfectures), by name, then each department, by code.
 	 */
 	[S_GROUPS] = { "together_groups",
-	    "SELECT 'site' AS what, p.code, p.name, p.department,"
-	    "  (SELECT count(*) FROM qualimetre.site c"
-	    "   WHERE c.parent_id = p.id) AS n"
-	    " FROM qualimetre.site p WHERE EXISTS (SELECT 1"
+	    "SELECT * FROM (SELECT 'site' AS what, p.code, p.name"
+	    "  FROM qualimetre.site p WHERE EXISTS (SELECT 1"
 	    "  FROM qualimetre.site c WHERE c.parent_id = p.id)"
 	    " UNION ALL"
-	    " SELECT 'department', s.department, NULL, s.department, count(*)"
-	    " FROM qualimetre.site s GROUP BY s.department"
-	    " ORDER BY 1 DESC, 3 COLLATE \"C\", 2 COLLATE \"C\"", 0 },
+	    " SELECT 'department', s.department, NULL"
+	    "  FROM qualimetre.site s GROUP BY s.department) g"
+	    " ORDER BY what DESC, name COLLATE \"C\", code COLLATE \"C\"",
+	    0 },
 };
 
 struct together {
