@@ -130,8 +130,8 @@ struct national {
 
 /* The page's parameters, as checked. */
 enum nq_slot {
-	NQ_KIND,
-	NQ_YEAR,
+	NQ_KIND = NATIONAL_SLOT_KIND,
+	NQ_YEAR = NATIONAL_SLOT_YEAR,
 	NQ_SORT,
 	NQ_ORDER,
 	NQ_CRIT,
@@ -139,12 +139,10 @@ enum nq_slot {
 };
 
 struct nquery {
-	enum national_kind	 kind;	/* satisfaction unless asked */
-	const char		*year;	/* 4 digits, or NULL: the latest */
+	struct national_query	 nq;	/* first: the kind and the year */
 	const char		*sort;	/* SORT_SITE or a key; NULL: site */
 	const char		*order;	/* "asc", "desc" or NULL */
 	const char		*crit;	/* a key, or NULL: the first */
-	struct fields_errors	 errs;
 };
 
 /* The page as computed from the view and the query. */
@@ -332,8 +330,8 @@ national_criteria(struct national *nt, struct national_view *nv)
 		    form_nquestions(form) + 1, sizeof(*nv->crit));
 		for (qi = 0; qi < form_nquestions(form); qi++) {
 			q = form_question(form, qi);
-			if (!q->criterion || (nv->kind != NATIONAL_SATISFACTION &&
-			    q->rule == FORM_RULE_NONE))
+			if (!q->criterion || (nv->kind !=
+			    NATIONAL_SATISFACTION && q->rule == FORM_RULE_NONE))
 				continue;
 			for (j = 0; j < nv->ncrit; j++)
 				if (strcmp(nv->crit[j].key, q->key) == 0)
@@ -435,7 +433,8 @@ national_rates(struct national_view *nv)
 		if ((e = stats_proportion(national_method(nv->kind),
 		    RESULTS_LEVEL, cell->x, cell->n, &iv)) != 0) {
 			log_warnx("national %s at %s: %s", cell->code,
-			    nv->year != NULL ? nv->year : "-", stats_strerror(e));
+			    nv->year != NULL ? nv->year : "-",
+			    stats_strerror(e));
 			cell->n = 0;
 			continue;
 		}
@@ -620,29 +619,29 @@ key_valid(const char *s)
 	return s[n] == '\0' && n <= KEY_MAX;
 }
 
-static int
-v_kind(void *arg, const char *v)
+int
+national_v_kind(void *arg, const char *v)
 {
-	struct nquery	*q = arg;
+	struct national_query	*q = arg;
 
 	if ((q->kind = national_kind_parse(v)) == NATIONAL_KIND__MAX) {
-		fields_fail(&q->errs, NQ_KIND, "Choisissez un type de campagne "
-		    "dans la liste.");
+		fields_fail(&q->errs, NATIONAL_SLOT_KIND, "Choisissez un type "
+		    "de campagne dans la liste.");
 		return 0;
 	}
 	return 1;
 }
 
-static int
-v_year(void *arg, const char *v)
+int
+national_v_year(void *arg, const char *v)
 {
-	struct nquery	*q = arg;
+	struct national_query	*q = arg;
 
 	if (*v == '\0')
 		return 1;	/* the form's empty choice: the latest */
 	if (strlen(v) != 4 || strspn(v, "0123456789") != 4 || v[0] < '1') {
-		fields_fail(&q->errs, NQ_YEAR, "Choisissez une année dans la "
-		    "liste.");
+		fields_fail(&q->errs, NATIONAL_SLOT_YEAR, "Choisissez une "
+		    "année dans la liste.");
 		return 0;
 	}
 	q->year = v;
@@ -655,8 +654,8 @@ v_sort(void *arg, const char *v)
 	struct nquery	*q = arg;
 
 	if (strcmp(v, SORT_SITE) != 0 && !key_valid(v)) {
-		fields_fail(&q->errs, NQ_SORT, "Triez le tableau par l’un des "
-		    "en-têtes de ses colonnes.");
+		fields_fail(&q->nq.errs, NQ_SORT, "Triez le tableau par l’un "
+		    "des en-têtes de ses colonnes.");
 		return 0;
 	}
 	q->sort = v;
@@ -669,7 +668,7 @@ v_order(void *arg, const char *v)
 	struct nquery	*q = arg;
 
 	if (strcmp(v, "asc") != 0 && strcmp(v, "desc") != 0) {
-		fields_fail(&q->errs, NQ_ORDER, "L’ordre du tri est « asc » "
+		fields_fail(&q->nq.errs, NQ_ORDER, "L’ordre du tri est « asc » "
 		    "(croissant) ou « desc » (décroissant).");
 		return 0;
 	}
@@ -683,8 +682,8 @@ v_crit(void *arg, const char *v)
 	struct nquery	*q = arg;
 
 	if (!key_valid(v)) {
-		fields_fail(&q->errs, NQ_CRIT, "Choisissez un critère dans la "
-		    "liste.");
+		fields_fail(&q->nq.errs, NQ_CRIT, "Choisissez un critère dans "
+		    "la liste.");
 		return 0;
 	}
 	q->crit = v;
@@ -692,8 +691,8 @@ v_crit(void *arg, const char *v)
 }
 
 static const struct fields_field nq_fields[] = {
-	{ "type",	v_kind,		0, NQ_KIND },
-	{ "annee",	v_year,		0, NQ_YEAR },
+	{ "type",	national_v_kind, 0, NQ_KIND },
+	{ "annee",	national_v_year, 0, NQ_YEAR },
 	{ "tri",	v_sort,		0, NQ_SORT },
 	{ "ordre",	v_order,	0, NQ_ORDER },
 	{ "critere",	v_crit,		0, NQ_CRIT },
@@ -717,7 +716,8 @@ crit_find(const struct national_view *nv, const char *key)
  * q->errs when a key names no criterion of the year.
  */
 static int
-national_shown(const struct national_view *nv, struct nquery *q, struct nshown *s)
+national_shown(const struct national_view *nv, struct nquery *q,
+    struct nshown *s)
 {
 	struct national_cell	*col;
 	size_t			 i, ns = nv->nsites;
@@ -725,15 +725,15 @@ national_shown(const struct national_view *nv, struct nquery *q, struct nshown *
 	s->sort = nv->ncrit;
 	if (q->sort != NULL && strcmp(q->sort, SORT_SITE) != 0 &&
 	    (s->sort = crit_find(nv, q->sort)) == nv->ncrit)
-		fields_fail(&q->errs, NQ_SORT, "Ce critère n’existe pas pour "
-		    "cette année : triez le tableau par l’un des en-têtes de "
-		    "ses colonnes.");
+		fields_fail(&q->nq.errs, NQ_SORT, "Ce critère n’existe pas "
+		    "pour cette année : triez le tableau par l’un des en-têtes "
+		    "de ses colonnes.");
 	s->crit = 0;
 	if (q->crit != NULL && (s->crit = crit_find(nv, q->crit)) ==
 	    nv->ncrit)
-		fields_fail(&q->errs, NQ_CRIT, "Ce critère n’existe pas pour "
-		    "cette année : choisissez-en un dans la liste.");
-	if (q->errs.nerrors > 0)
+		fields_fail(&q->nq.errs, NQ_CRIT, "Ce critère n’existe pas "
+		    "pour cette année : choisissez-en un dans la liste.");
+	if (q->nq.errs.nerrors > 0)
 		return -1;
 	/* A criterion's best first, the names from A. */
 	s->desc = q->order != NULL ? strcmp(q->order, "desc") == 0 :
@@ -812,8 +812,8 @@ national_choice(struct buf *b, const struct national_view *nv)
  * aria-sort on the sorted one.
  */
 static void
-national_head(struct buf *b, const struct national_view *nv, const struct nshown *s,
-    size_t j)
+national_head(struct buf *b, const struct national_view *nv,
+    const struct nshown *s, size_t j)
 {
 	const char	*key = j < nv->ncrit ? nv->crit[j].key : SORT_SITE;
 	const char	*crit = nv->crit[s->crit].key;
@@ -878,7 +878,8 @@ national_cell_put(struct buf *b, enum national_kind kind,
 
 /* The one table: a row per site, a column per criterion. */
 static void
-national_table(struct buf *b, const struct national_view *nv, const struct nshown *s)
+national_table(struct buf *b, const struct national_view *nv,
+    const struct nshown *s)
 {
 	size_t	i, j, si, ns = nv->nsites;
 	int	sat = nv->kind == NATIONAL_SATISFACTION;
@@ -939,8 +940,8 @@ national_table(struct buf *b, const struct national_view *nv, const struct nshow
 
 /* The choice of the chart's criterion: a GET form keeping the sort. */
 static void
-national_pick(struct buf *b, const struct national_view *nv, const struct nshown *s,
-    const char *sort)
+national_pick(struct buf *b, const struct national_view *nv,
+    const struct nshown *s, const char *sort)
 {
 	const char	**opts;
 	size_t		 j;
@@ -973,9 +974,10 @@ national_pick(struct buf *b, const struct national_view *nv, const struct nshown
 
 /* The chosen criterion's table: the chart's figures, with rank ranges. */
 static void
-national_ranks(struct buf *b, const struct national_view *nv, const struct nshown *s)
+national_ranks(struct buf *b, const struct national_view *nv,
+    const struct nshown *s)
 {
-	const struct national_crit		*c = &nv->crit[s->crit];
+	const struct national_crit	*c = &nv->crit[s->crit];
 	const struct national_cell	*cell;
 	size_t				 i;
 	int				 sat;
@@ -1036,13 +1038,14 @@ national_ranks(struct buf *b, const struct national_view *nv, const struct nshow
 
 /* The chart of the chosen criterion, its choice and its table. */
 static void
-national_chart(struct buf *b, const struct national_view *nv, const struct nshown *s)
+national_chart(struct buf *b, const struct national_view *nv,
+    const struct nshown *s)
 {
 	const struct national_crit	*c = &nv->crit[s->crit];
-	const struct national_cell *cell;
-	struct chart_dot	*dots;
-	struct buf		 title = { NULL, 0, 0 };
-	size_t			 i;
+	const struct national_cell	*cell;
+	struct chart_dot		*dots;
+	struct buf			 title = { NULL, 0, 0 };
+	size_t				 i;
 
 	buf_puts(b, "<h2 id=\"" ID_CHART "\">Le classement d’un critère"
 	    "</h2>\n<p>Le <strong>rang possible</strong> remplace un "
@@ -1083,6 +1086,16 @@ national_chart(struct buf *b, const struct national_view *nv, const struct nshow
 	national_ranks(b, nv, s);
 }
 
+void
+national_none(struct buf *b, const struct national_view *nv)
+{
+	buf_puts(b, nv->kind == NATIONAL_SATISFACTION ? "<p "
+	    "class=\"fr-text--lead\">Aucune réponse aux questionnaires de "
+	    "satisfaction pour cette année.</p>\n" : "<p "
+	    "class=\"fr-text--lead\">Aucun contact mystère enregistré pour "
+	    "cette année.</p>\n");
+}
+
 static void
 national_page(struct national *nt, struct resp *p, const struct staff_user *u,
     const struct national_view *nv, const struct nshown *s)
@@ -1111,11 +1124,7 @@ national_page(struct national *nt, struct resp *p, const struct staff_user *u,
 	    "puis le graphique d’une règle avec le rang possible de chaque "
 	    "site.</p>\n");
 	if (nv->nsites == 0 || nv->ncrit == 0) {
-		buf_puts(b, nv->kind == NATIONAL_SATISFACTION ? "<p "
-		    "class=\"fr-text--lead\">Aucune réponse aux questionnaires "
-		    "de satisfaction pour cette année.</p>\n" : "<p "
-		    "class=\"fr-text--lead\">Aucun contact mystère enregistré "
-		    "pour cette année.</p>\n");
+		national_none(b, nv);
 		page_end(b);
 		return;
 	}
@@ -1134,18 +1143,18 @@ message(struct national *nt, struct resp *p, const struct staff_user *u,
 	    "Accueil");
 }
 
-/* A bad parameter: 400, the first message (each names its field). */
-static void
-refused(struct national *nt, struct resp *p, const struct staff_user *u,
-    const struct nquery *q)
+void
+national_refused(struct staff *staff, struct resp *p,
+    const struct staff_user *u, const struct fields_errors *errs,
+    size_t nslots, const char *again)
 {
-	const char	*text = q->errs.form_error;
+	const char	*text = errs->form_error;
 	size_t		 i;
 
-	for (i = 0; text == NULL && i < NQ__MAX; i++)
-		text = q->errs.error[i];
-	message(nt, p, u, 400, "Adresse invalide", text != NULL ? text :
-	    "Rechargez la vue nationale depuis l’accueil.");
+	for (i = 0; text == NULL && i < nslots; i++)
+		text = errs->error[i];
+	staff_page_message(staff, p, u, 400, "Adresse invalide", text !=
+	    NULL ? text : again, PREFIX "/", "Accueil");
 }
 
 /* GET SELF: read the query, load, compute, render. */
@@ -1160,19 +1169,21 @@ national(struct national *nt, const struct staff_user *u, const struct req *r,
 	memset(&q, 0, sizeof(q));
 	memset(&nv, 0, sizeof(nv));
 	memset(&s, 0, sizeof(s));
-	fields_read(r, nq_fields, NQ_NFIELDS, 0, &q, &q.errs);
-	if (q.errs.nerrors > 0 || q.errs.form_error != NULL) {
-		refused(nt, p, u, &q);
+	fields_read(r, nq_fields, NQ_NFIELDS, 0, &q, &q.nq.errs);
+	if (q.nq.errs.nerrors > 0 || q.nq.errs.form_error != NULL) {
+		national_refused(nt->staff, p, u, &q.nq.errs, NQ__MAX,
+		    "Rechargez la vue nationale depuis l’accueil.");
 		goto out;
 	}
-	if (national_view_load(nt, u, q.kind, q.year, NULL, NULL, &nv) ==
+	if (national_view_load(nt, u, q.nq.kind, q.nq.year, NULL, NULL, &nv) ==
 	    -1) {
 		message(nt, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 		goto out;
 	}
 	if (national_shown(&nv, &q, &s) == -1) {
-		refused(nt, p, u, &q);
+		national_refused(nt->staff, p, u, &q.nq.errs, NQ__MAX,
+		    "Rechargez la vue nationale depuis l’accueil.");
 		goto out;
 	}
 	national_page(nt, p, u, &nv, &s);
@@ -1180,7 +1191,7 @@ out:
 	free(s.order);
 	free(s.ranked);
 	national_view_free(&nv);
-	fields_free(&q.errs);
+	fields_free(&q.nq.errs);
 }
 
 int

@@ -16,6 +16,8 @@
 
 #include <libpq-fe.h>
 
+#include "fields.h"
+
 struct buf;
 struct db;
 struct formcache;
@@ -138,6 +140,40 @@ int		 national_view_load(struct national *,
 
 /* Frees what *nv holds and empties it. */
 void		 national_view_free(struct national_view *nv);
+
+/*
+ * The kind and the year a page's address asks for (?type=, ?annee=): the
+ * first member of the page's own query, so that national_v_kind and
+ * national_v_year (fields_read's checks), given that query, fill it;
+ * their messages go to errs's slots NATIONAL_SLOT_KIND and
+ * NATIONAL_SLOT_YEAR, the page's first two.
+ */
+enum national_slot {
+	NATIONAL_SLOT_KIND,
+	NATIONAL_SLOT_YEAR,
+	NATIONAL_SLOT__MAX
+};
+
+struct national_query {
+	struct fields_errors	 errs;
+	enum national_kind	 kind;	/* satisfaction unless asked */
+	const char		*year;	/* 4 digits, or NULL: the latest */
+};
+
+int		 national_v_kind(void *q, const char *v);
+int		 national_v_year(void *q, const char *v);
+
+/*
+ * The 400 page of a bad address: the first of errs's nslots messages
+ * (each names its field), else again, with a link home.
+ */
+void		 national_refused(struct staff *, struct resp *p,
+		    const struct staff_user *u,
+		    const struct fields_errors *errs, size_t nslots,
+		    const char *again);
+
+/* Appends the lead paragraph of nv without answers, for its kind. */
+void		 national_none(struct buf *b, const struct national_view *nv);
 
 /*
  * Appends the fields of a GET form that choose the kind and the year of

@@ -28,6 +28,8 @@
 /* The ids of the page's parts. */
 #define ID_TABLE	"sites"
 #define ID_TESTS	"comparaison"
+/* What a refusal without a message of its own says. */
+#define AGAIN		"Rechargez la page depuis l’accueil."
 
 enum stmt {
 	S_GROUPS,
@@ -60,19 +62,17 @@ struct together {
 
 /* The page's parameters, as checked. */
 enum tq_slot {
-	TQ_GROUP,
-	TQ_KIND,
-	TQ_YEAR,
+	TQ_KIND = NATIONAL_SLOT_KIND,
+	TQ_YEAR = NATIONAL_SLOT_YEAR,
+	TQ_GROUP = NATIONAL_SLOT__MAX,
 	TQ__MAX
 };
 
 struct tquery {
+	struct national_query	 nq;	/* first: the kind and the year */
 	const char		*group;	/* a site's code or TOGETHER_DEPARTMENT
 					   and a department, or NULL: the
 					   first offered */
-	enum national_kind	 kind;
-	const char		*year;	/* 4 digits, or NULL: the latest */
-	struct fields_errors	 errs;
 };
 
 /* The groups offered, and the one shown. */
@@ -216,47 +216,18 @@ v_group(void *arg, const char *v)
 	struct tquery	*q = arg;
 
 	if (!group_valid(v)) {
-		fields_fail(&q->errs, TQ_GROUP, "Choisissez un groupe de sites "
-		    "dans la liste.");
+		fields_fail(&q->nq.errs, TQ_GROUP, "Choisissez un groupe de "
+		    "sites dans la liste.");
 		return 0;
 	}
 	q->group = v;
 	return 1;
 }
 
-static int
-v_kind(void *arg, const char *v)
-{
-	struct tquery	*q = arg;
-
-	if ((q->kind = national_kind_parse(v)) == NATIONAL_KIND__MAX) {
-		fields_fail(&q->errs, TQ_KIND, "Choisissez un type de campagne "
-		    "dans la liste.");
-		return 0;
-	}
-	return 1;
-}
-
-static int
-v_year(void *arg, const char *v)
-{
-	struct tquery	*q = arg;
-
-	if (*v == '\0')
-		return 1;	/* the form's empty choice: the latest */
-	if (strlen(v) != 4 || strspn(v, "0123456789") != 4 || v[0] < '1') {
-		fields_fail(&q->errs, TQ_YEAR, "Choisissez une année dans la "
-		    "liste.");
-		return 0;
-	}
-	q->year = v;
-	return 1;
-}
-
 static const struct fields_field tq_fields[] = {
 	{ "groupe",	v_group,	0, TQ_GROUP },
-	{ "type",	v_kind,		0, TQ_KIND },
-	{ "annee",	v_year,		0, TQ_YEAR },
+	{ "type",	national_v_kind, 0, TQ_KIND },
+	{ "annee",	national_v_year, 0, TQ_YEAR },
 };
 #define TQ_NFIELDS	(sizeof(tq_fields) / sizeof(tq_fields[0]))
 
@@ -291,8 +262,8 @@ together_group(struct tquery *q, struct tgroups *tgr)
 	buf_free(&v);
 	if (tgr->shown == -1) {
 		if (q->group != NULL)
-			fields_fail(&q->errs, TQ_GROUP, "Ce groupe ne fait pas "
-			    "partie des sites dont vous avez la charge : "
+			fields_fail(&q->nq.errs, TQ_GROUP, "Ce groupe ne fait "
+			    "pas partie des sites dont vous avez la charge : "
 			    "choisissez-en un dans la liste.");
 		return q->group != NULL ? -1 : 0;
 	}
@@ -431,7 +402,7 @@ together_table(struct buf *b, const struct national_view *nv,
 }
 
 /*
- * Each criterion's test in plain French: "les sites diffèrent
+ * Each answered criterion's test in plain French: "les sites diffèrent
  * significativement (p = 0,003)" or "pas de différence significative
  * entre les sites (p = 0,41)", or why there is no test, with Cochran's
  * warning.
@@ -442,7 +413,7 @@ together_tests(struct buf *b, const struct national_view *nv,
 {
 	const struct stats_homogeneity	*h;
 	char				 s[CHART_NUMBER_MAX];
-	size_t				 j;
+	size_t				 i, j, ng;
 
 	buf_puts(b, "<h2 id=\"" ID_TESTS "\">Les sites diffèrent-ils ?</h2>\n"
 	    "<p>Pour chaque critère, le test du khi-deux d’homogénéité "
@@ -453,6 +424,9 @@ together_tests(struct buf *b, const struct national_view *nv,
 	    "nombreuses pour la voir.</p>\n<ul class=\"qm-tests\">\n");
 	for (j = 0; j < nv->ncrit; j++) {
 		h = &tp->tests[j];
+		/* A criterion nobody answered in the group: nothing to say. */
+		if (tp->cells[j].n == 0)
+			continue;
 		buf_puts(b, "<li data-criterion=\"");
 		html_puts(b, nv->crit[j].key);
 		buf_puts(b, "\"");
@@ -465,11 +439,18 @@ together_tests(struct buf *b, const struct national_view *nv,
 		buf_puts(b, "</strong> : ");
 		if (!tp->tested[j]) {
 			buf_puts(b, "pas de test, ");
-			buf_puts(b, tp->cells[j].n == 0 ||
-			    tp->cells[j].x == 0 || tp->cells[j].x ==
-			    tp->cells[j].n ? "les réponses sont toutes "
-			    "identiques ou absentes" : "il faut au moins deux "
-			    "sites ayant des réponses");
+			for (ng = 0, i = 0; i < nv->nsites; i++)
+				if (nv->cells[j * nv->nsites + i].n > 0)
+					ng++;
+			if (ng < 2)
+				buf_puts(b, "il faut au moins deux sites ayant "
+				    "des réponses");
+			else if (nv->kind == NATIONAL_SATISFACTION)
+				buf_puts(b, "les réponses sont toutes "
+				    "identiques (toutes satisfaites, ou aucune)");
+			else
+				buf_puts(b, "les réponses sont toutes "
+				    "identiques (toutes conformes, ou aucune)");
 			buf_puts(b, ".</li>\n");
 			continue;
 		}
@@ -514,11 +495,7 @@ together_page(struct together *tg, struct resp *p, const struct staff_user *u,
 	}
 	together_choice(b, tgr, nv);
 	if (nv->nsites == 0 || nv->ncrit == 0) {
-		buf_puts(b, nv->kind == NATIONAL_SATISFACTION ? "<p "
-		    "class=\"fr-text--lead\">Aucune réponse aux questionnaires "
-		    "de satisfaction de ce groupe pour cette année.</p>\n" :
-		    "<p class=\"fr-text--lead\">Aucun contact mystère "
-		    "enregistré pour ce groupe cette année.</p>\n");
+		national_none(b, nv);
 		page_end(b);
 		return;
 	}
@@ -537,20 +514,6 @@ message(struct together *tg, struct resp *p, const struct staff_user *u,
 	    "Accueil");
 }
 
-/* A bad parameter: 400, the first message (each names its field). */
-static void
-refused(struct together *tg, struct resp *p, const struct staff_user *u,
-    const struct tquery *q)
-{
-	const char	*text = q->errs.form_error;
-	size_t		 i;
-
-	for (i = 0; text == NULL && i < TQ__MAX; i++)
-		text = q->errs.error[i];
-	message(tg, p, u, 400, "Adresse invalide", text != NULL ? text :
-	    "Rechargez la page depuis l’accueil.");
-}
-
 /* GET SELF: read the query, the groups, load, compute, render. */
 static void
 together(struct together *tg, const struct staff_user *u,
@@ -566,9 +529,9 @@ together(struct together *tg, const struct staff_user *u,
 	memset(&tgr, 0, sizeof(tgr));
 	memset(&nv, 0, sizeof(nv));
 	memset(&tp, 0, sizeof(tp));
-	fields_read(r, tq_fields, TQ_NFIELDS, 0, &q, &q.errs);
-	if (q.errs.nerrors > 0 || q.errs.form_error != NULL) {
-		refused(tg, p, u, &q);
+	fields_read(r, tq_fields, TQ_NFIELDS, 0, &q, &q.nq.errs);
+	if (q.nq.errs.nerrors > 0 || q.nq.errs.form_error != NULL) {
+		national_refused(tg->staff, p, u, &q.nq.errs, TQ__MAX, AGAIN);
 		goto out;
 	}
 	if (db_exec_as_logged(tg->db, u->session, u->login, tg->base +
@@ -579,23 +542,23 @@ together(struct together *tg, const struct staff_user *u,
 		goto out;
 	}
 	if (together_group(&q, &tgr) == -1) {
-		refused(tg, p, u, &q);
+		national_refused(tg->staff, p, u, &q.nq.errs, TQ__MAX, AGAIN);
 		goto out;
 	}
-	if (tgr.shown != -1 && (national_view_load(tg->national, u, q.kind,
-	    q.year, tgr.site, tgr.department, &nv) == -1 ||
+	if (tgr.shown != -1 && (national_view_load(tg->national, u,
+	    q.nq.kind, q.nq.year, tgr.site, tgr.department, &nv) == -1 ||
 	    together_compute(&nv, &tp) == -1)) {
 		message(tg, p, u, 503, "Service momentanément indisponible",
 		    "Réessayez dans quelques instants.");
 		goto out;
 	}
-	nv.kind = q.kind;
+	nv.kind = q.nq.kind;
 	together_page(tg, p, u, &tgr, &nv, &tp);
 out:
 	tpooled_free(&tp);
 	national_view_free(&nv);
 	PQclear(tgr.res);
-	fields_free(&q.errs);
+	fields_free(&q.nq.errs);
 }
 
 int
