@@ -5,7 +5,8 @@
 # planning of mystery campaigns (planning.c), the services of each site
 # that campaigns test (services.c), the sites' own referentials
 # (referentials.c), sites (admin.c), the people (people.c), the national
-# view (national.c: the sites compared, an admin's page), the rhythm of the responses and
+# view (national.c: the sites compared, an admin's page), a group's sites
+# side by side (together.c), the rhythm of the responses and
 # the periods set aside (rhythm.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
@@ -19,6 +20,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/admin.c cgi/referent/admin.h \
 	cgi/referent/people.c cgi/referent/people.h \
 	cgi/referent/national.c cgi/referent/national.h \
+	cgi/referent/together.c cgi/referent/together.h \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -85,5 +87,18 @@ tests_test_national_order_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 	-I$(top_srcdir)/cgi/referent $(TAP_I)
 tests_test_national_order_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_national_order_LDADD = cgi/results/libqmresults.a \
+	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
+	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a
+
+# Sites together: a group's pooled counts and its chi-square test.
+check_PROGRAMS += tests/test-together-pool
+TESTS += tests/test-together-pool
+tests_test_together_pool_SOURCES = tests/test-together-pool.c \
+	cgi/referent/together.c cgi/referent/together.h \
+	cgi/referent/national.c cgi/referent/national.h
+tests_test_together_pool_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_together_pool_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_together_pool_LDADD = cgi/results/libqmresults.a \
 	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
 	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a

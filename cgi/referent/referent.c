@@ -37,6 +37,7 @@
 #include "sampling.h"
 #include "school.h"
 #include "staff.h"
+#include "together.h"
 #include "xmalloc.h"
 
 #define PREFIX		"/referent"
@@ -237,6 +238,7 @@ struct referent {
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
+	struct together		*together;	/* a group's sites compared */
 };
 
 /*
@@ -290,6 +292,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
 	rf->referentials = referentials_create(rf->db, rf->staff);
+	rf->together = together_create(rf->db, rf->staff, rf->national);
 	return rf;
 }
 
@@ -299,6 +302,7 @@ referent_free(struct referent *rf)
 	if (rf == NULL)
 		return;
 	free(rf->emblem);
+	together_free(rf->together);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -366,6 +370,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
 	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    PEOPLE_PREFIX "\">Personnes</a></li>\n");
+	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    TOGETHER_PATH "\">Sites ensemble</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");
@@ -1724,7 +1730,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    referentials_handle(rf->referentials, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p) ||
 	    people_handle(rf->people, &u, r, p) ||
-	    national_handle(rf->national, &u, r, p))
+	    national_handle(rf->national, &u, r, p) ||
+	    together_handle(rf->together, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;

@@ -1085,11 +1085,7 @@ chart_bars(struct buf *b, const struct results *r, const char *id)
 		free(c);
 }
 
-/*
- * Appends "p = 0,051", with the digits it takes to stay on its side of
- * 5 % (0.0499 is not "0,050"), or "p < 0,001".
- */
-static void
+void
 chart_put_p(struct buf *b, double p)
 {
 	char	s[CHART_NUMBER_MAX];
@@ -1157,18 +1153,25 @@ chart_test_sentence(struct buf *b, const struct results_breakdown *bd)
 static void
 chart_test_warning(struct buf *b, const struct results_breakdown *bd)
 {
+	if (bd->tested)
+		chart_homogeneity_warning(b, &bd->test);
+}
+
+void
+chart_homogeneity_warning(struct buf *b, const struct stats_homogeneity *h)
+{
 	char	s[CHART_NUMBER_MAX];
 
-	if (!bd->tested || bd->test.nsmall == 0)
+	if (h->nsmall == 0)
 		return;
-	chart_number(bd->test.min_expected, 1, s, sizeof(s));
+	chart_number(h->min_expected, 1, s, sizeof(s));
 	buf_puts(b, "<div class=\"fr-alert fr-alert--warning fr-alert--sm "
 	    "qm-test-warning\">\n<p>Attention" NBSP ": ");
-	chart_put_count(b, (long long)bd->test.nsmall);
-	buf_puts(b, bd->test.nsmall > 1 ? " effectifs attendus sur " :
+	chart_put_count(b, (long long)h->nsmall);
+	buf_puts(b, h->nsmall > 1 ? " effectifs attendus sur " :
 	    " effectif attendu sur ");
-	chart_put_count(b, 2 * (bd->test.df + 1));
-	buf_puts(b, bd->test.nsmall > 1 ? " sont inférieurs" :
+	chart_put_count(b, 2 * (h->df + 1));
+	buf_puts(b, h->nsmall > 1 ? " sont inférieurs" :
 	    " est inférieur");
 	buf_printf(b, " à 5 (le plus petit" NBSP ": %s)" NBSP "; la valeur "
 	    "de p n'est qu'approximative.</p>\n</div>\n", s);
@@ -1449,7 +1452,8 @@ chart_dots_rank(struct buf *b, int best, int worst)
 
 /* One row: its label, whisker, dot, rate and rank range. */
 static void
-chart_dots_row(struct buf *b, const struct chart_dot *d, double top)
+chart_dots_row(struct buf *b, const struct chart_dot *d, double top,
+    int conform)
 {
 	const char	*s = d->label != NULL ? d->label : "";
 	size_t		 len = strlen(s), skip, fit;
@@ -1471,8 +1475,9 @@ chart_dots_row(struct buf *b, const struct chart_dot *d, double top)
 	buf_puts(b, "</text>\n");
 	if (d->n <= 0 || isnan(d->rate)) {
 		buf_printf(b, "<text class=\"qm-none\" x=\"%d\" y=\"%.1f\" "
-		    "font-style=\"italic\" fill=\"" MUTED "\">pas d’avis"
-		    "</text>\n", DOTS_X0 + 8, cy + 4.5);
+		    "font-style=\"italic\" fill=\"" MUTED "\">%s"
+		    "</text>\n", DOTS_X0 + 8, cy + 4.5, conform ?
+		    "pas de contact" : "pas d’avis");
 		return;
 	}
 	chart_whisker(b, chart_dots_x(d->lower), chart_dots_x(d->upper), cy);
@@ -1492,11 +1497,12 @@ chart_dots_row(struct buf *b, const struct chart_dot *d, double top)
 /* The text alternative of the SVG: what a reader sees in it. */
 static void
 chart_dots_desc(struct buf *b, const struct chart_dot *dots, size_t n,
-    const char *table_id)
+    const char *table_id, int conform)
 {
 	size_t	i, none = 0, hi = n, lo = n;
 
-	buf_puts(b, "Taux de satisfaction de chaque site, du plus haut au plus "
+	buf_puts(b, conform ? "Taux de conformité" : "Taux de satisfaction");
+	buf_puts(b, " de chaque site, du plus haut au plus "
 	    "bas, avec l’intervalle de confiance à 95" NBSP "% et le rang "
 	    "possible. ");
 	chart_put_counted(b, (long long)n, "site", "sites");
@@ -1524,7 +1530,7 @@ chart_dots_desc(struct buf *b, const struct chart_dot *dots, size_t n,
 	}
 	if (none > 0) {
 		chart_put_counted(b, (long long)none, "site", "sites");
-		buf_puts(b, " sans avis. ");
+		buf_puts(b, conform ? " sans contact. " : " sans avis. ");
 	}
 	if (table_id != NULL)
 		buf_puts(b, "Les valeurs sont données dans le tableau qui suit.");
@@ -1532,7 +1538,7 @@ chart_dots_desc(struct buf *b, const struct chart_dot *dots, size_t n,
 
 void
 chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
-    const char *title, const char *id, const char *table_id)
+    const char *title, const char *id, const char *table_id, int conform)
 {
 	double	bottom = DOTS_TOP + (double)n * DOTS_ROW_H, y;
 	size_t	i;
@@ -1555,7 +1561,7 @@ chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
 	html_puts(b, title);
 	buf_puts(b, "</title>\n");
 	chart_open_id(b, "desc", id, "desc");
-	chart_dots_desc(b, dots, n, table_id);
+	chart_dots_desc(b, dots, n, table_id, conform);
 	buf_puts(b, "</desc>\n");
 
 	/* The rows' bands first, then the grid over them. */
@@ -1583,19 +1589,22 @@ chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
 	    CHART_SMALL, DOTS_RANK_X, DOTS_TOP - 10, CHART_SMALL);
 	y = DOTS_TOP;
 	for (i = 0; i < n; i++, y += DOTS_ROW_H)
-		chart_dots_row(b, &dots[i], y);
+		chart_dots_row(b, &dots[i], y, conform);
 	chart_dots_ticks(b, bottom + 17.0);
 
 	y = bottom + CHART_AXIS_H + CHART_LEG_H / 2.0;
 	buf_printf(b, "<g class=\"qm-legend\">\n<circle cx=\"26\" "
 	    "cy=\"%.1f\" r=\"%d\" fill=\"" INK "\"/><text x=\"48\" "
-	    "y=\"%.1f\" font-size=\"%d\" fill=\"" INK "\">taux de "
-	    "satisfaction</text>\n", y, DOTS_R, y + 4.0, CHART_SMALL);
+	    "y=\"%.1f\" font-size=\"%d\" fill=\"" INK "\">%s</text>\n",
+	    y, DOTS_R, y + 4.0, CHART_SMALL, conform ? "taux de conformité" :
+	    "taux de satisfaction");
 	chart_legend_item(b, id, 1, CHART_LEG_X2 - 160, y, 0);
 	buf_puts(b, "</g>\n</svg>\n</div>\n<figcaption>");
 	html_puts(b, title);
-	buf_puts(b, ". Le point donne le taux de satisfaction de chaque site, "
-	    "le trait son intervalle de confiance à 95" NBSP "%, la "
+	buf_puts(b, conform ? ". Le point donne le taux de conformité de "
+	    "chaque site, " : ". Le point donne le taux de satisfaction de "
+	    "chaque site, ");
+	buf_puts(b, "le trait son intervalle de confiance à 95" NBSP "%, la "
 	    "dernière colonne son rang possible.");
 	if (table_id != NULL) {
 		buf_puts(b, " <a href=\"#");

@@ -102,6 +102,20 @@ void	 chart_days(struct buf *b, const char *const *days,
 void	 chart_summary(struct buf *b, const struct results *r,
 	    const char *id);
 
+/*
+ * Appends "p = 0,051", with the digits it takes to stay on its side of
+ * 5 % (0.0499 is not "0,050"), or "p < 0,001" (escaped).
+ */
+void	 chart_put_p(struct buf *b, double p);
+
+/*
+ * Appends Cochran's warning for the test h when an expected count is
+ * below 5: a DSFR alert saying how many of the 2 k expected counts are,
+ * the smallest, and that p is only approximate; nothing otherwise.
+ */
+void	 chart_homogeneity_warning(struct buf *b,
+	    const struct stats_homogeneity *h);
+
 /* One row of chart_dots: a site's rate on one criterion. */
 struct chart_dot {
 	const char	*label;		/* the site's name; untrusted */
@@ -123,10 +137,12 @@ struct chart_dot {
  * <figcaption> links to the element table_id, the table of the same
  * figures the caller writes, unless table_id is NULL. id and table_id
  * are of our own making (letters, digits, '-'); labels and title go
- * through html_puts.
+ * through html_puts. With conform, the rates are conformity rates (a
+ * mystery grid's rule checks) and a row without any has no contact.
  */
 void	 chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
-	    const char *title, const char *id, const char *table_id);
+	    const char *title, const char *id, const char *table_id,
+	    int conform);
 
 struct results_row;
 

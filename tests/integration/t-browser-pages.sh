@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=27
+npages=29
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -86,6 +86,8 @@ admin	person-new	/referent/personnes/nouvelle
 admin	person-disable	/referent/personnes/$enq_id/desactiver
 admin	national	/referent/national
 admin	national-sorted	/referent/national?tri=courtoisie&ordre=desc&critere=disponibilite
+admin	national-calls	/referent/national?type=appel
+referent	together	/referent/sites-ensemble
 EOF
 )
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
@@ -95,7 +97,7 @@ shots=${QUALIMETRE_TEST_SCREENSHOTS:-$QM_TMP/screenshots}
 mkdir -p "$shots"
 started=$(date +%s)
 rc=0
-printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 400 node "$QM_SRC/tests/browser/pages.mjs" \
+printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 540 node "$QM_SRC/tests/browser/pages.mjs" \
 	"$QM_URL" "$enq" "$ref" "$adm" "$shots" > "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
 diag "the browser program took $(($(date +%s) - started)) s"
 

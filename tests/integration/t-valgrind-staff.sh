@@ -4,12 +4,12 @@
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
 # in, the referent's results page, exports and poster, a paper
 # questionnaire corrected and withdrawn, the people pages, the admin's
-# national view, the enquirer's slots and a recorded call; then SIGTERM
+# national view and sites together, the enquirer's slots and a recorded call; then SIGTERM
 # and clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 35
+tap_plan 38
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -155,6 +155,12 @@ is "$(fcgi referent GET /referent/national)" 200 "the national view"
 is "$(fcgi referent GET /referent/national "" "tri=courtoisie&ordre=desc&critere=attente")" 200 \
 	"sorted by a criterion, another criterion's chart"
 is "$(fcgi referent GET /referent/national "" "tri=nimporte")" 400 "a bad sort refused"
+is "$(fcgi referent GET /referent/national "" "type=courriel")" 200 \
+	"the national view of the mystery emails"
+is "$(fcgi referent GET /referent/sites-ensemble "" "groupe=dep-41&type=appel")" 200 \
+	"a department's sites together, their calls"
+is "$(fcgi referent GET /referent/sites-ensemble "" "groupe=dep-41")" 200 \
+	"and their questionnaires, tested site against site"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"
