@@ -9,6 +9,7 @@
 
 #include <libpq-fe.h>
 
+#include "actions.h"
 #include "admin.h"
 #include "buf.h"
 #include "cal.h"
@@ -34,6 +35,7 @@
 #include "results.h"
 #include "revisions.h"
 #include "rhythm.h"
+#include "selfassess.h"
 #include "sampling.h"
 #include "school.h"
 #include "staff.h"
@@ -237,6 +239,8 @@ struct referent {
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
+	struct selfassess	*selfassess;	/* self-assessment grids */
+	struct actions		*actions;	/* the action plan */
 };
 
 /*
@@ -290,6 +294,8 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
 	rf->referentials = referentials_create(rf->db, rf->staff);
+	rf->selfassess = selfassess_create(rf->db, rf->staff, rf->forms);
+	rf->actions = actions_create(rf->db, rf->staff);
 	return rf;
 }
 
@@ -306,6 +312,8 @@ referent_free(struct referent *rf)
 	national_free(rf->national);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
+	selfassess_free(rf->selfassess);
+	actions_free(rf->actions);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
@@ -360,7 +368,11 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    SERVICES_PREFIX "\">Services des sites</a></li>\n"
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    REFERENTIALS_PREFIX "\">Référentiels</a></li>\n");
+	    REFERENTIALS_PREFIX "\">Référentiels</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    SELFASSESS_PREFIX "\">Auto-diagnostic</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    ACTIONS_PREFIX "\">Plan d’actions</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -1724,7 +1736,9 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    referentials_handle(rf->referentials, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p) ||
 	    people_handle(rf->people, &u, r, p) ||
-	    national_handle(rf->national, &u, r, p))
+	    national_handle(rf->national, &u, r, p) ||
+	    selfassess_handle(rf->selfassess, &u, r, p) ||
+	    actions_handle(rf->actions, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;
