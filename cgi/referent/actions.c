@@ -15,6 +15,7 @@
 #include "html.h"
 #include "http.h"
 #include "page.h"
+#include "results.h"
 #include "staff.h"
 #include "xmalloc.h"
 
@@ -263,6 +264,36 @@ status_text(const char *name)
 	enum actions_status	s;
 
 	return actions_status_parse(name, &s) == 0 ? statuses[s].label : name;
+}
+
+void
+actions_below_target(struct buf *b, const char *campaign_id,
+    const struct results *r)
+{
+	const struct results_row	*row;
+	const char			*name;
+	size_t				 i, n = 0;
+
+	for (i = 0; i < r->nrows; i++) {
+		row = &r->rows[i];
+		if (!row->has_verdict || row->verdict != STATS_BELOW)
+			continue;
+		if (n++ == 0)
+			buf_puts(b, "<h3>Critères sous leur cible</h3>\n<ul>\n");
+		name = row->short_label != NULL ? row->short_label :
+		    row->label;
+		buf_puts(b, "<li>");
+		html_puts(b, name);
+		buf_puts(b, " : <a href=\"" ACTIONS_PREFIX "/nouvelle?campagne=");
+		html_puts(b, campaign_id);
+		buf_puts(b, "&amp;critere=");
+		html_puts(b, row->key);
+		buf_puts(b, "\">Créer une action<span class=\"fr-sr-only\"> : ");
+		html_puts(b, name);
+		buf_puts(b, "</span></a></li>\n");
+	}
+	if (n > 0)
+		buf_puts(b, "</ul>\n");
 }
 
 struct actions *

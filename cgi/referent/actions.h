@@ -16,9 +16,11 @@
 #ifndef QUALIMETRE_ACTIONS_H
 #define QUALIMETRE_ACTIONS_H
 
+struct buf;
 struct db;
 struct req;
 struct resp;
+struct results;
 struct staff;
 struct staff_user;
 
@@ -64,6 +66,14 @@ int		 actions_origin_parse(const char *name,
 		    enum actions_origin *out);
 int		 actions_status_parse(const char *name,
 		    enum actions_status *out);
+
+/*
+ * Writes, on the results of campaign campaign_id (r), the criteria
+ * significantly below their target, each with a link to a new action
+ * prefilled with the campaign and the criterion; nothing when none is.
+ */
+void		 actions_below_target(struct buf *b, const char *campaign_id,
+		    const struct results *r);
 
 struct actions;
 

@@ -1624,6 +1624,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	if (cr.r.responses > 0) {
 		buf_puts(b, "<h2>Détail par critère</h2>\n");
 		chart_bars(b, &cr.r, "resultats");
+		actions_below_target(b, id, &cr.r);
 		if (byq != NULL && crit != NULL)
 			campaign_detail(b, &cr, crit, byq);
 		if (!satisfaction) {

@@ -14,7 +14,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 62
+tap_plan 71
 
 A=TSA-A-$$ B=TSA-B-$$
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
@@ -164,6 +164,24 @@ is "$(http_post "/referent/actions/$aid" "_csrf=$csrf&titre=$(urlencode "Refaire
 is "$(psql_q "SELECT status || ' ' || due_on FROM qualimetre.action WHERE id = :'i'" i="$aid")" "realisee 2027-02-01" \
 	"its status and due date changed"
 is "$(audits action-add) $(audits action-edit) $(audits copil-add)" "1 1 1" "each change is audited"
+
+# ---- a criterion below its target
+cid=$(survey_with_responses "$A" "sa-survey-$$")
+cid_b=$(survey_with_responses "$B" "sa-survey-b-$$")
+psql_q "UPDATE qualimetre.campaign SET target_rate = 0.8 WHERE id = :'c'" c="$cid"
+is "$(http_get "/referent/campagnes/$cid")" 200 "site A's campaign results"
+body_has "href=\"/referent/actions/nouvelle\?campagne=$cid&amp;critere=attente\">Créer une action" \
+	"a criterion below its target offers an action"
+is "$(http_get "/referent/actions/nouvelle?campagne=$cid&critere=attente")" 200 "the new action, prefilled"
+body_has '<input type="hidden" name="critere" value="attente">' "with the campaign's criterion"
+body_has "<option value=\"$site_a\" selected>" "and the campaign's site"
+is "$(http_post /referent/actions/nouvelle "_csrf=$csrf&site=$site_a&origine=criterion&campagne=$cid&critere=attente&titre=$(urlencode "Réduire l’attente au guichet")&description=&responsable=$(urlencode "Service des étrangers")&echeance=2027-03-01&statut=prevue&copil=")" 303 \
+	"an action from the criterion is created"
+is "$(psql_q "SELECT campaign_id || ' ' || criterion FROM qualimetre.action WHERE site_id = :'s' AND origin = 'criterion'" s="$site_a")" \
+	"$cid attente" "tied to the campaign's criterion"
+is "$(http_post /referent/actions/nouvelle "_csrf=$csrf&site=$site_a&origine=criterion&campagne=$cid_b&critere=attente&titre=x&description=&responsable=x&echeance=2027-03-01&statut=prevue&copil=")" 403 \
+	"a criterion of another site's campaign is refused"
+is "$(nactions "$site_a" criterion)" 1 "and nothing more is stored"
 
 # ---- site B's referent, and the database's policies
 is "$(referent_login "$ref2" "$pw")" 303 "the referent of site B logs in"
