@@ -89,3 +89,13 @@ tests_test_national_order_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_national_order_LDADD = cgi/results/libqmresults.a \
 	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
 	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a
+# The self-assessment's semesters and the due date of a gap's action.
+check_PROGRAMS += tests/test-selfassess-semester
+TESTS += tests/test-selfassess-semester
+tests_test_selfassess_semester_SOURCES = tests/test-selfassess-semester.c \
+	cgi/referent/selfassess.c cgi/referent/selfassess.h
+tests_test_selfassess_semester_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_selfassess_semester_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_selfassess_semester_LDADD = tests/libtap.a $(QUEST_LIBS) \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
