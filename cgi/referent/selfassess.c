@@ -176,6 +176,7 @@ struct sa_input {
 	const char		**level;	/* per question, or NULL */
 	const char		**comment;	/* per question, or NULL */
 	char			**error;	/* per question, or NULL */
+	size_t			 nq;		/* questions: the arrays' size */
 	struct fields_errors	 errs;		/* the form's, and the count */
 };
 
@@ -729,9 +730,8 @@ input_free(struct sa_input *in)
 {
 	size_t	i;
 
-	if (in->error != NULL)
-		for (i = 0; in->error[i] != (char *)in; i++)
-			free(in->error[i]);
+	for (i = 0; in->error != NULL && i < in->nq; i++)
+		free(in->error[i]);
 	free(in->level);
 	free(in->comment);
 	free(in->error);
@@ -766,11 +766,10 @@ read_input(const struct req *r, const struct sa_load *ld,
 
 	memset(in, 0, sizeof(*in));
 	in->action = -1;
+	in->nq = nq;
 	in->level = xcalloc(nq, sizeof(*in->level));
 	in->comment = xcalloc(nq, sizeof(*in->comment));
-	/* The error array ends with in itself, a mark input_free stops at. */
-	in->error = xcalloc(nq + 1, sizeof(*in->error));
-	in->error[nq] = (char *)in;
+	in->error = xcalloc(nq, sizeof(*in->error));
 	for (i = 0; i < r->nfields; i++) {
 		f = &r->fields[i];
 		if (strlen(f->val) != f->vallen) {
