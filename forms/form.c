@@ -115,7 +115,7 @@ static const char *const qkind_names[QKIND__MAX] = {
 };
 
 static const char *const formkind_names[FORMKIND__MAX] = {
-	"satisfaction", "mystery-call", "mystery-email"
+	"satisfaction", "mystery-call", "mystery-email", "self-assessment"
 };
 
 /* Each rule's name in the XML, and the kind of criterion it judges. */
@@ -1039,6 +1039,47 @@ check_options(struct build *b, xmlNodePtr n, struct form_question *q,
 	return 0;
 }
 
+/*
+ * required-level, which a self-assessment form's questions all have and
+ * no other form's: each is then a scale question, always asked, not a
+ * criterion, and its level one of its scale's values.
+ */
+static int
+check_level(struct build *b, xmlNodePtr n, struct form_question *q)
+{
+	const char	*level = attr(b, n, "required-level");
+	long		 line = xmlGetLineNo(n);
+
+	if (b->f->kind != FORMKIND_SELF_ASSESSMENT) {
+		if (level == NULL)
+			return 0;
+		set_cause(b->cause, b->name, line, "question \"%s\": "
+		    "required-level applies only to a self-assessment form",
+		    q->key);
+		return -1;
+	}
+	if (q->kind != QKIND_SCALE || level == NULL) {
+		set_cause(b->cause, b->name, line, "%s \"%s\": a "
+		    "self-assessment engagement is a scale question with a "
+		    "required-level", what_of(q), q->key);
+		return -1;
+	}
+	if (q->criterion || q->when_key != NULL) {
+		set_cause(b->cause, b->name, line, "question \"%s\": a "
+		    "self-assessment engagement is neither a criterion nor "
+		    "asked only when", q->key);
+		return -1;
+	}
+	if (form_option_find(q, level) == NULL) {
+		set_cause(b->cause, b->name, line, "question \"%s\": "
+		    "required-level \"%s\" is not a value of scale \"%s\"",
+		    q->key, level, q->scale);
+		return -1;
+	}
+	q->required_level = level;
+	return 0;
+}
+
 /* min and max (integer, duration) and maxlength (text). */
 static int
 check_bounds(struct build *b, xmlNodePtr n, struct form_question *q)
@@ -1115,7 +1156,8 @@ check_kind(struct build *b, xmlNodePtr n, struct form_question *q,
 	    check_options(b, n, q, opts, nopts) == -1 ||
 	    check_bounds(b, n, q) == -1 ||
 	    check_thresholds(b, n, q) == -1 ||
-	    check_rule(b, n, q) == -1)
+	    check_rule(b, n, q) == -1 ||
+	    check_level(b, n, q) == -1)
 		return -1;
 
 	/* Whether after names an earlier question: check_refs. */
@@ -1240,7 +1282,7 @@ build_delay(struct build *b, xmlNodePtr n, size_t sec, size_t idx)
 	    pick_text(b, &child, "hint", 0, &q->hint) == -1)
 		return -1;
 	if (check_target(b, n, q) == -1 || check_thresholds(b, n, q) == -1 ||
-	    check_rule(b, n, q) == -1)
+	    check_rule(b, n, q) == -1 || check_level(b, n, q) == -1)
 		return -1;
 	return 0;
 }
@@ -1863,6 +1905,24 @@ form_option_find(const struct form_question *q, const char *value)
 		if (strcmp(q->options[i].value, value) == 0)
 			return &q->options[i];
 	return NULL;
+}
+
+int
+form_level_met(const struct form_question *q, const char *value)
+{
+	size_t	i, have = SIZE_MAX, need = SIZE_MAX;
+
+	if (q == NULL || q->required_level == NULL || value == NULL)
+		return -1;
+	for (i = 0; i < q->noptions; i++) {
+		if (strcmp(q->options[i].value, value) == 0)
+			have = i;
+		if (strcmp(q->options[i].value, q->required_level) == 0)
+			need = i;
+	}
+	if (have == SIZE_MAX || need == SIZE_MAX)
+		return -1;
+	return have >= need;
 }
 
 int

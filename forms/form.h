@@ -31,6 +31,10 @@ enum formkind {
 	FORMKIND_SATISFACTION,	/* the public questionnaire */
 	FORMKIND_MYSTERY_CALL,	/* a mystery call grid */
 	FORMKIND_MYSTERY_EMAIL,	/* a mystery email grid */
+	FORMKIND_SELF_ASSESSMENT, /* a referential's engagements, scored by
+				   the referent each semester: every
+				   question a scale question with a
+				   required level */
 	FORMKIND__MAX
 };
 
@@ -122,6 +126,10 @@ struct form_question {
 					   is a late answer) */
 	enum form_rule	 rule;		/* the referential's rule it follows,
 					   FORM_RULE_NONE for most */
+	const char	*required_level; /* a self-assessment engagement's
+					   lowest option value that meets it
+					   (the options rank from lowest to
+					   highest), or NULL elsewhere */
 };
 
 /* A titled group of questions, rendered as one block. */
@@ -219,6 +227,15 @@ const struct form_option *form_option_find(const struct form_question *q,
  * q has no threshold (not a criterion of those kinds).
  */
 int		 form_conform(const struct form_question *q, long long v);
+
+/*
+ * Whether the option value of a self-assessment engagement q meets its
+ * required level: returns 1 when value ranks at or above it among q's
+ * options, 0 when below, and -1 when q has no required level or value
+ * is none of its options.
+ */
+int		 form_level_met(const struct form_question *q,
+		    const char *value);
 
 /* Sets every value of ref to -1 (the forms' own) and its name to name. */
 void		 form_referential_init(struct form_referential *ref,

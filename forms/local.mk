@@ -18,13 +18,16 @@ formsdir = $(pkgdatadir)/forms
 dist_forms_DATA = forms/form.rng forms/satisfaction.xml \
 	forms/mystery-call.xml forms/mystery-email.xml \
 	forms/mystery-call-2.xml forms/mystery-email-2.xml \
-	forms/mystery-call-3.xml forms/mystery-email-3.xml
+	forms/mystery-call-3.xml forms/mystery-email-3.xml \
+	forms/autodiagnostic-qualepref.xml
 
 # Unit tests of the loader, and the definitions they feed it.
 check_PROGRAMS += tests/test-form-load-valid tests/test-form-load-invalid \
-	tests/test-form-rule-apply tests/test-form-load-lang
+	tests/test-form-rule-apply tests/test-form-load-lang \
+	tests/test-form-load-selfassess
 TESTS += tests/test-form-load-valid tests/test-form-load-invalid \
-	tests/test-form-rule-apply tests/test-form-load-lang
+	tests/test-form-rule-apply tests/test-form-load-lang \
+	tests/test-form-load-selfassess
 FORM_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(TAP_I)
 FORM_TEST_LDADD = tests/libtap.a forms/libqmform.a common/libqmcommon.a \
 	$(XML_LIBS) $(SODIUM_LIBS)
@@ -42,8 +45,17 @@ tests_test_form_rule_apply_LDADD = $(FORM_TEST_LDADD)
 tests_test_form_load_lang_SOURCES = tests/test-form-load-lang.c
 tests_test_form_load_lang_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
 tests_test_form_load_lang_LDADD = $(FORM_TEST_LDADD)
+tests_test_form_load_selfassess_SOURCES = tests/test-form-load-selfassess.c
+tests_test_form_load_selfassess_CPPFLAGS = $(FORM_TEST_CPPFLAGS)
+tests_test_form_load_selfassess_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS)
+tests_test_form_load_selfassess_LDADD = $(FORM_TEST_LDADD)
 EXTRA_DIST += \
 	tests/data/forms/lang-arabic.xml \
+	tests/data/forms/selfassess-criterion.xml \
+	tests/data/forms/selfassess-level-elsewhere.xml \
+	tests/data/forms/selfassess-level-unknown.xml \
+	tests/data/forms/selfassess-no-level.xml \
+	tests/data/forms/selfassess-not-scale.xml \
 	tests/data/forms/after-later.xml \
 	tests/data/forms/after-message-alone.xml \
 	tests/data/forms/after-on-integer.xml \

@@ -84,6 +84,12 @@ static const struct fixture {
 	{ "delay-not-dated.xml",	13, "date or datetime" },
 	{ "delay-same-ends.xml",	10, "the same question" },
 	{ "delay-no-threshold.xml",	13, "conform-min or conform-max" },
+	/* Self-assessment grids: scored engagements, nothing else. */
+	{ "selfassess-level-elsewhere.xml", 8, "only to a self-assessment" },
+	{ "selfassess-not-scale.xml",	11, "scale question with a required" },
+	{ "selfassess-no-level.xml",	8, "scale question with a required" },
+	{ "selfassess-level-unknown.xml", 8, "not a value of scale" },
+	{ "selfassess-criterion.xml",	8, "neither a criterion" },
 };
 #define NFIXTURES	(sizeof(fixtures) / sizeof(fixtures[0]))
 

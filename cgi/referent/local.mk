@@ -7,7 +7,8 @@
 # (referentials.c), sites (admin.c), the people (people.c), the national
 # view (national.c: the sites compared, an admin's page), a group's sites
 # side by side (together.c), the rhythm of the responses and
-# the periods set aside (rhythm.c).
+# the periods set aside (rhythm.c), the self-assessment (selfassess.c) and
+# the action plan (actions.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -22,7 +23,9 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/national.c cgi/referent/national.h \
 	cgi/referent/together.c cgi/referent/together.h \
 	cgi/referent/site.c cgi/referent/site.h \
-	cgi/referent/rhythm.c cgi/referent/rhythm.h
+	cgi/referent/rhythm.c cgi/referent/rhythm.h \
+	cgi/referent/selfassess.c cgi/referent/selfassess.h \
+	cgi/referent/actions.c cgi/referent/actions.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)
@@ -102,3 +105,13 @@ tests_test_together_pool_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_together_pool_LDADD = cgi/results/libqmresults.a \
 	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
 	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a
+# The self-assessment's semesters and the due date of a gap's action.
+check_PROGRAMS += tests/test-selfassess-semester
+TESTS += tests/test-selfassess-semester
+tests_test_selfassess_semester_SOURCES = tests/test-selfassess-semester.c \
+	cgi/referent/selfassess.c cgi/referent/selfassess.h
+tests_test_selfassess_semester_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_selfassess_semester_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_selfassess_semester_LDADD = tests/libtap.a $(QUEST_LIBS) \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)

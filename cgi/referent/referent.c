@@ -9,6 +9,7 @@
 
 #include <libpq-fe.h>
 
+#include "actions.h"
 #include "admin.h"
 #include "buf.h"
 #include "cal.h"
@@ -34,6 +35,7 @@
 #include "results.h"
 #include "revisions.h"
 #include "rhythm.h"
+#include "selfassess.h"
 #include "sampling.h"
 #include "school.h"
 #include "staff.h"
@@ -239,6 +241,8 @@ struct referent {
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
 	struct together		*together;	/* a group's sites compared */
+	struct selfassess	*selfassess;	/* self-assessment grids */
+	struct actions		*actions;	/* the action plan */
 };
 
 /*
@@ -293,6 +297,8 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->services = services_create(rf->db, rf->staff);
 	rf->referentials = referentials_create(rf->db, rf->staff);
 	rf->together = together_create(rf->db, rf->staff, rf->national);
+	rf->selfassess = selfassess_create(rf->db, rf->staff, rf->forms);
+	rf->actions = actions_create(rf->db, rf->staff);
 	return rf;
 }
 
@@ -310,6 +316,8 @@ referent_free(struct referent *rf)
 	national_free(rf->national);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
+	selfassess_free(rf->selfassess);
+	actions_free(rf->actions);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
@@ -364,7 +372,11 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    SERVICES_PREFIX "\">Services des sites</a></li>\n"
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    REFERENTIALS_PREFIX "\">Référentiels</a></li>\n");
+	    REFERENTIALS_PREFIX "\">Référentiels</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    SELFASSESS_PREFIX "\">Auto-diagnostic</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    ACTIONS_PREFIX "\">Plan d’actions</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -1618,6 +1630,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	if (cr.r.responses > 0) {
 		buf_puts(b, "<h2>Détail par critère</h2>\n");
 		chart_bars(b, &cr.r, "resultats");
+		actions_below_target(b, id, &cr.r);
 		if (byq != NULL && crit != NULL)
 			campaign_detail(b, &cr, crit, byq);
 		if (!satisfaction) {
@@ -1731,7 +1744,9 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    admin_handle(rf->admin, &u, r, p) ||
 	    people_handle(rf->people, &u, r, p) ||
 	    national_handle(rf->national, &u, r, p) ||
-	    together_handle(rf->together, &u, r, p))
+	    together_handle(rf->together, &u, r, p) ||
+	    selfassess_handle(rf->selfassess, &u, r, p) ||
+	    actions_handle(rf->actions, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;

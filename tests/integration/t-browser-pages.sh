@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=29
+npages=35
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -56,6 +56,16 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'"
 
 enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
 
+# An overdue action of the referent's, decided at a COPIL meeting.
+ref_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref")
+act_id=$(psql_q "WITH m AS (INSERT INTO qualimetre.copil_meeting (site_id, held_on, label, created_by)
+	VALUES (:'s', current_date - 30, 'COPIL qualité du trimestre ' || :'n', :'u') RETURNING id)
+	INSERT INTO qualimetre.action (site_id, title, description, origin, owner, due_on, copil_id,
+	created_by, updated_by) SELECT :'s', 'Refaire la signalétique du hall d’accueil et des guichets',
+	'Panneaux, plan du hall et fléchage vers le point numérique.', 'audit',
+	'Service de l’accueil et de la relation aux usagers', current_date - 5, m.id, :'u', :'u'
+	FROM m RETURNING id" s="$site_id" u="$ref_id" n="$$")
+
 # ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
 # referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
@@ -88,6 +98,12 @@ admin	national	/referent/national
 admin	national-sorted	/referent/national?tri=courtoisie&ordre=desc&critere=disponibilite
 admin	national-calls	/referent/national?type=appel
 referent	together	/referent/sites-ensemble
+referent	selfassess	/referent/autodiagnostic
+referent	selfassess-grid	/referent/autodiagnostic/$site_id/2026-S1
+referent	actions	/referent/actions
+referent	action	/referent/actions/$act_id
+referent	action-new	/referent/actions/nouvelle
+referent	copil	/referent/actions/copil
 EOF
 )
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
@@ -97,7 +113,7 @@ shots=${QUALIMETRE_TEST_SCREENSHOTS:-$QM_TMP/screenshots}
 mkdir -p "$shots"
 started=$(date +%s)
 rc=0
-printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 540 node "$QM_SRC/tests/browser/pages.mjs" \
+printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 900 node "$QM_SRC/tests/browser/pages.mjs" \
 	"$QM_URL" "$enq" "$ref" "$adm" "$shots" > "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
 diag "the browser program took $(($(date +%s) - started)) s"
 

@@ -4,12 +4,13 @@
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
 # in, the referent's results page, exports and poster, a paper
 # questionnaire corrected and withdrawn, the people pages, the admin's
-# national view and sites together, the enquirer's slots and a recorded call; then SIGTERM
-# and clean reports.
+# national view and sites together, a self-assessment validated and the
+# action plan, the enquirer's slots and a recorded call; then SIGTERM and
+# clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 38
+tap_plan 43
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -161,6 +162,20 @@ is "$(fcgi referent GET /referent/sites-ensemble "" "groupe=dep-41&type=appel")"
 	"a department's sites together, their calls"
 is "$(fcgi referent GET /referent/sites-ensemble "" "groupe=dep-41")" 200 \
 	"and their questionnaires, tested site against site"
+site41=$(psql_q "SELECT id FROM qualimetre.site WHERE code = 'PREF-41'")
+is "$(fcgi referent GET "/referent/autodiagnostic/$site41/2030-S2")" 200 "a self-assessment grid"
+csrf=$(input_value _csrf)
+grid="_csrf=$csrf&action=valider"
+for k in $(grep -oE 'name="n-[a-z0-9-]+"' "$HTTP_BODY" | sed 's/name="n-//; s/"//' | sort -u); do
+	grid+="&n-$k=1&c-$k=preuve"
+done
+is "$(fcgi referent POST "/referent/autodiagnostic/$site41/2030-S2" "$grid&n-e99-x=1")" 400 \
+	"an unknown engagement refused"
+is "$(fcgi referent POST "/referent/autodiagnostic/$site41/2030-S2" "$grid")" 303 \
+	"the self-assessment validated, its gaps opening actions"
+is "$(fcgi referent GET /referent/actions)" 200 "the action plan"
+is "$(fcgi referent POST /referent/actions/nouvelle "_csrf=$csrf&site=$site41&origine=audit&titre=x&description=&responsable=y&echeance=2030-02-30&statut=prevue&copil=")" \
+	400 "an action with a date that does not exist refused"
 
 check "the enquirer logs in" login mystery /mystere "vg-enq-$$"
 is "$(fcgi mystery GET /mystere/)" 200 "her slots"
