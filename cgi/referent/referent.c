@@ -33,6 +33,7 @@
 #include "referential.h"
 #include "results.h"
 #include "revisions.h"
+#include "progress.h"
 #include "rhythm.h"
 #include "sampling.h"
 #include "school.h"
@@ -237,6 +238,7 @@ struct referent {
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
+	struct progress		*progress;	/* progress, planner, paper */
 };
 
 /*
@@ -290,6 +292,8 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
 	rf->referentials = referentials_create(rf->db, rf->staff);
+	rf->progress = progress_create(rf->db, rf->staff, rf->forms,
+	    public_url);
 	return rf;
 }
 
@@ -299,6 +303,7 @@ referent_free(struct referent *rf)
 	if (rf == NULL)
 		return;
 	free(rf->emblem);
+	progress_free(rf->progress);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -1609,6 +1614,8 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		campaign_actions(b, id, st, opens, cr.today);
 	if (satisfaction)
 		rhythm_summary_put(b, &cr.rhythm, id);
+	progress_put(rf->progress, u, b, &(struct progress_campaign){ id,
+	    cr.form, &cr.r, cr.department, cr.today });
 	if (cr.r.responses > 0) {
 		buf_puts(b, "<h2>Détail par critère</h2>\n");
 		chart_bars(b, &cr.r, "resultats");
@@ -1718,6 +1725,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
+	    progress_handle(rf->progress, &u, r, p) ||
 	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
 	    services_handle(rf->services, &u, r, p) ||
