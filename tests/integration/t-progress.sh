@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 28
+tap_plan 31
 
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone) VALUES
 	('TEST-PG-A', 'Préfecture PG A', '41', 'B'), ('TEST-PG-B', 'Préfecture PG B', '37', 'B')
@@ -93,6 +93,17 @@ like "$(pdftotext "$QM_TMP/questionnaire-en.pdf" - 2>/dev/null | tr -s ' \n' '  
 is "$(http_get "/referent/campagnes/$cid/questionnaire.pdf?langue=xx")" 404 "an unknown language: 404"
 is "$(http_post "/referent/campagnes/$cid/questionnaire.pdf" "a=b")/$(http_header Allow)" "405/GET, HEAD" \
 	"a POST: 405"
+
+# One to come, with nothing returned yet: what it will take, no empty chart.
+soon=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on,
+		target_count, slug)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1),
+		'satisfaction', 'Enquête à venir', current_date + 10, current_date + 40, 50, :'slug'
+	FROM qualimetre.site s WHERE s.code = 'TEST-PG-A' RETURNING id" slug="$slug-soon")
+is "$(http_get "/referent/campagnes/$soon")" 200 "a campaign to come"
+like "$(page_text | tr '\n' ' ')" 'id="progression-total">0 questionnaire reçu sur un objectif de 50, soit 0 %\..*jours ouvrés à partir de l’ouverture.*Environ 385 questionnaires de plus' \
+	"its progress: none yet, the pace from its opening, 385 for ±5 points at 50 %"
+check "no empty chart or table" sh -c "! grep -qE 'progression-jours|progression-tableau|precision-table' '$HTTP_BODY'"
 
 # A mystery campaign: four slots of two days, a target of 4, one call.
 calls_with_slots TEST-PG-A "$slug-calls" "$en" > /dev/null
