@@ -32,6 +32,7 @@ EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/030-backup-role.sql \
 	sql/031-purge-logins.sql \
 	sql/036-selfassess-actions.sql \
+	sql/038-referent-reads-slots.sql \
 	sql/039-site-parent.sql
 
 install-sql:

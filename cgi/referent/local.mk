@@ -1,14 +1,19 @@
 # cgi/referent/: qualimetre-referent, the referents' and admins' program
-# (/referent/): campaigns and their results, the exports and the poster
-# (referent.c), satisfaction campaigns and paper questionnaires
-# (campaigns.c), their corrections and withdrawals (revisions.c), the
-# planning of mystery campaigns (planning.c), the services of each site
-# that campaigns test (services.c), the sites' own referentials
-# (referentials.c), sites (admin.c), the people (people.c), the national
-# view (national.c: the sites compared, an admin's page), a group's sites
-# side by side (together.c), the rhythm of the responses and
-# the periods set aside (rhythm.c), the self-assessment (selfassess.c) and
-# the action plan (actions.c).
+# (/referent/), one module a part:
+#   referent.c	campaigns and their results, the exports and the poster
+#   campaigns.c	satisfaction campaigns and paper questionnaires
+#   revisions.c	their corrections and withdrawals
+#   planning.c	the planning of mystery campaigns
+#   services.c	the services of each site that campaigns test
+#   referentials.c	the sites' own referentials
+#   admin.c	sites
+#   people.c	the people
+#   national.c	the national view: the sites compared, an admin's page
+#   together.c	a group's sites side by side
+#   rhythm.c	the rhythm of the responses and the periods set aside
+#   selfassess.c	the self-assessment
+#   actions.c	the action plan
+#   progress.c	a campaign's progress, its planner, its printable questionnaire
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -25,7 +30,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h \
 	cgi/referent/selfassess.c cgi/referent/selfassess.h \
-	cgi/referent/actions.c cgi/referent/actions.h
+	cgi/referent/actions.c cgi/referent/actions.h \
+	cgi/referent/progress.c cgi/referent/progress.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)

@@ -34,6 +34,7 @@
 #include "referential.h"
 #include "results.h"
 #include "revisions.h"
+#include "progress.h"
 #include "rhythm.h"
 #include "selfassess.h"
 #include "sampling.h"
@@ -243,6 +244,7 @@ struct referent {
 	struct together		*together;	/* a group's sites compared */
 	struct selfassess	*selfassess;	/* self-assessment grids */
 	struct actions		*actions;	/* the action plan */
+	struct progress		*progress;	/* progress, planner, paper */
 };
 
 /*
@@ -299,6 +301,8 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->together = together_create(rf->db, rf->staff, rf->national);
 	rf->selfassess = selfassess_create(rf->db, rf->staff, rf->forms);
 	rf->actions = actions_create(rf->db, rf->staff);
+	rf->progress = progress_create(rf->db, rf->staff, rf->forms,
+	    public_url);
 	return rf;
 }
 
@@ -309,6 +313,7 @@ referent_free(struct referent *rf)
 		return;
 	free(rf->emblem);
 	together_free(rf->together);
+	progress_free(rf->progress);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -1627,6 +1632,8 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		campaign_actions(b, id, st, opens, cr.today);
 	if (satisfaction)
 		rhythm_summary_put(b, &cr.rhythm, id);
+	progress_put(rf->progress, u, b, &(struct progress_campaign){ id,
+	    cr.form, &cr.r, cr.department, cr.today });
 	if (cr.r.responses > 0) {
 		buf_puts(b, "<h2>Détail par critère</h2>\n");
 		chart_bars(b, &cr.r, "resultats");
@@ -1737,6 +1744,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
+	    progress_handle(rf->progress, &u, r, p) ||
 	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
 	    services_handle(rf->services, &u, r, p) ||

@@ -1288,6 +1288,19 @@ void
 chart_days(struct buf *b, const char *const *days, const long long *counts,
     const int *flags, size_t n, const char *id)
 {
+	static const struct chart_days_text	web = {
+		"Réponses reçues par jour", "réponse", "réponses",
+		"Réponses par internet reçues chaque jour", 1
+	};
+
+	chart_days_as(b, days, counts, flags, n, id, &web);
+}
+
+void
+chart_days_as(struct buf *b, const char *const *days,
+    const long long *counts, const int *flags, size_t n, const char *id,
+    const struct chart_days_text *t)
+{
 	long long	 max = 0, total = 0, top;
 	long		 first, last, d;
 	size_t		 i, busiest = 0, nflagged = 0, from;
@@ -1325,22 +1338,24 @@ chart_days(struct buf *b, const char *const *days, const long long *counts,
 	buf_printf(b, "-desc\" font-family=\"Marianne, arial, sans-serif\" "
 	    "font-size=\"%d\">\n", CHART_SMALL);
 	chart_open_id(b, "title", id, "title");
-	buf_puts(b, "Réponses reçues par jour</title>\n");
+	html_puts(b, t->title);
+	buf_puts(b, "</title>\n");
 	chart_open_id(b, "desc", id, "desc");
 	buf_puts(b, "Du ");
 	chart_put_date(b, (memcpy(day, days[from], 10), day));
 	buf_puts(b, " au ");
 	chart_put_date(b, (memcpy(day, days[n - 1], 10), day));
 	buf_puts(b, NBSP ": ");
-	chart_put_counted(b, total, "réponse", "réponses");
+	chart_put_counted(b, total, t->one, t->many);
 	buf_puts(b, ", au plus ");
 	chart_put_count(b, max);
 	buf_puts(b, " le ");
 	chart_put_date(b, (memcpy(day, days[busiest], 10), day));
-	buf_puts(b, ". ");
-	if (nflagged == 0)
-		buf_puts(b, "Aucun jour ne compte de pic inhabituel.");
-	else {
+	buf_puts(b, ".");
+	if (t->bursts && nflagged == 0)
+		buf_puts(b, " Aucun jour ne compte de pic inhabituel.");
+	else if (t->bursts) {
+		buf_puts(b, " ");
 		chart_put_counted(b, (long long)nflagged, "jour compte",
 		    "jours comptent");
 		buf_puts(b, " un pic inhabituel" NBSP ":");
@@ -1393,9 +1408,9 @@ chart_days(struct buf *b, const char *const *days, const long long *counts,
 	buf_printf(b, "</text>\n<text x=\"%d\" y=\"%d\" "
 	    "text-anchor=\"end\" fill=\"" MUTED "\">", CHART_W, DAYS_H - 8);
 	chart_put_date(b, (memcpy(day, days[n - 1], 10), day));
-	buf_puts(b, "</text>\n</svg>\n<figcaption>Réponses par internet "
-	    "reçues chaque jour");
-	if (nflagged > 0)
+	buf_puts(b, "</text>\n</svg>\n<figcaption>");
+	html_puts(b, t->caption);
+	if (t->bursts && nflagged > 0)
 		buf_puts(b, NBSP "; hachurés" NBSP ": les jours qui comptent un "
 		    "pic inhabituel");
 	buf_puts(b, ".</figcaption>\n</figure>\n");

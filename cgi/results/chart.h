@@ -92,6 +92,24 @@ void	 chart_days(struct buf *b, const char *const *days,
 	    const long long *counts, const int *flags, size_t n,
 	    const char *id);
 
+/* What chart_days_as says of its series. */
+struct chart_days_text {
+	const char	*title;		/* the chart's <title> */
+	const char	*one, *many;	/* the events counted: "réponse",
+					   "réponses" */
+	const char	*caption;	/* the <figcaption>, without the
+					   final stop */
+	int		 bursts;	/* flags mark bursts: name them */
+};
+
+/*
+ * chart_days with the texts t: the series of something else than web
+ * responses (every questionnaire returned, contacts recorded).
+ */
+void	 chart_days_as(struct buf *b, const char *const *days,
+	    const long long *counts, const int *flags, size_t n,
+	    const char *id, const struct chart_days_text *t);
+
 /*
  * Appends the summary a referent reads first, as a <section> titled
  * "L'essentiel" (heading id id-title): per criterion, its short name

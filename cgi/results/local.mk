@@ -7,6 +7,9 @@ cgi_results_libqmresults_a_SOURCES = \
 	cgi/results/results.c cgi/results/results.h \
 	cgi/results/chart.c cgi/results/chart.h \
 	cgi/results/poster.c cgi/results/poster.h \
+	cgi/results/pdfdraw.c cgi/results/pdfdraw.h \
+	cgi/results/paperform.c cgi/results/paperform.h \
+	cgi/results/planner.c cgi/results/planner.h \
 	cgi/results/export.c cgi/results/export.h \
 	cgi/results/sampling.c cgi/results/sampling.h
 cgi_results_libqmresults_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) \
@@ -21,7 +24,8 @@ RESULTS_EXT_LIBS = $(CAIRO_LIBS) $(QRENCODE_LIBS) $(XML_LIBS) \
 RESULTS_TESTS = tests/test-results-rows tests/test-chart-svg \
 	tests/test-chart-summary \
 	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml \
-	tests/test-sampling-rules
+	tests/test-sampling-rules tests/test-paperform-pdf \
+	tests/test-planner-need
 check_PROGRAMS += $(RESULTS_TESTS)
 TESTS += $(RESULTS_TESTS)
 RESULTS_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -50,3 +54,9 @@ tests_test_export_xml_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_sampling_rules_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_sampling_rules_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_sampling_rules_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_paperform_pdf_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_paperform_pdf_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_paperform_pdf_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_planner_need_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_planner_need_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_planner_need_LDADD = $(RESULTS_TEST_LDADD)

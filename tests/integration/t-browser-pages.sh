@@ -50,6 +50,8 @@ is "$code/$([ -n "$entry" ] && echo stored)" "303/stored" "a mystery call record
 cid=$(survey_with_responses "$site" "bp-survey-$$")
 is "$(psql_q "SELECT count(*) FROM qualimetre.response WHERE campaign_id = :'c'" c="$cid")" 40 \
 	"a satisfaction campaign with 40 responses" || bail_out "cannot create the satisfaction campaign"
+# A target, so that its page shows its progress bar and pace.
+psql_q "UPDATE qualimetre.campaign SET target_count = 150 WHERE id = :'c'" c="$cid"
 read -r pcid pid < <(paper_corrected "$site" "bp-paper-$$" "$ref")
 is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'" p="$pid")" 1 \
 	"a paper questionnaire corrected once" || bail_out "cannot create the paper questionnaire"
