@@ -8,6 +8,7 @@ cgi_results_libqmresults_a_SOURCES = \
 	cgi/results/results.c cgi/results/results.h \
 	cgi/results/chart.c cgi/results/chart.h \
 	cgi/results/poster.c cgi/results/poster.h \
+	cgi/results/pdftext.c cgi/results/pdftext.h \
 	cgi/results/export.c cgi/results/export.h \
 	cgi/results/sampling.c cgi/results/sampling.h \
 	cgi/results/odf.c cgi/results/odf.h

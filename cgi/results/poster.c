@@ -20,6 +20,7 @@
 #include "cal.h"
 #include "chart.h"
 #include "html.h"
+#include "pdftext.h"
 #include "poster.h"
 #include "results.h"
 #include "xmalloc.h"
@@ -27,10 +28,8 @@
 /* French typography: before % and the high punctuation, and in « ». */
 #define NBSP		CHART_NBSP
 #define NNBSP		"\xe2\x80\xaf"		/* U+202F narrow no-break */
-#define ELLIPSIS	"\xe2\x80\xa6"		/* U+2026 */
 #define MIDDOT		"\xc2\xb7"		/* U+00B7 */
 
-#define FONT		"DejaVu Sans"		/* fonts-dejavu-core */
 
 /* The page, in points. */
 #define MARGIN		42.0
@@ -62,19 +61,6 @@ struct poster {
 	size_t			 npages;	/* each a whole poster */
 };
 
-enum align {
-	ALIGN_LEFT,
-	ALIGN_RIGHT,
-	ALIGN_CENTRE
-};
-
-/* Where wrap() may break a line. */
-enum brk {
-	BRK_CHAR,		/* anywhere between two characters */
-	BRK_SPACE,		/* at a space only */
-	BRK_URL			/* after / . - ? & = _ # */
-};
-
 /* Cairo's output callback: the PDF goes straight into the caller's buf. */
 static cairo_status_t
 poster_write(void *closure, const unsigned char *data, unsigned int len)
@@ -83,123 +69,6 @@ poster_write(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-font(cairo_t *cr, double size, int bold, int italic)
-{
-	cairo_select_font_face(cr, FONT,
-	    italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
-	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, size);
-}
-
-/* The advance of the first len bytes of s then suffix, current font. */
-static double
-measure(cairo_t *cr, const char *s, size_t len, const char *suffix)
-{
-	cairo_text_extents_t	 te;
-	char			*t;
-
-	memset(&te, 0, sizeof(te));	/* left as it is once cr failed */
-	xasprintf(&t, "%.*s%s", (int)len, s, suffix);
-	cairo_text_extents(cr, t, &te);
-	free(t);
-	return te.x_advance;
-}
-
-static void
-show(cairo_t *cr, double x, double y, const char *s, enum align a)
-{
-	if (a != ALIGN_LEFT) {
-		double	w = measure(cr, s, strlen(s), "");
-
-		x -= a == ALIGN_RIGHT ? w : w / 2;
-	}
-	cairo_move_to(cr, x, y);
-	cairo_show_text(cr, s);
-}
-
-/* Whether a line may end after the first len bytes of s. */
-static int
-can_break(const char *s, size_t len, enum brk how)
-{
-	if (len == 0 || s[len] == '\0')
-		return len > 0;
-	if (((unsigned char)s[len] & 0xc0) == 0x80)
-		return 0;		/* inside a UTF-8 sequence */
-	switch (how) {
-	case BRK_SPACE:
-		return s[len] == ' ' && s[len - 1] != ' ';
-	case BRK_URL:
-		return strchr("/.-?&=_#", s[len - 1]) != NULL;
-	default:
-		return 1;
-	}
-}
-
-/*
- * The length of the longest prefix of s that ends where how allows and
- * is, followed by suffix, no wider than w; 0 if there is none.
- */
-static size_t
-fitting(cairo_t *cr, const char *s, double w, const char *suffix,
-    enum brk how)
-{
-	size_t	len, best = 0;
-
-	for (len = 1; s[len - 1] != '\0'; len++) {
-		if (!can_break(s, len, how))
-			continue;
-		if (measure(cr, s, len, suffix) > w)
-			break;
-		best = len;
-	}
-	return best;
-}
-
-/*
- * Breaks s into at most maxlines lines no wider than w in the current
- * font, where how allows (a word wider than a line is cut between two
- * characters); when the text does not fit, the last line ends with an
- * ellipsis. Fills lines[] with strings the caller frees and returns
- * their number.
- */
-static size_t
-wrap(cairo_t *cr, const char *s, double w, enum brk how, char **lines,
-    size_t maxlines)
-{
-	const char	*suffix;
-	size_t		 n = 0, len;
-
-	while (n < maxlines) {
-		while (*s == ' ')
-			s++;
-		if (*s == '\0')
-			break;
-		len = strlen(s);
-		if (measure(cr, s, len, "") <= w) {
-			while (len > 0 && s[len - 1] == ' ')
-				len--;
-			lines[n++] = xstrndup(s, len);
-			break;
-		}
-		suffix = n + 1 == maxlines ? ELLIPSIS : "";
-		if ((len = fitting(cr, s, w, suffix, how)) == 0 &&
-		    (len = fitting(cr, s, w, suffix, BRK_CHAR)) == 0)
-			for (len = 1; ((unsigned char)s[len] & 0xc0) == 0x80;
-			    len++)
-				continue;	/* one character at least */
-		xasprintf(&lines[n++], "%.*s%s", (int)len, s, suffix);
-		s += len;
-	}
-	return n;
-}
-
-static void
-free_lines(char **lines, size_t n)
-{
-	while (n > 0)
-		free(lines[--n]);
-}
 
 /* A rate or share in [0, 1] as the poster prints it: "76 %". */
 static void
@@ -463,13 +332,13 @@ draw_header(struct poster *p)
 	if (p->emblem != NULL)
 		draw_emblem(p, MARGIN, 12);
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(cr, 13.5, 1, 0);
-	show(cr, MARGIN, 50 + top, "RÉPUBLIQUE", ALIGN_LEFT);
-	show(cr, MARGIN, 66 + top, "FRANÇAISE", ALIGN_LEFT);
-	font(cr, 9, 0, 1);
-	show(cr, MARGIN, 80 + top, "Liberté", ALIGN_LEFT);
-	show(cr, MARGIN, 90 + top, "Égalité", ALIGN_LEFT);
-	show(cr, MARGIN, 100 + top, "Fraternité", ALIGN_LEFT);
+	pdftext_font(cr, 13.5, 1, 0);
+	pdftext_show(cr, MARGIN, 50 + top, "RÉPUBLIQUE", PDFTEXT_LEFT);
+	pdftext_show(cr, MARGIN, 66 + top, "FRANÇAISE", PDFTEXT_LEFT);
+	pdftext_font(cr, 9, 0, 1);
+	pdftext_show(cr, MARGIN, 80 + top, "Liberté", PDFTEXT_LEFT);
+	pdftext_show(cr, MARGIN, 90 + top, "Égalité", PDFTEXT_LEFT);
+	pdftext_show(cr, MARGIN, 100 + top, "Fraternité", PDFTEXT_LEFT);
 
 	cairo_set_line_width(cr, 0.8);
 	cairo_move_to(cr, MARGIN + 128, 37 - top);
@@ -477,19 +346,19 @@ draw_header(struct poster *p)
 	cairo_stroke(cr);
 
 	/* The site, then the label's referential the figures answer to. */
-	font(cr, 17, 1, 0);
-	n = wrap(cr, p->r->site, CONTENT_W - 146, BRK_SPACE, lines, 2);
+	pdftext_font(cr, 17, 1, 0);
+	n = pdftext_wrap(cr, p->r->site, CONTENT_W - 146, PDFTEXT_BRK_SPACE, lines, 2);
 	y = (n == 1 ? 78 : 68) - (p->r->referential != NULL ? 8 : 0);
 	for (i = 0; i < n; i++, y += 21)
-		show(cr, MARGIN + 146, y, lines[i], ALIGN_LEFT);
-	free_lines(lines, n);
+		pdftext_show(cr, MARGIN + 146, y, lines[i], PDFTEXT_LEFT);
+	pdftext_free_lines(lines, n);
 	if (p->r->referential != NULL) {
 		buf_printf(&b, "Référentiel" NBSP ": %s", p->r->referential);
-		font(cr, 11, 0, 0);
-		n = wrap(cr, b.data, CONTENT_W - 146, BRK_SPACE, lines, 1);
+		pdftext_font(cr, 11, 0, 0);
+		n = pdftext_wrap(cr, b.data, CONTENT_W - 146, PDFTEXT_BRK_SPACE, lines, 1);
 		for (i = 0; i < n; i++)
-			show(cr, MARGIN + 146, y - 4, lines[i], ALIGN_LEFT);
-		free_lines(lines, n);
+			pdftext_show(cr, MARGIN + 146, y - 4, lines[i], PDFTEXT_LEFT);
+		pdftext_free_lines(lines, n);
 		buf_free(&b);
 	}
 
@@ -509,17 +378,17 @@ draw_titles(struct poster *p, double y)
 	char		*lines[2], num[64];
 	size_t		 n, i;
 
-	font(cr, 29, 1, 0);
+	pdftext_font(cr, 29, 1, 0);
 	y += 40;
-	show(cr, MARGIN, y, p->mystery ? "Contrôles mystère" NBSP ": résultats"
-	    : "Votre avis sur notre accueil", ALIGN_LEFT);
+	pdftext_show(cr, MARGIN, y, p->mystery ? "Contrôles mystère" NBSP ": résultats"
+	    : "Votre avis sur notre accueil", PDFTEXT_LEFT);
 
-	font(cr, 15.5, 0, 0);
-	n = wrap(cr, p->r->campaign, CONTENT_W, BRK_SPACE, lines, 2);
+	pdftext_font(cr, 15.5, 0, 0);
+	n = pdftext_wrap(cr, p->r->campaign, CONTENT_W, PDFTEXT_BRK_SPACE, lines, 2);
 	y += 8;
 	for (i = 0; i < n; i++)
-		show(cr, MARGIN, y += 21, lines[i], ALIGN_LEFT);
-	free_lines(lines, n);
+		pdftext_show(cr, MARGIN, y += 21, lines[i], PDFTEXT_LEFT);
+	pdftext_free_lines(lines, n);
 
 	buf_puts(&b, p->mystery ? "Contrôles réalisés " : "Enquête menée ");
 	buf_puts(&b, p->period);
@@ -533,12 +402,12 @@ draw_titles(struct poster *p, double y)
 	else
 		buf_printf(&b, "%s %s", num,
 		    p->r->responses > 1 ? "réponses" : "réponse");
-	font(cr, 11.5, 0, 0);
-	n = wrap(cr, b.data, CONTENT_W, BRK_SPACE, lines, 2);
+	pdftext_font(cr, 11.5, 0, 0);
+	n = pdftext_wrap(cr, b.data, CONTENT_W, PDFTEXT_BRK_SPACE, lines, 2);
 	y += 4;
 	for (i = 0; i < n; i++)
-		show(cr, MARGIN, y += 17, lines[i], ALIGN_LEFT);
-	free_lines(lines, n);
+		pdftext_show(cr, MARGIN, y += 17, lines[i], PDFTEXT_LEFT);
+	pdftext_free_lines(lines, n);
 	buf_free(&b);
 	return y;
 }
@@ -552,7 +421,7 @@ draw_scale(struct poster *p, double y)
 	double	 x;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(cr, 8, 0, 0);
+	pdftext_font(cr, 8, 0, 0);
 	cairo_set_line_width(cr, 0.6);
 	for (i = 0; i <= 4; i++) {
 		x = TRACK_X + TRACK_W * i / 4;
@@ -560,13 +429,13 @@ draw_scale(struct poster *p, double y)
 		cairo_line_to(cr, x, y);
 		cairo_stroke(cr);
 		if (i % 2 == 0)
-			show(cr, x, y - 7, i == 0 ? "0" NBSP "%" :
+			pdftext_show(cr, x, y - 7, i == 0 ? "0" NBSP "%" :
 			    i == 2 ? "50" NBSP "%" : "100" NBSP "%",
-			    ALIGN_CENTRE);
+			    PDFTEXT_CENTRE);
 	}
-	font(cr, 9, 1, 0);
-	show(cr, RATE_R, y - 7, p->mystery ? "Conformité" : "Satisfaction",
-	    ALIGN_RIGHT);
+	pdftext_font(cr, 9, 1, 0);
+	pdftext_show(cr, RATE_R, y - 7, p->mystery ? "Conformité" : "Satisfaction",
+	    PDFTEXT_RIGHT);
 }
 
 /*
@@ -596,9 +465,9 @@ draw_bar(struct poster *p, const struct results_row *row, double cy,
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		cairo_stroke(cr);
 	} else {
-		font(cr, 9.5, 0, 1);
-		show(cr, TRACK_X + 7, cy + 0.36 * 9.5, "pas de réponse",
-		    ALIGN_LEFT);
+		pdftext_font(cr, 9.5, 0, 1);
+		pdftext_show(cr, TRACK_X + 7, cy + 0.36 * 9.5, "pas de réponse",
+		    PDFTEXT_LEFT);
 	}
 
 	if (row->n > 0 && isfinite(row->lower) && isfinite(row->upper)) {
@@ -674,13 +543,13 @@ draw_row(struct poster *p, const struct results_row *row, double top,
 	/* The label, its short name if it has one (two long labels may
 	   be cut to the same words), one or two lines centred on the bar. */
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	font(cr, 11, 0, 0);
-	n = wrap(cr, row->short_label != NULL ? row->short_label :
-	    row->label, LABEL_W, BRK_SPACE, lines, 2);
+	pdftext_font(cr, 11, 0, 0);
+	n = pdftext_wrap(cr, row->short_label != NULL ? row->short_label :
+	    row->label, LABEL_W, PDFTEXT_BRK_SPACE, lines, 2);
 	y = cy + 0.36 * 11 - (n - 1) * 13.0 / 2;
 	for (i = 0; i < n; i++, y += 13.0)
-		show(cr, MARGIN, y, lines[i], ALIGN_LEFT);
-	free_lines(lines, n);
+		pdftext_show(cr, MARGIN, y, lines[i], PDFTEXT_LEFT);
+	pdftext_free_lines(lines, n);
 
 	draw_bar(p, row, cy, bh);
 	row_notes(p, row, &b);
@@ -689,27 +558,27 @@ draw_row(struct poster *p, const struct results_row *row, double top,
 	right = RATE_R;
 	if (answered) {
 		percent(num, sizeof(num), row->rate);
-		font(cr, rs, 1, 0);
-		show(cr, RATE_R, cy + 0.36 * rs, num, ALIGN_RIGHT);
-		right -= measure(cr, num, strlen(num), "") + 8;
+		pdftext_font(cr, rs, 1, 0);
+		pdftext_show(cr, RATE_R, cy + 0.36 * rs, num, PDFTEXT_RIGHT);
+		right -= pdftext_measure(cr, num, strlen(num), "") + 8;
 	}
 
 	/* The notes, made smaller rather than run under the rate. */
 	if (b.len > 0) {
 		size = 7.5;
-		font(cr, size, 0, 0);
-		w = measure(cr, b.data, b.len, answered && row->small_sample ?
+		pdftext_font(cr, size, 0, 0);
+		w = pdftext_measure(cr, b.data, b.len, answered && row->small_sample ?
 		    "petit échantillon" : "");
 		if (w > right - TRACK_X)
 			size = fmax(6, size * (right - TRACK_X) / w);
-		font(cr, size, 0, 0);
-		show(cr, TRACK_X, cy + bh / 2 + 10.5, b.data, ALIGN_LEFT);
+		pdftext_font(cr, size, 0, 0);
+		pdftext_show(cr, TRACK_X, cy + bh / 2 + 10.5, b.data, PDFTEXT_LEFT);
 		/* Then in italics: the rate is not to be read too closely. */
 		if (answered && row->small_sample) {
-			x = TRACK_X + measure(cr, b.data, b.len, "");
-			font(cr, size, 0, 1);
-			show(cr, x, cy + bh / 2 + 10.5, "petit échantillon",
-			    ALIGN_LEFT);
+			x = TRACK_X + pdftext_measure(cr, b.data, b.len, "");
+			pdftext_font(cr, size, 0, 1);
+			pdftext_show(cr, x, cy + bh / 2 + 10.5, "petit échantillon",
+			    PDFTEXT_LEFT);
 		}
 	}
 	buf_free(&b);
@@ -851,19 +720,19 @@ draw_notes(struct poster *p, double top, int draw)
 	size_t		 nnotes, i, j, n;
 	double		 y = top;
 
-	font(cr, NOTE_SIZE, 0, 0);
+	pdftext_font(cr, NOTE_SIZE, 0, 0);
 	nnotes = notes(p, note);
 	for (i = 0; i < nnotes; i++) {
-		n = wrap(cr, note[i].text, CONTENT_W - NOTE_GUTTER, BRK_SPACE,
+		n = pdftext_wrap(cr, note[i].text, CONTENT_W - NOTE_GUTTER, PDFTEXT_BRK_SPACE,
 		    lines, NOTE_LINES);
 		if (draw)
 			draw_mark(cr, note[i].mark, MARGIN, y + NOTE_SIZE);
 		for (j = 0; j < n; j++)
 			if (draw)
-				show(cr, MARGIN + NOTE_GUTTER,
+				pdftext_show(cr, MARGIN + NOTE_GUTTER,
 				    y + NOTE_SIZE + j * NOTE_LEAD, lines[j],
-				    ALIGN_LEFT);
-		free_lines(lines, n);
+				    PDFTEXT_LEFT);
+		pdftext_free_lines(lines, n);
 		y += n * NOTE_LEAD + 2;
 	}
 	return y - top;
@@ -888,31 +757,31 @@ draw_invitation(struct poster *p, double bottom)
 	x = MARGIN + QR_SYMBOL + 24;
 	w = RATE_R - x;
 
-	font(cr, 15, 1, 0);
-	n = wrap(cr, "Donnez votre avis" NBSP ": scannez ce code ou "
-	    "rendez-vous sur", w, BRK_SPACE, lines, 3);
+	pdftext_font(cr, 15, 1, 0);
+	n = pdftext_wrap(cr, "Donnez votre avis" NBSP ": scannez ce code ou "
+	    "rendez-vous sur", w, PDFTEXT_BRK_SPACE, lines, 3);
 	/* The questionnaire is in English too: so is the invitation. */
-	font(cr, 12, 0, 1);
-	nen = wrap(cr, "Give your opinion: scan this code or go to", w,
-	    BRK_SPACE, en, 2);
-	font(cr, 13, 0, 0);
-	nurl = wrap(cr, p->url, w, BRK_URL, url, 3);
+	pdftext_font(cr, 12, 0, 1);
+	nen = pdftext_wrap(cr, "Give your opinion: scan this code or go to", w,
+	    PDFTEXT_BRK_SPACE, en, 2);
+	pdftext_font(cr, 13, 0, 0);
+	nurl = pdftext_wrap(cr, p->url, w, PDFTEXT_BRK_URL, url, 3);
 	/* Centred beside the code. */
 	y = top + QR_SYMBOL / 2 - (n * 19 + nen * 15 + 6 + nurl * 17) / 2 +
 	    14;
-	font(cr, 15, 1, 0);
+	pdftext_font(cr, 15, 1, 0);
 	for (i = 0; i < n; i++, y += 19)
-		show(cr, x, y, lines[i], ALIGN_LEFT);
-	font(cr, 12, 0, 1);
+		pdftext_show(cr, x, y, lines[i], PDFTEXT_LEFT);
+	pdftext_font(cr, 12, 0, 1);
 	for (i = 0; i < nen; i++, y += 15)
-		show(cr, x, y, en[i], ALIGN_LEFT);
+		pdftext_show(cr, x, y, en[i], PDFTEXT_LEFT);
 	y += 6;
-	font(cr, 13, 0, 0);
+	pdftext_font(cr, 13, 0, 0);
 	for (i = 0; i < nurl; i++, y += 17)
-		show(cr, x, y, url[i], ALIGN_LEFT);
-	free_lines(lines, n);
-	free_lines(en, nen);
-	free_lines(url, nurl);
+		pdftext_show(cr, x, y, url[i], PDFTEXT_LEFT);
+	pdftext_free_lines(lines, n);
+	pdftext_free_lines(en, nen);
+	pdftext_free_lines(url, nurl);
 }
 
 /* One page with rows first to first + nrows - 1 (0-based). */
@@ -931,10 +800,10 @@ draw_page(struct poster *p, size_t page, size_t first, size_t nrows)
 
 	bottom = POSTER_HEIGHT - 34;
 	if (p->npages > 1) {
-		font(cr, 8, 0, 0);
+		pdftext_font(cr, 8, 0, 0);
 		snprintf(num, sizeof(num), "page %zu/%zu", page + 1,
 		    p->npages);
-		show(cr, RATE_R, POSTER_HEIGHT - 22, num, ALIGN_RIGHT);
+		pdftext_show(cr, RATE_R, POSTER_HEIGHT - 22, num, PDFTEXT_RIGHT);
 	}
 	if (p->qr != NULL) {
 		draw_invitation(p, bottom);
