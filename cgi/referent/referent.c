@@ -23,6 +23,7 @@
 #include "lang.h"
 #include "log.h"
 #include "national.h"
+#include "odf.h"
 #include "page.h"
 #include "people.h"
 #include "planning.h"
@@ -1035,6 +1036,15 @@ results_xml(struct referent *rf, const struct staff_user *u,
 }
 
 static int
+results_ods(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    char **cause)
+{
+	(void)rf; (void)u; (void)r;
+	return export_results_ods(&cr->r, out, cause) == -1 ? 500 : 0;
+}
+
+static int
 poster(struct referent *rf, const struct staff_user *u,
     const struct req *r, const struct campaign_results *cr, struct buf *out,
     char **cause)
@@ -1145,6 +1155,8 @@ static const struct campaign_file {
 	    "application/pdf", poster },
 	{ "resultats.csv", "format=tableur", "Résultats (tableur)",
 	    "results.csv", "text/csv; charset=utf-8", results_csv },
+	{ "resultats.ods", NULL, "Résultats (ODS, LibreOffice)", NULL,
+	    ODF_MIME_SHEET, results_ods },
 	{ "reponses.csv", "format=tableur", "Réponses brutes (tableur)",
 	    "responses.csv", "text/csv; charset=utf-8", responses },
 	{ "resultats.csv", NULL, "Résultats (CSV, données)", NULL,
