@@ -11,7 +11,8 @@ cgi_results_libqmresults_a_SOURCES = \
 	cgi/results/pdftext.c cgi/results/pdftext.h \
 	cgi/results/export.c cgi/results/export.h \
 	cgi/results/sampling.c cgi/results/sampling.h \
-	cgi/results/odf.c cgi/results/odf.h
+	cgi/results/odf.c cgi/results/odf.h \
+	cgi/results/doc.c cgi/results/doc.h
 cgi_results_libqmresults_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) \
 	$(FORMS_I) $(STATS_I) $(CAL_I)
 cgi_results_libqmresults_a_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS) \
