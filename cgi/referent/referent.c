@@ -32,6 +32,7 @@
 #include "poster.h"
 #include "referent.h"
 #include "referential.h"
+#include "report.h"
 #include "results.h"
 #include "revisions.h"
 #include "rhythm.h"
@@ -238,6 +239,7 @@ struct referent {
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
+	struct report		*report;	/* the annual report */
 };
 
 /*
@@ -291,6 +293,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
 	rf->referentials = referentials_create(rf->db, rf->staff);
+	rf->report = report_create(rf->db, rf->staff, rf);
 	return rf;
 }
 
@@ -300,6 +303,7 @@ referent_free(struct referent *rf)
 	if (rf == NULL)
 		return;
 	free(rf->emblem);
+	report_free(rf->report);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -826,6 +830,27 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	if ((found = campaign_query(rf, u, id, by, cr)) != 1)
 		return found;
 	return campaign_compute(rf, u, cr);
+}
+
+int
+referent_campaign_results(struct referent *rf, const struct staff_user *u,
+    const char *id, void (*fn)(const struct referent_campaign *, void *),
+    void *arg)
+{
+	struct campaign_results	 cr;
+	struct referent_campaign rc;
+	int			 found;
+
+	if ((found = campaign_results(rf, u, id, "motif", &cr)) != 1)
+		return found;
+	rc.id = id;
+	rc.form_key = form_key(cr.form);
+	rc.r = &cr.r;
+	rc.now = cr.now;
+	rc.rules = cr.rules;
+	fn(&rc, arg);
+	campaign_results_free(&cr);
+	return 1;
 }
 
 /* The criterion called key as cr's referential rules it, or NULL. */
@@ -1736,7 +1761,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    referentials_handle(rf->referentials, &u, r, p) ||
 	    admin_handle(rf->admin, &u, r, p) ||
 	    people_handle(rf->people, &u, r, p) ||
-	    national_handle(rf->national, &u, r, p))
+	    national_handle(rf->national, &u, r, p) ||
+	    report_handle(rf->report, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;
