@@ -371,6 +371,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
 	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    PEOPLE_PREFIX "\">Personnes</a></li>\n");
+	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/bilan\">Bilan annuel</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");

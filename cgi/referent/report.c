@@ -463,8 +463,8 @@ static void
 criteria_table(struct doc *d, const struct bilan *bl, const struct rpool *pl,
     const char *sheet)
 {
-	static const double	 widths[] = { 4.6, 1.5, 1.7, 1.7, 1.7, 1.6,
-	    2.0, 1.7, 1.8, 1.8 };
+	static const double	 widths[] = { 3.6, 1.2, 1.6, 1.6, 1.6, 1.8,
+	    2.0, 1.6, 2.2, 2.8 };
 	const char		*cols[10];
 	char			 prev[32], yr[32];
 	const struct rcrit	*c;
@@ -506,6 +506,17 @@ criteria_table(struct doc *d, const struct bilan *bl, const struct rpool *pl,
 	}
 }
 
+/* "2025-06-02" as "02/06/2025" into out. */
+static const char *
+french_date(const char *iso, char *out, size_t size)
+{
+	if (strlen(iso) == 10)
+		snprintf(out, size, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(out, size, "%s", iso);
+	return out;
+}
+
 /* The pools of kinds [from, to) with their tables. */
 static void
 pools_section(struct doc *d, const struct bilan *bl, size_t from, size_t to)
@@ -515,7 +526,7 @@ pools_section(struct doc *d, const struct bilan *bl, size_t from, size_t to)
 	static const char *const cols[] = { "Campagne", "Site", "Ouverture",
 	    "Clôture", "Contacts", "Règles d’échantillonnage" };
 	static const double	 widths[] = { 5.0, 4.0, 2.0, 2.0, 1.6, 3.0 };
-	char			 sheet[40], rules[64];
+	char			 sheet[40], rules[64], day[32];
 	size_t			 i, k, j, n = 0;
 
 	for (i = 0; i < bl->npools; i++) {
@@ -547,8 +558,10 @@ pools_section(struct doc *d, const struct bilan *bl, size_t from, size_t to)
 			doc_row(d);
 			doc_cell_text(d, cp->title);
 			doc_cell_text(d, cp->site);
-			doc_cell_text(d, cp->opens_on);
-			doc_cell_text(d, cp->closes_on);
+			doc_cell_text(d, french_date(cp->opens_on, day,
+			    sizeof(day)));
+			doc_cell_text(d, french_date(cp->closes_on, day + 16,
+			    sizeof(day) - 16));
 			doc_cell_number(d, (double)cp->responses, 0);
 			doc_cell_text(d, cp->rules == RESULTS_RULES_MET ?
 			    "respectées" : cp->rules == RESULTS_RULES_NOT_MET ?
@@ -862,6 +875,13 @@ message(struct report *rp, struct resp *p, const struct staff_user *u,
 	    "Bilan annuel");
 }
 
+static void
+unavailable(struct report *rp, struct resp *p, const struct staff_user *u)
+{
+	message(rp, p, u, 503, "Service momentanément indisponible",
+	    "Réessayez dans quelques instants.");
+}
+
 /* The form: year and scope, as GET. */
 static void
 report_form(struct buf *b, const struct scopes *sc, const struct rquery *q,
@@ -1018,8 +1038,7 @@ report_page(struct report *rp, const struct staff_user *u,
 	memset(&q, 0, sizeof(q));
 	memset(&bl, 0, sizeof(bl));
 	if (scopes_load(rp, u, &sc) == -1) {
-		message(rp, p, u, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
+		unavailable(rp, p, u);
 		return;
 	}
 	asked = r->nfields > 0;
@@ -1033,9 +1052,7 @@ report_page(struct report *rp, const struct staff_user *u,
 		if (q.errs.nerrors == 0 && q.errs.form_error == NULL &&
 		    scope_check(&sc, &q, &bl)) {
 			if (bilan_load(rp, u, &q, &bl) == -1) {
-				message(rp, p, u, 503, "Service momentanément "
-				    "indisponible", "Réessayez dans quelques "
-				    "instants.");
+				unavailable(rp, p, u);
 				goto out;
 			}
 			shown = 1;
@@ -1091,8 +1108,7 @@ report_file(struct report *rp, const struct staff_user *u,
 	memset(&q, 0, sizeof(q));
 	memset(&bl, 0, sizeof(bl));
 	if (scopes_load(rp, u, &sc) == -1) {
-		message(rp, p, u, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
+		unavailable(rp, p, u);
 		return;
 	}
 	fields_read(r, rq_fields, RQ_NFIELDS, 0, &q, &q.errs);
@@ -1106,8 +1122,7 @@ report_file(struct report *rp, const struct staff_user *u,
 		goto out;
 	}
 	if (bilan_load(rp, u, &q, &bl) == -1) {
-		message(rp, p, u, 503, "Service momentanément indisponible",
-		    "Réessayez dans quelques instants.");
+		unavailable(rp, p, u);
 		goto out;
 	}
 	d = bilan_doc(&bl);

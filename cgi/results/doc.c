@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <cairo-pdf.h>
 
 #include "buf.h"
 #include "chart.h"
@@ -27,8 +26,8 @@
 #define CONTENT_W	(PAGE_W - 2 * MARGIN)
 #define BOTTOM		(PAGE_H - MARGIN - 14)	/* above the footer */
 #define CELL_PAD	3.0
-#define CELL_SIZE	8.0			/* points */
-#define CELL_LEAD	10.0
+#define CELL_SIZE	7.5			/* points */
+#define CELL_LEAD	9.5
 #define CELL_LINES	8			/* lines of a cell at most */
 #define PARA_LINES	64
 #define PDF_COLS_MAX	16			/* columns of a PDF table at most */
@@ -550,20 +549,11 @@ pdf_table(struct pdf *p, const struct block *b)
 	p->y += 8;
 }
 
-static cairo_status_t
-pdf_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_put(closure, (const char *)data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 int
 doc_pdf(const struct doc *d, struct buf *out, char **cause)
 {
 	static const double	 sizes[] = { 15, 12.5, 11 };
 	const struct block	*b;
-	cairo_surface_t		*surface = NULL;
-	cairo_status_t		 st;
 	struct pdf		 p;
 	size_t			 start = out->len, i;
 	int			 rc = -1;
@@ -580,17 +570,9 @@ doc_pdf(const struct doc *d, struct buf *out, char **cause)
 			    PDF_COLS_MAX);
 			return -1;
 		}
-	surface = cairo_pdf_surface_create_for_stream(pdf_write, out, PAGE_W,
-	    PAGE_H);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+	if ((p.cr = pdftext_begin(out, PAGE_W, PAGE_H, d->title, NULL,
+	    cause)) == NULL)
 		goto out;
-	}
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    d->title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "Qualimètre");
-	p.cr = cairo_create(surface);
 	p.d = d;
 	p.y = MARGIN;
 	p.page = 1;
@@ -621,27 +603,11 @@ doc_pdf(const struct doc *d, struct buf *out, char **cause)
 		}
 	}
 	pdf_footer(&p);
-	cairo_show_page(p.cr);
-	if ((st = cairo_status(p.cr)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+	if (pdftext_page(p.cr, (size_t)p.page, cause) == -1)
 		goto out;
-	}
-	cairo_destroy(p.cr);
-	p.cr = NULL;
-	cairo_surface_finish(surface);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
-		goto out;
-	}
 	rc = 0;
 out:
-	if (p.cr != NULL)
-		cairo_destroy(p.cr);
-	if (surface != NULL)
-		cairo_surface_destroy(surface);
-	if (rc == -1 && out->len > start) {
-		out->len = start;
-		out->data[start] = '\0';
-	}
+	if (pdftext_end(p.cr, out, start, rc == -1, cause) == -1)
+		rc = -1;
 	return rc;
 }

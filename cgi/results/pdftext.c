@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
+
+#include "buf.h"
 
 #include "pdftext.h"
 #include "xmalloc.h"
@@ -132,4 +135,85 @@ pdftext_free_lines(char **lines, size_t n)
 {
 	while (n > 0)
 		free(lines[--n]);
+}
+/* Cairo's output callback: the PDF goes straight into the caller's buf. */
+static cairo_status_t
+pdf_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	buf_put(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_t *
+pdftext_begin(struct buf *out, double w, double h, const char *title,
+    const char *author, char **cause)
+{
+	cairo_surface_t	*surface;
+	cairo_status_t	 st;
+	cairo_t		*cr;
+
+	surface = cairo_pdf_surface_create_for_stream(pdf_write, out, w, h);
+	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
+		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+		cairo_surface_destroy(surface);
+		return NULL;
+	}
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+	    title);
+	if (author != NULL)
+		cairo_pdf_surface_set_metadata(surface,
+		    CAIRO_PDF_METADATA_AUTHOR, author);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+	    "Qualimètre");
+	cr = cairo_create(surface);
+	cairo_surface_destroy(surface);		/* cr holds it */
+	return cr;
+}
+
+int
+pdftext_page(cairo_t *cr, size_t page, char **cause)
+{
+	cairo_status_t	st;
+
+	cairo_show_page(cr);
+	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+		xasprintf(cause, "cairo: page %zu: %s", page,
+		    cairo_status_to_string(st));
+		return -1;
+	}
+	return 0;
+}
+
+int
+pdftext_end(cairo_t *cr, struct buf *out, size_t start, int failed,
+    char **cause)
+{
+	cairo_surface_t	*surface;
+	cairo_status_t	 st;
+	int		 rc = -1;
+
+	if (cr != NULL) {
+		if (!failed && (st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+			xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+			failed = 1;
+		}
+		surface = cairo_surface_reference(cairo_get_target(cr));
+		cairo_destroy(cr);
+		if (!failed) {
+			cairo_surface_finish(surface);
+			if ((st = cairo_surface_status(surface)) !=
+			    CAIRO_STATUS_SUCCESS)
+				xasprintf(cause, "cairo: %s",
+				    cairo_status_to_string(st));
+			else
+				rc = 0;
+		}
+		/* Destroying an unfinished surface still writes into out. */
+		cairo_surface_destroy(surface);
+	}
+	if (rc == -1 && out->len > start) {
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return rc;
 }

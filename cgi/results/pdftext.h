@@ -10,6 +10,8 @@
 
 #include <cairo.h>
 
+struct buf;
+
 #define PDFTEXT_FONT	"DejaVu Sans"
 
 enum pdftext_align {
@@ -48,5 +50,25 @@ size_t	 pdftext_wrap(cairo_t *cr, const char *s, double w,
 
 /* Frees the n lines of pdftext_wrap. */
 void	 pdftext_free_lines(char **lines, size_t n);
+
+/*
+ * A PDF of pages w by h points appended to out as cairo writes it, its
+ * metadata the title, the author (or NULL) and Qualimètre: returns the
+ * context to draw with, or NULL with *cause set.
+ */
+cairo_t	*pdftext_begin(struct buf *out, double w, double h,
+	    const char *title, const char *author, char **cause);
+
+/* Ends page number page (from 1): returns 0, or -1 with *cause set. */
+int	 pdftext_page(cairo_t *cr, size_t page, char **cause);
+
+/*
+ * Ends the PDF of cr (NULL: none was begun) and frees cr. When failed is
+ * 0, finishes it: returns 0, or -1 with *cause set. On failure, or when
+ * failed is non-zero (*cause left alone), cuts out back to start bytes
+ * and returns -1.
+ */
+int	 pdftext_end(cairo_t *cr, struct buf *out, size_t start, int failed,
+	    char **cause);
 
 #endif /* QUALIMETRE_PDFTEXT_H */

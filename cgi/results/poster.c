@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <qrencode.h>
 
 #include "buf.h"
@@ -60,15 +59,6 @@ struct poster {
 	int			 any_small;	/* a row is a small sample */
 	size_t			 npages;	/* each a whole poster */
 };
-
-/* Cairo's output callback: the PDF goes straight into the caller's buf. */
-static cairo_status_t
-poster_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	buf_put(closure, (const char *)data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 
 /* A rate or share in [0, 1] as the poster prints it: "76 %". */
 static void
@@ -824,8 +814,6 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
     const char *emblem_png, struct buf *out, char **cause)
 {
 	struct poster	 p;
-	cairo_surface_t	*surface = NULL;
-	cairo_status_t	 st;
 	char		*title = NULL;
 	size_t		 start, page, first, per, extra, i;
 	int		 rc = -1;
@@ -873,22 +861,12 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
 			p.any_small = 1;
 	}
 
-	surface = cairo_pdf_surface_create_for_stream(poster_write, out,
-	    POSTER_WIDTH, POSTER_HEIGHT);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
-		goto out;
-	}
 	xasprintf(&title, "%s" NBSP ": %s (%s)", p.mystery ?
 	    "Contrôles mystère" : "Votre avis sur notre accueil", r->campaign,
 	    r->site);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
-	    r->site);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "Qualimètre");
-	p.cr = cairo_create(surface);
+	if ((p.cr = pdftext_begin(out, POSTER_WIDTH, POSTER_HEIGHT, title,
+	    r->site, cause)) == NULL)
+		goto out;
 
 	/* Rows shared evenly between the pages, the first ones fuller. */
 	p.npages = (r->nrows + POSTER_ROWS_PER_PAGE - 1) /
@@ -898,31 +876,13 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
 	for (page = 0, first = 0; page < p.npages; page++) {
 		draw_page(&p, page, first, per + (page < extra));
 		first += per + (page < extra);
-		cairo_show_page(p.cr);
-		if ((st = cairo_status(p.cr)) != CAIRO_STATUS_SUCCESS) {
-			xasprintf(cause, "cairo: page %zu: %s", page + 1,
-			    cairo_status_to_string(st));
+		if (pdftext_page(p.cr, page + 1, cause) == -1)
 			goto out;
-		}
-	}
-	cairo_destroy(p.cr);
-	p.cr = NULL;
-	cairo_surface_finish(surface);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
-		goto out;
 	}
 	rc = 0;
 out:
-	if (p.cr != NULL)
-		cairo_destroy(p.cr);
-	/* Destroying an unfinished surface still writes into out. */
-	if (surface != NULL)
-		cairo_surface_destroy(surface);
-	if (rc == -1 && out->len > start) {
-		out->len = start;
-		out->data[start] = '\0';
-	}
+	if (pdftext_end(p.cr, out, start, rc == -1, cause) == -1)
+		rc = -1;
 	if (p.qr != NULL)
 		QRcode_free(p.qr);
 	if (p.emblem != NULL)

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 32
+tap_plan 33
 
 dump="$QM_BUILD/tests/odf-dump"
 # Sites of this run alone, so that the script can run again.
@@ -63,6 +63,8 @@ answers "$cid2" 10 courtoisie "CASE WHEN i <= 8 THEN 'tres-satisfait' ELSE 'peu-
 answers "$calls" 4 decroche "CASE WHEN i <= 3 THEN 'conforme' ELSE 'non-conforme' END"
 
 is "$(referent_login "$ref" "$pw")" 303 "the referent logs in"
+http_get /referent/ > /dev/null
+body_has 'href="/referent/bilan">Bilan annuel<' "the home page links to the report"
 is "$(http_get /referent/bilan)" 200 "the report's page"
 body_has "<option value=\"site-$site\"" "offers the referent's site"
 body_has '<option value="dep-41"' "and their department"
