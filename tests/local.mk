@@ -21,3 +21,11 @@ noinst_PROGRAMS += tests/csv-dump
 tests_csv_dump_SOURCES = tests/csv-dump.c
 tests_csv_dump_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(RESULTS_I)
 tests_csv_dump_LDADD = $(RESULTS_LIBS) $(RESULTS_EXT_LIBS)
+
+# The integration tests read the OpenDocument files (resultats.ods, the
+# annual report) back with libzip and libxml2.
+noinst_PROGRAMS += tests/odf-dump
+tests_odf_dump_SOURCES = tests/odf-dump.c
+tests_odf_dump_CPPFLAGS = $(AM_CPPFLAGS)
+tests_odf_dump_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS) $(ZIP_CFLAGS)
+tests_odf_dump_LDADD = $(ZIP_LIBS) $(XML_LIBS)

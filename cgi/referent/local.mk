@@ -14,6 +14,7 @@
 #   selfassess.c	the self-assessment
 #   actions.c	the action plan
 #   progress.c	a campaign's progress, its planner, its printable questionnaire
+#   report.c	the annual report (bilan annuel)
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -31,7 +32,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h \
 	cgi/referent/selfassess.c cgi/referent/selfassess.h \
 	cgi/referent/actions.c cgi/referent/actions.h \
-	cgi/referent/progress.c cgi/referent/progress.h
+	cgi/referent/progress.c cgi/referent/progress.h \
+	cgi/referent/report.c cgi/referent/report.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)

@@ -24,6 +24,7 @@
 #include "lang.h"
 #include "log.h"
 #include "national.h"
+#include "odf.h"
 #include "page.h"
 #include "people.h"
 #include "planning.h"
@@ -32,6 +33,7 @@
 #include "poster.h"
 #include "referent.h"
 #include "referential.h"
+#include "report.h"
 #include "results.h"
 #include "revisions.h"
 #include "progress.h"
@@ -245,6 +247,7 @@ struct referent {
 	struct selfassess	*selfassess;	/* self-assessment grids */
 	struct actions		*actions;	/* the action plan */
 	struct progress		*progress;	/* progress, planner, paper */
+	struct report		*report;	/* the annual report */
 };
 
 /*
@@ -303,6 +306,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->actions = actions_create(rf->db, rf->staff);
 	rf->progress = progress_create(rf->db, rf->staff, rf->forms,
 	    public_url);
+	rf->report = report_create(rf->db, rf->staff, rf);
 	return rf;
 }
 
@@ -314,6 +318,7 @@ referent_free(struct referent *rf)
 	free(rf->emblem);
 	together_free(rf->together);
 	progress_free(rf->progress);
+	report_free(rf->report);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -388,7 +393,9 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    PEOPLE_PREFIX "\">Personnes</a></li>\n");
 	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    TOGETHER_PATH "\">Sites ensemble</a></li>\n");
+	    TOGETHER_PATH "\">Sites ensemble</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    PREFIX "/bilan\">Bilan annuel</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");
@@ -850,6 +857,27 @@ campaign_results(struct referent *rf, const struct staff_user *u,
 	return campaign_compute(rf, u, cr);
 }
 
+int
+referent_campaign_results(struct referent *rf, const struct staff_user *u,
+    const char *id, void (*fn)(const struct referent_campaign *, void *),
+    void *arg)
+{
+	struct campaign_results	 cr;
+	struct referent_campaign rc;
+	int			 found;
+
+	if ((found = campaign_results(rf, u, id, "motif", &cr)) != 1)
+		return found;
+	rc.id = id;
+	rc.form_key = form_key(cr.form);
+	rc.r = &cr.r;
+	rc.now = cr.now;
+	rc.rules = cr.rules;
+	fn(&rc, arg);
+	campaign_results_free(&cr);
+	return 1;
+}
+
 /* The criterion called key as cr's referential rules it, or NULL. */
 static const struct form_question *
 campaign_rule(const struct campaign_results *cr, const char *key)
@@ -1058,6 +1086,15 @@ results_xml(struct referent *rf, const struct staff_user *u,
 }
 
 static int
+results_ods(struct referent *rf, const struct staff_user *u,
+    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    char **cause)
+{
+	(void)rf; (void)u; (void)r;
+	return export_results_ods(&cr->r, out, cause) == -1 ? 500 : 0;
+}
+
+static int
 poster(struct referent *rf, const struct staff_user *u,
     const struct req *r, const struct campaign_results *cr, struct buf *out,
     char **cause)
@@ -1168,6 +1205,8 @@ static const struct campaign_file {
 	    "application/pdf", poster },
 	{ "resultats.csv", "format=tableur", "Résultats (tableur)",
 	    "results.csv", "text/csv; charset=utf-8", results_csv },
+	{ "resultats.ods", NULL, "Résultats (ODS, LibreOffice)", NULL,
+	    ODF_MIME_SHEET, results_ods },
 	{ "reponses.csv", "format=tableur", "Réponses brutes (tableur)",
 	    "responses.csv", "text/csv; charset=utf-8", responses },
 	{ "resultats.csv", NULL, "Résultats (CSV, données)", NULL,
@@ -1754,7 +1793,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    national_handle(rf->national, &u, r, p) ||
 	    together_handle(rf->together, &u, r, p) ||
 	    selfassess_handle(rf->selfassess, &u, r, p) ||
-	    actions_handle(rf->actions, &u, r, p))
+	    actions_handle(rf->actions, &u, r, p) ||
+	    report_handle(rf->report, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;

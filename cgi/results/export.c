@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "export.h"
 #include "form.h"
+#include "odf.h"
 #include "results.h"
 #include "stats.h"
 #include "utf8.h"
@@ -338,6 +339,128 @@ export_results_sheet(const struct results *r, struct buf *out)
 		    EXPORT_CSV_SPREADSHEET);
 	}
 	buf_free(&notes);
+}
+
+/* The columns of resultats.ods's first sheet, and their widths (cm). */
+static const struct {
+	const char	*name;
+	double		 width;
+} ods_columns[] = {
+	{ "Critère", 5.0 }, { "Libellé", 9.0 }, { "Avis exprimés", 2.8 },
+	{ "Satisfaits ou conformes", 2.8 }, { "Sans avis", 2.2 },
+	{ "Taux", 2.2 }, { "Borne basse", 2.4 }, { "Borne haute", 2.4 },
+	{ "Méthode", 2.4 }, { "Objectif", 2.2 }, { "Verdict", 3.0 },
+	{ "Évolution (points)", 3.0 }, { "Évolution significative", 3.0 },
+};
+#define NODS_COLUMNS	(sizeof(ods_columns) / sizeof(ods_columns[0]))
+
+/* The header row of columns cols, of n. */
+static void
+ods_header(struct odf *o, const char *sheet, const char *const *cols,
+    const double *widths, size_t n)
+{
+	size_t	i;
+
+	odf_table_open(o, sheet, n, widths);
+	odf_row_open(o, 1);
+	for (i = 0; i < n; i++)
+		odf_cell_string(o, cols[i]);
+	odf_row_close(o);
+}
+
+/* A row of the campaign sheet: a name and a text, or "" for none. */
+static void
+ods_pair(struct odf *o, const char *name, const char *value)
+{
+	odf_row_open(o, 0);
+	odf_cell_string(o, name);
+	odf_cell_string(o, value != NULL ? value : "");
+	odf_row_close(o);
+}
+
+void
+export_results_ods_rows(struct odf *o, const char *sheet,
+    const struct results *r)
+{
+	const struct results_row	*row;
+	const char			*cols[NODS_COLUMNS];
+	double				 widths[NODS_COLUMNS];
+	size_t				 i;
+
+	for (i = 0; i < NODS_COLUMNS; i++) {
+		cols[i] = ods_columns[i].name;
+		widths[i] = ods_columns[i].width;
+	}
+	ods_header(o, sheet, cols, widths, NODS_COLUMNS);
+	for (i = 0; i < r->nrows; i++) {
+		row = &r->rows[i];
+		odf_row_open(o, 0);
+		odf_cell_string(o, row->short_label != NULL ?
+		    row->short_label : row->key);
+		odf_cell_string(o, row->label);
+		odf_cell_float(o, (double)row->n, 0);
+		odf_cell_float(o, (double)row->satisfied, 0);
+		odf_cell_float(o, (double)row->no_opinion, 0);
+		odf_cell_percent(o, row->n > 0 ? row->rate : NAN, 1);
+		odf_cell_percent(o, row->n > 0 ? row->lower : NAN, 1);
+		odf_cell_percent(o, row->n > 0 ? row->upper : NAN, 1);
+		odf_cell_string(o, row->method < STATS_METHOD__MAX ?
+		    sheet_methods[row->method] : "");
+		odf_cell_percent(o, row->target >= 0 ? row->target : NAN,
+		    chart_target_decimals(row->target));
+		odf_cell_string(o, row->has_verdict && row->verdict <
+		    STATS_VERDICT__MAX ? chart_verdict_name(row->verdict) : "");
+		if (row->change.present) {
+			odf_cell_float(o, row->change.diff * 100.0, 1);
+			odf_cell_string(o, row->change.significant ? "oui" :
+			    "non");
+		} else {
+			odf_cell_empty(o);
+			odf_cell_empty(o);
+		}
+		odf_row_close(o);
+	}
+	odf_table_close(o);
+}
+
+int
+export_results_ods(const struct results *r, struct buf *out, char **cause)
+{
+	static const char *const cols[] = { "Rubrique", "Valeur" };
+	static const double	 widths[] = { 6.0, 16.0 };
+	struct odf		*o;
+	char			 n[NUMSZ];
+	size_t			 i;
+	int			 rc;
+
+	o = odf_create(ODF_SPREADSHEET, r->campaign);
+	export_results_ods_rows(o, "Résultats", r);
+	ods_header(o, "Campagne", cols, widths, 2);
+	ods_pair(o, "Campagne", r->campaign);
+	ods_pair(o, "Site", r->site);
+	odf_row_open(o, 0);
+	odf_cell_string(o, "Ouverture");
+	odf_cell_date(o, r->opens_on);
+	odf_row_close(o);
+	odf_row_open(o, 0);
+	odf_cell_string(o, "Clôture");
+	odf_cell_date(o, r->closes_on);
+	odf_row_close(o);
+	odf_row_open(o, 0);
+	odf_cell_string(o, "Réponses comptées");
+	odf_cell_float(o, (double)r->responses, 0);
+	odf_row_close(o);
+	ods_pair(o, "Référentiel", r->referential);
+	ods_pair(o, "Règles d’échantillonnage", r->rules < RESULTS_RULES__MAX ?
+	    sheet_rules[r->rules] : "");
+	snprintf(n, sizeof(n), "%.0f %%", RESULTS_LEVEL * 100);
+	ods_pair(o, "Niveau de confiance des intervalles", n);
+	for (i = 0; i < r->nnotes; i++)
+		ods_pair(o, "Remarque", r->notes[i]);
+	odf_table_close(o);
+	rc = odf_finish(o, out, cause);
+	odf_free(o);
+	return rc;
 }
 
 /* A response's channel as a spreadsheet shows it: in French. */

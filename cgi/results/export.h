@@ -28,6 +28,7 @@
 #include "buf.h"
 
 struct form;
+struct odf;
 struct results;
 
 /* The namespace of the results' XML. */
@@ -132,6 +133,26 @@ void	 export_results_csv(const struct results *r, struct buf *out);
  * the rules "respectées", "non respectées" or empty.
  */
 void	 export_results_sheet(const struct results *r, struct buf *out);
+
+/*
+ * Appends the results r to out as an OpenDocument spreadsheet (cgi/
+ * results/odf.h) for LibreOffice: a sheet "Résultats", one row per
+ * criterion under French headers (Critère, Libellé, Avis exprimés,
+ * Satisfaits ou conformes, Sans avis, Taux, Borne basse, Borne haute,
+ * Méthode, Objectif, Verdict, Évolution (points), Évolution
+ * significative), counts as numbers and rates as percentages that keep
+ * their whole value, a cell left empty when it does not apply; then a
+ * sheet "Campagne": its title, site, dates, responses, referential,
+ * sampling rules and notes. Returns 0, or -1 with *cause (a string that
+ * cannot be XML, libzip failing), out then unchanged.
+ */
+int	 export_results_ods(const struct results *r, struct buf *out,
+	    char **cause);
+
+/* The sheet "Résultats" of export_results_ods, called sheet, into the
+   open document o, for a document of several campaigns. */
+void	 export_results_ods_rows(struct odf *o, const char *sheet,
+	    const struct results *r);
 
 /*
  * Appends the results r to out as an XML document in UTF-8 written with

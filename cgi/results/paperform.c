@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <qrencode.h>
 
 #include "buf.h"
@@ -382,8 +381,6 @@ paperform_pdf(const struct form *f, const char *site, const char *campaign,
     const char *questionnaire_url, struct buf *out, char **cause)
 {
 	struct pf	 p;
-	cairo_surface_t	*surface = NULL;
-	cairo_status_t	 st;
 	char		*title = NULL;
 	size_t		 start = out->len;
 	int		 rc = -1;
@@ -402,28 +399,19 @@ paperform_pdf(const struct form *f, const char *site, const char *campaign,
 			goto out;
 		p.url = questionnaire_url;
 	}
-	surface = cairo_pdf_surface_create_for_stream(pdfdraw_write, out,
-	    PDFDRAW_A4_WIDTH, PDFDRAW_A4_HEIGHT);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
-		goto out;
-	}
 	xasprintf(&title, "%s%s%s", form_title(f), site != NULL ? " — " : "",
 	    site != NULL ? site : "");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "Qualimètre");
-	p.cr = cairo_create(surface);
+	if ((p.cr = pdfdraw_begin(out, PDFDRAW_A4_WIDTH, PDFDRAW_A4_HEIGHT,
+	    title, NULL, cause)) == NULL)
+		goto out;
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	layout(&p);		/* counts the pages */
 	p.draw = 1;
 	layout(&p);
-	if (pdfdraw_finish(&p.cr, surface, cause) == -1)
-		goto out;
 	rc = 0;
 out:
-	pdfdraw_end(p.cr, surface, out, start, rc == -1);
+	if (pdfdraw_end(p.cr, out, start, rc == -1, cause) == -1)
+		rc = -1;
 	if (p.qr != NULL)
 		QRcode_free(p.qr);
 	free(title);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <qrencode.h>
 
 #include "buf.h"
@@ -14,8 +15,8 @@
 #include "xmalloc.h"
 
 /* Cairo's output callback: the PDF goes straight into the caller's buf. */
-cairo_status_t
-pdfdraw_write(void *closure, const unsigned char *data, unsigned int len)
+static cairo_status_t
+pdf_write(void *closure, const unsigned char *data, unsigned int len)
 {
 	buf_put(closure, (const char *)data, len);
 	return CAIRO_STATUS_SUCCESS;
@@ -228,35 +229,75 @@ pdfdraw_qr_runs(const QRcode *qr, void (*put)(void *, int, int, int),
 		}
 }
 
+cairo_t *
+pdfdraw_begin(struct buf *out, double w, double h, const char *title,
+    const char *author, char **cause)
+{
+	cairo_surface_t	*surface;
+	cairo_status_t	 st;
+	cairo_t		*cr;
+
+	surface = cairo_pdf_surface_create_for_stream(pdf_write, out, w, h);
+	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
+		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+		cairo_surface_destroy(surface);
+		return NULL;
+	}
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+	    title);
+	if (author != NULL)
+		cairo_pdf_surface_set_metadata(surface,
+		    CAIRO_PDF_METADATA_AUTHOR, author);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+	    "Qualimètre");
+	cr = cairo_create(surface);
+	cairo_surface_destroy(surface);		/* cr holds it */
+	return cr;
+}
+
 int
-pdfdraw_finish(cairo_t **crp, cairo_surface_t *surface, char **cause)
+pdfdraw_page(cairo_t *cr, size_t page, char **cause)
 {
 	cairo_status_t	st;
 
-	if ((st = cairo_status(*crp)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
-		return -1;
-	}
-	cairo_destroy(*crp);
-	*crp = NULL;
-	cairo_surface_finish(surface);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+	cairo_show_page(cr);
+	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+		xasprintf(cause, "cairo: page %zu: %s", page,
+		    cairo_status_to_string(st));
 		return -1;
 	}
 	return 0;
 }
 
-void
-pdfdraw_end(cairo_t *cr, cairo_surface_t *surface, struct buf *out,
-    size_t start, int failed)
+int
+pdfdraw_end(cairo_t *cr, struct buf *out, size_t start, int failed,
+    char **cause)
 {
-	if (cr != NULL)
+	cairo_surface_t	*surface;
+	cairo_status_t	 st;
+	int		 rc = -1;
+
+	if (cr != NULL) {
+		if (!failed && (st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+			xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
+			failed = 1;
+		}
+		surface = cairo_surface_reference(cairo_get_target(cr));
 		cairo_destroy(cr);
-	if (surface != NULL)
+		if (!failed) {
+			cairo_surface_finish(surface);
+			if ((st = cairo_surface_status(surface)) !=
+			    CAIRO_STATUS_SUCCESS)
+				xasprintf(cause, "cairo: %s",
+				    cairo_status_to_string(st));
+			else
+				rc = 0;
+		}
 		cairo_surface_destroy(surface);
-	if (failed && out->len > start) {
+	}
+	if (rc == -1 && out->len > start) {
 		out->len = start;
 		out->data[start] = '\0';
 	}
+	return rc;
 }

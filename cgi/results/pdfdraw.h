@@ -39,13 +39,6 @@ enum pdfdraw_brk {
 	PDFDRAW_BRK_URL		/* after / . - ? & = _ # */
 };
 
-/*
- * Cairo's output callback for cairo_pdf_surface_create_for_stream:
- * closure is the struct buf the PDF is appended to.
- */
-cairo_status_t	 pdfdraw_write(void *closure, const unsigned char *data,
-		    unsigned int len);
-
 /* Selects PDFDRAW_FONT at size points, bold and italic or not. */
 void		 pdfdraw_font(cairo_t *cr, double size, int bold, int italic);
 
@@ -93,19 +86,24 @@ void		 pdfdraw_qr_runs(const QRcode *qr,
 		    void (*put)(void *arg, int x, int y, int run), void *arg);
 
 /*
- * Ends a document drawn with cr on surface: destroys cr (*crp set to
- * NULL), finishes the surface and checks both. Returns 0, or -1 and
- * sets *cause, which the caller frees.
+ * A PDF of pages w by h points appended to out as cairo writes it, its
+ * metadata the title, the author (or NULL) and Qualimètre: returns the
+ * context to draw with, or NULL with *cause set (caller frees).
  */
-int		 pdfdraw_finish(cairo_t **crp, cairo_surface_t *surface,
-		    char **cause);
+cairo_t		*pdfdraw_begin(struct buf *out, double w, double h,
+		    const char *title, const char *author, char **cause);
+
+/* Ends page number page (from 1): returns 0, or -1 with *cause set. */
+int		 pdfdraw_page(cairo_t *cr, size_t page, char **cause);
 
 /*
- * Frees cr and surface (either may be NULL) and, when failed, cuts out
- * back to its first start bytes: destroying an unfinished surface still
- * writes into out.
+ * Ends the PDF of cr (NULL: none was begun) and frees cr. When failed is
+ * 0, finishes it: returns 0, or -1 with *cause set. On failure, or when
+ * failed is non-zero (*cause left alone), cuts out back to its first
+ * start bytes, since destroying an unfinished surface still writes into
+ * out, and returns -1.
  */
-void		 pdfdraw_end(cairo_t *cr, cairo_surface_t *surface,
-		    struct buf *out, size_t start, int failed);
+int		 pdfdraw_end(cairo_t *cr, struct buf *out, size_t start,
+		    int failed, char **cause);
 
 #endif /* QUALIMETRE_PDFDRAW_H */

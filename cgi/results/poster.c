@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <qrencode.h>
 
 #include "buf.h"
@@ -758,8 +757,6 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
     const char *emblem_png, struct buf *out, char **cause)
 {
 	struct poster	 p;
-	cairo_surface_t	*surface = NULL;
-	cairo_status_t	 st;
 	char		*title = NULL;
 	size_t		 start, page, first, per, extra, i;
 	int		 rc = -1;
@@ -807,22 +804,12 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
 			p.any_small = 1;
 	}
 
-	surface = cairo_pdf_surface_create_for_stream(pdfdraw_write, out,
-	    POSTER_WIDTH, POSTER_HEIGHT);
-	if ((st = cairo_surface_status(surface)) != CAIRO_STATUS_SUCCESS) {
-		xasprintf(cause, "cairo: %s", cairo_status_to_string(st));
-		goto out;
-	}
 	xasprintf(&title, "%s" NBSP ": %s (%s)", p.mystery ?
 	    "Contrôles mystère" : "Votre avis sur notre accueil", r->campaign,
 	    r->site);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
-	    r->site);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	    "Qualimètre");
-	p.cr = cairo_create(surface);
+	if ((p.cr = pdfdraw_begin(out, POSTER_WIDTH, POSTER_HEIGHT, title,
+	    r->site, cause)) == NULL)
+		goto out;
 
 	/* Rows shared evenly between the pages, the first ones fuller. */
 	p.npages = (r->nrows + POSTER_ROWS_PER_PAGE - 1) /
@@ -832,18 +819,13 @@ poster_pdf(const struct results *r, const char *questionnaire_url,
 	for (page = 0, first = 0; page < p.npages; page++) {
 		draw_page(&p, page, first, per + (page < extra));
 		first += per + (page < extra);
-		cairo_show_page(p.cr);
-		if ((st = cairo_status(p.cr)) != CAIRO_STATUS_SUCCESS) {
-			xasprintf(cause, "cairo: page %zu: %s", page + 1,
-			    cairo_status_to_string(st));
+		if (pdfdraw_page(p.cr, page + 1, cause) == -1)
 			goto out;
-		}
 	}
-	if (pdfdraw_finish(&p.cr, surface, cause) == -1)
-		goto out;
 	rc = 0;
 out:
-	pdfdraw_end(p.cr, surface, out, start, rc == -1);
+	if (pdfdraw_end(p.cr, out, start, rc == -1, cause) == -1)
+		rc = -1;
 	if (p.qr != NULL)
 		QRcode_free(p.qr);
 	if (p.emblem != NULL)

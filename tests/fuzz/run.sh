@@ -48,7 +48,7 @@ if ! make -C "$BUILD" -s -j"$JOBS" "${LIBS[@]}" > "$BUILD/make.log" 2>&1; then
 	tail -n 30 "$BUILD/make.log"
 	echo "# fuzz: passed 0, failed 1"; exit 1
 fi
-PKGS="libxml-2.0 libsodium libpq gsl cairo libqrencode"
+PKGS="libxml-2.0 libsodium libpq gsl cairo libqrencode libzip"
 INC=(-I"$BUILD" -I"$SRC/common" -I"$SRC/forms" -I"$SRC/stats"
 	-I"$SRC/cgi/calendar" -I"$SRC/cgi/web" -I"$SRC/cgi/questionnaire"
 	-I"$SRC/cgi/results")

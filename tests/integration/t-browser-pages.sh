@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=35
+npages=36
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -57,6 +57,7 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'"
 	"a paper questionnaire corrected once" || bail_out "cannot create the paper questionnaire"
 
 enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
+report_year=$(psql_q "SELECT extract(year FROM opens_on)::int FROM qualimetre.campaign WHERE id = :'c'" c="$cid")
 
 # An overdue action of the referent's, decided at a COPIL meeting.
 ref_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$ref")
@@ -90,6 +91,7 @@ referent	planning-list	/referent/planification
 referent	planning-new	/referent/planification/nouvelle
 referent	services	/referent/services
 referent	site-services	/referent/services/$site_id
+referent	report	/referent/bilan?annee=$report_year&perimetre=site-$site_id
 admin	sites	/referent/sites
 admin	site	/referent/sites/$site_id
 admin	people	/referent/personnes

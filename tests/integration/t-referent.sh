@@ -61,7 +61,7 @@ is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
 body_has '<svg[^>]*role="img"' "with its chart"
 body_has '<table' "and its data table"
 links=$(grep -o "href=\"/referent/campagnes/$cid/[^\"]*\"" "$HTTP_BODY" | tr '\n' ' ')
-is "$links" "href=\"/referent/campagnes/$cid/objectif\" href=\"/referent/campagnes/$cid/ouvrir\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/questionnaire.pdf\" href=\"/referent/campagnes/$cid/questionnaire.pdf?langue=en\" href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv?format=tableur\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" " \
+is "$links" "href=\"/referent/campagnes/$cid/objectif\" href=\"/referent/campagnes/$cid/ouvrir\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/questionnaire.pdf\" href=\"/referent/campagnes/$cid/questionnaire.pdf?langue=en\" href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.ods\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" " \
 	"the page links to its target, to reopening (closed), to the paper entry, to the rhythm, to the rhythm and the printable questionnaire again (its progress), then to each file of the table"
 
 # Broken down by the questionnaire's language: 15 answered in English (all
@@ -143,14 +143,14 @@ want=$(psql_q "SELECT r.id || ' ' || coalesce(m.value, '') || ' ' || coalesce(c.
 is "$got" "$want" "responses.csv read back: every response's answers as stored"
 # Every download is saved, never shown in the site's origin (issue 12, item 9).
 got=
-for f in affiche.pdf 'resultats.csv?format=tableur' 'reponses.csv?format=tableur' \
+for f in affiche.pdf 'resultats.csv?format=tableur' resultats.ods 'reponses.csv?format=tableur' \
     resultats.csv resultats.xml reponses.csv; do
 	http_get "/referent/campagnes/$cid/$f" > /dev/null
 	got+="$(http_header Content-Disposition)|"
 done
 http_get "/referent/campagnes/$cid" > /dev/null
 got+="$(http_header Content-Disposition)"
-is "$got" 'attachment; filename="affiche.pdf"|attachment; filename="resultats.csv"|attachment; filename="reponses.csv"|attachment; filename="resultats.csv"|attachment; filename="resultats.xml"|attachment; filename="reponses.csv"|' \
+is "$got" 'attachment; filename="affiche.pdf"|attachment; filename="resultats.csv"|attachment; filename="resultats.ods"|attachment; filename="reponses.csv"|attachment; filename="resultats.csv"|attachment; filename="resultats.xml"|attachment; filename="reponses.csv"|' \
 	"each download is an attachment with its name; the campaign page is not"
 http_get "/referent/campagnes/$cid/reponses.csv?format=tableur" > /dev/null
 like "$(head -c 3 "$HTTP_BODY" | od -An -tx1 | tr -d ' \n')" '^efbbbf' "the spreadsheet variant opens with a BOM"

@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 43
+tap_plan 46
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -99,6 +99,13 @@ is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.csv")" 200 "results.
 is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.xml")" 200 "results.xml"
 is "$(fcgi referent GET "/referent/campagnes/$cid/reponses.csv" "" "format=tableur")" 200 "responses.csv"
 is "$(fcgi referent GET "/referent/campagnes/$cid/affiche.pdf")" 200 "the poster"
+is "$(fcgi referent GET "/referent/campagnes/$cid/resultats.ods")" 200 "results.ods"
+year=$(psql_q "SELECT extract(year FROM opens_on)::int FROM qualimetre.campaign WHERE id = :'c'" c="$cid")
+site41=$(psql_q "SELECT id FROM qualimetre.site WHERE code = 'PREF-41'")
+is "$(fcgi referent GET /referent/bilan "" "annee=$year&perimetre=site-$site41")" 200 "the annual report's page"
+is "$(fcgi referent GET /referent/bilan/bilan.pdf "" "annee=$year&perimetre=dep-41")/$(fcgi referent GET \
+	/referent/bilan/bilan.odt "" "annee=$year&perimetre=site-$site41")/$(fcgi referent GET \
+	/referent/bilan/bilan.ods "" "annee=$year&perimetre=site-$site41")" 200/200/200 "and its three files"
 mid=$(psql_q "SELECT c.id FROM qualimetre.campaign c JOIN qualimetre.site s ON s.id = c.site_id
 	WHERE s.code = 'PREF-41' AND c.kind = 'mystery-call' ORDER BY c.opens_on LIMIT 1")
 is "$(fcgi referent GET "/referent/campagnes/$mid")" 200 "a mystery campaign's results, with its sampling rules"
