@@ -8,7 +8,8 @@ cgi_results_libqmresults_a_SOURCES = \
 	cgi/results/chart.c cgi/results/chart.h \
 	cgi/results/poster.c cgi/results/poster.h \
 	cgi/results/export.c cgi/results/export.h \
-	cgi/results/sampling.c cgi/results/sampling.h
+	cgi/results/sampling.c cgi/results/sampling.h \
+	cgi/results/indicator.c cgi/results/indicator.h
 cgi_results_libqmresults_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) \
 	$(FORMS_I) $(STATS_I) $(CAL_I)
 cgi_results_libqmresults_a_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS) \
@@ -21,7 +22,7 @@ RESULTS_EXT_LIBS = $(CAIRO_LIBS) $(QRENCODE_LIBS) $(XML_LIBS) \
 RESULTS_TESTS = tests/test-results-rows tests/test-chart-svg \
 	tests/test-chart-summary \
 	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml \
-	tests/test-sampling-rules
+	tests/test-sampling-rules tests/test-indicator-periods
 check_PROGRAMS += $(RESULTS_TESTS)
 TESTS += $(RESULTS_TESTS)
 RESULTS_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -50,3 +51,6 @@ tests_test_export_xml_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_sampling_rules_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_sampling_rules_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_sampling_rules_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_indicator_periods_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_indicator_periods_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_indicator_periods_LDADD = $(RESULTS_TEST_LDADD)
