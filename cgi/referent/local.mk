@@ -19,6 +19,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/admin.c cgi/referent/admin.h \
 	cgi/referent/people.c cgi/referent/people.h \
 	cgi/referent/national.c cgi/referent/national.h \
+	cgi/referent/indicators.c cgi/referent/indicators.h \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
