@@ -117,7 +117,8 @@ static const struct db_stmt indicators_stmts[S__MAX] = {
 	    " SELECT 'b-ind', i.id::text, i.key, i.label, i.unit, i.better,"
 	    "  i.source, i.periodicity,"
 	    "  coalesce(t.target, i.default_target)::text,"
-	    "  (t.target IS NOT NULL)::text, NULL, NULL, i.position, NULL,"
+	    "  (t.target IS NOT NULL)::text, i.default_target::text, NULL,"
+	    "  i.position, NULL,"
 	    NUL_REF
 	    "  FROM qualimetre.indicator i LEFT JOIN t ON t.indicator_id = i.id"
 	    "  WHERE EXISTS (SELECT 1 FROM s)"
@@ -569,6 +570,8 @@ indicators_year_load(struct indicators *ind, const struct staff_user *u,
 		    strtod(db_value(y->res, i, "target"), NULL) : -1.0;
 		r->own_target = strcmp(db_value(y->res, i, "period"),
 		    "true") == 0;
+		r->default_target = *db_value(y->res, i, "value") != '\0' ?
+		    strtod(db_value(y->res, i, "value"), NULL) : -1.0;
 		for (p = 0; p < INDICATOR_PERIODS_MAX; p++)
 			entered[y->nrows][p] = NAN;
 		y->nrows++;
@@ -742,9 +745,8 @@ put_trend(struct buf *b, const struct indicators_row *r, size_t k)
 	if (r->nperiods > 1) {
 		snprintf(id, sizeof(id), "tendance-%zu", k);
 		snprintf(title, sizeof(title), "Tendance : %s", r->label);
-		chart_trend(b, v, (size_t)r->nperiods, strcmp(r->unit,
-		    "proportion") == 0 || r->target < 0.0 ? r->target :
-		    r->target, texts, title, id);
+		chart_trend(b, v, (size_t)r->nperiods, r->target, texts,
+		    title, id);
 		buf_puts(b, "<br>");
 	}
 	buf_puts(b, trend_names[r->trend]);
@@ -777,7 +779,7 @@ static void
 choice_form(struct buf *b, const struct indicators_year *y)
 {
 	const char	**opts;
-	char		 years[YEARS_BACK + 1][8], sel[8];
+	char		 years[YEARS_BACK + 1][12], sel[12];
 	const char	*yopts[2 * (YEARS_BACK + 1)];
 	int		 i, n, f, l;
 
@@ -800,6 +802,10 @@ choice_form(struct buf *b, const struct indicators_year *y)
 		snprintf(years[i], sizeof(years[i]), "%d", y->this_year - i);
 		yopts[2 * i] = yopts[2 * i + 1] = years[i];
 	}
+	/* An older year asked for by its address takes the last place. */
+	if (y->year < y->this_year - YEARS_BACK)
+		snprintf(years[YEARS_BACK], sizeof(years[YEARS_BACK]), "%d",
+		    y->year);
 	snprintf(sel, sizeof(sel), "%d", y->year);
 	page_field_select(b, "ind-annee", "annee", "Année", yopts,
 	    YEARS_BACK + 1, sel, NULL);
@@ -1147,7 +1153,7 @@ entry_page(struct indicators *ind, const struct staff_user *u,
 		if (!prop) {
 			tv = in != NULL ? in->typed_v[k] : now_v[k];
 			snprintf(id, sizeof(id), "ind-v%d", k + 1);
-			snprintf(lg, sizeof(lg), "%s %d%s", label[k], y->year,
+			snprintf(lg, sizeof(lg), "%.15s %d%s", label[k], y->year,
 			    days ? " (jours)" : "");
 			page_field_input(b, id, v_names[k], "text", days ?
 			    " inputmode=\"decimal\" maxlength=\"12\" "
@@ -1159,7 +1165,7 @@ entry_page(struct indicators *ind, const struct staff_user *u,
 		tx = in != NULL ? in->typed_x[k] : now_x[k];
 		tn = in != NULL ? in->typed_n[k] : now_n[k];
 		snprintf(id, sizeof(id), "ind-p%d", k + 1);
-		snprintf(lg, sizeof(lg), "%s %d", label[k], y->year);
+		snprintf(lg, sizeof(lg), "%.15s %d", label[k], y->year);
 		page_fieldset_open(b, id, lg, NULL, err);
 		buf_puts(b, "<div class=\"fr-fieldset__element "
 		    "fr-fieldset__element--inline\">\n");
@@ -1255,6 +1261,20 @@ out:
 
 /* ---------------------------------------------------------------- targets */
 
+/* The rows of y's catalogue, first in y->rows (the survey's criteria,
+   which take the survey's target, come after them), at most as many as
+   a form has error slots. */
+static size_t
+catalogue_rows(const struct indicators_year *y)
+{
+	size_t	k;
+
+	for (k = 0; k < y->nrows && k < FIELDS_SLOTS_MAX; k++)
+		if (y->rows[k].key_buf != NULL)
+			break;
+	return k;
+}
+
 /* A target as typed into out: per cent for a proportion, else days or
    a whole count. Returns as parse_number. */
 static int
@@ -1287,11 +1307,12 @@ targets_page(struct indicators *ind, const struct staff_user *u,
 	char				 now[FIELDS_SLOTS_MAX][CHART_NUMBER_MAX];
 	char				 name[48];
 	const char			*hint;
-	struct buf			 lb;
+	struct buf			 lb, hb;
 	size_t				 k;
 
 	memset(&lb, 0, sizeof(lb));
-	for (k = 0; k < y->nrows && k < FIELDS_SLOTS_MAX; k++) {
+	memset(&hb, 0, sizeof(hb));
+	for (k = 0; k < catalogue_rows(y); k++) {
 		r = &y->rows[k];
 		labels[k] = r->label;
 		snprintf(anchor[k], sizeof(anchor[k]), "obj-%s", r->key);
@@ -1328,7 +1349,7 @@ targets_page(struct indicators *ind, const struct staff_user *u,
 	buf_puts(b, "<input type=\"hidden\" name=\"site\" value=\"");
 	html_puts(b, y->site_id);
 	buf_puts(b, "\">\n");
-	for (k = 0; k < y->nrows && k < FIELDS_SLOTS_MAX; k++) {
+	for (k = 0; k < catalogue_rows(y); k++) {
 		r = &y->rows[k];
 		snprintf(name, sizeof(name), "objectif-%s", r->key);
 		hint = strcmp(r->unit, "proportion") == 0 ? "En %, de 0 à "
@@ -1340,12 +1361,21 @@ targets_page(struct indicators *ind, const struct staff_user *u,
 		/* The label is the catalogue's: escaped here. */
 		buf_reset(&lb);
 		html_puts(&lb, r->label);
+		buf_reset(&hb);
+		buf_puts(&hb, hint);
+		if (r->default_target >= 0.0) {
+			buf_puts(&hb, " Par défaut : ");
+			put_value(&hb, r, r->default_target);
+			buf_puts(&hb, ".");
+		} else
+			buf_puts(&hb, " Pas d’objectif par défaut.");
 		page_field_input(b, anchor[k], name, "text", " maxlength="
-		    "\"12\" autocomplete=\"off\"", lb.data, hint,
+		    "\"12\" autocomplete=\"off\"", lb.data, hb.data,
 		    typed != NULL ? typed[k] : now[k], errs != NULL ?
 		    errs->error[k] : NULL, NULL, NULL);
 	}
 	buf_free(&lb);
+	buf_free(&hb);
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Enregistrer les "
 	    "objectifs</button>\n</form>\n");
 	page_end(b);
@@ -1376,7 +1406,7 @@ targets_post(struct indicators *ind, const struct staff_user *u,
 	table[0].slot = FIELDS_NO_SLOT;
 	table[1].name = "site";
 	table[1].slot = FIELDS_NO_SLOT;
-	n = y->nrows < FIELDS_SLOTS_MAX ? y->nrows : FIELDS_SLOTS_MAX;
+	n = catalogue_rows(y);
 	for (k = 0; k < n; k++) {
 		snprintf(names[k], sizeof(names[k]), "objectif-%s",
 		    y->rows[k].key);

@@ -52,6 +52,7 @@ struct indicators_row {
 	double			 target;	/* the site's, else the
 						   default; -1: none */
 	int			 own_target;	/* the site set it */
+	double			 default_target; /* the catalogue's, or -1 */
 	long long		 x[INDICATOR_PERIODS_MAX]; /* proportions:
 						   within the engagement */
 	long long		 n[INDICATOR_PERIODS_MAX]; /* proportions:

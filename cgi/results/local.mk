@@ -22,7 +22,8 @@ RESULTS_EXT_LIBS = $(CAIRO_LIBS) $(QRENCODE_LIBS) $(XML_LIBS) \
 RESULTS_TESTS = tests/test-results-rows tests/test-chart-svg \
 	tests/test-chart-summary \
 	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml \
-	tests/test-sampling-rules tests/test-indicator-periods
+	tests/test-sampling-rules tests/test-indicator-periods \
+	tests/test-chart-trend
 check_PROGRAMS += $(RESULTS_TESTS)
 TESTS += $(RESULTS_TESTS)
 RESULTS_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -54,3 +55,6 @@ tests_test_sampling_rules_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_indicator_periods_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_indicator_periods_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_indicator_periods_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_chart_trend_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_chart_trend_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_chart_trend_LDADD = $(RESULTS_TEST_LDADD)

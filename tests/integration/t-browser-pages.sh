@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=29
+npages=30
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -88,6 +88,7 @@ admin	national	/referent/national
 admin	national-sorted	/referent/national?tri=courtoisie&ordre=desc&critere=disponibilite
 referent	indicators	/referent/indicateurs?site=$site_id
 referent	indicators-entry	/referent/indicateurs/saisie?site=$site_id&annee=2025&indicateur=svi-maj
+referent	indicators-targets	/referent/indicateurs/objectifs?site=$site_id
 EOF
 )
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
