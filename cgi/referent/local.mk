@@ -15,6 +15,7 @@
 #   actions.c	the action plan
 #   progress.c	a campaign's progress, its planner, its printable questionnaire
 #   report.c	the annual report (bilan annuel)
+#   indicators.c	the label's quality indicators: dashboard, entry, targets
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -28,6 +29,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/people.c cgi/referent/people.h \
 	cgi/referent/national.c cgi/referent/national.h \
 	cgi/referent/together.c cgi/referent/together.h \
+	cgi/referent/indicators.c cgi/referent/indicators.h \
 	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h \
 	cgi/referent/selfassess.c cgi/referent/selfassess.h \

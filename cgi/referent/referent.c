@@ -23,6 +23,7 @@
 #include "http.h"
 #include "lang.h"
 #include "log.h"
+#include "indicators.h"
 #include "national.h"
 #include "odf.h"
 #include "page.h"
@@ -237,6 +238,7 @@ struct referent {
 	struct admin		*admin;		/* sites */
 	struct people		*people;	/* accounts */
 	struct national		*national;	/* the sites compared */
+	struct indicators	*indicators; /* the label's indicators */
 	struct rhythm		*rhythm;	/* bursts, periods set aside */
 	char			*public_url;	/* the service's, or NULL */
 	char			*emblem;	/* the posters' PNG, or NULL */
@@ -297,6 +299,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->admin = admin_create(rf->db, rf->staff);
 	rf->people = people_create(rf->db, rf->staff);
 	rf->national = national_create(rf->db, rf->staff, rf->forms);
+	rf->indicators = indicators_create(rf->db, rf->staff, rf->forms);
 	rf->rhythm = rhythm_create(rf->db, rf->staff);
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
@@ -324,6 +327,7 @@ referent_free(struct referent *rf)
 	admin_free(rf->admin);
 	people_free(rf->people);
 	national_free(rf->national);
+	indicators_free(rf->indicators);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
 	selfassess_free(rf->selfassess);
@@ -386,7 +390,9 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
 	    SELFASSESS_PREFIX "\">Auto-diagnostic</a></li>\n"
 	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    ACTIONS_PREFIX "\">Plan d’actions</a></li>\n");
+	    ACTIONS_PREFIX "\">Plan d’actions</a></li>\n"
+	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
+	    INDICATORS_PREFIX "\">Indicateurs qualité</a></li>\n");
 	if (u->role == STAFF_ADMIN)
 		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
 		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
@@ -1794,7 +1800,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    together_handle(rf->together, &u, r, p) ||
 	    selfassess_handle(rf->selfassess, &u, r, p) ||
 	    actions_handle(rf->actions, &u, r, p) ||
-	    report_handle(rf->report, &u, r, p))
+	    report_handle(rf->report, &u, r, p) ||
+	    indicators_handle(rf->indicators, &u, r, p))
 		return;
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;

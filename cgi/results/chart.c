@@ -1628,3 +1628,80 @@ chart_dots(struct buf *b, const struct chart_dot *dots, size_t n,
 	}
 	buf_puts(b, "</figcaption>\n</figure>\n");
 }
+
+/* The trend line's box and margin, in SVG units. */
+#define TREND_W		120
+#define TREND_H		32
+#define TREND_PAD	4
+
+void
+chart_trend(struct buf *b, const double *v, size_t n, double target,
+    const char *const *texts, const char *title, const char *id)
+{
+	double	top = target > 0.0 ? target : 0.0, x, y;
+	size_t	i;
+	int	open = 0;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(v[i]) && v[i] > top)
+			top = v[i];
+	if (top <= 0.0)
+		top = 1.0;
+	buf_puts(b, "<svg class=\"qm-trend\" role=\"img\" viewBox=\"0 0 ");
+	buf_printf(b, "%d %d\" width=\"%d\" height=\"%d\" aria-labelledby=\"",
+	    TREND_W, TREND_H, TREND_W, TREND_H);
+	html_puts(b, id);
+	buf_puts(b, "-title ");
+	html_puts(b, id);
+	buf_puts(b, "-desc\"><title id=\"");
+	html_puts(b, id);
+	buf_puts(b, "-title\">");
+	html_puts(b, title);
+	buf_puts(b, "</title><desc id=\"");
+	html_puts(b, id);
+	buf_puts(b, "-desc\">");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(b, " ; ");
+		html_puts(b, texts[i]);
+	}
+	buf_puts(b, "</desc>");
+	if (target >= 0.0) {
+		y = TREND_H - TREND_PAD - (TREND_H - 2 * TREND_PAD) *
+		    target / top;
+		buf_printf(b, "<line x1=\"0\" x2=\"%d\" y1=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"#666\" stroke-dasharray=\"3 2\"/>",
+		    TREND_W, y, y);
+	}
+	/* One polyline per run of periods with values: a gap stays one. */
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i])) {
+			if (open)
+				buf_puts(b, "\"/>");
+			open = 0;
+			continue;
+		}
+		x = n > 1 ? TREND_PAD + (TREND_W - 2.0 * TREND_PAD) *
+		    (double)i / (double)(n - 1) : TREND_W / 2.0;
+		y = TREND_H - TREND_PAD - (TREND_H - 2 * TREND_PAD) * v[i] /
+		    top;
+		if (!open)
+			buf_puts(b, "<polyline fill=\"none\" "
+			    "stroke=\"#000091\" stroke-width=\"2\" points=\"");
+		buf_printf(b, "%s%.1f,%.1f", open ? " " : "", x, y);
+		open = 1;
+	}
+	if (open)
+		buf_puts(b, "\"/>");
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		x = n > 1 ? TREND_PAD + (TREND_W - 2.0 * TREND_PAD) *
+		    (double)i / (double)(n - 1) : TREND_W / 2.0;
+		y = TREND_H - TREND_PAD - (TREND_H - 2 * TREND_PAD) * v[i] /
+		    top;
+		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
+		    "fill=\"#000091\"/>", x, y);
+	}
+	buf_puts(b, "</svg>");
+}

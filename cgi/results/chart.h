@@ -197,4 +197,17 @@ void	 chart_put_count(struct buf *b, long long n);
 void	 chart_put_counted(struct buf *b, long long n, const char *noun,
 	    const char *plural);
 
+/*
+ * Appends a small trend line of n values v (NaN: a period without a
+ * value, left as a gap), one point each from left to right, with the
+ * target as a dashed line when target >= 0 (none otherwise), on a scale
+ * from 0 to the largest of the values and the target. The <svg
+ * role="img"> (120 x 32 units, ids id-title and id-desc) has title as
+ * its <title> and the n texts (the periods with their values in French,
+ * the caller's) joined as its <desc>, its text alternative; all go
+ * through html_puts. id is of our own making (letters, digits, '-').
+ */
+void	 chart_trend(struct buf *b, const double *v, size_t n, double target,
+	    const char *const *texts, const char *title, const char *id);
+
 #endif /* QUALIMETRE_CHART_H */

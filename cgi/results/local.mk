@@ -14,7 +14,8 @@ cgi_results_libqmresults_a_SOURCES = \
 	cgi/results/export.c cgi/results/export.h \
 	cgi/results/sampling.c cgi/results/sampling.h \
 	cgi/results/odf.c cgi/results/odf.h \
-	cgi/results/doc.c cgi/results/doc.h
+	cgi/results/doc.c cgi/results/doc.h \
+	cgi/results/indicator.c cgi/results/indicator.h
 cgi_results_libqmresults_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) \
 	$(FORMS_I) $(STATS_I) $(CAL_I)
 cgi_results_libqmresults_a_CFLAGS = $(AM_CFLAGS) $(GSL_CFLAGS) \
@@ -28,7 +29,9 @@ RESULTS_TESTS = tests/test-results-rows tests/test-chart-svg \
 	tests/test-chart-summary \
 	tests/test-poster-pdf tests/test-export-csv tests/test-export-xml \
 	tests/test-sampling-rules tests/test-paperform-pdf \
-	tests/test-planner-need tests/test-odf-package
+	tests/test-planner-need tests/test-odf-package \
+	tests/test-indicator-periods \
+	tests/test-chart-trend
 check_PROGRAMS += $(RESULTS_TESTS)
 TESTS += $(RESULTS_TESTS)
 RESULTS_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
@@ -66,3 +69,9 @@ tests_test_planner_need_LDADD = $(RESULTS_TEST_LDADD)
 tests_test_odf_package_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
 tests_test_odf_package_CFLAGS = $(RESULTS_TEST_CFLAGS)
 tests_test_odf_package_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_indicator_periods_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_indicator_periods_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_indicator_periods_LDADD = $(RESULTS_TEST_LDADD)
+tests_test_chart_trend_CPPFLAGS = $(RESULTS_TEST_CPPFLAGS)
+tests_test_chart_trend_CFLAGS = $(RESULTS_TEST_CFLAGS)
+tests_test_chart_trend_LDADD = $(RESULTS_TEST_LDADD)

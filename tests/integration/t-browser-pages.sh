@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=36
+npages=39
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -108,6 +108,9 @@ referent	actions	/referent/actions
 referent	action	/referent/actions/$act_id
 referent	action-new	/referent/actions/nouvelle
 referent	copil	/referent/actions/copil
+referent	indicators	/referent/indicateurs?site=$site_id
+referent	indicators-entry	/referent/indicateurs/saisie?site=$site_id&annee=2025&indicateur=svi-maj
+referent	indicators-targets	/referent/indicateurs/objectifs?site=$site_id
 EOF
 )
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
