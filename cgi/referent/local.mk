@@ -1,7 +1,8 @@
 # cgi/referent/: qualimetre-referent, the referents' and admins' program
 # (/referent/): campaigns and their results, the exports and the poster
 # (referent.c), satisfaction campaigns and paper questionnaires
-# (campaigns.c), their corrections and withdrawals (revisions.c), the
+# (campaigns.c), their edits, cancelling and archiving (lifecycle.c),
+# their corrections and withdrawals (revisions.c), the
 # planning of mystery campaigns (planning.c), the services of each site
 # that campaigns test (services.c), the sites' own referentials
 # (referentials.c), sites (admin.c), the people (people.c), the national
@@ -12,6 +13,7 @@ sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/referent.c cgi/referent/referent.h \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
+	cgi/referent/lifecycle.c cgi/referent/lifecycle.h \
 	cgi/referent/revisions.c cgi/referent/revisions.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
 	cgi/referent/services.c cgi/referent/services.h \

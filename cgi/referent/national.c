@@ -45,17 +45,20 @@ static const struct db_stmt national_stmts[S__MAX] = {
 	 * The whole national page in one query: the year shown ($1, or the
 	 * latest with answers), the years with satisfaction campaigns, and
 	 * the counts of each (site, form, question, value) of that year's
-	 * satisfaction campaigns (by their opening date). Counts come from
+	 * satisfaction campaigns (by their opening date), cancelled ones
+	 * left out (sql/032). Counts come from
 	 * the index on answer (campaign_id, question, value).
 	 */
 	[S_NATIONAL] = { "national_view",
 	    "WITH y AS (SELECT coalesce($1::int, (SELECT"
 	    "  max(extract(year FROM c.opens_on))::int"
 	    "  FROM qualimetre.campaign c WHERE c.kind = 'satisfaction'"
+	    "  AND c.cancelled_at IS NULL"
 	    "  AND EXISTS (SELECT 1 FROM qualimetre.answer a"
 	    "   WHERE a.campaign_id = c.id))) AS y),"
 	    " c AS (SELECT c.id, c.site_id, c.form_id"
 	    "  FROM qualimetre.campaign c, y WHERE c.kind = 'satisfaction'"
+	    "  AND c.cancelled_at IS NULL"
 	    "  AND extract(year FROM c.opens_on) = y.y)"
 	    " SELECT 'year' AS part, y.y::text AS site, NULL::text AS code,"
 	    "  NULL::bigint AS form_id, NULL::text AS question,"
@@ -63,7 +66,8 @@ static const struct db_stmt national_stmts[S__MAX] = {
 	    " UNION ALL"
 	    " SELECT 'years', extract(year FROM c.opens_on)::int::text, NULL,"
 	    "  NULL, NULL, NULL, NULL FROM qualimetre.campaign c"
-	    "  WHERE c.kind = 'satisfaction' GROUP BY 2"
+	    "  WHERE c.kind = 'satisfaction' AND c.cancelled_at IS NULL"
+	    "  GROUP BY 2"
 	    " UNION ALL"
 	    " SELECT 'count', s.name, s.code, c.form_id, a.question, a.value,"
 	    "  count(*) FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
