@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=27
+npages=31
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -56,6 +56,15 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'"
 
 enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
 
+# A campaign that ended, cancelled with a long reason, then archived
+# (sql/032): the archived list, and its page once restored.
+arch=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug,
+	status, status_at, status_reason, cancelled_at)
+	SELECT :'s', f.id, 'satisfaction', 'Enquête annulée puis archivée', current_date - 60, current_date - 30,
+	:'slug', 'archived', now(), 'Fermeture exceptionnelle du hall d’accueil pendant toute la durée des travaux de rénovation', now()
+	FROM (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1) f
+	RETURNING id" s="$site_id" slug="bp-archived-$$")
+
 # ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
 # referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
@@ -74,6 +83,10 @@ referent	paper-entry	/referent/campagnes/$pcid/papier
 referent	paper-list	/referent/campagnes/$pcid/papier/saisis
 referent	paper-correction	/referent/campagnes/$pcid/papier/$pid
 referent	campaign-new	/referent/campagnes/nouvelle
+referent	campaign-edit	/referent/campagnes/$cid/modifier
+referent	campaign-cancel	/referent/campagnes/$cid/annuler
+referent	campaigns-archived	/referent/campagnes/archivees
+referent	campaign-archived	/referent/campagnes/$arch
 referent	planning-list	/referent/planification
 referent	planning-new	/referent/planification/nouvelle
 referent	services	/referent/services
