@@ -105,3 +105,22 @@ CREATE POLICY referent_keeps_former_slugs ON qualimetre.campaign_former_slug
 	WITH CHECK (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
 		WHERE c.kind = 'satisfaction'
 		AND qualimetre.user_plans_site(c.site_id)));
+
+-- A mystery campaign's slots, seen and changed by its planner (the
+-- referent's program, cgi/referent/slots.c): a slot not recorded yet is
+-- moved to another half-day or given to another enquirer, on the same
+-- terms as when it was planned (qualimetre.slot_plannable(), sql/007:
+-- in the period, a weekday outside the school holidays of the site's
+-- zone, an enabled enquirer of the site). A recorded slot does not move.
+GRANT SELECT (id, campaign_id, day, afternoon, service_key, enquirer_id),
+	UPDATE (day, afternoon, enquirer_id)
+	ON qualimetre.slot TO qualimetre_referent;
+CREATE POLICY referent_reads_planned_slots ON qualimetre.slot
+	FOR SELECT TO qualimetre_referent
+	USING (qualimetre.user_plans_campaign(campaign_id));
+CREATE POLICY referent_moves_slots ON qualimetre.slot
+	FOR UPDATE TO qualimetre_referent
+	USING (qualimetre.user_plans_campaign(campaign_id)
+		AND NOT EXISTS (SELECT 1 FROM qualimetre.response r
+			WHERE r.slot_id = slot.id))
+	WITH CHECK (qualimetre.slot_plannable(campaign_id, day, enquirer_id));

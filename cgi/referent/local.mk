@@ -2,6 +2,7 @@
 # (/referent/): campaigns and their results, the exports and the poster
 # (referent.c), satisfaction campaigns and paper questionnaires
 # (campaigns.c), their edits, cancelling and archiving (lifecycle.c),
+# a mystery campaign's slots moved or given to another enquirer (slots.c),
 # their corrections and withdrawals (revisions.c), the
 # planning of mystery campaigns (planning.c), the services of each site
 # that campaigns test (services.c), the sites' own referentials
@@ -14,6 +15,7 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/referent.c cgi/referent/referent.h \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
 	cgi/referent/lifecycle.c cgi/referent/lifecycle.h \
+	cgi/referent/slots.c cgi/referent/slots.h \
 	cgi/referent/revisions.c cgi/referent/revisions.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
 	cgi/referent/services.c cgi/referent/services.h \

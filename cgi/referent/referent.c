@@ -29,6 +29,7 @@
 #include "planning.h"
 #include "referentials.h"
 #include "services.h"
+#include "slots.h"
 #include "poster.h"
 #include "referent.h"
 #include "referential.h"
@@ -236,6 +237,7 @@ struct referent {
 	struct formcache	*forms;
 	struct campaigns	*campaigns;	/* create, open, close, paper */
 	struct lifecycle	*lifecycle;	/* edit, cancel, archive */
+	struct slots		*slots;		/* a mystery campaign's */
 	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites */
 	struct people		*people;	/* accounts */
@@ -292,6 +294,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->forms = formcache_create(rf->db, schema_path);
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
 	rf->lifecycle = lifecycle_create(rf->db, rf->staff);
+	rf->slots = slots_create(rf->db, rf->staff);
 	rf->planning = planning_create(rf->db, rf->staff);
 	rf->admin = admin_create(rf->db, rf->staff);
 	rf->people = people_create(rf->db, rf->staff);
@@ -319,6 +322,7 @@ referent_free(struct referent *rf)
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	lifecycle_free(rf->lifecycle);
+	slots_free(rf->slots);
 	staff_free(rf->staff);
 	formcache_free(rf->forms);
 	db_free(rf->db);
@@ -1645,7 +1649,11 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	} else if (satisfaction) {
 		buf_puts(b, "<h2>Gérer la campagne</h2>\n");
 		lifecycle_actions(b, u, id, cr.status, 0);
-	}
+	} else
+		buf_printf(b, "<p><a class=\"fr-btn fr-btn--secondary "
+		    "fr-mb-4w\" href=\"" CAMPAIGNS_PREFIX "/%s/creneaux\">"
+		    "Créneaux : déplacer, confier à un autre enquêteur</a>"
+		    "</p>\n", id);
 	if (satisfaction)
 		rhythm_summary_put(b, &cr.rhythm, id);
 	if (cr.r.responses > 0) {
@@ -1757,6 +1765,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
 	    lifecycle_handle(rf->lifecycle, &u, r, p) ||
+	    slots_handle(rf->slots, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
 	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||

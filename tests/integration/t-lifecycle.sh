@@ -6,11 +6,15 @@
 # opening after them, a taken address, a title too long); cancelling
 # (with its reason, the survey then refuses it, down to the database),
 # archiving (out of the main list, into the archived one) and restoring;
-# each change in the audit log; another site's referent gets 404.
+# each change in the audit log; another site's referent gets 404. A
+# mystery campaign's slots moved and given to another enquirer, one or
+# all of an absent enquirer's, by the planning's rules (a working day of
+# the period, one contact per half-day, an enquirer of the site, a
+# recorded slot never), refused otherwise with nothing changed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 58
+tap_plan 90
 
 T="(now() AT TIME ZONE 'Europe/Paris')::date"
 day() { psql_q "SELECT to_char($T + :'n'::int, 'YYYY-MM-DD')" n="$1"; }
@@ -48,6 +52,15 @@ psql_q "DELETE FROM qualimetre.response WHERE campaign_id IN (SELECT c.id FROM q
 ra=lc-a-$$ rb=lc-b-$$ pw="mot de passe d'essai $$"
 printf '%s\n' "$pw" | admin user add --final --login "$ra" --role referent --site TEST-LC-A > /dev/null
 printf '%s\n' "$pw" | admin user add --final --login "$rb" --role referent --site TEST-LC-B > /dev/null
+e1=lc-e1-$$ e2=lc-e2-$$ e3=lc-e3-$$
+printf '%s\n' "$pw" | admin user add --final --login "$e1" --role enquirer --site TEST-LC-A --name "Enquêteur Un" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$e2" --role enquirer --site TEST-LC-A --name "Enquêtrice Deux" > /dev/null
+printf '%s\n' "$pw" | admin user add --final --login "$e3" --role enquirer --site TEST-LC-B > /dev/null
+uid() { psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$1"; }
+ida=$(uid "$ra") ide1=$(uid "$e1") ide2=$(uid "$e2") ide3=$(uid "$e3")
+# No school holidays on site A: the days below are weekdays of October
+# next year, when France has no public holiday.
+psql_q "UPDATE qualimetre.site SET school_zone = NULL WHERE code = 'TEST-LC-A'"
 
 c1=$(campaign TEST-LC-A test-lc-one -5 20)
 c2=$(campaign TEST-LC-A test-lc-two -5 20)
@@ -159,3 +172,83 @@ csrf=$(input_value _csrf)
 is "$(http_post "/referent/campagnes/$c4/archiver" "_csrf=$csrf")/$(status_of "$c4")" "404/active" \
 	"nor archived by her"
 is "$(row_of "$cb")" "Enquête test-lc-bee|-5|20|none|test-lc-bee|active" "her own campaign is untouched"
+
+# ---- a mystery campaign's slots
+Y=$(psql_q "SELECT extract(year FROM $T)::int + 1")
+# The first Monday of October next year, and the days around it.
+mon=$(psql_q "SELECT to_char(d, 'YYYY-MM-DD') FROM generate_series(make_date(:'y', 10, 1), make_date(:'y', 10, 7), '1 day') d
+	WHERE extract(isodow FROM d) = 1" y="$Y")
+dplus() { psql_q "SELECT to_char(:'d'::date + :'n'::int, 'YYYY-MM-DD')" d="$mon" n="$1"; }
+m=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, target_count, slug, referential_id)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-call' ORDER BY version DESC LIMIT 1),
+		'mystery-call', 'Appels mystère LC', $T, make_date(:'y', 10, 31), 4, 'test-lc-calls',
+		(SELECT id FROM qualimetre.referential WHERE key = 'qual-e-pref')
+	FROM qualimetre.site s WHERE s.code = 'TEST-LC-A' RETURNING id" y="$Y")
+psql_q "INSERT INTO qualimetre.campaign_service (campaign_id, key, label, position)
+	VALUES (:'m', 'standard', 'Standard', 1)" m="$m"
+slot() { psql_q "INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
+	VALUES (:'m', :'d', :'a', 'standard', :'e') RETURNING id" m="$m" d="$1" a="$2" e="$3"; }
+s1=$(slot "$mon" false "$ide1") s2=$(slot "$mon" true "$ide1") s3=$(slot "$(dplus 1)" false "$ide2")
+s4=$(slot "$(dplus 2)" false "$ide1")
+# s4 is recorded already (as if typed ahead: only its row matters here).
+psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, slot_id)
+	VALUES (gen_random_uuid(), :'m', 'call', :'e', :'s')" m="$m" e="$ide1" s="$s4"
+slot_of() { psql_q "SELECT to_char(day, 'YYYY-MM-DD') || ' ' || afternoon || ' ' || u.login
+	FROM qualimetre.slot s JOIN qualimetre.app_user u ON u.id = s.enquirer_id WHERE s.id = :'s'" s="$1"; }
+all_slots() { psql_q "SELECT string_agg(id || ' ' || day || ' ' || afternoon || ' ' || enquirer_id, ',' ORDER BY id)
+	FROM qualimetre.slot WHERE campaign_id = :'m'" m="$m"; }
+slot_audits() { psql_q "SELECT count(*) FROM qualimetre.audit_log WHERE event LIKE 'slot-%'
+	AND detail LIKE 'campaign ' || :'m' || ':%'" m="$m"; }
+
+is "$(referent_login "$ra" "$pw")" 303 "the referent of site A logs in again"
+http_get "/referent/campagnes/$m" > /dev/null
+body_has "href=\"/referent/campagnes/$m/creneaux\"" "a mystery campaign's page links to its slots"
+is "$(http_get "/referent/campagnes/$m/creneaux")" 200 "the slots page"
+body_has "Déplacer un créneau" "offers to move a slot"
+csrf=$(input_value _csrf)
+move() { http_post "/referent/campagnes/$m/creneaux" "_csrf=$csrf&action=deplacer&slot=$1&day=$2&half=$3"; }
+give() { http_post "/referent/campagnes/$m/creneaux" "_csrf=$csrf&action=confier&slot=$1&enquirer=$2"; }
+give_all() { http_post "/referent/campagnes/$m/creneaux" "_csrf=$csrf&action=confier-tout&from=$1&to=$2"; }
+
+is "$(move "$s1" "$(dplus 3)" apres-midi) $(http_header Location)" "303 /referent/campagnes/$m/creneaux?deplace" \
+	"a slot moved to another working day"
+is "$(slot_of "$s1")" "$(dplus 3) true $e1" "its day and half-day changed, its enquirer kept"
+like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'slot-move' ORDER BY id DESC LIMIT 1")" \
+	"^campaign $m: slot $s1 moved from $mon morning to $(dplus 3) afternoon$" "the move is in the audit log, before and after"
+
+before=$(all_slots) n=$(slot_audits)
+is "$(move "$s2" "$(dplus 5)" matin)" 400 "to a Saturday: 400"
+body_has "n’est pas un jour ouvré" "says it is not a working day"
+is "$(move "$s2" "$(dplus 1)" matin)" 400 "to a half-day that has its contact: 400"
+body_has "un seul contact par demi-journée" "says one contact a half-day"
+is "$(move "$s2" "$Y-11-02" matin)" 400 "after the campaign's end: 400"
+body_has "Choisissez un jour de la campagne" "says which days are the campaign's"
+is "$(move "$s4" "$(dplus 7)" matin)" 400 "a recorded slot: 400"
+body_has "déjà enregistré" "says it is recorded"
+is "$(move "$s2" "$(day -1)" matin)/$(move "$s2" "$(dplus 7)" soir)/$(move 999999999 "$(dplus 7)" matin)" "400/400/400" \
+	"a past day, a bad half-day, a slot of no campaign: 400 each"
+is "$(give "$s2" "$ide3")" 400 "a slot given to another site's enquirer: 400"
+body_has "Choisissez un enquêteur du site" "says whom it may go to"
+is "$(give "$s4" "$ide2")/$(give_all "$ide2" "$ide2")" "400/400" "a recorded slot given, or an enquirer's slots to herself: 400 each"
+is "$(http_post "/referent/campagnes/$m/creneaux" "action=deplacer&slot=$s2&day=$(dplus 7)&half=matin")" 403 \
+	"without the CSRF token: 403"
+is "$(all_slots)|$(slot_audits)" "$before|$n" "no slot changed, nothing logged"
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	UPDATE qualimetre.slot SET day = :'d' WHERE id = :'s'" tok="$(session_token "$ida")" d="$(dplus 5)" s="$s2" 2>&1)
+like "$out" "row-level security" "the referent role's policy itself refuses a slot on a Saturday"
+is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	UPDATE qualimetre.slot SET day = :'d' WHERE id = :'s' RETURNING id" tok="$(session_token "$ida")" d="$(dplus 7)" s="$s4" | tail -n +2)" \
+	"" "and leaves a recorded slot where it is"
+
+is "$(give "$s2" "$ide2") $(http_header Location)" "303 /referent/campagnes/$m/creneaux?confie" "a slot given to another enquirer of the site"
+is "$(slot_of "$s2")" "$mon true $e2" "it is hers now"
+like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'slot-give' ORDER BY id DESC LIMIT 1")" \
+	"^campaign $m: slot $s2 given from $e1 to $e2$" "the audit log says from whom to whom"
+is "$(give_all "$ide1" "$ide2") $(http_header Location)" "303 /referent/campagnes/$m/creneaux?confies=1" \
+	"all the remaining slots of an absent enquirer given: one left"
+is "$(slot_of "$s1")|$(slot_of "$s4")" "$(dplus 3) true $e2|$(dplus 2) false $e1" "her remaining slot moved, her recorded one kept"
+is "$(give_all "$ide1" "$ide2")" 400 "nothing left to give: 400"
+body_has "aucun créneau à venir" "says so"
+
+is "$(referent_login "$rb" "$pw")" 303 "the referent of site B logs in again"
+is "$(http_get "/referent/campagnes/$m/creneaux")" 404 "site A's slots are not found"
