@@ -124,3 +124,34 @@ CREATE POLICY referent_moves_slots ON qualimetre.slot
 		AND NOT EXISTS (SELECT 1 FROM qualimetre.response r
 			WHERE r.slot_id = slot.id))
 	WITH CHECK (qualimetre.slot_plannable(campaign_id, day, enquirer_id));
+
+-- A mystery campaign is cancelled by its planner too: the only change
+-- the referent makes to one (WITH CHECK: it comes out cancelled). Its
+-- enquirers then record and correct nothing more in it.
+CREATE POLICY referent_cancels_mystery_campaigns ON qualimetre.campaign
+	FOR UPDATE TO qualimetre_referent
+	USING (kind IN ('mystery-call', 'mystery-email')
+		AND qualimetre.user_plans_site(site_id)
+		AND cancelled_at IS NULL)
+	WITH CHECK (kind IN ('mystery-call', 'mystery-email')
+		AND qualimetre.user_plans_site(site_id)
+		AND status = 'cancelled' AND cancelled_at IS NOT NULL);
+CREATE OR REPLACE FUNCTION qualimetre.mystery_campaign_writable(p_campaign bigint)
+	RETURNS boolean
+	LANGUAGE sql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	SELECT EXISTS (
+		SELECT 1
+		FROM qualimetre.campaign c
+		JOIN qualimetre.site s ON s.id = c.site_id
+		WHERE c.id = p_campaign
+		AND c.kind IN ('mystery-call', 'mystery-email')
+		AND c.cancelled_at IS NULL
+		AND (now() AT TIME ZONE s.timezone)::date
+			BETWEEN c.opens_on
+			AND c.closes_on + qualimetre.mystery_recording_days(c.kind)
+		AND EXISTS (SELECT 1 FROM qualimetre.slot sl
+			WHERE sl.campaign_id = c.id
+			AND sl.enquirer_id = qualimetre.current_user_id()))
+	$$;

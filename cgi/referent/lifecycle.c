@@ -116,13 +116,14 @@ static const struct db_stmt lc_stmts[STMT__MAX] = {
 	    " (kept as a redirect)', old.slug, $6::text) END), 1000)"
 	    "  FROM old JOIN u ON u.id = old.id)"
 	    " SELECT id FROM u", 6 },
-	/* Cancelling an active campaign, with its reason $2. */
+	/* Cancelling an active campaign, with its reason $2: a mystery one
+	   too (the policies of sql/032). */
 	[STMT_CANCEL] = { "lifecycle_cancel",
 	    "WITH u AS (UPDATE qualimetre.campaign c SET status = 'cancelled',"
 	    "  status_at = now(), status_by = qualimetre.current_user_id(),"
 	    "  status_reason = $2::text, cancelled_at = now()"
-	    "  WHERE c.id = $1::bigint AND c.kind = 'satisfaction'"
-	    "  AND c.status = 'active' RETURNING c.id),"
+	    "  WHERE c.id = $1::bigint AND c.status = 'active'"
+	    "  RETURNING c.id),"
 	    " a AS (INSERT INTO qualimetre.audit_log"
 	    "  (user_id, login, event, detail) SELECT " WHO ","
 	    "  'campaign-cancel', left(format('campaign %s: active"
@@ -541,14 +542,18 @@ edit_page(struct lifecycle *lc, struct resp *p, const struct staff_user *u,
 	page_end(b);
 }
 
-/* Whether the campaign may still be changed: 1, or 0 (409 written). */
+/*
+ * Whether the campaign may still be changed: 1, or 0 (409 written). A
+ * mystery one may be cancelled (cancelling non-zero), not edited.
+ */
 static int
 changeable(struct lifecycle *lc, struct resp *p, const struct staff_user *u,
-    const char *id, const struct lc_campaign *cp)
+    const char *id, const struct lc_campaign *cp, int cancelling)
 {
-	if (!cp->satisfaction) {
+	if (!cp->satisfaction && !cancelling) {
 		refused(lc, p, u, 409, id, "Action impossible", "Seules les "
-		    "enquêtes de satisfaction se modifient et s’annulent ici.");
+		    "enquêtes de satisfaction se modifient ici ; les créneaux "
+		    "d’une campagne mystère se déplacent depuis sa page.");
 		return 0;
 	}
 	if (strcmp(cp->status, "active") != 0) {
@@ -581,7 +586,7 @@ edit(struct lifecycle *lc, const struct staff_user *u, struct req *r,
 		return;
 	}
 	if (campaign_load(lc, u, p, id, &cp) != 1 ||
-	    !changeable(lc, p, u, id, &cp))
+	    !changeable(lc, p, u, id, &cp, 0))
 		return;
 	if (r->method != HTTP_POST) {
 		in.title = cp.title;
@@ -664,11 +669,14 @@ cancel_page(struct lifecycle *lc, struct resp *p, const struct staff_user *u,
 	lead(b, cp);
 	fields_summary(b, &in->errs, "Rien n’a été modifié", lc_err_names,
 	    lc_err_anchors, E__MAX, FIELDS_AUTOFOCUS);
-	buf_puts(b, "<p>Le questionnaire ne sera plus accessible au public, "
-	    "et aucun questionnaire papier ne pourra plus être saisi. Les "
-	    "réponses déjà reçues et les résultats restent consultables ; la "
-	    "campagne apparaîtra comme « Annulée », avec son motif. Une "
-	    "annulation est définitive.</p>\n");
+	buf_puts(b, cp->satisfaction ? "<p>Le questionnaire ne sera plus "
+	    "accessible au public, et aucun questionnaire papier ne pourra "
+	    "plus être saisi. Les réponses déjà reçues" : "<p>Les enquêteurs "
+	    "ne pourront plus enregistrer ni corriger de contact. Les contacts "
+	    "déjà enregistrés");
+	buf_puts(b, " et les résultats restent consultables ; la campagne "
+	    "apparaîtra comme « Annulée », avec son motif. Une annulation "
+	    "est définitive.</p>\n");
 	buf_printf(b, "<form method=\"post\" action=\"%s/annuler\" "
 	    "novalidate>\n", back);
 	staff_csrf_input(b, u);
@@ -712,7 +720,7 @@ cancel(struct lifecycle *lc, const struct staff_user *u, struct req *r,
 		return;
 	}
 	if (campaign_load(lc, u, p, id, &cp) != 1 ||
-	    !changeable(lc, p, u, id, &cp))
+	    !changeable(lc, p, u, id, &cp, 1))
 		return;
 	if (r->method != HTTP_POST) {
 		cancel_page(lc, p, u, id, &cp, &in);

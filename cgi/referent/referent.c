@@ -1649,11 +1649,18 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	} else if (satisfaction) {
 		buf_puts(b, "<h2>Gérer la campagne</h2>\n");
 		lifecycle_actions(b, u, id, cr.status, 0);
-	} else
-		buf_printf(b, "<p><a class=\"fr-btn fr-btn--secondary "
-		    "fr-mb-4w\" href=\"" CAMPAIGNS_PREFIX "/%s/creneaux\">"
-		    "Créneaux : déplacer, confier à un autre enquêteur</a>"
-		    "</p>\n", id);
+	} else {
+		buf_printf(b, "<ul class=\"fr-btns-group "
+		    "fr-btns-group--inline-md fr-mb-4w\">\n<li><a class=\"fr-btn "
+		    "fr-btn--secondary\" href=\"" CAMPAIGNS_PREFIX "/%s/creneaux"
+		    "\">Créneaux : déplacer, confier à un autre enquêteur</a>"
+		    "</li>\n", id);
+		if (strcmp(cr.status, "active") == 0)
+			buf_printf(b, "<li><a class=\"fr-btn fr-btn--tertiary\" "
+			    "href=\"" CAMPAIGNS_PREFIX "/%s/annuler\">Annuler "
+			    "la campagne</a></li>\n", id);
+		buf_puts(b, "</ul>\n");
+	}
 	if (satisfaction)
 		rhythm_summary_put(b, &cr.rhythm, id);
 	if (cr.r.responses > 0) {

@@ -14,7 +14,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 90
+tap_plan 98
 
 T="(now() AT TIME ZONE 'Europe/Paris')::date"
 day() { psql_q "SELECT to_char($T + :'n'::int, 'YYYY-MM-DD')" n="$1"; }
@@ -249,6 +249,21 @@ is "$(give_all "$ide1" "$ide2") $(http_header Location)" "303 /referent/campagne
 is "$(slot_of "$s1")|$(slot_of "$s4")" "$(dplus 3) true $e2|$(dplus 2) false $e1" "her remaining slot moved, her recorded one kept"
 is "$(give_all "$ide1" "$ide2")" 400 "nothing left to give: 400"
 body_has "aucun créneau à venir" "says so"
+
+# ---- a mystery campaign cancelled: its enquirers record nothing more
+writable() { psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT qualimetre.mystery_campaign_writable(:'m')" tok="$(session_token "$ide2")" m="$m" | tail -n 1; }
+is "$(writable)" t "before, its enquirer may record in it"
+http_get "/referent/campagnes/$m" > /dev/null
+body_has "href=\"/referent/campagnes/$m/annuler\"" "its page links to its cancellation"
+is "$(http_get "/referent/campagnes/$m/annuler")" 200 "the cancel confirmation page of a mystery campaign"
+body_has "Les enquêteurs ne pourront plus enregistrer" "says what it means for the enquirers"
+is "$(http_post "/referent/campagnes/$m/annuler" "_csrf=$csrf&reason=$(urlencode "Enquêteurs indisponibles")")/$(status_of "$m")" \
+	"303/cancelled" "cancelled"
+is "$(writable)" f "its enquirer may record nothing more in it"
+before=$(all_slots)
+is "$(move "$s3" "$(dplus 7)" matin)/$(all_slots)" "409/$before" "its slots do not move any more"
+is "$(http_get "/referent/campagnes/$m/modifier")" 409 "nor is a mystery campaign edited on the satisfaction page"
 
 is "$(referent_login "$rb" "$pw")" 303 "the referent of site B logs in again"
 is "$(http_get "/referent/campagnes/$m/creneaux")" 404 "site A's slots are not found"
