@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=31
+npages=32
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -38,6 +38,10 @@ calls=bp-calls-$$
 slots=$(calls_with_slots "$site" "$calls" "$enq")
 calls_id=$(psql_q "SELECT id FROM qualimetre.campaign WHERE slug = :'s'" s="$calls")
 done_slot=$(sed -n 1p <<< "$slots") open_slot=$(sed -n 2p <<< "$slots")
+# One slot to come, for the referent's forms that move slots.
+psql_q "INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
+	SELECT :'c', current_date + 7, false, 'standard', id FROM qualimetre.app_user WHERE login = :'e'" \
+	c="$calls_id" e="$enq"
 staff_login /mystere "$enq" "$pw" > /dev/null
 http_get "/mystere/creneaux/$done_slot" > /dev/null
 code=$(http_post "/mystere/creneaux/$done_slot" "moment=$(input_value moment)&service=standard&decroche=conforme&sonneries=3&annonce-service=conforme&courtoisie=conforme&langage=conforme&reponse=conforme&transfert=sans-objet&attente=40&formule-fin=conforme&commentaire=$(urlencode 'Un appel court et aimable')&_jeton=$(input_value _jeton)&_csrf=$(input_value _csrf)")
@@ -87,6 +91,7 @@ referent	campaign-edit	/referent/campagnes/$cid/modifier
 referent	campaign-cancel	/referent/campagnes/$cid/annuler
 referent	campaigns-archived	/referent/campagnes/archivees
 referent	campaign-archived	/referent/campagnes/$arch
+referent	mystery-slots	/referent/campagnes/$calls_id/creneaux
 referent	planning-list	/referent/planification
 referent	planning-new	/referent/planification/nouvelle
 referent	services	/referent/services
