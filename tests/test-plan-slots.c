@@ -148,7 +148,7 @@ main(void)
 	int			 ok;
 
 	init_zone_c();
-	tap_plan(31);
+	tap_plan(37);
 
 	/* Two weeks, outside the zone's holidays: every half-day taken. */
 	request(&r, D(2026, 1, 5), D(2026, 1, 18), 20, 1, 1);
@@ -359,5 +359,28 @@ main(void)
 	ok = plan(&r, &s, &n, &avail) && n == 2;
 	tap_ok(ok, "a period of exactly 366 days is accepted");
 	plan_free(s);
+
+	/* One day at a time, as a moved slot is checked (issue 13). */
+	request(&r, D(2026, 1, 5), D(2026, 3, 31), 20, 1, 1);
+	tap_ok(plan_day_possible(&r, D(2026, 1, 6)) == 1 &&
+	    plan_day_possible(&r, D(2026, 1, 5)) == 1 &&
+	    plan_day_possible(&r, D(2026, 3, 31)) == 1,
+	    "plan_day_possible: a weekday of the period, its ends included");
+	tap_ok(plan_day_possible(&r, D(2026, 1, 10)) == 0 &&
+	    plan_day_possible(&r, D(2026, 1, 11)) == 0,
+	    "plan_day_possible: not a Saturday nor a Sunday");
+	tap_ok(plan_day_possible(&r, D(2026, 2, 23)) == 0,
+	    "plan_day_possible: not a Monday of the winter school holidays");
+	tap_ok(plan_day_possible(&r, D(2026, 1, 2)) == 0 &&
+	    plan_day_possible(&r, D(2026, 4, 1)) == 0,
+	    "plan_day_possible: not a weekday outside the period");
+	request(&r, D(2026, 4, 1), D(2026, 5, 31), 20, 1, 1);
+	tap_ok(plan_day_possible(&r, D(2026, 5, 14)) == 0 &&
+	    plan_day_possible(&r, D(2026, 5, 13)) == 1,
+	    "plan_day_possible: not Ascension Thursday, the day before is");
+	request(&r, D(2026, 1, 5), D(2026, 1, 6), 20, 1, 1);
+	r.department = "20";
+	tap_ok(plan_day_possible(&r, D(2026, 1, 5)) == -1,
+	    "plan_day_possible: -1 when the calendar cannot say");
 	return tap_done();
 }

@@ -26,6 +26,18 @@ plan_excluded(long day, const struct cal_range *r, size_t n)
 	return 0;
 }
 
+int
+plan_day_possible(const struct plan_request *req, long day)
+{
+	int	w;
+
+	if (day < req->from || day > req->to)
+		return 0;
+	if ((w = cal_is_working_day(day, req->department)) != 1)
+		return w;
+	return !plan_excluded(day, req->excluded, req->nexcluded);
+}
+
 /* Checks what does not need the calendar; sets *cause on failure. */
 static int
 plan_check(const struct plan_request *req, char **cause)
@@ -85,13 +97,13 @@ plan_halves(const struct plan_request *req, struct plan_half *half,
 	int	w;
 
 	for (day = req->from; day <= req->to; day++) {
-		if ((w = cal_is_working_day(day, req->department)) == -1) {
+		if ((w = plan_day_possible(req, day)) == -1) {
 			xasprintf(cause, "la période sort des années connues "
 			    "du calendrier (%d à %d)", CAL_YEAR_MIN,
 			    CAL_YEAR_MAX);
 			return -1;
 		}
-		if (w == 0 || plan_excluded(day, req->excluded, req->nexcluded))
+		if (w == 0)
 			continue;
 		half[n].day = day;
 		half[n++].afternoon = 0;

@@ -71,6 +71,16 @@ struct plan_slot {
 int	 plan_slots(const struct plan_request *req, struct plan_slot **out,
 	    size_t *nout, size_t *available, char **cause);
 
+/*
+ * Whether a contact is possible on day under req's rules, as plan_slots
+ * decides it for each day (only from, to, department and the excluded
+ * ranges are read): 1 when day lies in [from, to], is a working day
+ * (cal_is_working_day) and in no excluded range; 0 when not; -1 when day
+ * is beyond the calendar's years. A moved slot is held to it
+ * (cgi/referent/slots.c).
+ */
+int	 plan_day_possible(const struct plan_request *req, long day);
+
 /* Frees slots from plan_slots; NULL does nothing. */
 void	 plan_free(struct plan_slot *slots);
 

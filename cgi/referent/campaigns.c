@@ -341,13 +341,36 @@ v_form(void *arg, const char *v)
 	return fields_id(&in->errs, E_FORM, v, &in->form, BAD_FORM);
 }
 
+int
+campaigns_title_check(struct fields_errors *errs, size_t slot, const char *v)
+{
+	return fields_text(errs, slot, v, TITLE_MAX, "Le titre");
+}
+
+int
+campaigns_date_check(struct fields_errors *errs, size_t slot, const char *v,
+    int closing, long *day)
+{
+	return fields_date(errs, slot, v, day, closing ? NO_CLOSES : NO_OPENS,
+	    DATE_EXAMPLE);
+}
+
+int
+campaigns_target_check(struct fields_errors *errs, size_t slot,
+    const char *v, long *n)
+{
+	return fields_count(errs, slot, v, CAMPAIGNS_TARGET_MAX,
+	    FIELDS_OPTIONAL, n, "L’objectif doit être un nombre entier de 1 "
+	    "à 100 000 questionnaires, ou rester vide.");
+}
+
 static int
 v_title(void *arg, const char *v)
 {
 	struct rc_input	*in = arg;
 
 	in->title = v;
-	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
+	return campaigns_title_check(&in->errs, E_TITLE, v);
 }
 
 static int
@@ -356,8 +379,8 @@ v_opens(void *arg, const char *v)
 	struct rc_input	*in = arg;
 
 	in->opens_s = v;
-	in->opens_ok = fields_date(&in->errs, E_OPENS, v, &in->opens,
-	    NO_OPENS, DATE_EXAMPLE);
+	in->opens_ok = campaigns_date_check(&in->errs, E_OPENS, v, 0,
+	    &in->opens);
 	return in->opens_ok;
 }
 
@@ -367,8 +390,8 @@ v_closes(void *arg, const char *v)
 	struct rc_input	*in = arg;
 
 	in->closes_s = v;
-	in->closes_ok = fields_date(&in->errs, E_CLOSES, v, &in->closes,
-	    NO_CLOSES, DATE_EXAMPLE);
+	in->closes_ok = campaigns_date_check(&in->errs, E_CLOSES, v, 1,
+	    &in->closes);
 	return in->closes_ok;
 }
 
@@ -379,7 +402,7 @@ v_title_default(void *arg, const char *v)
 	struct rc_input	*in = arg;
 
 	in->title_default = v;
-	return fields_text(&in->errs, E_TITLE, v, TITLE_MAX, "Le titre");
+	return campaigns_title_check(&in->errs, E_TITLE, v);
 }
 
 /* Optional: blank leaves no target. */
@@ -389,9 +412,7 @@ v_target(void *arg, const char *v)
 	struct rc_input	*in = arg;
 
 	in->target_s = v;
-	return fields_count(&in->errs, E_TARGET, v, CAMPAIGNS_TARGET_MAX,
-	    FIELDS_OPTIONAL, &in->target, "L’objectif doit être un nombre "
-	    "entier de 1 à 100 000 questionnaires, ou rester vide.");
+	return campaigns_target_check(&in->errs, E_TARGET, v, &in->target);
 }
 
 /* Optional: blank leaves no target rate. */
@@ -419,6 +440,18 @@ static const struct fields_field rc_fields[] = {
 };
 #define RC_NFIELDS	(sizeof(rc_fields) / sizeof(rc_fields[0]))
 
+void
+campaigns_period_check(struct fields_errors *errs, size_t slot, long opens,
+    long closes)
+{
+	if (closes < opens)
+		fields_fail(errs, slot, "La date de clôture ne peut pas "
+		    "précéder la date d’ouverture.");
+	else if (closes - opens + 1 > CAMPAIGNS_DAYS_MAX)
+		fields_fail(errs, slot, "Une campagne dure au plus %d jours.",
+		    CAMPAIGNS_DAYS_MAX);
+}
+
 /* The default title: "Enquête de satisfaction 2027". */
 static void
 default_title(long day, char *out, size_t size)
@@ -444,14 +477,8 @@ read_input(const struct req *r, struct rc_input *in)
 		fields_fail(errs, E_OPENS, "%s", NO_OPENS);
 	if (in->closes_s == NULL)
 		fields_fail(errs, E_CLOSES, "%s", NO_CLOSES);
-	if (in->opens_ok && in->closes_ok) {
-		if (in->closes < in->opens)
-			fields_fail(errs, E_PERIOD, "La date de clôture ne peut "
-			    "pas précéder la date d’ouverture.");
-		else if (in->closes - in->opens + 1 > CAMPAIGNS_DAYS_MAX)
-			fields_fail(errs, E_PERIOD, "Une campagne dure au plus "
-			    "%d jours.", CAMPAIGNS_DAYS_MAX);
-	}
+	if (in->opens_ok && in->closes_ok)
+		campaigns_period_check(errs, E_PERIOD, in->opens, in->closes);
 	/*
 	 * The default shown and left as it was follows the dates as saved
 	 * (a campaign opening in April 2027 is of 2027); a blank title gets

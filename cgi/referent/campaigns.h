@@ -11,6 +11,7 @@
 #define QUALIMETRE_REFERENT_CAMPAIGNS_H
 
 struct db;
+struct fields_errors;
 struct formcache;
 struct req;
 struct resp;
@@ -30,6 +31,31 @@ struct staff_user;
 #define CAMPAIGNS_PAPER_GRACE	30
 
 struct campaigns;
+
+/*
+ * Checks a campaign's period, opens to closes (days, both counted), as
+ * the creation form and the edit form (cgi/referent/lifecycle.c) do:
+ * the closing not before the opening, at most CAMPAIGNS_DAYS_MAX days.
+ * A failure is set in errs' slot, in French.
+ */
+void			 campaigns_period_check(struct fields_errors *errs,
+			    size_t slot, long opens, long closes);
+
+/*
+ * The checks of a campaign's fields that the creation and edit forms
+ * share; each returns 1 when v passed, else 0 with a French message in
+ * errs' slot. The title: at most 200 characters. A date: one that
+ * exists, into *day; "" (or a field not sent, given as "") gets the
+ * message asking for the opening date, or the closing one when closing
+ * is non-zero. The target: blank (none, *n is 0) or 1 to
+ * CAMPAIGNS_TARGET_MAX, into *n.
+ */
+int			 campaigns_title_check(struct fields_errors *errs,
+			    size_t slot, const char *v);
+int			 campaigns_date_check(struct fields_errors *errs,
+			    size_t slot, const char *v, int closing, long *day);
+int			 campaigns_target_check(struct fields_errors *errs,
+			    size_t slot, const char *v, long *n);
 
 /*
  * Makes the context of the campaign pages: registers their statements on

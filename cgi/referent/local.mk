@@ -3,6 +3,8 @@
 #   referent.c	campaigns and their results, the exports and the poster
 #   campaigns.c	satisfaction campaigns and paper questionnaires
 #   revisions.c	their corrections and withdrawals
+#   lifecycle.c	a campaign edited, cancelled, archived, restored
+#   slots.c	a mystery campaign's slots moved or handed over
 #   planning.c	the planning of mystery campaigns
 #   services.c	the services of each site that campaigns test
 #   referentials.c	the sites' own referentials
@@ -21,6 +23,8 @@ sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/referent.c cgi/referent/referent.h \
 	cgi/referent/campaigns.c cgi/referent/campaigns.h \
+	cgi/referent/lifecycle.c cgi/referent/lifecycle.h \
+	cgi/referent/slots.c cgi/referent/slots.h \
 	cgi/referent/revisions.c cgi/referent/revisions.h \
 	cgi/referent/planning.c cgi/referent/planning.h \
 	cgi/referent/services.c cgi/referent/services.h \

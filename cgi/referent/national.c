@@ -54,15 +54,16 @@ enum stmt {
 	"   OR g.parent_id = (SELECT h.id FROM qualimetre.site h" \
 	"   WHERE h.code = $3)))" \
 	" AND ($4::text IS NULL OR c.site_id IN" \
-	"  (SELECT g.id FROM qualimetre.site g WHERE g.department = $4))"
+	"  (SELECT g.id FROM qualimetre.site g WHERE g.department = $4))" \
+	" AND c.cancelled_at IS NULL"
 
 static const struct db_stmt national_stmts[S__MAX] = {
 	/*
 	 * The whole view in one query: the year shown ($1, or the latest
 	 * with answers), the years with campaigns in scope, and the counts
 	 * of each (site, form, referential, question, value) of that
-	 * year's campaigns in scope (by their opening date), with the
-	 * referential's rules. Counts come from the index on answer
+	 * year's campaigns in scope (by their opening date), cancelled ones
+	 * left out (sql/032), with the referential's rules. Counts come from the index on answer
 	 * (campaign_id, question, value).
 	 */
 	[S_NATIONAL] = { "national_view",

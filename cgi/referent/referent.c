@@ -22,6 +22,7 @@
 #include "html.h"
 #include "http.h"
 #include "lang.h"
+#include "lifecycle.h"
 #include "log.h"
 #include "indicators.h"
 #include "national.h"
@@ -31,6 +32,7 @@
 #include "planning.h"
 #include "referentials.h"
 #include "services.h"
+#include "slots.h"
 #include "poster.h"
 #include "referent.h"
 #include "referential.h"
@@ -70,9 +72,11 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
 	    " (SELECT count(*) FROM qualimetre.counted_response r"
-	    "  WHERE r.campaign_id = c.id) AS responses"
+	    "  WHERE r.campaign_id = c.id) AS responses, c.status"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
+	    /* Archived ones have their own list (lifecycle.c). */
+	    " WHERE c.status <> 'archived'"
 	    " ORDER BY c.opens_on DESC, c.id DESC", 0 },
 	/*
 	 * One round trip for a whole results page: the campaign, then the
@@ -84,7 +88,7 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
 	    "  c.opens_on, c.closes_on, c.slug, s.name AS site, f.key,"
-	    "  c.target_rate,"
+	    "  c.target_rate, c.status, c.status_reason,"
 	    "  s.department, (now() AT TIME ZONE s.timezone)::date AS today,"
 	    REFERENTIAL_COLUMNS
 	    "  FROM qualimetre.campaign c"
@@ -164,7 +168,12 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    " FROM qualimetre.campaign_service cs JOIN c"
-	    "  ON cs.campaign_id = c.id", 2 },
+	    "  ON cs.campaign_id = c.id"
+	    /* Its status and why (sql/032, lifecycle.c). */
+	    " UNION ALL"
+	    " SELECT 'status', c.status, c.status_reason, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM c", 2 },
 	/*
 	 * The emails of campaign $1 and of the previous one $4 (or NULL)
 	 * that have no answer yet: those without a value of the delay $3,
@@ -234,6 +243,8 @@ struct referent {
 	struct staff		*staff;
 	struct formcache	*forms;
 	struct campaigns	*campaigns;	/* create, open, close, paper */
+	struct lifecycle	*lifecycle;	/* edit, cancel, archive */
+	struct slots		*slots;		/* a mystery campaign's */
 	struct planning		*planning;	/* mystery campaigns */
 	struct admin		*admin;		/* sites */
 	struct people		*people;	/* accounts */
@@ -295,6 +306,8 @@ referent_create(const char *dsn, const char *schema_path,
 	    "Espace du référent qualité");
 	rf->forms = formcache_create(rf->db, schema_path);
 	rf->campaigns = campaigns_create(rf->db, rf->staff, rf->forms, key);
+	rf->lifecycle = lifecycle_create(rf->db, rf->staff);
+	rf->slots = slots_create(rf->db, rf->staff);
 	rf->planning = planning_create(rf->db, rf->staff);
 	rf->admin = admin_create(rf->db, rf->staff);
 	rf->people = people_create(rf->db, rf->staff);
@@ -334,6 +347,8 @@ referent_free(struct referent *rf)
 	actions_free(rf->actions);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
+	lifecycle_free(rf->lifecycle);
+	slots_free(rf->slots);
 	staff_free(rf->staff);
 	formcache_free(rf->forms);
 	db_free(rf->db);
@@ -424,7 +439,13 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 			buf_puts(b, "\">");
 			html_puts(b, PQgetvalue(res, i, PQfnumber(res,
 			    "title")));
-			buf_puts(b, "</a></td><td>");
+			buf_puts(b, "</a>");
+			if (strcmp(PQgetvalue(res, i, PQfnumber(res,
+			    "status")), "cancelled") == 0)
+				buf_puts(b, " <span class=\"fr-badge "
+				    "fr-badge--sm fr-badge--no-icon "
+				    "fr-badge--error\">Annulée</span>");
+			buf_puts(b, "</td><td>");
 			html_puts(b, kind_label(PQgetvalue(res, i,
 			    PQfnumber(res, "kind"))));
 			buf_puts(b, "</td><td>");
@@ -443,6 +464,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 		buf_puts(b, "</tbody>\n</table>\n"
 		    HTML_TABLE_BOXES_END "</div>\n");
 	}
+	buf_puts(b, "<p><a class=\"fr-link\" href=\"" LIFECYCLE_ARCHIVED
+	    "\">Campagnes archivées</a></p>\n");
 	PQclear(res);
 	page_end(b);
 }
@@ -457,6 +480,9 @@ struct campaign_results {
 	struct results		 r;
 	struct results_count	*now, *prev;	/* one per row of r */
 	const char		*slug;
+	const char		*status;	/* "active", "cancelled" or
+						   "archived" (sql/032) */
+	const char		*status_reason;	/* or NULL */
 	const char		*prev_title;	/* or NULL */
 	const char		*by;		/* breakdown question key */
 	const char		*id;		/* the campaign's, as in the URL */
@@ -731,9 +757,15 @@ campaign_query(struct referent *rf, const struct staff_user *u,
 		free(cause);
 		return -1;
 	}
+	cr->status = "active";
 	for (i = 0; i < PQntuples(cr->res); i++)
 		if (strcmp(PQgetvalue(cr->res, i, 0), "meta") == 0)
 			meta = i;
+		else if (strcmp(PQgetvalue(cr->res, i, 0), "status") == 0) {
+			cr->status = PQgetvalue(cr->res, i, 1);
+			if (!PQgetisnull(cr->res, i, 2))
+				cr->status_reason = PQgetvalue(cr->res, i, 2);
+		}
 	if (meta == -1) {
 		campaign_results_free(cr);
 		return 0;
@@ -1283,6 +1315,7 @@ enum campaign_state {
 	STATE_UPCOMING,
 	STATE_OPEN,
 	STATE_CLOSED,
+	STATE_CANCELLED,	/* sql/032, whatever its dates */
 	STATE__MAX
 };
 
@@ -1293,6 +1326,7 @@ static const struct {
 	[STATE_UPCOMING] = { "À venir", " fr-badge--info" },
 	[STATE_OPEN] = { "Ouverte", " fr-badge--success" },
 	[STATE_CLOSED] = { "Clôturée", "" },
+	[STATE_CANCELLED] = { "Annulée", " fr-badge--error" },
 };
 
 static enum campaign_state
@@ -1657,9 +1691,13 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 	    "critere")) != NULL ? f->val : NULL);
 
 	st = campaign_state(&cr, &opens);
+	if (strcmp(cr.status, "cancelled") == 0 ||
+	    (strcmp(cr.status, "archived") == 0 && cr.status_reason != NULL))
+		st = STATE_CANCELLED;
 	staff_page_open(rf->staff, p, u, cr.r.campaign);
 	campaign_head(b, &cr, st);
 	campaign_done(b, r);
+	lifecycle_notice(b, r, cr.status, cr.status_reason);
 	campaign_notes(b, &cr.r);
 	if (cr.r.responses == 0) {
 		/* Said once: no empty bars, no empty files. */
@@ -1673,8 +1711,24 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		chart_summary(b, &cr.r, "essentiel");
 		campaign_pending(b, &cr);
 	}
-	if (satisfaction)
+	if (satisfaction && strcmp(cr.status, "active") == 0) {
 		campaign_actions(b, id, st, opens, cr.today);
+		lifecycle_actions(b, u, id, cr.status, st == STATE_CLOSED);
+	} else if (satisfaction) {
+		buf_puts(b, "<h2>Gérer la campagne</h2>\n");
+		lifecycle_actions(b, u, id, cr.status, 0);
+	} else {
+		buf_printf(b, "<ul class=\"fr-btns-group "
+		    "fr-btns-group--inline-md fr-mb-4w\">\n<li><a class=\"fr-btn "
+		    "fr-btn--secondary\" href=\"" CAMPAIGNS_PREFIX "/%s/creneaux"
+		    "\">Créneaux : déplacer, confier à un autre enquêteur</a>"
+		    "</li>\n", id);
+		if (strcmp(cr.status, "active") == 0)
+			buf_printf(b, "<li><a class=\"fr-btn fr-btn--tertiary\" "
+			    "href=\"" CAMPAIGNS_PREFIX "/%s/annuler\">Annuler "
+			    "la campagne</a></li>\n", id);
+		buf_puts(b, "</ul>\n");
+	}
 	if (satisfaction)
 		rhythm_summary_put(b, &cr.rhythm, id);
 	progress_put(rf->progress, u, b, &(struct progress_campaign){ id,
@@ -1788,6 +1842,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 		return;
 	}
 	if (campaigns_handle(rf->campaigns, &u, r, p) ||
+	    lifecycle_handle(rf->lifecycle, &u, r, p) ||
+	    slots_handle(rf->slots, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
 	    progress_handle(rf->progress, &u, r, p) ||
 	    revisions_handle(rf->revisions, &u, r, p) ||

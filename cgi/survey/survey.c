@@ -51,11 +51,20 @@ enum stmt {
 };
 
 static const struct db_stmt survey_stmts[STMT__MAX] = {
+	/*
+	 * The campaign whose slug is $1, or was (sql/032: then its slug of
+	 * today, to redirect to). A cancelled one is closed, its last day
+	 * the day it was cancelled, if that came first.
+	 */
 	[STMT_CAMPAIGN] = { "campaign_by_slug",
-	    "SELECT c.id, c.form_id, c.title, s.name AS site_name,"
+	    "SELECT c.id, c.form_id, c.title, c.slug, s.name AS site_name,"
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
-	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
-	    " CASE WHEN t.today < c.opens_on THEN 'upcoming'"
+	    " to_char(CASE WHEN c.cancelled_at IS NULL THEN c.closes_on"
+	    "  ELSE greatest(c.opens_on, least(c.closes_on,"
+	    "  (c.cancelled_at AT TIME ZONE s.timezone)::date)) END,"
+	    "  'YYYY-MM-DD') AS closes_on,"
+	    " CASE WHEN c.cancelled_at IS NOT NULL THEN 'closed'"
+	    "  WHEN t.today < c.opens_on THEN 'upcoming'"
 	    "  WHEN t.today > c.closes_on THEN 'closed'"
 	    "  ELSE 'open' END AS state,"
 	    /* The questionnaire of the same site open today, if any, for
@@ -63,13 +72,17 @@ static const struct db_stmt survey_stmts[STMT__MAX] = {
 	    " (SELECT o.slug FROM qualimetre.campaign o"
 	    "  WHERE o.site_id = c.site_id AND o.kind = 'satisfaction'"
 	    "  AND o.id <> c.id AND o.slug IS NOT NULL"
+	    "  AND o.cancelled_at IS NULL"
 	    "  AND t.today BETWEEN o.opens_on AND o.closes_on"
 	    "  ORDER BY o.opens_on DESC, o.id DESC LIMIT 1) AS open_slug"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
 	    " CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE s.timezone)::date"
 	    "  AS today) t"
-	    " WHERE c.slug = $1 AND c.kind = 'satisfaction'", 1 },
+	    " WHERE c.kind = 'satisfaction' AND (c.slug = $1"
+	    "  OR c.id = (SELECT f.campaign_id"
+	    "  FROM qualimetre.campaign_former_slug f WHERE f.slug = $1))"
+	    " ORDER BY c.slug = $1 DESC LIMIT 1", 1 },
 	/* One statement, hence one transaction and one round trip: the
 	   response and all its answers, or nothing. */
 	[STMT_SUBMIT] = { "submit",
@@ -115,6 +128,8 @@ enum cstate {
 /* What a worker knows of a campaign, refreshed every CAMPAIGN_TTL. */
 struct campaign {
 	char		 slug[SLUG_MAX + 1];	/* "" for a free entry */
+	char		 current[SLUG_MAX + 1];	/* its slug of today: not
+					   slug when slug is a former one */
 	long long	 id;
 	long long	 form_id;
 	char		*title;
@@ -240,6 +255,9 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 	free(c->title);
 	free(c->site_name);
 	snprintf(c->slug, sizeof(c->slug), "%s", slug);
+	st = PQgetvalue(res, 0, PQfnumber(res, "slug"));
+	snprintf(c->current, sizeof(c->current), "%s",
+	    slug_valid(st, strlen(st)) ? st : slug);
 	c->id = strtoll(PQgetvalue(res, 0, PQfnumber(res, "id")), NULL, 10);
 	c->form_id = strtoll(PQgetvalue(res, 0, PQfnumber(res, "form_id")),
 	    NULL, 10);
@@ -722,6 +740,14 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	}
 	if (found == -1) {
 		fallback(p, r, lang, action);
+		return;
+	}
+	/* A former address: printed QR codes lead to today's one; a form
+	   sent to it is sent again there (308 keeps the POST). */
+	if (strcmp(c->current, slug) != 0) {
+		p->status = r->method == HTTP_POST ? 308 : 301;
+		xasprintf(&p->location, PATH_PREFIX "%s%s", c->current,
+		    thanks ? "/merci" : "");
 		return;
 	}
 	if (thanks) {

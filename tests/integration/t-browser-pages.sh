@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=39
+npages=44
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -38,6 +38,10 @@ calls=bp-calls-$$
 slots=$(calls_with_slots "$site" "$calls" "$enq")
 calls_id=$(psql_q "SELECT id FROM qualimetre.campaign WHERE slug = :'s'" s="$calls")
 done_slot=$(sed -n 1p <<< "$slots") open_slot=$(sed -n 2p <<< "$slots")
+# One slot to come, for the referent's forms that move slots.
+psql_q "INSERT INTO qualimetre.slot (campaign_id, day, afternoon, service_key, enquirer_id)
+	SELECT :'c', current_date + 7, false, 'standard', id FROM qualimetre.app_user WHERE login = :'e'" \
+	c="$calls_id" e="$enq"
 staff_login /mystere "$enq" "$pw" > /dev/null
 http_get "/mystere/creneaux/$done_slot" > /dev/null
 code=$(http_post "/mystere/creneaux/$done_slot" "moment=$(input_value moment)&service=standard&decroche=conforme&sonneries=3&annonce-service=conforme&courtoisie=conforme&langage=conforme&reponse=conforme&transfert=sans-objet&attente=40&formule-fin=conforme&commentaire=$(urlencode 'Un appel court et aimable')&_jeton=$(input_value _jeton)&_csrf=$(input_value _csrf)")
@@ -69,6 +73,15 @@ act_id=$(psql_q "WITH m AS (INSERT INTO qualimetre.copil_meeting (site_id, held_
 	'Service de l’accueil et de la relation aux usagers', current_date - 5, m.id, :'u', :'u'
 	FROM m RETURNING id" s="$site_id" u="$ref_id" n="$$")
 
+# A campaign that ended, cancelled with a long reason, then archived
+# (sql/032): the archived list, and its page once restored.
+arch=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug,
+	status, status_at, status_reason, cancelled_at)
+	SELECT :'s', f.id, 'satisfaction', 'Enquête annulée puis archivée', current_date - 60, current_date - 30,
+	:'slug', 'archived', now(), 'Fermeture exceptionnelle du hall d’accueil pendant toute la durée des travaux de rénovation', now()
+	FROM (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1) f
+	RETURNING id" s="$site_id" slug="bp-archived-$$")
+
 # ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
 # referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
@@ -87,6 +100,11 @@ referent	paper-entry	/referent/campagnes/$pcid/papier
 referent	paper-list	/referent/campagnes/$pcid/papier/saisis
 referent	paper-correction	/referent/campagnes/$pcid/papier/$pid
 referent	campaign-new	/referent/campagnes/nouvelle
+referent	campaign-edit	/referent/campagnes/$cid/modifier
+referent	campaign-cancel	/referent/campagnes/$cid/annuler
+referent	campaigns-archived	/referent/campagnes/archivees
+referent	campaign-archived	/referent/campagnes/$arch
+referent	mystery-slots	/referent/campagnes/$calls_id/creneaux
 referent	planning-list	/referent/planification
 referent	planning-new	/referent/planification/nouvelle
 referent	services	/referent/services
