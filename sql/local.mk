@@ -30,7 +30,8 @@ EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/027-session-identity.sql \
 	sql/029-purge.sql \
 	sql/030-backup-role.sql \
-	sql/031-purge-logins.sql
+	sql/031-purge-logins.sql \
+	sql/033-comments.sql
 
 install-sql:
 	$(MKDIR_P) '$(DESTDIR)$(sqldir)'

@@ -20,7 +20,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/people.c cgi/referent/people.h \
 	cgi/referent/national.c cgi/referent/national.h \
 	cgi/referent/site.c cgi/referent/site.h \
-	cgi/referent/rhythm.c cgi/referent/rhythm.h
+	cgi/referent/rhythm.c cgi/referent/rhythm.h \
+	cgi/referent/comments.c cgi/referent/comments.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)

@@ -14,6 +14,7 @@
 #include "cal.h"
 #include "campaigns.h"
 #include "chart.h"
+#include "comments.h"
 #include "db.h"
 #include "export.h"
 #include "form.h"
@@ -204,11 +205,16 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " AND h.last_day >= c.opens_on - 366"
 	    " AND h.first_day <= c.closes_on + 366", 2 },
 	/* Every response that counts with its answers, and when it was
-	   last corrected, for the raw export. */
+	   last corrected, for the raw export; a comment hidden from the
+	   exports (sql/033) is written COMMENTS_HIDDEN_TEXT. */
 	[STMT_RESPONSES] = { "referent_responses",
 	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS submitted_at, r.channel,"
-	    " a.question, coalesce(a.value, a.text) AS answer,"
+	    " a.question, coalesce(a.value, CASE WHEN EXISTS (SELECT 1"
+	    "  FROM qualimetre.comment_hidden h"
+	    "  WHERE h.response_id = a.response_id"
+	    "  AND h.question = a.question) THEN '" COMMENTS_HIDDEN_TEXT "'"
+	    "  ELSE a.text END) AS answer,"
 	    " (SELECT to_char(max(v.revised_at) AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM qualimetre.revision v"
 	    "  WHERE v.response_id = r.id AND v.action = 'corrected')"
@@ -237,6 +243,7 @@ struct referent {
 	struct revisions	*revisions;	/* paper corrections */
 	struct services		*services;	/* the services of sites */
 	struct referentials	*referentials;	/* sites' own referentials */
+	struct comments		*comments;	/* free-text comments, themes */
 };
 
 /*
@@ -290,6 +297,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->revisions = revisions_create(rf->db, rf->staff, rf->forms);
 	rf->services = services_create(rf->db, rf->staff);
 	rf->referentials = referentials_create(rf->db, rf->staff);
+	rf->comments = comments_create(rf->db, rf->staff, rf->forms);
 	return rf;
 }
 
@@ -306,6 +314,7 @@ referent_free(struct referent *rf)
 	national_free(rf->national);
 	services_free(rf->services);
 	referentials_free(rf->referentials);
+	comments_free(rf->comments);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	staff_free(rf->staff);
@@ -1626,6 +1635,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 			}
 		}
 		file_links(b, id);
+		comments_link(b, id);
 	}
 	if (satisfaction)
 		campaign_public_link(rf, b, &cr);
@@ -1716,7 +1726,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 		    "aux référents qualité et aux administrateurs.");
 		return;
 	}
-	if (campaigns_handle(rf->campaigns, &u, r, p) ||
+	if (comments_handle(rf->comments, &u, r, p) ||
+	    campaigns_handle(rf->campaigns, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||
 	    revisions_handle(rf->revisions, &u, r, p) ||
 	    planning_handle(rf->planning, &u, r, p) ||
