@@ -777,6 +777,9 @@ comment_form_open(struct buf *b, const struct staff_user *u,
 	buf_puts(b, "\">\n");
 }
 
+/* Which comment a button acts on, for screen readers: its number. */
+#define SR_WHICH	"<span class=\"fr-sr-only\"> : commentaire %d</span>"
+
 /* One comment: its header, answers, text, themes and hiding (err: the
    error of a POST about it, or NULL). */
 static void
@@ -844,19 +847,22 @@ comment_item(struct buf *b, const struct staff_user *u,
 		html_puts(b, c->themes[k].label);
 		buf_puts(b, "</label>\n</div>\n</div>\n");
 	}
-	buf_puts(b, "</fieldset>\n<button class=\"fr-btn fr-btn--sm "
+	buf_printf(b, "</fieldset>\n<button class=\"fr-btn fr-btn--sm "
 	    "fr-btn--secondary fr-mb-2w\" type=\"submit\" name=\"action\" "
-	    "value=\"themes\">Enregistrer les thèmes</button>\n</form>\n");
+	    "value=\"themes\">Enregistrer les thèmes" SR_WHICH "</button>\n"
+	    "</form>\n", i + 1);
 	/* Hiding, or showing again. */
 	comment_form_open(b, u, c, in, res, i);
 	if (hidden)
-		buf_puts(b, "<button class=\"fr-btn fr-btn--sm "
+		buf_printf(b, "<button class=\"fr-btn fr-btn--sm "
 		    "fr-btn--tertiary\" type=\"submit\" name=\"action\" "
-		    "value=\"afficher\">Ne plus masquer des exports</button>\n");
+		    "value=\"afficher\">Ne plus masquer des exports" SR_WHICH
+		    "</button>\n", i + 1);
 	else {
 		buf_printf(b, "<details%s>\n<summary class=\"fr-link "
 		    "fr-mb-1w\">Masquer des exports (données personnelles)"
-		    "</summary>\n", reason_err != NULL ? " open" : "");
+		    SR_WHICH "</summary>\n", reason_err != NULL ? " open" : "",
+		    i + 1);
 		buf_printf(b, "<div class=\"fr-input-group%s\">\n<label "
 		    "class=\"fr-label\" for=\"c%d-motif\">Contient des données "
 		    "personnelles — masquer des exports<span class=\""
@@ -881,10 +887,10 @@ comment_item(struct buf *b, const struct staff_user *u,
 			html_puts(b, reason_err);
 			buf_puts(b, "</p>\n");
 		}
-		buf_puts(b, "</div>\n<button class=\"fr-btn fr-btn--sm "
+		buf_printf(b, "</div>\n<button class=\"fr-btn fr-btn--sm "
 		    "fr-btn--tertiary\" type=\"submit\" name=\"action\" "
-		    "value=\"masquer\">Masquer des exports</button>\n"
-		    "</details>\n");
+		    "value=\"masquer\">Masquer des exports" SR_WHICH
+		    "</button>\n</details>\n", i + 1);
 	}
 	buf_puts(b, "</form>\n</li>\n");
 }
