@@ -656,10 +656,8 @@ filter_form(struct buf *b, const struct cm_campaign *c,
 	free(opts);
 }
 
-/* The answers a comment came with, briefly: the options of the choices
-   that are no criteria, then how the criteria were answered. */
-static void
-answers_summary(struct buf *b, const struct form *f, const char *answers)
+void
+comments_summary(struct buf *b, const struct form *f, const char *answers)
 {
 	const struct form_question	*q;
 	const struct form_option	*o;
@@ -815,7 +813,7 @@ comment_item(struct buf *b, const struct staff_user *u,
 		html_puts(b, q->label);
 		buf_puts(b, "</p>\n");
 	}
-	answers_summary(b, c->form, db_value(res, i, "answers"));
+	comments_summary(b, c->form, db_value(res, i, "answers"));
 	comment_text(b, db_value(res, i, "text"));
 	if (hidden) {
 		buf_puts(b, "<p class=\"fr-badge fr-badge--warning fr-badge--sm "

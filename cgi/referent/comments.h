@@ -14,6 +14,7 @@
 
 struct buf;
 struct db;
+struct form;
 struct formcache;
 struct req;
 struct resp;
@@ -51,6 +52,17 @@ void		 comments_free(struct comments *);
  */
 int		 comments_handle(struct comments *, const struct staff_user *u,
 		    struct req *r, struct resp *p);
+
+/*
+ * Writes the answers a comment came with, briefly, as a paragraph: the
+ * options chosen for the questions of f that are no criteria, then how
+ * many criteria were answered satisfied or conform out of those with an
+ * opinion, and the short names of the others. answers holds the
+ * response's coded answers as "key=value" lines; keys and values that f
+ * does not know are left out. Everything is escaped.
+ */
+void		 comments_summary(struct buf *b, const struct form *f,
+		    const char *answers);
 
 /* The link from the page of campaign id (digits) to its comments. */
 void		 comments_link(struct buf *b, const char *id);

@@ -87,3 +87,14 @@ tests_test_national_order_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_national_order_LDADD = cgi/results/libqmresults.a \
 	$(QUEST_LIBS) stats/libstats.a $(PQ_LIBS) $(RESULTS_EXT_LIBS) \
 	$(XML_LIBS) $(SODIUM_LIBS) tests/libtap.a
+
+# The answers a comment came with, summarised on the comments page.
+check_PROGRAMS += tests/test-comments-summary
+TESTS += tests/test-comments-summary
+tests_test_comments_summary_SOURCES = tests/test-comments-summary.c \
+	cgi/referent/comments.c cgi/referent/comments.h
+tests_test_comments_summary_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_comments_summary_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_comments_summary_LDADD = tests/libtap.a $(QUEST_LIBS) \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
