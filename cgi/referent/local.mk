@@ -6,7 +6,8 @@
 # that campaigns test (services.c), the sites' own referentials
 # (referentials.c), sites (admin.c), the people (people.c), the national
 # view (national.c: the sites compared, an admin's page), the rhythm of the responses and
-# the periods set aside (rhythm.c).
+# the periods set aside (rhythm.c), a campaign's free-text comments with
+# their themes and those hidden from the exports (comments.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \

@@ -13,7 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 68
+tap_plan 71
 
 tags() # RESPONSE_UUID: the labels of its comment's themes, sorted
 {
@@ -175,6 +175,24 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.comment_hidden WHERE response_id =
 	"0/1" "no longer hidden, traced"
 http_get "/referent/campagnes/$cid/reponses.csv" > /dev/null
 body_has 'Commentaire 31' "back in reponses.csv"
+
+# ---- a mystery grid's comments: the same page, its levels conform or not
+mc=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
+	SELECT s.id, (SELECT id FROM qualimetre.form WHERE key = 'mystery-call' ORDER BY version DESC LIMIT 1),
+		'mystery-call', 'Appels de test', current_date - 3, current_date + 3, :'slug'
+	FROM qualimetre.site s WHERE s.code = :'a' RETURNING id" a="$A" slug="cm-calls-$$")
+psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, form_token)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'call', :'slug' || i FROM generate_series(1, 2) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'courtoisie', CASE i WHEN 1 THEN 'conforme' ELSE 'non-conforme' END
+	FROM generate_series(1, 2) i;
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, text)
+	SELECT md5(:'slug' || i)::uuid, :'c', 'commentaire', 'Appel ' || i FROM generate_series(1, 2) i" \
+	slug="cm-calls-$$" c="$mc" > /dev/null
+is "$(http_get "/referent/campagnes/$mc/commentaires?critere=courtoisie&niveau=insatisfait")" 200 \
+	"a mystery campaign's comments, filtered on a criterion not conform"
+is "$(listed)" "Appel 2 " "the comment of the call not conform"
+body_has '· appel mystère</h3>' "its channel named"
 
 # ---- another site's referent, and the database's policies
 referent_login "$refb" "$pw" > /dev/null
