@@ -313,7 +313,8 @@ struct cm_input {
 	int			 level;		/* enum cm_level, -1: none */
 	const char		*from_s;	/* as typed, or NULL */
 	const char		*to_s;
-	long			 from, to;	/* days, 0: none */
+	long			 from, to;	/* days, when has_ */
+	int			 has_from, has_to;
 	const char		*theme;		/* a theme's id, or NULL */
 	int			 untagged;	/* theme=aucun */
 	long			 page;		/* 1 when not given */
@@ -493,11 +494,11 @@ filter_query(struct buf *q, const struct cm_input *in, long page)
 		if (in->level != -1)
 			buf_printf(q, "&niveau=%s", cm_levels[in->level]);
 	}
-	if (in->from != 0) {
+	if (in->has_from) {
 		buf_printf(q, "%cdu=%s", sep, in->from_s);
 		sep = '&';
 	}
-	if (in->to != 0) {
+	if (in->has_to) {
 		buf_printf(q, "%cau=%s", sep, in->to_s);
 		sep = '&';
 	}
@@ -514,25 +515,42 @@ filter_query(struct buf *q, const struct cm_input *in, long page)
 static void
 filter_hidden(struct buf *b, const struct cm_input *in)
 {
+	const char	*names[5], *vals[5];
+	char		 page[32];
+	size_t		 i, n = 0;
+
 	if (in->criterion != NULL) {
-		buf_printf(b, "<input type=\"hidden\" name=\"critere\" "
-		    "value=\"%s\">\n", in->criterion);
-		if (in->level != -1)
-			buf_printf(b, "<input type=\"hidden\" name=\"niveau\" "
-			    "value=\"%s\">\n", cm_levels[in->level]);
+		names[n] = "critere";
+		vals[n++] = in->criterion;
+		if (in->level != -1) {
+			names[n] = "niveau";
+			vals[n++] = cm_levels[in->level];
+		}
 	}
-	if (in->from != 0)
-		buf_printf(b, "<input type=\"hidden\" name=\"du\" "
-		    "value=\"%s\">\n", in->from_s);
-	if (in->to != 0)
-		buf_printf(b, "<input type=\"hidden\" name=\"au\" "
-		    "value=\"%s\">\n", in->to_s);
-	if (in->theme != NULL || in->untagged)
-		buf_printf(b, "<input type=\"hidden\" name=\"theme\" "
-		    "value=\"%s\">\n", in->untagged ? "aucun" : in->theme);
-	if (in->page > 1)
-		buf_printf(b, "<input type=\"hidden\" name=\"page\" "
-		    "value=\"%ld\">\n", in->page);
+	if (in->has_from) {
+		names[n] = "du";
+		vals[n++] = in->from_s;
+	}
+	if (in->has_to) {
+		names[n] = "au";
+		vals[n++] = in->to_s;
+	}
+	if (in->theme != NULL || in->untagged) {
+		names[n] = "theme";
+		vals[n++] = in->untagged ? "aucun" : in->theme;
+	}
+	for (i = 0; i < n; i++) {
+		buf_printf(b, "<input type=\"hidden\" name=\"%s\" value=\"",
+		    names[i]);
+		html_puts(b, vals[i]);
+		buf_puts(b, "\">\n");
+	}
+	if (in->page > 1) {
+		snprintf(page, sizeof(page), "%ld", in->page);
+		buf_puts(b, "<input type=\"hidden\" name=\"page\" value=\"");
+		html_puts(b, page);
+		buf_puts(b, "\">\n");
+	}
 }
 
 /* A link to the list with the filters of in but theme (NULL: every
@@ -971,9 +989,9 @@ list_page(struct comments *cm, const struct staff_user *u, struct resp *p,
 			params[2] = vals.data != NULL ? vals.data : "{}";
 		}
 		params[3] = params[4] = NULL;
-		if (in->from != 0 && cal_format(in->from, from) == 0)
+		if (in->has_from && cal_format(in->from, from) == 0)
 			params[3] = from;
-		if (in->to != 0 && cal_format(in->to, to) == 0)
+		if (in->has_to && cal_format(in->to, to) == 0)
 			params[4] = to;
 		params[5] = in->theme;
 		params[6] = in->untagged ? "t" : "f";
@@ -1201,12 +1219,13 @@ v_level(void *arg, const char *v)
 
 static int
 v_date(struct cm_input *in, size_t slot, const char *v, const char **s,
-    long *day)
+    long *day, int *has)
 {
 	if (utf8_blank(v))
 		return 1;
 	*s = v;
-	return fields_date(&in->errs, slot, v, day, "", "2026-03-31");
+	*has = fields_date(&in->errs, slot, v, day, "", "2026-03-31");
+	return *has;
 }
 
 static int
@@ -1214,7 +1233,7 @@ v_from(void *arg, const char *v)
 {
 	struct cm_input	*in = arg;
 
-	return v_date(in, E_FROM, v, &in->from_s, &in->from);
+	return v_date(in, E_FROM, v, &in->from_s, &in->from, &in->has_from);
 }
 
 static int
@@ -1222,7 +1241,7 @@ v_to(void *arg, const char *v)
 {
 	struct cm_input	*in = arg;
 
-	return v_date(in, E_TO, v, &in->to_s, &in->to);
+	return v_date(in, E_TO, v, &in->to_s, &in->to, &in->has_to);
 }
 
 static int
@@ -1415,7 +1434,7 @@ read_input(const struct req *r, const struct fields_field *table, size_t n,
 	    in->errs.error[E_THEME] == NULL)
 		fields_fail(&in->errs, E_THEME, "Ce thème n’est pas un thème "
 		    "de ce site : choisissez-en un de la liste.");
-	if (in->from != 0 && in->to != 0 && in->from > in->to &&
+	if (in->has_from && in->has_to && in->from > in->to &&
 	    in->errs.error[E_TO] == NULL)
 		fields_fail(&in->errs, E_TO, "La fin de la période doit "
 		    "suivre son début.");
