@@ -18,6 +18,7 @@
 #   progress.c	a campaign's progress, its planner, its printable questionnaire
 #   report.c	the annual report (bilan annuel)
 #   indicators.c	the label's quality indicators: dashboard, entry, targets
+#   comments.c	a campaign's free-text comments, their themes, those hidden
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -39,7 +40,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/selfassess.c cgi/referent/selfassess.h \
 	cgi/referent/actions.c cgi/referent/actions.h \
 	cgi/referent/progress.c cgi/referent/progress.h \
-	cgi/referent/report.c cgi/referent/report.h
+	cgi/referent/report.c cgi/referent/report.h \
+	cgi/referent/comments.c cgi/referent/comments.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)
@@ -128,4 +130,14 @@ tests_test_selfassess_semester_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 	-I$(top_srcdir)/cgi/referent $(TAP_I)
 tests_test_selfassess_semester_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_selfassess_semester_LDADD = tests/libtap.a $(QUEST_LIBS) \
+	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)
+# The answers a comment came with, summarised on the comments page.
+check_PROGRAMS += tests/test-comments-summary
+TESTS += tests/test-comments-summary
+tests_test_comments_summary_SOURCES = tests/test-comments-summary.c \
+	cgi/referent/comments.c cgi/referent/comments.h
+tests_test_comments_summary_CPPFLAGS = $(REFERENT_CPPFLAGS) \
+	-I$(top_srcdir)/cgi/referent $(TAP_I)
+tests_test_comments_summary_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_comments_summary_LDADD = tests/libtap.a $(QUEST_LIBS) \
 	$(PQ_LIBS) $(XML_LIBS) $(SODIUM_LIBS)

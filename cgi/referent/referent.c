@@ -15,6 +15,7 @@
 #include "cal.h"
 #include "campaigns.h"
 #include "chart.h"
+#include "comments.h"
 #include "db.h"
 #include "export.h"
 #include "form.h"
@@ -220,11 +221,16 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " AND h.last_day >= c.opens_on - 366"
 	    " AND h.first_day <= c.closes_on + 366", 2 },
 	/* Every response that counts with its answers, and when it was
-	   last corrected, for the raw export. */
+	   last corrected, for the raw export; a comment hidden from the
+	   exports (sql/033) is written COMMENTS_HIDDEN_TEXT. */
 	[STMT_RESPONSES] = { "referent_responses",
 	    "SELECT r.id, to_char(r.submitted_at AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS submitted_at, r.channel,"
-	    " a.question, coalesce(a.value, a.text) AS answer,"
+	    " a.question, coalesce(a.value, CASE WHEN EXISTS (SELECT 1"
+	    "  FROM qualimetre.comment_hidden h"
+	    "  WHERE h.response_id = a.response_id"
+	    "  AND h.question = a.question) THEN '" COMMENTS_HIDDEN_TEXT "'"
+	    "  ELSE a.text END) AS answer,"
 	    " (SELECT to_char(max(v.revised_at) AT TIME ZONE 'UTC',"
 	    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM qualimetre.revision v"
 	    "  WHERE v.response_id = r.id AND v.action = 'corrected')"
@@ -261,6 +267,7 @@ struct referent {
 	struct actions		*actions;	/* the action plan */
 	struct progress		*progress;	/* progress, planner, paper */
 	struct report		*report;	/* the annual report */
+	struct comments		*comments;	/* free-text comments, themes */
 };
 
 /*
@@ -323,6 +330,7 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->progress = progress_create(rf->db, rf->staff, rf->forms,
 	    public_url);
 	rf->report = report_create(rf->db, rf->staff, rf);
+	rf->comments = comments_create(rf->db, rf->staff, rf->forms);
 	return rf;
 }
 
@@ -345,6 +353,7 @@ referent_free(struct referent *rf)
 	referentials_free(rf->referentials);
 	selfassess_free(rf->selfassess);
 	actions_free(rf->actions);
+	comments_free(rf->comments);
 	planning_free(rf->planning);
 	campaigns_free(rf->campaigns);
 	lifecycle_free(rf->lifecycle);
@@ -1751,6 +1760,7 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 			}
 		}
 		file_links(b, id);
+		comments_link(b, id);
 	}
 	if (satisfaction)
 		campaign_public_link(rf, b, &cr);
@@ -1841,7 +1851,8 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 		    "aux référents qualité et aux administrateurs.");
 		return;
 	}
-	if (campaigns_handle(rf->campaigns, &u, r, p) ||
+	if (comments_handle(rf->comments, &u, r, p) ||
+	    campaigns_handle(rf->campaigns, &u, r, p) ||
 	    lifecycle_handle(rf->lifecycle, &u, r, p) ||
 	    slots_handle(rf->slots, &u, r, p) ||
 	    rhythm_handle(rf->rhythm, &u, r, p) ||

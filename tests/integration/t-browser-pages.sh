@@ -10,7 +10,7 @@
 
 # The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=44
+npages=46
 tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
@@ -82,6 +82,16 @@ arch=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, o
 	FROM (SELECT id FROM qualimetre.form WHERE key = 'satisfaction' ORDER BY version DESC LIMIT 1) f
 	RETURNING id" s="$site_id" slug="bp-archived-$$")
 
+# Two comments of dissatisfied people on the satisfaction campaign, one
+# of them hidden from the exports (for the comments page).
+psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, text)
+	SELECT md5(:'s' || i)::uuid, :'c', 'commentaire',
+		'Une attente bien trop longue au guichet des titres de séjour, ' || i
+	FROM unnest(ARRAY[29, 30]) i;
+	INSERT INTO qualimetre.comment_hidden (response_id, question, campaign_id, reason, hidden_by_login)
+	VALUES (md5(:'s' || 30)::uuid, 'commentaire', :'c', 'Nom et numéro de téléphone', 'test')" \
+	s="bp-survey-$$" c="$cid" > /dev/null
+
 # ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
 # referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
@@ -96,6 +106,8 @@ referent	referent-home	/referent/
 referent	results-satisfaction	/referent/campagnes/$cid
 referent	results-mystery	/referent/campagnes/$calls_id
 referent	rhythm	/referent/campagnes/$cid/rythme
+referent	comments	/referent/campagnes/$cid/commentaires?critere=courtoisie&niveau=insatisfait&du=2020-01-01
+referent	comment-themes	/referent/campagnes/$cid/commentaires/themes
 referent	paper-entry	/referent/campagnes/$pcid/papier
 referent	paper-list	/referent/campagnes/$pcid/papier/saisis
 referent	paper-correction	/referent/campagnes/$pcid/papier/$pid

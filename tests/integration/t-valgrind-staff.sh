@@ -3,14 +3,15 @@
 # t-valgrind.sh for the survey: a build without sanitizers, one worker
 # each on sockets of their own, driven over FastCGI by cgi-fcgi: logging
 # in, the referent's results page, exports and poster, a paper
-# questionnaire corrected and withdrawn, the people pages, the admin's
+# questionnaire corrected and withdrawn, a comment tagged and hidden,
+# the people pages, the admin's
 # national view and sites together, a self-assessment validated and the
 # action plan, the enquirer's slots and a recorded call; then SIGTERM and
 # clean reports.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 46
+tap_plan 51
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 if [ -z "$plain" ] || [ ! -x "$plain/cgi/qualimetre-referent" ]; then
@@ -124,6 +125,23 @@ is "$(fcgi referent POST "/referent/campagnes/$cid/rythme" "_csrf=$csrf&debut=$h
 	"an hour set aside"
 wid=$(psql_q "SELECT max(id) FROM qualimetre.set_aside WHERE campaign_id = :'c'" c="$cid")
 is "$(fcgi referent POST "/referent/campagnes/$cid/rythme/$wid/lever" "_csrf=$csrf")" 303 "and lifted"
+
+# The comments: filtered, a bad tag refused, one hidden then shown again.
+cr=$(psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, text)
+	SELECT r.id, r.campaign_id, 'commentaire', 'Commentaire valgrind' FROM qualimetre.response r
+	WHERE r.campaign_id = :'c' AND NOT EXISTS (SELECT 1 FROM qualimetre.answer a
+		WHERE a.response_id = r.id AND a.question = 'commentaire')
+	LIMIT 1 RETURNING response_id" c="$cid")
+is "$(fcgi referent GET "/referent/campagnes/$cid/commentaires" "" "critere=attente&niveau=insatisfait&du=2020-01-01")" \
+	200 "the comments, filtered"
+csrf=$(input_value _csrf)
+is "$(fcgi referent POST "/referent/campagnes/$cid/commentaires" "_csrf=$csrf&action=themes&reponse=$cr&question=commentaire&theme-de=999999999")" \
+	400 "an unknown theme refused"
+is "$(fcgi referent POST "/referent/campagnes/$cid/commentaires" "_csrf=$csrf&action=masquer&reponse=$cr&question=commentaire&motif=Nom")" \
+	303 "a comment hidden from the exports"
+is "$(fcgi referent POST "/referent/campagnes/$cid/commentaires" "_csrf=$csrf&action=afficher&reponse=$cr&question=commentaire")" \
+	303 "and shown again"
+is "$(fcgi referent GET "/referent/campagnes/$cid/commentaires/themes")" 200 "the site's themes"
 
 # A paper questionnaire of her own, corrected then withdrawn.
 pc=$(psql_q "INSERT INTO qualimetre.campaign (site_id, form_id, kind, title, opens_on, closes_on, slug)
