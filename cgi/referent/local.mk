@@ -6,7 +6,7 @@
 # that campaigns test (services.c), the sites' own referentials
 # (referentials.c), sites (admin.c), the people (people.c), the national
 # view (national.c: the sites compared, an admin's page), the rhythm of the responses and
-# the periods set aside (rhythm.c).
+# the periods set aside (rhythm.c), the publication of results (publish.c).
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -20,7 +20,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/people.c cgi/referent/people.h \
 	cgi/referent/national.c cgi/referent/national.h \
 	cgi/referent/site.c cgi/referent/site.h \
-	cgi/referent/rhythm.c cgi/referent/rhythm.h
+	cgi/referent/rhythm.c cgi/referent/rhythm.h \
+	cgi/referent/publish.c cgi/referent/publish.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)
