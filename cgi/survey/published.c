@@ -346,7 +346,7 @@ fragment(struct published *pd, struct resp *p, const char *code,
 	    "background:#fff}\n"
 	    "h1{font-size:1.25rem;margin:0 0 .25rem}\n"
 	    "p{margin:0 0 .5rem}\n"
-	    ".qm-scroll{overflow-x:auto}\n"
+	    ".qm-scroll{overflow-x:auto;margin-bottom:.5rem}\n"
 	    "table{border-collapse:collapse;width:100%}\n"
 	    "caption{text-align:left;font-weight:700;padding:.25rem 0}\n"
 	    "th,td{border:1px solid #929292;padding:.25rem .5rem;"

@@ -8,10 +8,10 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-# The pages below, three cases each at each of the two widths, the four
+# The pages below, three cases each at each of the two widths, the five
 # fixtures, the run and the screenshots.
-npages=27
-tap_plan $((npages * 2 * 3 + 6))
+npages=31
+tap_plan $((npages * 2 * 3 + 7))
 
 need_browser
 
@@ -56,6 +56,13 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'"
 
 enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
 
+# Its results published by the referent, for the public page and the
+# fragment.
+staff_login /referent "$ref" "$pw" > /dev/null
+http_get "/referent/campagnes/$cid" > /dev/null
+is "$(http_post "/referent/campagnes/$cid/publier" "_csrf=$(input_value _csrf)")" 303 \
+	"the satisfaction campaign's results published" || bail_out "cannot publish the results"
+
 # ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
 # referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
@@ -70,6 +77,10 @@ referent	referent-home	/referent/
 referent	results-satisfaction	/referent/campagnes/$cid
 referent	results-mystery	/referent/campagnes/$calls_id
 referent	rhythm	/referent/campagnes/$cid/rythme
+referent	publish	/referent/campagnes/$cid/publier
+referent	withdraw	/referent/campagnes/$cid/retirer
+anon	published-results	/resultats/$site
+anon	published-fragment	/resultats/$site/integration
 referent	paper-entry	/referent/campagnes/$pcid/papier
 referent	paper-list	/referent/campagnes/$pcid/papier/saisis
 referent	paper-correction	/referent/campagnes/$pcid/papier/$pid

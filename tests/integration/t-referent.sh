@@ -61,8 +61,8 @@ is "$(http_get "/referent/campagnes/$cid")" 200 "the results page"
 body_has '<svg[^>]*role="img"' "with its chart"
 body_has '<table' "and its data table"
 links=$(grep -o "href=\"/referent/campagnes/$cid/[^\"]*\"" "$HTTP_BODY" | tr '\n' ' ')
-is "$links" "href=\"/referent/campagnes/$cid/objectif\" href=\"/referent/campagnes/$cid/ouvrir\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv?format=tableur\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" " \
-	"the page links to its target, to reopening (closed), to the paper entry, to the rhythm, then to each file of the table"
+is "$links" "href=\"/referent/campagnes/$cid/objectif\" href=\"/referent/campagnes/$cid/ouvrir\" href=\"/referent/campagnes/$cid/papier\" href=\"/referent/campagnes/$cid/rythme\" href=\"/referent/campagnes/$cid/affiche.pdf\" href=\"/referent/campagnes/$cid/resultats.csv?format=tableur\" href=\"/referent/campagnes/$cid/reponses.csv?format=tableur\" href=\"/referent/campagnes/$cid/resultats.csv\" href=\"/referent/campagnes/$cid/resultats.xml\" href=\"/referent/campagnes/$cid/reponses.csv\" href=\"/referent/campagnes/$cid/publier\" " \
+	"the page links to its target, to reopening (closed), to the paper entry, to the rhythm, to each file of the table, then to publishing"
 
 # Broken down by the questionnaire's language: 15 answered in English (all
 # very satisfied), 25 in French (15 satisfied, 10 not), 5 with none
