@@ -267,14 +267,12 @@ put_period(struct buf *b, const struct pub *pu)
 
 /* GET PUBLISHED_PREFIX "CODE": every published campaign of the site. */
 static void
-site_page(struct published *pd, struct resp *p, const char *code,
-    const struct pubs *ps)
+site_page(struct resp *p, const char *code, const struct pubs *ps)
 {
 	struct buf	*b = &p->body;
 	char		 title[300], id[64];
 	size_t		 i;
 
-	(void)pd;
 	snprintf(title, sizeof(title), "Résultats des enquêtes de satisfaction"
 	    " – %s", ps->v[0].r.site);
 	page_begin(b, title, SERVICE);
@@ -463,7 +461,7 @@ published_handle(struct published *pd, const struct req *r, struct resp *p)
 	else if (found == 0)
 		none_published(p);
 	else if (what == PAGE)
-		site_page(pd, p, code, &ps);
+		site_page(p, code, &ps);
 	else if (what == FRAGMENT)
 		fragment(pd, p, code, &ps);
 	else
