@@ -8,10 +8,10 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-# The pages below, three cases each at each of the two widths, the five
+# The pages below, three cases each at each of the two widths, the four
 # fixtures, the run and the screenshots.
-npages=31
-tap_plan $((npages * 2 * 3 + 7))
+npages=27
+tap_plan $((npages * 2 * 3 + 6))
 
 need_browser
 
@@ -56,13 +56,6 @@ is "$(psql_q "SELECT count(*) FROM qualimetre.revision WHERE response_id = :'p'"
 
 enq_id=$(psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$enq")
 
-# Its results published by the referent, for the public page and the
-# fragment.
-staff_login /referent "$ref" "$pw" > /dev/null
-http_get "/referent/campagnes/$cid" > /dev/null
-is "$(http_post "/referent/campagnes/$cid/publier" "_csrf=$(input_value _csrf)")" 303 \
-	"the satisfaction campaign's results published" || bail_out "cannot publish the results"
-
 # ---- the pages: WHO NAME PATH [STATUS], WHO one of anon, enquirer,
 # referent, admin, STATUS 200 unless given
 pages=$(cat <<EOF
@@ -77,10 +70,6 @@ referent	referent-home	/referent/
 referent	results-satisfaction	/referent/campagnes/$cid
 referent	results-mystery	/referent/campagnes/$calls_id
 referent	rhythm	/referent/campagnes/$cid/rythme
-referent	publish	/referent/campagnes/$cid/publier
-referent	withdraw	/referent/campagnes/$cid/retirer
-anon	published-results	/resultats/$site
-anon	published-fragment	/resultats/$site/integration
 referent	paper-entry	/referent/campagnes/$pcid/papier
 referent	paper-list	/referent/campagnes/$pcid/papier/saisis
 referent	paper-correction	/referent/campagnes/$pcid/papier/$pid
@@ -102,29 +91,4 @@ EOF
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
 
 # ---- the browser
-shots=${QUALIMETRE_TEST_SCREENSHOTS:-$QM_TMP/screenshots}
-mkdir -p "$shots"
-started=$(date +%s)
-rc=0
-printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 400 node "$QM_SRC/tests/browser/pages.mjs" \
-	"$QM_URL" "$enq" "$ref" "$adm" "$shots" > "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
-diag "the browser program took $(($(date +%s) - started)) s"
-
-n=0
-while IFS=$'\t' read -r kind a; do
-	case $kind in
-	ok) ok 0 "$a"; n=$((n + 1)) ;;
-	'not ok') ok 1 "$a"; n=$((n + 1)) ;;
-	'#') diag "$a" ;;
-	*) diag "unexpected line: $kind $a" ;;
-	esac
-done < "$QM_TMP/browser.out"
-for ((; n < npages * 2 * 3; n++)); do
-	ok 1 "case $((n + 1)) of the browser not reached"
-done
-if ! is "$rc" 0 "the browser program ran to its end"; then
-	diag "its standard error:"
-	head -n 30 "$QM_TMP/browser.err" | sed 's/^/#   /'
-fi
-is "$(find "$shots" -name 'page-*.png' -size +1k -newermt "@$started" | wc -l)" $((npages * 2)) \
-	"a screenshot of every page at both widths, in $shots"
+browser_pages "$pages" "$enq" "$ref" "$adm" "$pw"
