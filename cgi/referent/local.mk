@@ -19,6 +19,7 @@
 #   report.c	the annual report (bilan annuel)
 #   indicators.c	the label's quality indicators: dashboard, entry, targets
 #   comments.c	a campaign's free-text comments, their themes, those hidden
+#   publish.c	the publication of a campaign's results
 # Role qualimetre_referent.
 sbin_PROGRAMS += cgi/qualimetre-referent
 cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
@@ -41,7 +42,8 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/actions.c cgi/referent/actions.h \
 	cgi/referent/progress.c cgi/referent/progress.h \
 	cgi/referent/report.c cgi/referent/report.h \
-	cgi/referent/comments.c cgi/referent/comments.h
+	cgi/referent/comments.c cgi/referent/comments.h \
+	cgi/referent/publish.c cgi/referent/publish.h
 REFERENT_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(FORMS_I) $(STATS_I) \
 	$(CAL_I) $(WEB_I) $(QUEST_I) $(RESULTS_I)
 cgi_qualimetre_referent_CPPFLAGS = $(REFERENT_CPPFLAGS)

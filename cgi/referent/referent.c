@@ -1,7 +1,6 @@
 /* The referent's program: campaigns, results, exports, poster. */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +34,7 @@
 #include "services.h"
 #include "slots.h"
 #include "poster.h"
+#include "publish.h"
 #include "referent.h"
 #include "referential.h"
 #include "report.h"
@@ -268,33 +268,8 @@ struct referent {
 	struct progress		*progress;	/* progress, planner, paper */
 	struct report		*report;	/* the annual report */
 	struct comments		*comments;	/* free-text comments, themes */
+	struct publish		*publish;	/* published results */
 };
-
-/*
- * The Marianne emblem of the posters: the PNG file QUALIMETRE_POSTER_EMBLEM
- * names (the DSFR's, ./start and the package set it), or NULL, said once
- * in the log, when it is unset or unreadable: the posters then carry the
- * bloc marque's text alone.
- */
-static char *
-emblem_path(void)
-{
-	const char	*path = getenv("QUALIMETRE_POSTER_EMBLEM");
-	FILE		*f;
-
-	if (path == NULL || *path == '\0') {
-		log_warnx("QUALIMETRE_POSTER_EMBLEM is not set: posters "
-		    "without the Marianne emblem");
-		return NULL;
-	}
-	if ((f = fopen(path, "rb")) == NULL) {
-		log_warnx("%s (QUALIMETRE_POSTER_EMBLEM): %s: posters "
-		    "without the Marianne emblem", path, strerror(errno));
-		return NULL;
-	}
-	fclose(f);
-	return xstrdup(path);
-}
 
 struct referent *
 referent_create(const char *dsn, const char *schema_path,
@@ -304,7 +279,7 @@ referent_create(const char *dsn, const char *schema_path,
 
 	rf = xcalloc(1, sizeof(*rf));
 	rf->public_url = public_url != NULL ? xstrdup(public_url) : NULL;
-	rf->emblem = emblem_path();
+	rf->emblem = poster_emblem_path();
 	if (rf->public_url == NULL)
 		log_warnx("QUALIMETRE_PUBLIC_URL is not set: no questionnaire "
 		    "link, QR code or poster QR code can be given");
@@ -331,6 +306,7 @@ referent_create(const char *dsn, const char *schema_path,
 	    public_url);
 	rf->report = report_create(rf->db, rf->staff, rf);
 	rf->comments = comments_create(rf->db, rf->staff, rf->forms);
+	rf->publish = publish_create(rf->db, rf->staff, rf->public_url);
 	return rf;
 }
 
@@ -343,6 +319,7 @@ referent_free(struct referent *rf)
 	together_free(rf->together);
 	progress_free(rf->progress);
 	report_free(rf->report);
+	publish_free(rf->publish);
 	rhythm_free(rf->rhythm);
 	revisions_free(rf->revisions);
 	admin_free(rf->admin);
@@ -1762,8 +1739,10 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 		file_links(b, id);
 		comments_link(b, id);
 	}
-	if (satisfaction)
+	if (satisfaction) {
 		campaign_public_link(rf, b, &cr);
+		publish_section(rf->publish, u, r, b, id, cr.r.responses);
+	}
 	page_end(b);
 	campaign_results_free(&cr);
 }
@@ -1799,6 +1778,34 @@ campaign_file(struct referent *rf, const struct staff_user *u,
 			message(rf, p, u, 500, "Fichier impossible", "Ce fichier "
 			    "n’a pas pu être produit ; l’erreur est signalée.");
 	}
+	campaign_results_free(&cr);
+}
+
+/*
+ * CAMPAIGNS_PREFIX "/ID/publier" and "/retirer": the results as the
+ * campaign's page shows them, handed to publish.c.
+ */
+static void
+campaign_publish(struct referent *rf, const struct staff_user *u,
+    const struct req *r, struct resp *p, const char *id,
+    enum publish_action action)
+{
+	struct campaign_results	 cr;
+	char			 url[512];
+	int			 found;
+
+	if (r->method != HTTP_GET && r->method != HTTP_HEAD &&
+	    r->method != HTTP_POST) {
+		p->status = 405;
+		p->allow = "GET, HEAD, POST";
+		return;
+	}
+	if ((found = campaign_results(rf, u, id, "motif", &cr)) != 1) {
+		campaign_missing(rf, p, u, found);
+		return;
+	}
+	publish_handle(rf->publish, u, r, p, id, action, &cr.r,
+	    public_url(rf, cr.slug, url, sizeof(url)) == 0 ? url : NULL);
 	campaign_results_free(&cr);
 }
 
@@ -1839,6 +1846,7 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	const struct campaign_file	*file;
 	struct staff_user		 u;
 	char				 id[32], name[32], tail;
+	enum publish_action		 action;
 	int				 n;
 
 	http_resp_reset(p);
@@ -1870,6 +1878,10 @@ referent_handle(struct referent *rf, struct req *r, struct resp *p)
 	    report_handle(rf->report, &u, r, p) ||
 	    indicators_handle(rf->indicators, &u, r, p))
 		return;
+	if ((action = publish_path(r->path, id, sizeof(id))) != PUBLISH_NONE) {
+		campaign_publish(rf, &u, r, p, id, action);
+		return;
+	}
 	if (r->method != HTTP_GET && r->method != HTTP_HEAD) {
 		p->status = 405;
 		p->allow = "GET, HEAD";

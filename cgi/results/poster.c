@@ -20,6 +20,7 @@
 #include "chart.h"
 #include "html.h"
 #include "pdfdraw.h"
+#include "log.h"
 #include "poster.h"
 #include "results.h"
 #include "xmalloc.h"
@@ -863,4 +864,24 @@ poster_qr_svg(const char *url, struct buf *out, char **cause)
 	buf_puts(out, "\"/></svg>");
 	QRcode_free(qr);
 	return 0;
+}
+
+char *
+poster_emblem_path(void)
+{
+	const char	*path = getenv("QUALIMETRE_POSTER_EMBLEM");
+	FILE		*f;
+
+	if (path == NULL || *path == '\0') {
+		log_warnx("QUALIMETRE_POSTER_EMBLEM is not set: posters "
+		    "without the Marianne emblem");
+		return NULL;
+	}
+	if ((f = fopen(path, "rb")) == NULL) {
+		log_warnx("%s (QUALIMETRE_POSTER_EMBLEM): %s: posters "
+		    "without the Marianne emblem", path, strerror(errno));
+		return NULL;
+	}
+	fclose(f);
+	return xstrdup(path);
 }

@@ -60,4 +60,12 @@ int	 poster_pdf(const struct results *r, const char *questionnaire_url,
  */
 int	 poster_qr_svg(const char *url, struct buf *out, char **cause);
 
+/*
+ * The Marianne emblem of the posters: the PNG file QUALIMETRE_POSTER_EMBLEM
+ * names (the DSFR's, ./start and the package set it), or NULL, said in
+ * the log, when it is unset or unreadable: the posters then carry the
+ * bloc marque's text alone. The caller frees the path.
+ */
+char	*poster_emblem_path(void);
+
 #endif /* QUALIMETRE_POSTER_H */

@@ -10,7 +10,7 @@ create(const struct serve_config *sc)
 {
 	struct survey	*sv;
 
-	sv = survey_create(sc->dsn, sc->schema, sc->key);
+	sv = survey_create(sc->dsn, sc->schema, sc->key, sc->public_url);
 	survey_warm(sv);
 	return sv;
 }

@@ -18,6 +18,7 @@
 #include "lang.h"
 #include "log.h"
 #include "page.h"
+#include "published.h"
 #include "render.h"
 #include "survey.h"
 #include "token.h"
@@ -145,19 +146,21 @@ struct campaign {
 struct survey {
 	struct db		*db;
 	struct formcache	*forms;
+	struct published	*published;	/* /resultats/ */
 	unsigned char		 key[TOKEN_KEY_LEN];
 	struct campaign		 campaigns[CAMPAIGN_CACHE];
 };
 
 struct survey *
 survey_create(const char *dsn, const char *schema_path,
-    const unsigned char *key)
+    const unsigned char *key, const char *public_url)
 {
 	struct survey	*sv;
 
 	sv = xcalloc(1, sizeof(*sv));
 	sv->db = db_create(dsn, survey_stmts, STMT__MAX);
 	sv->forms = formcache_create(sv->db, schema_path);
+	sv->published = published_create(sv->db, public_url);
 	memcpy(sv->key, key, TOKEN_KEY_LEN);
 	return sv;
 }
@@ -174,6 +177,7 @@ survey_free(struct survey *sv)
 		free(sv->campaigns[i].site_name);
 	}
 	formcache_free(sv->forms);
+	published_free(sv->published);
 	db_free(sv->db);
 	free(sv);
 }
@@ -691,6 +695,8 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	http_resp_reset(p);
 	/* No form of the previous request is held any more. */
 	formcache_trim(sv->forms);
+	if (published_handle(sv->published, r, p))
+		return;
 	if (strncmp(r->path, INFO_PREFIX, sizeof(INFO_PREFIX) - 1) == 0 &&
 	    (r->method == HTTP_GET || r->method == HTTP_HEAD)) {
 		if (info_page(&p->body, r->path + sizeof(INFO_PREFIX) - 1) ==

@@ -1,6 +1,7 @@
 /*
  * The public questionnaire (/enquete/...): shows a campaign's form,
- * checks and stores a submission, says when a campaign is closed.
+ * checks and stores a submission, says when a campaign is closed; and
+ * the published results (/resultats/..., published.h).
  * A handler reads a struct req and fills a struct resp: no FastCGI here.
  */
 #ifndef QUALIMETRE_SURVEY_H
@@ -12,11 +13,12 @@ struct survey;
 
 /*
  * Makes a worker's context: a database handle for dsn (not connected
- * yet), the path of forms/form.rng, and the token key (TOKEN_KEY_LEN
- * bytes, copied). The caller frees it with survey_free().
+ * yet), the path of forms/form.rng, the token key (TOKEN_KEY_LEN
+ * bytes, copied) and the service's public address (or NULL), for the
+ * published results' links. The caller frees it with survey_free().
  */
 struct survey	*survey_create(const char *dsn, const char *schema_path,
-		    const unsigned char *key);
+		    const unsigned char *key, const char *public_url);
 
 /* Frees the context, its connection and its cached forms. */
 void		 survey_free(struct survey *);

@@ -231,3 +231,40 @@ need_browser()
 	done
 	command -v node > /dev/null || bail_out "node is not on the PATH"
 }
+
+# browser_pages PAGES ENQUIRER REFERENT ADMIN PASSWORD: runs
+# tests/browser/pages.mjs on PAGES (lines "WHO NAME PATH [STATUS]", WHO
+# one of anon, enquirer, referent, admin) with those accounts, at 1280 and
+# 360 px, and prints its cases: three a page at each width (those it did
+# not reach count as failed), then whether the program ran to its end and
+# left a screenshot of every page at both widths in
+# $QUALIMETRE_TEST_SCREENSHOTS (./run-tests sets it), or the scratch
+# directory: 6 * pages + 2 cases.
+browser_pages()
+{
+	local pages=$1 enq=$2 ref=$3 adm=$4 pw=$5 shots started rc=0 n=0 npages kind a
+	npages=$(grep -c . <<< "$pages")
+	shots=${QUALIMETRE_TEST_SCREENSHOTS:-$QM_TMP/screenshots}
+	mkdir -p "$shots"
+	started=$(date +%s)
+	printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 900 node "$QM_SRC/tests/browser/pages.mjs" \
+		"$QM_URL" "$enq" "$ref" "$adm" "$shots" > "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
+	diag "the browser program took $(($(date +%s) - started)) s"
+	while IFS=$'\t' read -r kind a; do
+		case $kind in
+		ok) ok 0 "$a"; n=$((n + 1)) ;;
+		'not ok') ok 1 "$a"; n=$((n + 1)) ;;
+		'#') diag "$a" ;;
+		*) diag "unexpected line: $kind $a" ;;
+		esac
+	done < "$QM_TMP/browser.out"
+	for ((; n < npages * 2 * 3; n++)); do
+		ok 1 "case $((n + 1)) of the browser not reached"
+	done
+	if ! is "$rc" 0 "the browser program ran to its end"; then
+		diag "its standard error:"
+		head -n 30 "$QM_TMP/browser.err" | sed 's/^/#   /'
+	fi
+	is "$(find "$shots" -name 'page-*.png' -size +1k -newermt "@$started" | wc -l)" $((npages * 2)) \
+		"a screenshot of every page at both widths, in $shots"
+}

@@ -146,29 +146,4 @@ EOF
 [ "$(grep -c . <<< "$pages")" = "$npages" ] || bail_out "the list holds $(grep -c . <<< "$pages") pages, not $npages"
 
 # ---- the browser
-shots=${QUALIMETRE_TEST_SCREENSHOTS:-$QM_TMP/screenshots}
-mkdir -p "$shots"
-started=$(date +%s)
-rc=0
-printf '%s\n' "$pages" | QM_BP_PASSWORD=$pw timeout -k 5 900 node "$QM_SRC/tests/browser/pages.mjs" \
-	"$QM_URL" "$enq" "$ref" "$adm" "$shots" > "$QM_TMP/browser.out" 2> "$QM_TMP/browser.err" || rc=$?
-diag "the browser program took $(($(date +%s) - started)) s"
-
-n=0
-while IFS=$'\t' read -r kind a; do
-	case $kind in
-	ok) ok 0 "$a"; n=$((n + 1)) ;;
-	'not ok') ok 1 "$a"; n=$((n + 1)) ;;
-	'#') diag "$a" ;;
-	*) diag "unexpected line: $kind $a" ;;
-	esac
-done < "$QM_TMP/browser.out"
-for ((; n < npages * 2 * 3; n++)); do
-	ok 1 "case $((n + 1)) of the browser not reached"
-done
-if ! is "$rc" 0 "the browser program ran to its end"; then
-	diag "its standard error:"
-	head -n 30 "$QM_TMP/browser.err" | sed 's/^/#   /'
-fi
-is "$(find "$shots" -name 'page-*.png' -size +1k -newermt "@$started" | wc -l)" $((npages * 2)) \
-	"a screenshot of every page at both widths, in $shots"
+browser_pages "$pages" "$enq" "$ref" "$adm" "$pw"

@@ -3,11 +3,11 @@
 # without sanitizers, one worker on a socket of its own, driven over
 # FastCGI by cgi-fcgi (libfcgi-bin): the page, a stored submission, a
 # duplicate, an invalid one, a closed campaign, an unknown one, a legal
-# page. Then SIGTERM, and every process's valgrind report must be clean.
+# page, a site's published results, their fragment and poster. Then SIGTERM, and every process's valgrind report must be clean.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 15
+tap_plan 19
 
 plain=${QUALIMETRE_TEST_PLAIN_BUILD:-}
 prog=$plain/cgi/qualimetre-survey
@@ -27,6 +27,23 @@ at_exit as_qualimetre rm -rf "$vglog"
 slug=test-valgrind-$$
 make_campaign "$slug" -3 3
 make_campaign "$slug-fin" -9 -4
+# A snapshot of the closed one, as a referent publishes it (sql/034).
+vgref=vg-pub-$$
+printf '%s\n' "mot de passe valgrind $$" | admin user add --final --login "$vgref" --role referent \
+	--site TEST-IT > /dev/null
+vgcid=$(psql_q "SELECT id FROM qualimetre.campaign WHERE slug = :'s'" s="$slug-fin")
+psql_q "DELETE FROM qualimetre.publication WHERE site_code = 'TEST-IT';
+	INSERT INTO qualimetre.publication (campaign_id, site_id, site_code, site_name, title, opens_on,
+		closes_on, responses, published_by)
+	SELECT c.id, c.site_id, 'TEST-IT', 'Préfecture de test', c.title, c.opens_on, c.closes_on, 40,
+		(SELECT id FROM qualimetre.app_user WHERE login = :'l')
+	FROM qualimetre.campaign c WHERE c.id = :'c';
+	INSERT INTO qualimetre.publication_row VALUES
+		(:'c', 0, 'courtoisie', 'Comment jugez-vous la courtoisie des agents ?', 'Courtoisie', 36, 28, 4,
+		 0.7777777777777778, 0.6190, 0.8829, 0.8, 1),
+		(:'c', 1, 'attente', 'Le temps d’attente', NULL, 0, 0, 0, NULL, NULL, NULL, NULL, NULL)" \
+	c="$vgcid" l="$vgref" > /dev/null
+at_exit psql_q "DELETE FROM qualimetre.publication WHERE campaign_id = $vgcid"
 
 as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre_survey" \
 	valgrind -q --trace-children=yes --leak-check=full --show-leak-kinds=definite,indirect \
@@ -81,6 +98,10 @@ is "$(QM_HELD=1 fcgi POST "/enquete/$slug" "$post")" 429 \
 is "$(fcgi GET "/enquete/$slug-fin")" 410 "a closed campaign"
 is "$(fcgi GET "/enquete/pas-de-campagne")" 404 "an unknown campaign"
 is "$(fcgi GET "/informations/accessibilite")" 200 "a legal page"
+is "$(fcgi GET "/resultats/TEST-IT")" 200 "a site's published results"
+is "$(fcgi GET "/resultats/TEST-IT/integration")" 200 "their fragment"
+is "$(fcgi GET "/resultats/TEST-IT/$vgcid/affiche.pdf")" 200 "their poster"
+is "$(fcgi GET "/resultats/TEST-AUCUN")" 404 "a site with nothing published"
 is "$(responses "$slug")" 2 "two responses stored: the confirmed one, and the other once"
 
 check "SIGTERM stops it" stop_it
