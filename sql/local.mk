@@ -33,9 +33,9 @@ EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/031-purge-logins.sql \
 	sql/032-campaign-lifecycle.sql \
 	sql/033-comments.sql \
+	sql/034-publication.sql \
 	sql/035-indicators.sql \
 	sql/036-selfassess-actions.sql \
-	sql/038-referent-reads-slots.sql \
 	sql/039-site-parent.sql
 
 install-sql:
