@@ -36,7 +36,8 @@ EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/034-publication.sql \
 	sql/035-indicators.sql \
 	sql/036-selfassess-actions.sql \
-	sql/039-site-parent.sql
+	sql/039-site-parent.sql \
+	sql/040-site-parent-edit.sql
 
 install-sql:
 	$(MKDIR_P) '$(DESTDIR)$(sqldir)'

@@ -35,28 +35,30 @@ static const struct db_stmt admin_stmts[S__MAX] = {
 	/* The policies give an admin every site, a referent their own. */
 	[S_SITES] = { "admin_sites",
 	    "SELECT id, code, name, department,"
-	    " coalesce(school_zone, '') AS school_zone, timezone"
+	    " coalesce(school_zone, '') AS school_zone, timezone,"
+	    " coalesce(parent_id::text, '') AS parent_id"
 	    " FROM qualimetre.site ORDER BY code", 0 },
 	/* An admin only (policy referent_admin_creates_sites); audited. */
 	[S_SITE_CREATE] = { "admin_site_create",
 	    "WITH s AS (INSERT INTO qualimetre.site (code, name, department,"
-	    "  school_zone, timezone) VALUES ($1, $2, $3, $4, $5)"
+	    "  school_zone, timezone, parent_id)"
+	    "  VALUES ($1, $2, $3, $4, $5, $6::bigint)"
 	    "  RETURNING id, code),"
 	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event,"
 	    "  detail) SELECT qualimetre.current_user_id(),"
 	    "  (SELECT u.login FROM qualimetre.app_user u"
 	    "   WHERE u.id = qualimetre.current_user_id()),"
 	    "  'site-create', s.code FROM s)"
-	    " SELECT id FROM s", 5 },
+	    " SELECT id FROM s", 6 },
 	[S_SITE_UPDATE] = { "admin_site_update",
-	    "WITH s AS (UPDATE qualimetre.site SET name = $2, school_zone = $3"
-	    "  WHERE id = $1 RETURNING id, code),"
+	    "WITH s AS (UPDATE qualimetre.site SET name = $2, school_zone = $3,"
+	    "  parent_id = $4::bigint WHERE id = $1 RETURNING id, code),"
 	    " a AS (INSERT INTO qualimetre.audit_log (user_id, login, event,"
 	    "  detail) SELECT qualimetre.current_user_id(),"
 	    "  (SELECT u.login FROM qualimetre.app_user u"
 	    "   WHERE u.id = qualimetre.current_user_id()),"
 	    "  'site-update', s.code FROM s)"
-	    " SELECT id FROM s", 3 },
+	    " SELECT id FROM s", 4 },
 };
 
 struct admin {
@@ -168,6 +170,24 @@ valid_zone(const char *s)
 	return s != NULL && (s[0] == '\0' || school_zone_by_code(s) != NULL);
 }
 
+/* A parent as sent: none, or a site's id (the database checks which). */
+static int
+valid_parent(const char *s)
+{
+	return s != NULL && (*s == '\0' || http_id_parse(s, NULL));
+}
+
+/* The errors the database gives a parent (sql/040), on its field. */
+static const char *
+parent_refused(const char *sqlstate)
+{
+	if (strcmp(sqlstate, "23514") == 0 || strcmp(sqlstate, "23503") == 0)
+		return "Choisissez une préfecture du même département, qui "
+		    "n’est elle-même rattachée à aucun site ; un site auquel "
+		    "d’autres sont rattachés ne peut pas l’être.";
+	return NULL;
+}
+
 static int
 valid_timezone(const char *s)
 {
@@ -221,6 +241,7 @@ enum site_field {
 	SF_DEPARTMENT,
 	SF_ZONE,
 	SF_TIMEZONE,
+	SF_PARENT,
 	SF__MAX
 };
 _Static_assert(SF__MAX <= FLD_MAX, "too many fields");
@@ -246,9 +267,10 @@ static void
 site_fields_init(struct fld *f)
 {
 	static const char *const ids[SF__MAX] = { "s-code", "s-name",
-	    "s-department", "s-zone", "s-timezone" };
+	    "s-department", "s-zone", "s-timezone", "s-parent" };
 	static const char *const names[SF__MAX] = { "Code", "Nom",
-	    "Département", "Zone de vacances scolaires", "Fuseau horaire" };
+	    "Département", "Zone de vacances scolaires", "Fuseau horaire",
+	    "Rattachement" };
 	size_t	i;
 
 	for (i = 0; i < SF__MAX; i++) {
@@ -259,10 +281,41 @@ site_fields_init(struct fld *f)
 	}
 }
 
+/*
+ * The sites another may be put under, from the rows of S_SITES: those
+ * without a parent, but self (NULL for a new site). The first option is
+ * none. Returns the number of options; *opts is the caller's to free.
+ */
+static size_t
+parent_opts(PGresult *res, const char *self, const char ***opts)
+{
+	size_t	 n = 1;
+	int	 k, cid, cname, cparent;
+
+	cid = PQfnumber(res, "id");
+	cname = PQfnumber(res, "name");
+	cparent = PQfnumber(res, "parent_id");
+	*opts = xcalloc(2 * ((size_t)PQntuples(res) + 1), sizeof(**opts));
+	(*opts)[0] = "";
+	(*opts)[1] = "Aucun : une préfecture, ou un site à part";
+	for (k = 0; k < PQntuples(res); k++) {
+		if (*PQgetvalue(res, k, cparent) != '\0' || (self != NULL &&
+		    strcmp(PQgetvalue(res, k, cid), self) == 0))
+			continue;
+		(*opts)[2 * n] = PQgetvalue(res, k, cid);
+		(*opts)[2 * n + 1] = PQgetvalue(res, k, cname);
+		n++;
+	}
+	return n;
+}
+
+/* The name, the zone and the site this one is under. */
 static void
-site_name_zone(struct buf *b, struct fld *f)
+site_name_zone(struct buf *b, struct fld *f, PGresult *sites,
+    const char *self)
 {
 	const char *const	*opts;
+	const char		**popts;
 	size_t			 n;
 
 	text_input(b, &f[SF_NAME], "name", "Nom", "Par exemple : "
@@ -271,6 +324,26 @@ site_name_zone(struct buf *b, struct fld *f)
 	opts = zone_opts(&n);
 	select_input(b, &f[SF_ZONE], "zone", "Zone de vacances scolaires",
 	    opts, n);
+	n = parent_opts(sites, self, &popts);
+	page_field_select(b, f[SF_PARENT].id, "parent", "Rattaché à (pour "
+	    "une sous-préfecture, sa préfecture)", popts, n,
+	    f[SF_PARENT].value, f[SF_PARENT].error);
+	free(popts);
+}
+
+/* The code of the site row k of S_SITES is under, or "". */
+static const char *
+parent_code(PGresult *res, int k)
+{
+	const char	*parent;
+	int		 j, cid;
+
+	cid = PQfnumber(res, "id");
+	parent = PQgetvalue(res, k, PQfnumber(res, "parent_id"));
+	for (j = 0; *parent != '\0' && j < PQntuples(res); j++)
+		if (strcmp(PQgetvalue(res, j, cid), parent) == 0)
+			return PQgetvalue(res, j, PQfnumber(res, "code"));
+	return "";
 }
 
 static void
@@ -309,7 +382,8 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 		    HTML_TABLE_BOXES "<table>\n<caption>"
 		    "Les sites</caption>\n<thead><tr><th scope=\"col\">Code"
 		    "</th><th scope=\"col\">Nom</th><th scope=\"col\">"
-		    "Département</th><th scope=\"col\">Zone</th>"
+		    "Département</th><th scope=\"col\">Rattaché à</th>"
+		    "<th scope=\"col\">Zone</th>"
 		    "<th scope=\"col\">Fuseau horaire</th><th scope=\"col\">"
 		    "Action</th></tr></thead>\n<tbody>\n");
 		for (k = 0; k < n; k++) {
@@ -319,6 +393,8 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 			html_puts(b, PQgetvalue(res, k, cname));
 			buf_puts(b, "</td><td>");
 			html_puts(b, PQgetvalue(res, k, cdep));
+			buf_puts(b, "</td><td>");
+			html_puts(b, parent_code(res, k));
 			buf_puts(b, "</td><td>");
 			zone = school_zone_by_code(PQgetvalue(res, k, czone));
 			html_puts(b, zone != NULL ? zone->label : "aucune");
@@ -333,7 +409,6 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 		buf_puts(b, "</tbody>\n</table>\n"
 		    HTML_TABLE_BOXES_END "</div>\n");
 	}
-	PQclear(res);
 
 	buf_puts(b, "<h2 id=\"nouveau\">Nouveau site</h2>\n");
 	error_summary(b, f, SF__MAX, "Le site n’a pas été créé");
@@ -343,7 +418,7 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	text_input(b, &f[SF_CODE], "code", "Code", "Lettres majuscules, "
 	    "chiffres et tirets, 16 au plus ; par exemple : PREF-41",
 	    " required maxlength=\"16\" autocapitalize=\"characters\"");
-	site_name_zone(b, f);
+	site_name_zone(b, f, res, NULL);
 	text_input(b, &f[SF_DEPARTMENT], "department", "Département",
 	    "Code INSEE : 41, 2A, 974…", " required maxlength=\"3\"");
 	for (i = 0; i < NTIMEZONES; i++) {
@@ -357,6 +432,7 @@ sites_page(struct admin *ra, const struct staff_user *u, struct resp *p,
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Créer le site"
 	    "</button>\n</form>\n");
 	page_end(b);
+	PQclear(res);
 }
 
 static void
@@ -364,7 +440,7 @@ site_create(struct admin *ra, const struct staff_user *u,
     const struct req *r, struct resp *p)
 {
 	struct fld	 f[SF__MAX];
-	const char	*params[5];
+	const char	*params[6];
 	PGresult	*res = NULL;
 	char		 sqlstate[6];
 	enum db_status	 st;
@@ -377,6 +453,9 @@ site_create(struct admin *ra, const struct staff_user *u,
 	f[SF_DEPARTMENT].value = field(r, "department");
 	f[SF_ZONE].value = field(r, "zone");
 	f[SF_TIMEZONE].value = field(r, "timezone");
+	f[SF_PARENT].value = field(r, "parent");
+	if (f[SF_PARENT].value == NULL)
+		f[SF_PARENT].value = "";
 	if (!site_code_valid(f[SF_CODE].value))
 		f[SF_CODE].error = "Saisissez un code de 1 à 16 lettres "
 		    "majuscules, chiffres ou tirets, sans tiret au début.";
@@ -392,6 +471,9 @@ site_create(struct admin *ra, const struct staff_user *u,
 	if (!valid_timezone(f[SF_TIMEZONE].value))
 		f[SF_TIMEZONE].error = "Choisissez un fuseau horaire de la "
 		    "liste.";
+	if (!valid_parent(f[SF_PARENT].value))
+		f[SF_PARENT].error = "Choisissez un site de la liste, ou "
+		    "aucun.";
 	for (i = 0; i < SF__MAX; i++)
 		if (f[i].error != NULL)
 			bad = 1;
@@ -401,6 +483,8 @@ site_create(struct admin *ra, const struct staff_user *u,
 		params[2] = f[SF_DEPARTMENT].value;
 		params[3] = *f[SF_ZONE].value != '\0' ? f[SF_ZONE].value : NULL;
 		params[4] = f[SF_TIMEZONE].value;
+		params[5] = *f[SF_PARENT].value != '\0' ?
+		    f[SF_PARENT].value : NULL;
 		st = run(ra, u, S_SITE_CREATE, params, &res, sqlstate);
 		if (st == DB_UNAVAILABLE) {
 			unavailable(ra, p, u);
@@ -413,6 +497,8 @@ site_create(struct admin *ra, const struct staff_user *u,
 		}
 		if (strcmp(sqlstate, "23505") == 0)
 			f[SF_CODE].error = "Un site porte déjà ce code.";
+		else if (parent_refused(sqlstate) != NULL)
+			f[SF_PARENT].error = parent_refused(sqlstate);
 		else if (strcmp(sqlstate, "42501") == 0) {
 			message(ra, p, u, 403, "Accès réservé", "Seul un "
 			    "administrateur crée des sites.");
@@ -453,6 +539,9 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 	if (f[SF_ZONE].value == NULL)
 		f[SF_ZONE].value = PQgetvalue(res, row, PQfnumber(res,
 		    "school_zone"));
+	if (f[SF_PARENT].value == NULL)
+		f[SF_PARENT].value = PQgetvalue(res, row, PQfnumber(res,
+		    "parent_id"));
 	p->no_store = 1;
 	staff_page_open(ra->staff, p, u, "Modifier un site");
 	page_back_link(b, PREFIX "/sites", "Sites");
@@ -464,7 +553,7 @@ site_edit_page(struct admin *ra, const struct staff_user *u,
 	html_puts(b, id);
 	buf_puts(b, "\" novalidate>\n");
 	staff_csrf_input(b, u);
-	site_name_zone(b, f);
+	site_name_zone(b, f, res, id);
 	buf_puts(b, "<button class=\"fr-btn\" type=\"submit\">Enregistrer"
 	    "</button>\n</form>\n");
 	page_end(b);
@@ -476,7 +565,7 @@ site_update(struct admin *ra, const struct staff_user *u,
     const struct req *r, struct resp *p, const char *id)
 {
 	struct fld	 f[SF__MAX];
-	const char	*params[3];
+	const char	*params[4];
 	PGresult	*res = NULL;
 	char		 sqlstate[6];
 	enum db_status	 st;
@@ -484,18 +573,33 @@ site_update(struct admin *ra, const struct staff_user *u,
 	site_fields_init(f);
 	f[SF_NAME].value = field(r, "name");
 	f[SF_ZONE].value = field(r, "zone");
+	f[SF_PARENT].value = field(r, "parent");
+	if (f[SF_PARENT].value == NULL)
+		f[SF_PARENT].value = "";
+	if (!valid_parent(f[SF_PARENT].value))
+		f[SF_PARENT].error = "Choisissez un site de la liste, ou "
+		    "aucun.";
 	if (!valid_text(f[SF_NAME].value, 200))
 		f[SF_NAME].error = "Saisissez le nom du site (200 caractères "
 		    "au plus).";
 	if (!valid_zone(f[SF_ZONE].value))
 		f[SF_ZONE].error = "Choisissez une zone, ou aucune.";
-	if (f[SF_NAME].error == NULL && f[SF_ZONE].error == NULL) {
+	if (f[SF_NAME].error == NULL && f[SF_ZONE].error == NULL &&
+	    f[SF_PARENT].error == NULL) {
 		params[0] = id;
 		params[1] = f[SF_NAME].value;
 		params[2] = *f[SF_ZONE].value != '\0' ? f[SF_ZONE].value : NULL;
+		params[3] = *f[SF_PARENT].value != '\0' ?
+		    f[SF_PARENT].value : NULL;
 		st = run(ra, u, S_SITE_UPDATE, params, &res, sqlstate);
 		if (st == DB_UNAVAILABLE) {
 			unavailable(ra, p, u);
+			return;
+		}
+		if (st != DB_OK && parent_refused(sqlstate) != NULL) {
+			f[SF_PARENT].error = parent_refused(sqlstate);
+			p->status = 400;
+			site_edit_page(ra, u, p, id, f);
 			return;
 		}
 		if (st == DB_REFUSED) {

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 37
+tap_plan 42
 
 login() { staff_login "$@"; }	# login PREFIX LOGIN PASSWORD
 csrf() { http_get "$1" > /dev/null; input_value _csrf; }
@@ -16,8 +16,8 @@ temp_pw() { sed -n 's/.*id="mot-de-passe-provisoire">\([A-Za-z0-9_-]*\)<.*/\1/p'
 uid() { psql_q "SELECT id FROM qualimetre.app_user WHERE login = :'l'" l="$1"; }
 
 pw="mot de passe d'essai $$"
-ad=ad-ra-$$ eb=enq-rb-$$ code_a=TRA-A$$ code_b=TRA-B$$
-code_a=${code_a:0:16} code_b=${code_b:0:16}
+ad=ad-ra-$$ eb=enq-rb-$$ code_a=TRA-A$$ code_b=TRA-B$$ code_c=TRA-C$$
+code_a=${code_a:0:16} code_b=${code_b:0:16} code_c=${code_c:0:16}
 printf '%s\n' "$pw" | admin user add --final --login "$ad" --role admin > /dev/null
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
 	VALUES (:'b', 'Préfecture B de test', '37', 'B')" b="$code_b"
@@ -55,6 +55,22 @@ like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'staff-cre
 t=$(csrf "/referent/sites/$site_a")
 is "$(http_post "/referent/sites/$site_a" "_csrf=$t&name=$(urlencode 'Préfecture A (modifiée)')&zone=C")/$(psql_q "SELECT name || '/' || school_zone FROM qualimetre.site WHERE id = :'s'" s="$site_a")" \
 	"303/Préfecture A (modifiée)/C" "she edits the site's name and zone"
+
+# ---- a sous-préfecture put under its prefecture (sql/040): one level,
+# one department
+t=$(csrf /referent/sites)
+is "$(http_post /referent/sites "_csrf=$t&code=$code_c&name=$(urlencode 'Sous-préfecture C de test')&department=41&zone=B&timezone=Europe%2FParis&parent=$site_a")/$(psql_q "SELECT p.code FROM qualimetre.site s JOIN qualimetre.site p ON p.id = s.parent_id WHERE s.code = :'c'" c="$code_c")" \
+	"303/$code_a" "she creates a sous-préfecture under the prefecture A"
+site_c=$(psql_q "SELECT id FROM qualimetre.site WHERE code = :'c'" c="$code_c")
+t=$(csrf "/referent/sites/$site_b")
+is "$(http_post "/referent/sites/$site_b" "_csrf=$t&name=$(urlencode 'Préfecture B de test')&zone=B&parent=$site_a")/$(psql_q "SELECT coalesce(parent_id::text, 'none') FROM qualimetre.site WHERE id = :'s'" s="$site_b")" \
+	"400/none" "a site of another department is refused as its parent, nothing changed"
+body_has '<a href="#s-parent">' "the error is listed at the top, linked to the field"
+t=$(csrf "/referent/sites/$site_a")
+is "$(http_post "/referent/sites/$site_a" "_csrf=$t&name=$(urlencode 'Préfecture A (modifiée)')&zone=C&parent=$site_c")/$(psql_q "SELECT coalesce(parent_id::text, 'none') FROM qualimetre.site WHERE id = :'s'" s="$site_a")" \
+	"400/none" "a prefecture with a sous-préfecture is put under none"
+is "$(http_post "/referent/sites/$site_a" "_csrf=$t&name=$(urlencode 'Préfecture A (modifiée)')&zone=C&parent=abc")" \
+	400 "a parent that is not a site's number is refused"
 t=$(csrf "/referent/personnes/$(uid "$eb")")
 is "$(http_post "/referent/personnes/$(uid "$eb")" "_csrf=$t&role=enquirer&site=$site_b&site=$site_a")/$(http_post "/referent/personnes/$(uid "$eb")" "_csrf=$t&role=enquirer&site=$site_b")" \
 	303/303 "she gives a site to an account and takes it back"
