@@ -1,4 +1,5 @@
-/* A mystery campaign's slots: moved, or given to another enquirer. */
+/* A mystery campaign's slots moved, or given to another enquirer; its
+   period shortened or extended. */
 #include "config.h"
 
 #include <stdio.h>
@@ -27,6 +28,7 @@ enum stmt {
 	STMT_MOVE,
 	STMT_GIVE,
 	STMT_GIVE_ALL,
+	STMT_PERIOD,
 	STMT__MAX
 };
 
@@ -132,6 +134,10 @@ static const struct db_stmt sl_stmts[STMT__MAX] = {
 	    LOGIN("$3::bigint") ", string_agg(u.id::text, ', '"
 	    "  ORDER BY u.id)), 1000) FROM u HAVING count(*) > 0)"
 	    " SELECT count(*) AS n FROM u", 3 },
+	/* Campaign $1 from $2 to $3, audited (sql/041). */
+	[STMT_PERIOD] = { "slots_period",
+	    "SELECT qualimetre.mystery_campaign_period($1::bigint, $2::date,"
+	    " $3::date) AS ok", 3 },
 };
 
 struct slots {
@@ -149,6 +155,8 @@ enum sl_err {
 	E_ENQUIRER,
 	E_FROM,
 	E_TO,
+	E_OPENS,
+	E_CLOSES,
 	E__MAX
 };
 _Static_assert(E__MAX <= FIELDS_SLOTS_MAX, "too many error slots");
@@ -161,6 +169,8 @@ static const char *const sl_err_names[E__MAX] = {
 	[E_ENQUIRER] = "Enquêteur",
 	[E_FROM] = "Enquêteur absent",
 	[E_TO] = "Enquêteur remplaçant",
+	[E_OPENS] = "Premier jour",
+	[E_CLOSES] = "Dernier jour",
 };
 
 static const char *const sl_err_anchors[E__MAX] = {
@@ -171,6 +181,8 @@ static const char *const sl_err_anchors[E__MAX] = {
 	[E_ENQUIRER] = "gv-enquirer",
 	[E_FROM] = "ga-from",
 	[E_TO] = "ga-to",
+	[E_OPENS] = "pe-opens",
+	[E_CLOSES] = "pe-closes",
 };
 
 enum sl_action {
@@ -178,6 +190,7 @@ enum sl_action {
 	A_MOVE,
 	A_GIVE,
 	A_GIVE_ALL,
+	A_PERIOD,
 };
 
 struct sl_slot {
@@ -232,6 +245,12 @@ struct sl_input {
 	const char	*from_s;
 	long long	 to;
 	const char	*to_s;
+	const char	*opens_s;
+	long		 opens;
+	int		 opens_ok;
+	const char	*closes_s;
+	long		 closes;
+	int		 closes_ok;
 	struct fields_errors errs;
 };
 
@@ -382,7 +401,8 @@ v_action(void *arg, const char *v)
 
 	in->action = strcmp(v, "deplacer") == 0 ? A_MOVE :
 	    strcmp(v, "confier") == 0 ? A_GIVE :
-	    strcmp(v, "confier-tout") == 0 ? A_GIVE_ALL : A_NONE;
+	    strcmp(v, "confier-tout") == 0 ? A_GIVE_ALL :
+	    strcmp(v, "periode") == 0 ? A_PERIOD : A_NONE;
 	if (in->action == A_NONE)
 		fields_form_fail(&in->errs, "Cette action n’existe pas.");
 	return in->action != A_NONE;
@@ -453,6 +473,28 @@ v_to(void *arg, const char *v)
 	    "l’enquêteur remplaçant dans la liste.");
 }
 
+static int
+v_opens(void *arg, const char *v)
+{
+	struct sl_input	*in = arg;
+
+	in->opens_s = v;
+	in->opens_ok = fields_date(&in->errs, E_OPENS, v, &in->opens,
+	    "Indiquez le premier jour de la campagne.", "2027-04-01");
+	return in->opens_ok;
+}
+
+static int
+v_closes(void *arg, const char *v)
+{
+	struct sl_input	*in = arg;
+
+	in->closes_s = v;
+	in->closes_ok = fields_date(&in->errs, E_CLOSES, v, &in->closes,
+	    "Indiquez le dernier jour de la campagne.", "2027-04-15");
+	return in->closes_ok;
+}
+
 /* The action comes first in the forms: the slot's error follows it. */
 static const struct fields_field sl_fields[] = {
 	{ STAFF_CSRF_FIELD, NULL, 0, FIELDS_NO_SLOT },	/* staff_csrf_ok */
@@ -463,6 +505,8 @@ static const struct fields_field sl_fields[] = {
 	{ "enquirer",	v_enquirer,	0, E_ENQUIRER },
 	{ "from",	v_from,		0, E_FROM },
 	{ "to",		v_to,		0, E_TO },
+	{ "opens_on",	v_opens,	0, E_OPENS },
+	{ "closes_on",	v_closes,	0, E_CLOSES },
 };
 #define SL_NFIELDS	(sizeof(sl_fields) / sizeof(sl_fields[0]))
 
@@ -526,6 +570,66 @@ check_move(const struct sl_ctx *c, struct sl_input *in,
 	}
 }
 
+/*
+ * Checks a new period by the terms of sql/041, each refusal in words: a
+ * whole period under PLAN_DAYS_MAX days, the first day kept once the
+ * campaign has opened, no past day cut or added, every slot inside.
+ */
+static void
+check_period(const struct sl_ctx *c, struct sl_input *in)
+{
+	char	 day[64], list[512];
+	size_t	 i, n, len;
+
+	if (in->opens_s == NULL)
+		fields_fail(&in->errs, E_OPENS, "Indiquez le premier jour de la "
+		    "campagne.");
+	if (in->closes_s == NULL)
+		fields_fail(&in->errs, E_CLOSES, "Indiquez le dernier jour de "
+		    "la campagne.");
+	if (!in->opens_ok || !in->closes_ok)
+		return;
+	day_label(c->opens, day, sizeof(day));
+	if (c->opens <= c->today && in->opens != c->opens)
+		fields_fail(&in->errs, E_OPENS, "La campagne a commencé : son "
+		    "premier jour reste le %s.", day);
+	else if (in->opens < c->today && in->opens != c->opens)
+		fields_fail(&in->errs, E_OPENS, "Choisissez aujourd’hui ou un "
+		    "jour à venir.");
+	if (in->closes < in->opens)
+		fields_fail(&in->errs, E_CLOSES, "Le dernier jour précède le "
+		    "premier.");
+	else if (in->closes - in->opens >= PLAN_DAYS_MAX)
+		fields_fail(&in->errs, E_CLOSES, "Une campagne dure moins de "
+		    "%d jours.", PLAN_DAYS_MAX);
+	else if (in->closes < c->today)
+		fields_fail(&in->errs, E_CLOSES, "Choisissez aujourd’hui ou un "
+		    "jour à venir : une campagne ne se termine pas dans le "
+		    "passé.");
+	else if (in->opens == c->opens && in->closes == c->closes)
+		fields_fail(&in->errs, E_CLOSES, "Ce sont déjà ses dates : "
+		    "rien à changer.");
+	if (in->errs.nerrors > 0)
+		return;
+	list[0] = '\0';
+	for (i = n = 0; i < c->nslots; i++) {
+		if (c->slots[i].day >= in->opens &&
+		    c->slots[i].day <= in->closes)
+			continue;
+		if (n++ < 4) {
+			len = strlen(list);
+			snprintf(list + len, sizeof(list) - len, "%s%s",
+			    len > 0 ? " ; " : "", c->slots[i].label);
+		}
+	}
+	if (n > 0)
+		fields_fail(&in->errs, c->slots[0].day < in->opens &&
+		    in->opens != c->opens ? E_OPENS : E_CLOSES, "%zu %s hors "
+		    "de cette période : déplacez-%s d’abord (%s%s).", n, n > 1 ?
+		    "créneaux tombent" : "créneau tombe", n > 1 ? "les" : "le",
+		    list, n > 4 ? "…" : "");
+}
+
 /* Checks what needs the context, after each field on its own. */
 static const struct sl_slot *
 check(const struct sl_ctx *c, struct sl_input *in)
@@ -537,6 +641,10 @@ check(const struct sl_ctx *c, struct sl_input *in)
 
 	if (in->action == A_NONE) {
 		fields_form_fail(&in->errs, "Choisissez une action.");
+		return NULL;
+	}
+	if (in->action == A_PERIOD) {
+		check_period(c, in);
 		return NULL;
 	}
 	if (in->action != A_GIVE_ALL) {
@@ -628,7 +736,7 @@ form_close(struct buf *b, const char *button)
 	    "type=\"submit\">%s</button>\n</form>\n", button);
 }
 
-/* The three forms, each with what was sent when it was the one. */
+/* The four forms, each with what was sent when it was the one. */
 static void
 forms(struct buf *b, const struct staff_user *u, const struct sl_ctx *c,
     const struct sl_input *in)
@@ -639,6 +747,10 @@ forms(struct buf *b, const struct staff_user *u, const struct sl_ctx *c,
 	const char	**opts, **people;
 	size_t		 nopts, i;
 	char *const	*e = in->errs.error;
+	char		 opens[CAL_DATE_LEN + 1], closes[CAL_DATE_LEN + 1];
+
+	cal_format(c->opens, opens);
+	cal_format(c->closes, closes);
 
 	opts = xcalloc(2 * c->nslots + 1, sizeof(*opts));
 	people = xcalloc(2 * c->nenquirers + 1, sizeof(*people));
@@ -647,6 +759,18 @@ forms(struct buf *b, const struct staff_user *u, const struct sl_ctx *c,
 		people[2 * i] = c->enquirers[i].id;
 		people[2 * i + 1] = c->enquirers[i].name;
 	}
+	form_open(b, u, c->id, "periode", "Raccourcir ou prolonger la "
+	    "campagne");
+	buf_puts(b, "<p class=\"fr-hint-text\">Une campagne commencée garde "
+	    "son premier jour ; ses créneaux doivent tous tenir dans la "
+	    "nouvelle période.</p>\n");
+	page_field_input(b, "pe-opens", "opens_on", "date", "", "Premier jour",
+	    NULL, in->action == A_PERIOD ? in->opens_s : opens, e[E_OPENS],
+	    NULL, NULL);
+	page_field_input(b, "pe-closes", "closes_on", "date", "",
+	    "Dernier jour (inclus)", NULL, in->action == A_PERIOD ?
+	    in->closes_s : closes, e[E_CLOSES], NULL, NULL);
+	form_close(b, "Changer la période");
 	if (nopts == 0) {
 		buf_puts(b, "<p>Aucun créneau à venir non enregistré : il n’y "
 		    "a rien à déplacer ni à confier.</p>\n");
@@ -737,6 +861,8 @@ page(struct slots *sl, struct resp *p, const struct staff_user *u,
 		page_success(b, "Le créneau est déplacé.");
 	if (http_field_get(r, "confie") != NULL)
 		page_success(b, "Le créneau est confié.");
+	if (http_field_get(r, "periode") != NULL)
+		page_success(b, "La période de la campagne est changée.");
 	if ((f = http_field_get(r, "confies")) != NULL &&
 	    http_id_parse(f->val, &n)) {
 		snprintf(text, sizeof(text), "%lld %s à l’enquêteur "
@@ -788,6 +914,10 @@ change(struct slots *sl, const struct staff_user *u, struct req *r,
 		params[1] = s->id;
 		params[2] = a;
 		stmt = STMT_GIVE;
+	} else if (in.action == A_PERIOD) {
+		params[1] = in.opens_s;
+		params[2] = in.closes_s;
+		stmt = STMT_PERIOD;
 	} else {
 		params[1] = in.from_s;
 		params[2] = in.to_s;
@@ -795,10 +925,14 @@ change(struct slots *sl, const struct staff_user *u, struct req *r,
 	}
 	st = db_exec_as_logged(sl->db, u->session, u->login, sl->base + stmt,
 	    "slot change", params, &res, sqlstate);
-	if (st == DB_OK && PQntuples(res) == 1 && (stmt != STMT_GIVE_ALL ||
-	    strcmp(db_value(res, 0, "n"), "0") != 0)) {
+	if (st == DB_OK && PQntuples(res) == 1 && (stmt == STMT_GIVE_ALL ?
+	    strcmp(db_value(res, 0, "n"), "0") != 0 : stmt == STMT_PERIOD ?
+	    strcmp(db_value(res, 0, "ok"), "t") == 0 : 1)) {
 		p->status = 303;
-		if (stmt == STMT_GIVE_ALL)
+		if (stmt == STMT_PERIOD)
+			xasprintf(&p->location, CAMPAIGNS_PREFIX "/%s/creneaux"
+			    "?periode", c->id);
+		else if (stmt == STMT_GIVE_ALL)
 			xasprintf(&p->location, CAMPAIGNS_PREFIX "/%s/creneaux"
 			    "?confies=%s", c->id, db_value(res, 0, "n"));
 		else
@@ -807,6 +941,7 @@ change(struct slots *sl, const struct staff_user *u, struct req *r,
 			    "confie");
 	} else if (st == DB_OK || (st == DB_REFUSED &&
 	    (strcmp(sqlstate, "23505") == 0 ||
+	    strcmp(sqlstate, "23514") == 0 ||
 	    strcmp(sqlstate, "42501") == 0))) {
 		staff_page_message(sl->staff, p, u, 409, "Créneau modifié "
 		    "entre-temps", "Les créneaux ont changé depuis l’affichage "

@@ -14,7 +14,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 98
+tap_plan 107
 
 T="(now() AT TIME ZONE 'Europe/Paris')::date"
 day() { psql_q "SELECT to_char($T + :'n'::int, 'YYYY-MM-DD')" n="$1"; }
@@ -249,6 +249,26 @@ is "$(give_all "$ide1" "$ide2") $(http_header Location)" "303 /referent/campagne
 is "$(slot_of "$s1")|$(slot_of "$s4")" "$(dplus 3) true $e2|$(dplus 2) false $e1" "her remaining slot moved, her recorded one kept"
 is "$(give_all "$ide1" "$ide2")" 400 "nothing left to give: 400"
 body_has "aucun créneau à venir" "says so"
+
+# ---- a mystery campaign shortened and extended (sql/041)
+period() { http_post "/referent/campagnes/$m/creneaux" "_csrf=$csrf&action=periode&opens_on=$1&closes_on=$2"; }
+dates() { psql_q "SELECT opens_on || ' ' || closes_on FROM qualimetre.campaign WHERE id = :'m'" m="$m"; }
+opened=$(psql_q "SELECT opens_on FROM qualimetre.campaign WHERE id = :'m'" m="$m")
+is "$(period "$opened" "$Y-11-30") $(http_header Location)" "303 /referent/campagnes/$m/creneaux?periode" \
+	"the campaign extended by a month"
+is "$(dates)" "$opened $Y-11-30" "its last day moved, its first kept"
+like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'campaign-period' ORDER BY id DESC LIMIT 1")" \
+	"^campaign $m: from $opened – $Y-10-31 to $opened – $Y-11-30\$" "the change is in the audit log, before and after"
+before=$(dates)
+is "$(period "$opened" "$mon")" 400 "shortened to a day that leaves slots outside: 400"
+body_has "hors de cette période" "says which slots to move first"
+is "$(period "$mon" "$Y-11-30")/$(period "$opened" "$(day -1)")/$(period "$Y-11-30" "$Y-11-01")" "400/400/400" \
+	"a new first day once opened, a last day past, a last day before the first: 400 each"
+is "$(dates)" "$before" "the dates did not change"
+out=$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false);
+	SELECT qualimetre.mystery_campaign_period(:'m', :'o', :'c')" tok="$(session_token "$ida")" m="$m" o="$opened" c="$mon" 2>&1)
+like "$out" "slots lie outside" "the database itself refuses a period that leaves slots outside"
+is "$(period "$opened" "$Y-10-31")/$(dates)" "303/$opened $Y-10-31" "shortened back to its first end"
 
 # ---- a mystery campaign cancelled: its enquirers record nothing more
 writable() { psql_as qualimetre_mystery "SELECT set_config('qualimetre.session', :'tok', false);
