@@ -1246,3 +1246,47 @@ actions_handle(struct actions *ac, const struct staff_user *u,
 	choices_free(&ch);
 	return 1;
 }
+
+int
+actions_year_load(struct actions *ac, const struct staff_user *u,
+    const char *site_id, int year, struct actions_year *out)
+{
+	struct actions_item	*it;
+	const char		*params[4];
+	char			 y[16], sqlstate[6];
+	int			 i, n;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(y, sizeof(y), "%d", year);
+	params[0] = site_id;
+	params[1] = y;
+	params[2] = params[3] = NULL;
+	if (run(ac, u, A_LIST, params, &out->res, sqlstate) != DB_OK)
+		return -1;
+	n = PQntuples(out->res);
+	out->items = xcalloc((size_t)n + 1, sizeof(*out->items));
+	for (i = 0; i < n; i++) {
+		it = &out->items[out->nitems];
+		if (actions_origin_parse(db_value(out->res, i, "origin"),
+		    &it->origin) == -1 || actions_status_parse(db_value(out->res,
+		    i, "status"), &it->status) == -1)
+			continue;
+		it->site_name = db_value(out->res, i, "site_name");
+		it->title = db_value(out->res, i, "title");
+		it->owner = db_value(out->res, i, "owner");
+		it->due_on = db_value(out->res, i, "due_on");
+		it->copil_on = db_value(out->res, i, "copil_on");
+		it->copil_label = db_value(out->res, i, "copil_label");
+		it->overdue = *db_value(out->res, i, "overdue") == 't';
+		out->nitems++;
+	}
+	return 0;
+}
+
+void
+actions_year_free(struct actions_year *y)
+{
+	PQclear(y->res);
+	free(y->items);
+	memset(y, 0, sizeof(*y));
+}

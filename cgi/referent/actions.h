@@ -16,6 +16,10 @@
 #ifndef QUALIMETRE_ACTIONS_H
 #define QUALIMETRE_ACTIONS_H
 
+#include <stddef.h>
+
+#include <libpq-fe.h>
+
 struct buf;
 struct db;
 struct req;
@@ -86,6 +90,39 @@ struct actions	*actions_create(struct db *db, struct staff *staff);
 
 /* Frees the context; NULL does nothing. */
 void		 actions_free(struct actions *);
+
+/* An action as the annual report lists it. */
+struct actions_item {
+	const char		*site_name;
+	const char		*title;
+	const char		*owner;		/* "" when none */
+	const char		*due_on;	/* "YYYY-MM-DD", or "" */
+	const char		*copil_on;	/* the meeting's day, or "" */
+	const char		*copil_label;	/* or "" */
+	enum actions_origin	 origin;
+	enum actions_status	 status;
+	int			 overdue;	/* due date passed, open */
+};
+
+/* The actions of a site's year, as actions_year_load fills it. */
+struct actions_year {
+	PGresult		*res;		/* the strings point into it */
+	struct actions_item	*items;
+	size_t			 nitems;
+};
+
+/*
+ * Reads the actions of site site_id (digits) due or created in year, as
+ * u may read them, into *out: overdue first, then by due date. Returns
+ * 0, or -1 when the database is unavailable. The caller frees out with
+ * actions_year_free() in every case.
+ */
+int		 actions_year_load(struct actions *,
+		    const struct staff_user *u, const char *site_id, int year,
+		    struct actions_year *out);
+
+/* Frees what actions_year_load filled and zeroes it. */
+void		 actions_year_free(struct actions_year *);
 
 /*
  * Handles ACTIONS_PREFIX and the paths under it for the logged-in user

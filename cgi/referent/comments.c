@@ -37,6 +37,7 @@ enum stmt {
 	S_THEME_ADD,
 	S_THEME_RENAME,
 	S_THEME_REMOVE,
+	S_YEAR_THEMES,
 	S__MAX
 };
 
@@ -194,6 +195,21 @@ static const struct db_stmt comments_stmts[S__MAX] = {
 	[S_THEME_REMOVE] = { "comments_theme_remove",
 	    "DELETE FROM qualimetre.comment_theme"
 	    " WHERE site_id = $1::bigint AND id = $2::bigint RETURNING id", 2 },
+	/*
+	 * The comments tagged with each theme of site $1 over the campaigns
+	 * opened in year $2, the hidden ones left out: most first.
+	 */
+	[S_YEAR_THEMES] = { "comments_year_themes",
+	    "SELECT t.label, count(*) AS n FROM qualimetre.comment_theme t"
+	    " JOIN qualimetre.comment_tag g ON g.theme_id = t.id"
+	    " JOIN qualimetre.campaign c ON c.id = g.campaign_id"
+	    " JOIN qualimetre.counted_response r ON r.id = g.response_id"
+	    " WHERE t.site_id = $1::bigint"
+	    " AND extract(year FROM c.opens_on) = $2::int"
+	    " AND NOT EXISTS (SELECT 1 FROM qualimetre.comment_hidden h"
+	    "  WHERE h.response_id = g.response_id"
+	    "  AND h.question = g.question)"
+	    " GROUP BY t.label ORDER BY 2 DESC, 1", 2 },
 };
 
 _Static_assert(COMMENTS_PER_PAGE == 50, "S_LIST's LIMIT");
@@ -1746,4 +1762,42 @@ comments_handle(struct comments *cm, const struct staff_user *u,
 		list_get(cm, u, r, p, &c);
 	campaign_free(&c);
 	return 1;
+}
+
+int
+comments_year_themes(struct comments *cm, const struct staff_user *u,
+    const char *site_id, int year, struct comments_theme_count **out,
+    size_t *nout)
+{
+	PGresult	*res = NULL;
+	const char	*params[2];
+	char		 y[16], sqlstate[6];
+	int		 i, n;
+
+	*out = NULL;
+	*nout = 0;
+	snprintf(y, sizeof(y), "%d", year);
+	params[0] = site_id;
+	params[1] = y;
+	if (run(cm, u, S_YEAR_THEMES, params, &res, sqlstate) != DB_OK)
+		return -1;
+	n = PQntuples(res);
+	*out = xcalloc((size_t)n + 1, sizeof(**out));
+	for (i = 0; i < n; i++) {
+		(*out)[i].label = xstrdup(db_value(res, i, "label"));
+		(*out)[i].count = strtoll(db_value(res, i, "n"), NULL, 10);
+	}
+	*nout = (size_t)n;
+	PQclear(res);
+	return 0;
+}
+
+void
+comments_theme_counts_free(struct comments_theme_count *c, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(c[i].label);
+	free(c);
 }

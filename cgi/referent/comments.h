@@ -12,6 +12,8 @@
 #ifndef QUALIMETRE_COMMENTS_H
 #define QUALIMETRE_COMMENTS_H
 
+#include <stddef.h>
+
 struct buf;
 struct db;
 struct form;
@@ -63,6 +65,27 @@ int		 comments_handle(struct comments *, const struct staff_user *u,
  */
 void		 comments_summary(struct buf *b, const struct form *f,
 		    const char *answers);
+
+/* A theme and the comments tagged with it. */
+struct comments_theme_count {
+	char		*label;
+	long long	 count;
+};
+
+/*
+ * Counts the comments tagged with each theme of site site_id (digits)
+ * over the campaigns opened in year, those hidden left out, as u may
+ * read them: *out (most first, the caller frees it with
+ * comments_theme_counts_free) and *nout. Returns 0, or -1 when the
+ * database is unavailable (*out NULL).
+ */
+int		 comments_year_themes(struct comments *,
+		    const struct staff_user *u, const char *site_id, int year,
+		    struct comments_theme_count **out, size_t *nout);
+
+/* Frees n counts of comments_year_themes; NULL does nothing. */
+void		 comments_theme_counts_free(struct comments_theme_count *,
+		    size_t n);
 
 /* The link from the page of campaign id (digits) to its comments. */
 void		 comments_link(struct buf *b, const char *id);

@@ -275,7 +275,8 @@ struct referent *
 referent_create(const char *dsn, const char *schema_path,
     const unsigned char *key, const char *public_url)
 {
-	struct referent	*rf;
+	struct referent		*rf;
+	struct report_sources	 src;
 
 	rf = xcalloc(1, sizeof(*rf));
 	rf->public_url = public_url != NULL ? xstrdup(public_url) : NULL;
@@ -304,8 +305,12 @@ referent_create(const char *dsn, const char *schema_path,
 	rf->actions = actions_create(rf->db, rf->staff);
 	rf->progress = progress_create(rf->db, rf->staff, rf->forms,
 	    public_url);
-	rf->report = report_create(rf->db, rf->staff, rf);
 	rf->comments = comments_create(rf->db, rf->staff, rf->forms);
+	src.ind = rf->indicators;
+	src.cm = rf->comments;
+	src.sa = rf->selfassess;
+	src.ac = rf->actions;
+	rf->report = report_create(rf->db, rf->staff, rf, &src);
 	rf->publish = publish_create(rf->db, rf->staff, rf->public_url);
 	return rf;
 }

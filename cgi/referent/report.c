@@ -8,20 +8,24 @@
 
 #include <libpq-fe.h>
 
+#include "actions.h"
 #include "buf.h"
 #include "chart.h"
+#include "comments.h"
 #include "db.h"
 #include "doc.h"
 #include "fields.h"
 #include "form.h"
 #include "html.h"
 #include "http.h"
+#include "indicators.h"
 #include "log.h"
 #include "odf.h"
 #include "page.h"
 #include "referent.h"
 #include "report.h"
 #include "results.h"
+#include "selfassess.h"
 #include "staff.h"
 #include "stats.h"
 #include "xmalloc.h"
@@ -71,6 +75,10 @@ struct report {
 	struct db	*db;
 	struct staff	*staff;
 	struct referent	*rf;
+	struct indicators *ind;
+	struct comments	*cm;
+	struct selfassess *sa;
+	struct actions	*ac;
 	size_t		 base;
 	char		 attachment[96];	/* the file's name */
 };
@@ -80,12 +88,14 @@ static const struct {
 	const char	*kind;
 	const char	*label;		/* a section's heading */
 	const char	*units;		/* what is counted */
+	const char	*unit;		/* one of them */
 	const char	*sheet;		/* the ODS sheet's name */
 } kinds[] = {
 	{ "satisfaction", "Questionnaires de satisfaction", "réponses",
-	    "Satisfaction" },
-	{ "mystery-call", "Appels mystère", "appels", "Appels mystère" },
-	{ "mystery-email", "Courriels mystère", "courriels",
+	    "réponse", "Satisfaction" },
+	{ "mystery-call", "Appels mystère", "appels", "appel",
+	    "Appels mystère" },
+	{ "mystery-email", "Courriels mystère", "courriels", "courriel",
 	    "Courriels mystère" },
 };
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
@@ -120,6 +130,16 @@ struct rpool {
 	size_t		 ncamps;
 };
 
+/* One site's indicators, self-assessments and actions of the year. */
+struct rsite {
+	char			*name;
+	struct indicators_year	 ind;
+	int			 has_ind;
+	struct selfassess_summary sem[2];	/* S1, S2 */
+	int			 has_sem[2];
+	struct actions_year	 actions;
+};
+
 /* A report's contents. */
 struct bilan {
 	int		 year;
@@ -130,6 +150,10 @@ struct bilan {
 	size_t		 npools;
 	int		 reading_year;	/* the campaign being read is of
 					   year (1) or the one before (0) */
+	struct rsite	*sites;		/* the scope's, by name */
+	size_t		 nsites;
+	struct comments_theme_count *themes; /* pooled, most first */
+	size_t		 nthemes;
 };
 
 /* The page's parameters. */
@@ -149,7 +173,8 @@ struct rquery {
 };
 
 struct report *
-report_create(struct db *db, struct staff *staff, struct referent *rf)
+report_create(struct db *db, struct staff *staff, struct referent *rf,
+    const struct report_sources *src)
 {
 	struct report	*rp;
 
@@ -157,6 +182,10 @@ report_create(struct db *db, struct staff *staff, struct referent *rf)
 	rp->db = db;
 	rp->staff = staff;
 	rp->rf = rf;
+	rp->ind = src->ind;
+	rp->cm = src->cm;
+	rp->sa = src->sa;
+	rp->ac = src->ac;
 	rp->base = db_register(db, report_stmts, S__MAX);
 	return rp;
 }
@@ -193,6 +222,19 @@ bilan_free(struct bilan *bl)
 	free(bl->pools);
 	bl->pools = NULL;
 	bl->npools = 0;
+	for (i = 0; i < bl->nsites; i++) {
+		free(bl->sites[i].name);
+		indicators_year_free(&bl->sites[i].ind);
+		selfassess_summary_free(&bl->sites[i].sem[0]);
+		selfassess_summary_free(&bl->sites[i].sem[1]);
+		actions_year_free(&bl->sites[i].actions);
+	}
+	free(bl->sites);
+	bl->sites = NULL;
+	bl->nsites = 0;
+	comments_theme_counts_free(bl->themes, bl->nthemes);
+	bl->themes = NULL;
+	bl->nthemes = 0;
 }
 
 static struct rpool *
@@ -322,6 +364,102 @@ crit_name(const struct rcrit *c)
 	return c->q.short_label != NULL ? c->q.short_label : c->q.label;
 }
 
+/* What kind counts, for n of them: "1 appel", "2 appels", "0 appel". */
+static const char *
+units(size_t kind, long long n)
+{
+	return n > 1 ? kinds[kind].units : kinds[kind].unit;
+}
+
+/* The plural's "s" for n: French keeps 0 and 1 singular. */
+static const char *
+plural(long long n)
+{
+	return n > 1 ? "s" : "";
+}
+
+/* The indicators below their target, and those with a target. */
+static void
+indicators_below(const struct bilan *bl, int *below, int *targets)
+{
+	const struct indicators_row	*r;
+	size_t				 i, k;
+
+	*below = *targets = 0;
+	for (i = 0; i < bl->nsites; i++)
+		for (k = 0; k < bl->sites[i].ind.nrows; k++) {
+			r = &bl->sites[i].ind.rows[k];
+			if (!r->available || !r->year.has_verdict)
+				continue;
+			(*targets)++;
+			*below += r->year.verdict == STATS_BELOW;
+		}
+}
+
+/*
+ * The lines of the synthesis on the indicators, the comments' themes,
+ * the self-assessment and the action plan, through put as synthesis().
+ */
+static void
+synthesis_sites(const struct bilan *bl,
+    void (*put)(const char *, int, void *), void *arg)
+{
+	const struct rsite	*st;
+	char			*s;
+	size_t			 i, k, gaps;
+	int			 below, targets, h, done;
+	long long		 tagged = 0, nact = 0, late = 0;
+
+	indicators_below(bl, &below, &targets);
+	if (targets > 0) {
+		xasprintf(&s, "Indicateurs de qualité : %d indicateur%s sous "
+		    "leur objectif, sur %d avec objectif.", below,
+		    plural(below), targets);
+		put(s, 0, arg);
+		free(s);
+	}
+	for (k = 0; k < bl->nthemes; k++)
+		tagged += bl->themes[k].count;
+	if (bl->nthemes > 0) {
+		xasprintf(&s, "Commentaires : %lld classement%s par thème, le "
+		    "plus fréquent « %s » (%lld).", tagged, plural(tagged),
+		    bl->themes[0].label, bl->themes[0].count);
+		put(s, 0, arg);
+		free(s);
+	}
+	/* The latest semester validated at some site of the scope. */
+	for (h = 1; h >= 0; h--) {
+		done = 0;
+		gaps = 0;
+		for (i = 0; i < bl->nsites; i++) {
+			st = &bl->sites[i];
+			if (!st->has_sem[h] || !st->sem[h].validated)
+				continue;
+			done++;
+			gaps += st->sem[h].ngaps;
+		}
+		if (done == 0)
+			continue;
+		xasprintf(&s, "Auto-diagnostic : %zu engagement%s sous le "
+		    "niveau requis au %s semestre %d.", gaps,
+		    plural((long long)gaps), h == 0 ? "1er" : "2e", bl->year);
+		put(s, 0, arg);
+		free(s);
+		break;
+	}
+	for (i = 0; i < bl->nsites; i++) {
+		nact += (long long)bl->sites[i].actions.nitems;
+		for (k = 0; k < bl->sites[i].actions.nitems; k++)
+			late += bl->sites[i].actions.items[k].overdue;
+	}
+	if (nact > 0) {
+		xasprintf(&s, "Plan d’actions : %lld action%s en %d, dont %lld "
+		    "en retard.", nact, plural(nact), bl->year, late);
+		put(s, 0, arg);
+		free(s);
+	}
+}
+
 /* "+4,2 points" (one decimal, a sign always). */
 static void
 points(double diff, char *out, size_t size)
@@ -355,6 +493,7 @@ synthesis(const struct bilan *bl,
 		    "périmètre.", bl->year);
 		put(s, 0, arg);
 		free(s);
+		synthesis_sites(bl, put, arg);
 		return;
 	}
 	for (i = 0; i < bl->npools; i++) {
@@ -380,13 +519,15 @@ synthesis(const struct bilan *bl,
 		if (pl->prev_campaigns > 0)
 			xasprintf(&s, "%s : %lld %s en %d (%d campagne%s), "
 			    "contre %lld en %d.", kinds[pl->kind].label,
-			    pl->responses, kinds[pl->kind].units, bl->year,
+			    pl->responses, units(pl->kind, pl->responses),
+			    bl->year,
 			    pl->campaigns, pl->campaigns > 1 ? "s" : "",
 			    pl->prev_responses, bl->year - 1);
 		else
 			xasprintf(&s, "%s : %lld %s en %d (%d campagne%s).",
 			    kinds[pl->kind].label, pl->responses,
-			    kinds[pl->kind].units, bl->year, pl->campaigns,
+			    units(pl->kind, pl->responses), bl->year,
+			    pl->campaigns,
 			    pl->campaigns > 1 ? "s" : "");
 		put(s, 0, arg);
 		free(s);
@@ -401,6 +542,7 @@ synthesis(const struct bilan *bl,
 			free(s);
 		}
 	}
+	synthesis_sites(bl, put, arg);
 	for (i = 0; i < bl->npools; i++) {
 		pl = &bl->pools[i];
 		for (k = 0; k < pl->ncrit; k++) {
@@ -536,7 +678,7 @@ pools_section(struct doc *d, const struct bilan *bl, size_t from, size_t to)
 		n++;
 		doc_heading(d, 2, kinds[pl->kind].label);
 		doc_paragraphf(d, "%lld %s en %d sur %d campagne%s%s",
-		    pl->responses, kinds[pl->kind].units, bl->year,
+		    pl->responses, units(pl->kind, pl->responses), bl->year,
 		    pl->campaigns, pl->campaigns > 1 ? "s" : "",
 		    pl->prev_campaigns > 0 ? "." : " ; aucune l’année "
 		    "précédente pour comparer.");
@@ -606,6 +748,226 @@ section_pending(struct doc *d, const struct bilan *bl)
 	    "cette partie sera remplie par une prochaine version.");
 }
 
+/* The table of the site i of a section: its sheet is called base,
+   numbered from the second site on ("Indicateurs 2"). */
+static void
+site_table(struct doc *d, const char *base, size_t i, size_t ncols,
+    const char *const *cols, const double *widths)
+{
+	char	sheet[48];
+
+	if (i == 0)
+		snprintf(sheet, sizeof(sheet), "%s", base);
+	else
+		snprintf(sheet, sizeof(sheet), "%s %u", base, (unsigned)(i + 1));
+	doc_table(d, sheet, ncols, cols, widths);
+}
+
+/* A value of indicator r in a cell: a rate, days or a count. */
+static void
+indicator_cell(struct doc *d, const struct indicators_row *r, double v)
+{
+	if (strcmp(r->unit, "proportion") == 0)
+		doc_cell_percent(d, v, 1);
+	else
+		doc_cell_number(d, v, strcmp(r->unit, "days") == 0 ? 1 : 0);
+}
+
+static void
+section_indicators(struct doc *d, const struct bilan *bl)
+{
+	static const double	 widths[] = { 6.0, 2.2, 2.2, 2.6 };
+	const struct indicators_row *r;
+	const char		*cols[4];
+	char			 yr[32];
+	size_t			 i, k;
+	int			 below, targets;
+
+	indicators_below(bl, &below, &targets);
+	doc_paragraphf(d, "Les indicateurs du label de chaque site pour %d : "
+	    "la valeur de l’année (taux en %%, délais en jours, nombres), "
+	    "l’objectif du site et le verdict. %d indicateur%s sous leur "
+	    "objectif, sur %d avec objectif.", bl->year, below, plural(below),
+	    targets);
+	snprintf(yr, sizeof(yr), "Valeur %d", bl->year);
+	cols[0] = "Indicateur";
+	cols[1] = "Objectif";
+	cols[2] = yr;
+	cols[3] = "Verdict";
+	for (i = 0; i < bl->nsites; i++) {
+		doc_heading(d, 2, bl->sites[i].name);
+		if (!bl->sites[i].has_ind || bl->sites[i].ind.nrows == 0) {
+			doc_paragraph(d, "Aucun indicateur pour ce site.");
+			continue;
+		}
+		site_table(d, "Indicateurs", i, 4, cols, widths);
+		for (k = 0; k < bl->sites[i].ind.nrows; k++) {
+			r = &bl->sites[i].ind.rows[k];
+			doc_row(d);
+			doc_cell_text(d, r->label);
+			if (r->target >= 0.0)
+				indicator_cell(d, r, r->target);
+			else
+				doc_cell_empty(d);
+			if (!r->available) {
+				doc_cell_text(d, "pas de source");
+				continue;
+			}
+			if (r->year.has_value)
+				indicator_cell(d, r, r->year.value);
+			else
+				doc_cell_empty(d);
+			doc_cell_text(d, r->year.has_verdict ?
+			    chart_verdict_name(r->year.verdict) : "");
+		}
+	}
+}
+
+static void
+section_comments(struct doc *d, const struct bilan *bl)
+{
+	static const char *const cols[] = { "Thème", "Commentaires" };
+	static const double	 widths[] = { 8.0, 3.0 };
+	size_t			 k;
+
+	if (bl->nthemes == 0) {
+		doc_paragraphf(d, "Aucun commentaire classé par thème dans les "
+		    "campagnes de %d.", bl->year);
+		return;
+	}
+	doc_paragraphf(d, "Les commentaires libres des campagnes de %d "
+	    "classés par thème%s (un commentaire peut porter plusieurs "
+	    "thèmes ; les commentaires masqués sont exclus).", bl->year,
+	    bl->nsites > 1 ? ", tous sites réunis" : "");
+	doc_table(d, "Thèmes", 2, cols, widths);
+	for (k = 0; k < bl->nthemes; k++) {
+		doc_row(d);
+		doc_cell_text(d, bl->themes[k].label);
+		doc_cell_number(d, (double)bl->themes[k].count, 0);
+	}
+}
+
+/* One site's self-assessment of semester half (0 or 1). */
+static void
+selfassess_part(struct doc *d, const struct bilan *bl, size_t i, int h)
+{
+	const struct selfassess_summary *sm = &bl->sites[i].sem[h];
+	const char		**cols;
+	double			*widths;
+	char			 day[16], *base;
+	size_t			 k, m, nc;
+
+	doc_heading(d, 3, h == 0 ? "1er semestre" : "2e semestre");
+	if (!bl->sites[i].has_sem[h] || !sm->exists) {
+		doc_paragraph(d, "Aucun auto-diagnostic pour ce semestre.");
+		return;
+	}
+	if (sm->validated)
+		doc_paragraphf(d, "Validé le %s.", french_date(sm->validated_on,
+		    day, sizeof(day)));
+	else
+		doc_paragraph(d, "Brouillon, pas encore validé.");
+	if (sm->nmodules == 0)
+		return;
+	nc = sm->nlevels + 3;
+	if (nc > ODF_COLUMNS_MAX)
+		nc = ODF_COLUMNS_MAX;
+	cols = xcalloc(nc, sizeof(*cols));
+	widths = xcalloc(nc, sizeof(*widths));
+	cols[0] = "Module";
+	widths[0] = 5.0;
+	for (k = 1; k + 2 < nc; k++) {
+		cols[k] = sm->levels[k - 1];
+		widths[k] = 2.0;
+	}
+	cols[nc - 2] = "Sans niveau";
+	cols[nc - 1] = "Sous le niveau requis";
+	widths[nc - 2] = widths[nc - 1] = 2.2;
+	xasprintf(&base, "Auto-diagnostic S%d", h + 1);
+	site_table(d, base, i, nc, cols, widths);
+	free(base);
+	for (m = 0; m < sm->nmodules; m++) {
+		doc_row(d);
+		doc_cell_text(d, sm->modules[m].title);
+		for (k = 1; k + 2 < nc; k++)
+			doc_cell_number(d, (double)sm->modules[m].count[k - 1],
+			    0);
+		doc_cell_number(d, (double)sm->modules[m].none, 0);
+		doc_cell_number(d, (double)sm->modules[m].below, 0);
+	}
+	free(cols);
+	free(widths);
+	if (sm->ngaps == 0) {
+		doc_paragraph(d, "Aucun engagement évalué n’est sous le niveau "
+		    "requis.");
+		return;
+	}
+	doc_paragraphf(d, "%zu engagement%s sous le niveau requis :",
+	    sm->ngaps, plural((long long)sm->ngaps));
+	for (k = 0; k < sm->ngaps; k++)
+		doc_paragraphf(d, "%s : %s (requis : %s).",
+		    sm->gaps[k].engagement, sm->gaps[k].level,
+		    sm->gaps[k].required);
+}
+
+static void
+section_selfassess(struct doc *d, const struct bilan *bl)
+{
+	size_t	i;
+
+	doc_paragraphf(d, "L’auto-diagnostic de chaque site aux deux "
+	    "semestres de %d : le nombre d’engagements par niveau de chaque "
+	    "module, puis les engagements sous le niveau requis.", bl->year);
+	for (i = 0; i < bl->nsites; i++) {
+		doc_heading(d, 2, bl->sites[i].name);
+		selfassess_part(d, bl, i, 0);
+		selfassess_part(d, bl, i, 1);
+	}
+}
+
+static void
+section_actions(struct doc *d, const struct bilan *bl)
+{
+	static const char *const cols[] = { "Action", "Origine",
+	    "Responsable", "Échéance", "Statut", "COPIL" };
+	static const double	 widths[] = { 5.0, 3.0, 2.6, 2.0, 2.4, 3.0 };
+	const struct actions_item *it;
+	char			 day[16], *st, *cp;
+	size_t			 i, k;
+
+	doc_paragraphf(d, "Les actions correctives et d’amélioration de "
+	    "chaque site dont l’échéance ou la création tombe en %d, celles "
+	    "en retard d’abord.", bl->year);
+	for (i = 0; i < bl->nsites; i++) {
+		doc_heading(d, 2, bl->sites[i].name);
+		if (bl->sites[i].actions.nitems == 0) {
+			doc_paragraphf(d, "Aucune action en %d.", bl->year);
+			continue;
+		}
+		site_table(d, "Plan d’actions", i, 6, cols, widths);
+		for (k = 0; k < bl->sites[i].actions.nitems; k++) {
+			it = &bl->sites[i].actions.items[k];
+			doc_row(d);
+			doc_cell_text(d, it->title);
+			doc_cell_text(d, actions_origin_label(it->origin));
+			doc_cell_text(d, it->owner);
+			doc_cell_text(d, french_date(it->due_on, day,
+			    sizeof(day)));
+			xasprintf(&st, "%s%s", actions_status_label(it->status),
+			    it->overdue ? " (en retard)" : "");
+			doc_cell_text(d, st);
+			free(st);
+			if (*it->copil_on != '\0') {
+				xasprintf(&cp, "%s (%s)", it->copil_label,
+				    french_date(it->copil_on, day, sizeof(day)));
+				doc_cell_text(d, cp);
+				free(cp);
+			} else
+				doc_cell_empty(d);
+		}
+	}
+}
+
 /*
  * The report's sections in order: each later subject plugs in its own
  * writer in place of section_pending. The synthesis fills the first
@@ -616,13 +978,13 @@ static const struct {
 	section_writer	 write;
 } sections[] = {
 	{ "Synthèse", section_synthesis },
-	{ "Indicateurs de qualité", section_pending },
+	{ "Indicateurs de qualité", section_indicators },
 	{ "Satisfaction des usagers", section_satisfaction },
 	{ "Contrôles mystère", section_mystery },
-	{ "Commentaires par thème", section_pending },
+	{ "Commentaires par thème", section_comments },
 	{ "Réclamations", section_pending },
-	{ "Auto-diagnostic", section_pending },
-	{ "Plan d’actions", section_pending },
+	{ "Auto-diagnostic", section_selfassess },
+	{ "Plan d’actions", section_actions },
 };
 #define NSECTIONS	(sizeof(sections) / sizeof(sections[0]))
 
@@ -827,9 +1189,84 @@ scope_check(const struct scopes *sc, struct rquery *q, struct bilan *bl)
  * Reads q's campaigns and computes the report into bl. Returns 0, or -1
  * when the database is unavailable.
  */
+/* Adds counts c (n of them) to the pooled themes of bl. */
+static void
+themes_pool(struct bilan *bl, const struct comments_theme_count *c,
+    size_t n)
+{
+	struct comments_theme_count	 tmp;
+	size_t				 i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < bl->nthemes; k++)
+			if (strcmp(bl->themes[k].label, c[i].label) == 0)
+				break;
+		if (k == bl->nthemes) {
+			bl->themes = xreallocarray(bl->themes, bl->nthemes + 1,
+			    sizeof(*bl->themes));
+			bl->themes[k].label = xstrdup(c[i].label);
+			bl->themes[k].count = 0;
+			bl->nthemes++;
+		}
+		bl->themes[k].count += c[i].count;
+	}
+	/* Most first: an insertion sort, stable. */
+	for (i = 1; i < bl->nthemes; i++)
+		for (k = i; k > 0 && bl->themes[k - 1].count <
+		    bl->themes[k].count; k--) {
+			tmp = bl->themes[k];
+			bl->themes[k] = bl->themes[k - 1];
+			bl->themes[k - 1] = tmp;
+		}
+}
+
+/*
+ * Reads the indicators, self-assessments, actions and comments' themes
+ * of each site of q's scope (sc's) into bl. Returns 0, or -1 when the
+ * database is unavailable.
+ */
+static int
+sites_load(struct report *rp, const struct staff_user *u,
+    const struct scopes *sc, const struct rquery *q, struct bilan *bl)
+{
+	struct comments_theme_count	*c;
+	struct rsite			*st;
+	const char			*id;
+	size_t				 i, nc;
+	int				 row, h, rc;
+
+	bl->sites = xcalloc(sc->nsites + 1, sizeof(*bl->sites));
+	for (i = 0; i < sc->nsites; i++) {
+		row = sc->sites[i];
+		id = db_value(sc->res, row, "id");
+		if (q->site != 0 ? strtoll(id, NULL, 10) != q->site :
+		    strcmp(db_value(sc->res, row, "department"), q->dep) != 0)
+			continue;
+		st = &bl->sites[bl->nsites++];
+		st->name = xstrdup(db_value(sc->res, row, "name"));
+		if ((rc = indicators_year_load(rp->ind, u, id, q->y,
+		    &st->ind)) == -1)
+			return -1;
+		st->has_ind = rc == 1;
+		for (h = 0; h < 2; h++) {
+			if ((rc = selfassess_summary_load(rp->sa, u, id, q->y,
+			    h + 1, &st->sem[h])) == -1)
+				return -1;
+			st->has_sem[h] = rc == 1;
+		}
+		if (actions_year_load(rp->ac, u, id, q->y, &st->actions) == -1)
+			return -1;
+		if (comments_year_themes(rp->cm, u, id, q->y, &c, &nc) == -1)
+			return -1;
+		themes_pool(bl, c, nc);
+		comments_theme_counts_free(c, nc);
+	}
+	return 0;
+}
+
 static int
 bilan_load(struct report *rp, const struct staff_user *u,
-    const struct rquery *q, struct bilan *bl)
+    const struct scopes *sc, const struct rquery *q, struct bilan *bl)
 {
 	PGresult	*res = NULL;
 	const char	*params[3];
@@ -859,6 +1296,8 @@ bilan_load(struct report *rp, const struct staff_user *u,
 			goto out;
 	}
 	bilan_compute(bl);
+	if (sites_load(rp, u, sc, q, bl) == -1)
+		goto out;
 	rc = 0;
 out:
 	PQclear(res);
@@ -1011,10 +1450,11 @@ report_shown(struct buf *b, const struct bilan *bl, const struct rquery *q)
 	}
 	buf_puts(b, "</ul>\n<p class=\"fr-text--sm\">Le bilan complet reprend "
 	    "cette synthèse, puis les résultats de satisfaction et des "
-	    "contrôles mystère critère par critère ; les indicateurs, les "
-	    "commentaires par thème, les réclamations, l’auto-diagnostic et "
-	    "le plan d’actions y ont leur place, marquée « pas encore "
-	    "disponible » tant que Qualimètre n’en a pas les données.</p>\n");
+	    "contrôles mystère critère par critère, les indicateurs de "
+	    "qualité, les commentaires par thème, l’auto-diagnostic et le "
+	    "plan d’actions ; les réclamations y ont leur place, marquée "
+	    "« pas encore disponible » tant que Qualimètre n’en a pas les "
+	    "données.</p>\n");
 }
 
 /* The current year at the site's clock is not known here: the year of
@@ -1051,7 +1491,7 @@ report_page(struct report *rp, const struct staff_user *u,
 			    "un département.");
 		if (q.errs.nerrors == 0 && q.errs.form_error == NULL &&
 		    scope_check(&sc, &q, &bl)) {
-			if (bilan_load(rp, u, &q, &bl) == -1) {
+			if (bilan_load(rp, u, &sc, &q, &bl) == -1) {
 				unavailable(rp, p, u);
 				goto out;
 			}
@@ -1121,7 +1561,7 @@ report_file(struct report *rp, const struct staff_user *u,
 		    NULL ? 404 : 400, "Bilan impossible", text);
 		goto out;
 	}
-	if (bilan_load(rp, u, &q, &bl) == -1) {
+	if (bilan_load(rp, u, &sc, &q, &bl) == -1) {
 		unavailable(rp, p, u);
 		goto out;
 	}

@@ -13,23 +13,37 @@
 #ifndef QUALIMETRE_REFERENT_REPORT_H
 #define QUALIMETRE_REFERENT_REPORT_H
 
+struct actions;
+struct comments;
 struct db;
+struct indicators;
 struct referent;
 struct req;
 struct resp;
+struct selfassess;
 struct staff;
 struct staff_user;
 
 struct report;
 
+/* The modules whose data the report reads. */
+struct report_sources {
+	struct indicators	*ind;
+	struct comments		*cm;
+	struct selfassess	*sa;
+	struct actions		*ac;
+};
+
 /*
  * Makes the context, registering its statements on db; its pages are
  * framed as staff's; rf computes each campaign's results
- * (referent_campaign_results). All three must outlive it. The caller
+ * (referent_campaign_results); src's modules give the indicators, the
+ * comments' themes, the self-assessments and the actions. All must
+ * outlive it. The caller
  * frees it with report_free().
  */
 struct report	*report_create(struct db *db, struct staff *staff,
-		    struct referent *rf);
+		    struct referent *rf, const struct report_sources *src);
 
 /* Frees the context; NULL does nothing. */
 void		 report_free(struct report *);

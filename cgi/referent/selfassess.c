@@ -1049,3 +1049,84 @@ selfassess_handle(struct selfassess *sa, const struct staff_user *u,
 	load_free(&ld);
 	return 1;
 }
+
+int
+selfassess_summary_load(struct selfassess *sa, const struct staff_user *u,
+    const char *site_id, int year, int half, struct selfassess_summary *out)
+{
+	struct sa_load			 ld;
+	const struct form		*f;
+	const struct form_question	*q, *q0;
+	struct selfassess_module	*m;
+	struct selfassess_gap		*g;
+	char				 sem[SELFASSESS_SEMESTER_LEN + 2];
+	size_t				 s, i, k;
+	int				 rc;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(sem, sizeof(sem), "%04d-S%d", year, half);
+	if ((rc = load(sa, u, site_id, sem, &ld)) != 1) {
+		load_free(&ld);
+		return rc;
+	}
+	out->exists = ld.exists;
+	out->validated = *ld.validated_on != '\0';
+	snprintf(out->validated_on, sizeof(out->validated_on), "%s",
+	    ld.validated_on);
+	if ((f = ld.form) == NULL || form_nquestions(f) == 0) {
+		load_free(&ld);
+		return 1;
+	}
+	q0 = form_question(f, 0);
+	out->nlevels = q0->noptions;
+	out->levels = xcalloc(q0->noptions + 1, sizeof(*out->levels));
+	for (k = 0; k < q0->noptions; k++)
+		out->levels[k] = q0->options[k].label;
+	out->nmodules = form_nsections(f);
+	out->modules = xcalloc(out->nmodules + 1, sizeof(*out->modules));
+	out->gaps = xcalloc(form_nquestions(f) + 1, sizeof(*out->gaps));
+	for (s = 0; s < out->nmodules; s++) {
+		m = &out->modules[s];
+		m->title = form_section(f, s)->title;
+		m->count = xcalloc(q0->noptions + 1, sizeof(*m->count));
+	}
+	for (i = 0; i < form_nquestions(f); i++) {
+		q = form_question(f, i);
+		if (q->section >= out->nmodules)
+			continue;
+		m = &out->modules[q->section];
+		if (ld.level[i] == NULL) {
+			m->none++;
+			continue;
+		}
+		for (k = 0; k < q0->noptions; k++)
+			if (strcmp(q0->options[k].value, ld.level[i]) == 0)
+				m->count[k]++;
+		if (form_level_met(q, ld.level[i]) != 0)
+			continue;
+		m->below++;
+		g = &out->gaps[out->ngaps++];
+		g->engagement = q->label;
+		g->level = level_label(q, ld.level[i]);
+		g->required = level_label(q, q->required_level);
+	}
+	/* The levels and scores point into the result: kept. */
+	out->res = ld.res;
+	ld.res = NULL;
+	load_free(&ld);
+	return 1;
+}
+
+void
+selfassess_summary_free(struct selfassess_summary *sm)
+{
+	size_t	s;
+
+	for (s = 0; s < sm->nmodules; s++)
+		free(sm->modules[s].count);
+	free(sm->modules);
+	free(sm->levels);
+	free(sm->gaps);
+	PQclear(sm->res);
+	memset(sm, 0, sizeof(*sm));
+}

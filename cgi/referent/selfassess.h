@@ -17,6 +17,10 @@
 #ifndef QUALIMETRE_SELFASSESS_H
 #define QUALIMETRE_SELFASSESS_H
 
+#include <stddef.h>
+
+#include <libpq-fe.h>
+
 struct db;
 struct formcache;
 struct req;
@@ -63,6 +67,50 @@ struct selfassess *selfassess_create(struct db *db, struct staff *staff,
 
 /* Frees the context; NULL does nothing. */
 void		 selfassess_free(struct selfassess *);
+
+/* A module of the grid: its engagements' count per level. */
+struct selfassess_module {
+	const char	*title;
+	size_t		*count;		/* per level, as levels */
+	size_t		 none;		/* not scored */
+	size_t		 below;		/* under the required level */
+};
+
+/* An engagement under its required level. */
+struct selfassess_gap {
+	const char	*engagement;
+	const char	*level;		/* its level's label */
+	const char	*required;	/* the required level's label */
+};
+
+/* A site's self-assessment of a semester, summed up (the report's). */
+struct selfassess_summary {
+	PGresult		*res;		/* strings point into it or
+						   into the grid's cache */
+	int			 exists;	/* saved at least once */
+	int			 validated;
+	char			 validated_on[11]; /* "YYYY-MM-DD" or "" */
+	const char		**levels;	/* the scale's labels */
+	size_t			 nlevels;
+	struct selfassess_module *modules;
+	size_t			 nmodules;
+	struct selfassess_gap	*gaps;
+	size_t			 ngaps;
+};
+
+/*
+ * Sums up the self-assessment of site site_id (digits) at semester
+ * (year, half) as u may read it into *out: the count per level of each
+ * module and the engagements below their required level. Returns 1, 0
+ * when the site is not u's, -1 when the database is unavailable. The
+ * caller frees out with selfassess_summary_free() in every case.
+ */
+int		 selfassess_summary_load(struct selfassess *,
+		    const struct staff_user *u, const char *site_id, int year,
+		    int half, struct selfassess_summary *out);
+
+/* Frees what selfassess_summary_load filled and zeroes it. */
+void		 selfassess_summary_free(struct selfassess_summary *);
 
 /*
  * Handles SELFASSESS_PREFIX and the paths under it for the logged-in
