@@ -412,9 +412,9 @@ synthesis_sites(const struct bilan *bl,
 
 	indicators_below(bl, &below, &targets);
 	if (targets > 0) {
-		xasprintf(&s, "Indicateurs de qualité : %d indicateur%s sous "
-		    "leur objectif, sur %d avec objectif.", below,
-		    plural(below), targets);
+		xasprintf(&s, "Indicateurs de qualité : %d mesuré%s face à "
+		    "un objectif, dont %d en dessous.", targets,
+		    plural(targets), below);
 		put(s, 0, arg);
 		free(s);
 	}
@@ -786,9 +786,9 @@ section_indicators(struct doc *d, const struct bilan *bl)
 	indicators_below(bl, &below, &targets);
 	doc_paragraphf(d, "Les indicateurs du label de chaque site pour %d : "
 	    "la valeur de l’année (taux en %%, délais en jours, nombres), "
-	    "l’objectif du site et le verdict. %d indicateur%s sous leur "
-	    "objectif, sur %d avec objectif.", bl->year, below, plural(below),
-	    targets);
+	    "l’objectif du site et le verdict. %d mesuré%s face à un "
+	    "objectif, dont %d en dessous.", bl->year, targets,
+	    plural(targets), below);
 	snprintf(yr, sizeof(yr), "Valeur %d", bl->year);
 	cols[0] = "Indicateur";
 	cols[1] = "Objectif";
