@@ -125,6 +125,7 @@ tok=$(session_token "$uid")
 is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'t', false) IS NULL;
 	SELECT count(*) FROM qualimetre.slot WHERE campaign_id = :'c'" t="$tok" c="$mid" | tail -n 1)" 0 \
 	"the policies hide site A's slots from her"
-like "$(psql_as qualimetre_referent "SELECT enquirer_id FROM qualimetre.slot LIMIT 1" 2>&1)" "permission denied" \
-	"and no referent reads who holds a slot"
+is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'t', false) IS NULL;
+	UPDATE qualimetre.slot SET afternoon = afternoon WHERE campaign_id = :'c' RETURNING id" t="$tok" c="$mid" | tail -n +2)" "" \
+	"nor can she move them"
 tap_done

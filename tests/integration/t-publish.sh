@@ -34,7 +34,9 @@ pubs() { psql_q "SELECT count(*) FROM qualimetre.publication WHERE campaign_id I
 # line, without the change since the previous campaign (not published).
 rows_of()
 {
-	sed -n '/<table/,/<\/table>/{p;/<\/table>/q}' "$HTTP_BODY" | grep -o '<tr><th scope="row".*</tr>' |
+	# The rates' table (the campaign's page has its progress's before).
+	sed -n '/<caption>Taux de satisfaction par critère/,/<\/table>/{p;/<\/table>/q}' "$HTTP_BODY" |
+		grep -o '<tr><th scope="row".*</tr>' |
 		sed -e 's/<[^>]*>/|/g' -e 's/||*/|/g' | cut -d'|' -f1-9
 }
 
