@@ -1,4 +1,5 @@
-/* A satisfaction campaign's edits, cancellation, archiving, restoring. */
+/* A satisfaction campaign's edits, cancellation, archiving, restoring;
+   a mystery campaign's archiving and restoring (its slots: slots.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -37,6 +38,8 @@ enum stmt {
 	STMT_CANCEL,
 	STMT_ARCHIVE,
 	STMT_RESTORE,
+	STMT_ARCHIVE_MYSTERY,
+	STMT_RESTORE_MYSTERY,
 	STMT_ARCHIVED,
 	STMT__MAX
 };
@@ -157,6 +160,13 @@ static const struct db_stmt lc_stmts[STMT__MAX] = {
 	    "  'campaign-restore', format('campaign %s: archived -> %s', u.id,"
 	    "  u.status) FROM u)"
 	    " SELECT id FROM u", 1 },
+	/* A mystery campaign's, through sql/042: one row when done. */
+	[STMT_ARCHIVE_MYSTERY] = { "lifecycle_archive_mystery",
+	    "SELECT $1::bigint AS id"
+	    " WHERE qualimetre.mystery_campaign_archive($1::bigint, true)", 1 },
+	[STMT_RESTORE_MYSTERY] = { "lifecycle_restore_mystery",
+	    "SELECT $1::bigint AS id"
+	    " WHERE qualimetre.mystery_campaign_archive($1::bigint, false)", 1 },
 	/* The archived campaigns of the user's sites (the policies). */
 	[STMT_ARCHIVED] = { "lifecycle_archived",
 	    "SELECT c.id, c.title, s.name AS site,"
@@ -783,11 +793,6 @@ archive(struct lifecycle *lc, const struct staff_user *u,
 	}
 	if (campaign_load(lc, u, p, id, &cp) != 1)
 		return;
-	if (!cp.satisfaction) {
-		refused(lc, p, u, 409, id, "Action impossible", "Seules les "
-		    "enquêtes de satisfaction s’archivent ici.");
-		return;
-	}
 	if (restoring && strcmp(cp.status, "archived") != 0) {
 		refused(lc, p, u, 409, id, "Campagne non archivée", "Cette "
 		    "campagne n’est pas archivée : il n’y a rien à restaurer.");
@@ -806,7 +811,9 @@ archive(struct lifecycle *lc, const struct staff_user *u,
 		return;
 	}
 	st = db_exec_as_logged(lc->db, u->session, u->login, lc->base +
-	    (restoring ? STMT_RESTORE : STMT_ARCHIVE), restoring ?
+	    (cp.satisfaction ? (restoring ? STMT_RESTORE : STMT_ARCHIVE) :
+	    (restoring ? STMT_RESTORE_MYSTERY : STMT_ARCHIVE_MYSTERY)),
+	    restoring ?
 	    "campaign restore" : "campaign archive", params, &res, sqlstate);
 	if (st == DB_OK && PQntuples(res) == 1) {
 		p->status = 303;
@@ -920,10 +927,17 @@ lifecycle_actions(struct buf *b, const struct staff_user *u, const char *id,
 		html_puts(b, id);
 		buf_puts(b, "/annuler\">Annuler la campagne</a></li>\n</ul>\n");
 	}
+	lifecycle_archive_button(b, u, id, status, ended);
+}
+
+void
+lifecycle_archive_button(struct buf *b, const struct staff_user *u,
+    const char *id, const char *status, int ended)
+{
 	if (strcmp(status, "archived") == 0)
 		post_button(b, u, id, "restaurer", "Restaurer la campagne",
 		    " fr-mb-4w");
-	else if (!active || ended)
+	else if (strcmp(status, "active") != 0 || ended)
 		post_button(b, u, id, "archiver", "Archiver la campagne",
 		    " fr-mb-4w");
 }

@@ -63,6 +63,15 @@ void			 lifecycle_actions(struct buf *b,
 			    const char *status, int ended);
 
 /*
+ * The button that archives campaign id (cancelled, or ended: ended is
+ * non-zero when its last day has passed), or restores it when status
+ * is "archived"; nothing for a campaign still running.
+ */
+void			 lifecycle_archive_button(struct buf *b,
+			    const struct staff_user *u, const char *id,
+			    const char *status, int ended);
+
+/*
  * Writes, on a campaign's page, the notice of its status: a cancelled
  * campaign's reason (escaped), an archived one's; nothing for an
  * active one. Then the notice of an action just done, read from r's

@@ -1719,6 +1719,8 @@ campaign_page(struct referent *rf, const struct staff_user *u,
 			    "href=\"" CAMPAIGNS_PREFIX "/%s/annuler\">Annuler "
 			    "la campagne</a></li>\n", id);
 		buf_puts(b, "</ul>\n");
+		lifecycle_archive_button(b, u, id, cr.status,
+		    st == STATE_CLOSED);
 	}
 	if (satisfaction)
 		rhythm_summary_put(b, &cr.rhythm, id);

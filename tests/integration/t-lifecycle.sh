@@ -14,7 +14,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 107
+tap_plan 111
 
 T="(now() AT TIME ZONE 'Europe/Paris')::date"
 day() { psql_q "SELECT to_char($T + :'n'::int, 'YYYY-MM-DD')" n="$1"; }
@@ -284,6 +284,15 @@ is "$(writable)" f "its enquirer may record nothing more in it"
 before=$(all_slots)
 is "$(move "$s3" "$(dplus 7)" matin)/$(all_slots)" "409/$before" "its slots do not move any more"
 is "$(http_get "/referent/campagnes/$m/modifier")" 409 "nor is a mystery campaign edited on the satisfaction page"
+is "$(http_post "/referent/campagnes/$m/archiver" "_csrf=$csrf") $(http_header Location)/$(status_of "$m")" \
+	"303 /referent/campagnes/$m?archivee/archived" "the cancelled mystery campaign archived (sql/042)"
+like "$(psql_q "SELECT detail FROM qualimetre.audit_log WHERE event = 'campaign-archive' ORDER BY id DESC LIMIT 1")" \
+	"^campaign $m: cancelled -> archived\$" "the archiving is in the audit log"
+is "$(http_post "/referent/campagnes/$m/restaurer" "_csrf=$csrf")/$(status_of "$m")" "303/cancelled" \
+	"restored, it is cancelled still"
+is "$(psql_as qualimetre_referent "SELECT set_config('qualimetre.session', :'tok', false) IS NULL;
+	SELECT qualimetre.mystery_campaign_archive(:'m', false)" tok="$(session_token "$ida")" m="$m" | tail -n 1)" f \
+	"the database restores nothing that is not archived"
 
 is "$(referent_login "$rb" "$pw")" 303 "the referent of site B logs in again"
 is "$(http_get "/referent/campagnes/$m/creneaux")" 404 "site A's slots are not found"
