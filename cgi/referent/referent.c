@@ -365,6 +365,52 @@ kind_label(const char *kind)
 	return "Questionnaire de satisfaction";
 }
 
+/* The home page's other pages, under two headings, below the campaigns. */
+struct home_link {
+	const char	*href;
+	const char	*label;
+	int		 admin;		/* shown to admins only */
+};
+
+static const struct home_link year_links[] = {
+	{ INDICATORS_PREFIX, "Indicateurs qualité", 0 },
+	{ SELFASSESS_PREFIX, "Auto-diagnostic", 0 },
+	{ ACTIONS_PREFIX, "Plan d’actions", 0 },
+	{ TOGETHER_PATH, "Sites ensemble", 0 },
+	{ PREFIX "/bilan", "Bilan annuel", 0 },
+	{ PREFIX "/national", "Vue nationale", 1 },
+};
+#define NYEAR_LINKS	(sizeof(year_links) / sizeof(year_links[0]))
+
+static const struct home_link setup_links[] = {
+	{ SERVICES_PREFIX, "Services des sites", 0 },
+	{ REFERENTIALS_PREFIX, "Référentiels", 0 },
+	{ PEOPLE_PREFIX, "Personnes", 0 },
+	{ PREFIX "/sites", "Sites", 1 },
+};
+#define NSETUP_LINKS	(sizeof(setup_links) / sizeof(setup_links[0]))
+
+static void
+home_links(struct buf *b, const struct staff_user *u, const char *title,
+    const struct home_link *links, size_t n)
+{
+	size_t	i;
+
+	buf_puts(b, "<h2 class=\"fr-h4 fr-mt-4w\">");
+	html_puts(b, title);
+	buf_puts(b, "</h2>\n<ul>\n");
+	for (i = 0; i < n; i++) {
+		if (links[i].admin && u->role != STAFF_ADMIN)
+			continue;
+		buf_puts(b, "<li><a class=\"fr-link\" href=\"");
+		html_puts(b, links[i].href);
+		buf_puts(b, "\">");
+		html_puts(b, links[i].label);
+		buf_puts(b, "</a></li>\n");
+	}
+	buf_puts(b, "</ul>\n");
+}
+
 static void
 home(struct referent *rf, const struct staff_user *u, struct resp *p)
 {
@@ -388,30 +434,7 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	    "<li><a class=\"fr-btn fr-icon-add-line fr-btn--icon-left\" "
 	    "href=\"" CAMPAIGNS_PREFIX "/nouvelle\">Nouvelle campagne</a>"
 	    "</li>\n<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    SERVICES_PREFIX "\">Services des sites</a></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    REFERENTIALS_PREFIX "\">Référentiels</a></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    SELFASSESS_PREFIX "\">Auto-diagnostic</a></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    ACTIONS_PREFIX "\">Plan d’actions</a></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    INDICATORS_PREFIX "\">Indicateurs qualité</a></li>\n");
-	if (u->role == STAFF_ADMIN)
-		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
-		    "href=\"" PREFIX "/sites\">Sites</a></li>\n");
-	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PEOPLE_PREFIX "\">Personnes</a></li>\n");
-	buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    TOGETHER_PATH "\">Sites ensemble</a></li>\n"
-	    "<li><a class=\"fr-btn fr-btn--secondary\" href=\""
-	    PREFIX "/bilan\">Bilan annuel</a></li>\n");
-	if (u->role == STAFF_ADMIN)
-		buf_puts(b, "<li><a class=\"fr-btn fr-btn--secondary\" "
-		    "href=\"" PREFIX "/national\">Vue nationale</a></li>\n");
-	buf_puts(b, "</ul>\n");
+	    PLANNING_PREFIX "\">Campagnes mystère</a></li>\n</ul>\n");
 	n = PQntuples(res);
 	if (n == 0)
 		buf_puts(b, "<p class=\"fr-text--lead\">Aucune campagne sur les "
@@ -457,6 +480,8 @@ home(struct referent *rf, const struct staff_user *u, struct resp *p)
 	}
 	buf_puts(b, "<p><a class=\"fr-link\" href=\"" LIFECYCLE_ARCHIVED
 	    "\">Campagnes archivées</a></p>\n");
+	home_links(b, u, "L’année qualité", year_links, NYEAR_LINKS);
+	home_links(b, u, "Organisation", setup_links, NSETUP_LINKS);
 	PQclear(res);
 	page_end(b);
 }
