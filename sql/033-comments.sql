@@ -18,14 +18,40 @@ CREATE UNIQUE INDEX comment_theme_label_idx
 	ON qualimetre.comment_theme (site_id, lower(label));
 ALTER TABLE qualimetre.comment_theme OWNER TO qualimetre_owner;
 
--- The sites whose themes were seeded with the defaults, once: a site
--- whose referent removed every theme does not get them back.
-CREATE TABLE qualimetre.comment_theme_seeded (
-	site_id		bigint PRIMARY KEY
-			REFERENCES qualimetre.site ON DELETE CASCADE,
-	at		timestamptz NOT NULL DEFAULT now()
-);
-ALTER TABLE qualimetre.comment_theme_seeded OWNER TO qualimetre_owner;
+-- Every site starts with the default themes: those of the sites there
+-- are now, and of each site made later (a trigger), so that no page
+-- writes them when it is read. A site whose referent removed every theme
+-- does not get them back.
+CREATE FUNCTION qualimetre.comment_themes_default(p_site bigint)
+	RETURNS void
+	LANGUAGE sql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	INSERT INTO qualimetre.comment_theme (site_id, label)
+	SELECT p_site, v.label FROM (VALUES ('Attente'), ('Signalétique'),
+		('Accueil'), ('Rendez-vous'), ('Confort'), ('Courtoisie'),
+		('Information'), ('Accessibilité'), ('Démarches en ligne'))
+		AS v(label)
+	ON CONFLICT DO NOTHING
+	$$;
+ALTER FUNCTION qualimetre.comment_themes_default(bigint)
+	OWNER TO qualimetre_owner;
+REVOKE ALL ON FUNCTION qualimetre.comment_themes_default(bigint) FROM PUBLIC;
+SELECT qualimetre.comment_themes_default(id) FROM qualimetre.site;
+
+CREATE FUNCTION qualimetre.comment_themes_new_site() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	PERFORM qualimetre.comment_themes_default(NEW.id);
+	RETURN NULL;
+END;
+$$;
+ALTER FUNCTION qualimetre.comment_themes_new_site() OWNER TO qualimetre_owner;
+REVOKE ALL ON FUNCTION qualimetre.comment_themes_new_site() FROM PUBLIC;
+CREATE TRIGGER comment_themes_new_site AFTER INSERT ON qualimetre.site
+	FOR EACH ROW EXECUTE FUNCTION qualimetre.comment_themes_new_site();
 
 CREATE TABLE qualimetre.comment_tag (
 	response_id	uuid NOT NULL,
@@ -83,16 +109,6 @@ CREATE POLICY referent_edits_own_themes ON qualimetre.comment_theme
 CREATE POLICY referent_removes_own_themes ON qualimetre.comment_theme
 	FOR DELETE TO qualimetre_referent
 	USING (qualimetre.user_plans_site(site_id));
-
-GRANT SELECT, INSERT (site_id) ON qualimetre.comment_theme_seeded
-	TO qualimetre_referent;
-ALTER TABLE qualimetre.comment_theme_seeded ENABLE ROW LEVEL SECURITY;
-CREATE POLICY referent_reads_own_seeded ON qualimetre.comment_theme_seeded
-	FOR SELECT TO qualimetre_referent
-	USING (qualimetre.user_plans_site(site_id));
-CREATE POLICY referent_seeds_own_sites ON qualimetre.comment_theme_seeded
-	FOR INSERT TO qualimetre_referent
-	WITH CHECK (qualimetre.user_plans_site(site_id));
 
 -- A tag joins a comment of the user's sites to a theme of the same site.
 GRANT SELECT, INSERT (response_id, question, campaign_id, theme_id), DELETE

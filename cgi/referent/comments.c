@@ -27,7 +27,6 @@
 
 enum stmt {
 	S_CAMPAIGN,
-	S_SEED,
 	S_THEMES,
 	S_TOTALS,
 	S_LIST,
@@ -63,16 +62,6 @@ static const struct db_stmt comments_stmts[S__MAX] = {
 	    " s.name AS site FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
 	    " WHERE c.id = $1::bigint", 1 },
-	/* The default themes, once per site. */
-	[S_SEED] = { "comments_seed",
-	    "WITH s AS (INSERT INTO qualimetre.comment_theme_seeded (site_id)"
-	    "  VALUES ($1::bigint) ON CONFLICT DO NOTHING RETURNING site_id)"
-	    " INSERT INTO qualimetre.comment_theme (site_id, label)"
-	    " SELECT s.site_id, v.label FROM s, (VALUES ('Attente'),"
-	    " ('Signalétique'), ('Accueil'), ('Rendez-vous'), ('Confort'),"
-	    " ('Courtoisie'), ('Information'), ('Accessibilité'),"
-	    " ('Démarches en ligne')) AS v(label)"
-	    " ON CONFLICT DO NOTHING", 1 },
 	/* The themes of site $1: their comments in campaign $2, and in
 	   every campaign of the site. */
 	[S_THEMES] = { "comments_themes",
@@ -399,17 +388,16 @@ campaign_free(struct cm_campaign *c)
 }
 
 /*
- * Loads campaign id, its form and its site's themes (seeded first when
- * seed). Returns 1, 0 when the campaign is not there or not the user's,
+ * Loads campaign id, its form and its site's themes (sql/033 gives each
+ * site the default ones). Returns 1, 0 when the campaign is not there or not the user's,
  * -1 when the database or the form is unavailable. The caller frees *c
  * with campaign_free in every case.
  */
 static int
 campaign_load(struct comments *cm, const struct staff_user *u,
-    const char *id, int seed, struct cm_campaign *c)
+    const char *id, struct cm_campaign *c)
 {
 	const char	*params[2];
-	PGresult	*res = NULL;
 	char		 sqlstate[6];
 	long long	 form_id;
 	int		 i, n;
@@ -428,11 +416,6 @@ campaign_load(struct comments *cm, const struct staff_user *u,
 	if ((c->form = formcache_get(cm->forms, form_id)) == NULL)
 		return -1;
 	params[0] = c->site_id;
-	if (seed) {
-		if (run(cm, u, S_SEED, params, &res, sqlstate) != DB_OK)
-			return -1;
-		PQclear(res);
-	}
 	params[1] = c->id;
 	if (run(cm, u, S_THEMES, params, &c->tres, sqlstate) != DB_OK)
 		return -1;
@@ -1745,7 +1728,7 @@ comments_handle(struct comments *cm, const struct staff_user *u,
 		    "enregistré. Rechargez la page et recommencez.");
 		return 1;
 	}
-	found = campaign_load(cm, u, id, r->method != HTTP_POST, &c);
+	found = campaign_load(cm, u, id, &c);
 	if (found == -1)
 		unavailable(cm, p, u);
 	else if (found == 0)

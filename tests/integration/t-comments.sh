@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A campaign's comments (/referent/campagnes/<id>/commentaires, sql/033):
 # newest first, filtered by the level of the answer to a criterion, by
-# period and by theme; the site's themes seeded on first use, added,
+# period and by theme; the site's default themes (sql/033), added,
 # renamed, removed (with a confirmation when in use); a comment tagged with
 # themes and the counts per theme; a comment hidden from both dialects of
 # reponses.csv with its reason and an audit row, then shown again, traced
@@ -70,7 +70,7 @@ body_has "href=\"$P\">Lire les commentaires" "the campaign page links to its com
 is "$(http_get "$P")" 200 "the comments page"
 is "$(listed)" "Commentaire 38 Commentaire 31 Commentaire 30 Commentaire 2 Commentaire 1 " \
 	"every comment, newest first"
-is "$(nthemes "$A")" 9 "the site's themes seeded with the defaults on first use"
+is "$(nthemes "$A")" 9 "the site has the default themes from its creation (sql/033)"
 body_has '1 critère\(s\) sur 3 satisfait\(s\) ou conforme\(s\) ; pas satisfait ou non conforme : Temps d’attente, Courtoisie' \
 	"each comment with its answers summarised"
 body_has 'Sans thème</a> : 5' "five comments without theme"

@@ -82,15 +82,17 @@ psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, text)
 	FROM generate_series(1, 3) i;
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, text)
 	VALUES (md5(:'c2' || 'courtoisie' || 1)::uuid, :'c2', 'commentaire', 'Commentaire B');
+	-- The default themes (sql/033) hold these already on a new site.
 	INSERT INTO qualimetre.comment_theme (site_id, label)
-	VALUES (:'s', 'Accueil'), (:'s', 'Attente'), (:'sb', 'Accueil');
+	VALUES (:'s', 'Accueil'), (:'s', 'Attente'), (:'sb', 'Accueil')
+	ON CONFLICT DO NOTHING;
 	INSERT INTO qualimetre.comment_tag (response_id, question, campaign_id, theme_id)
 	SELECT md5(:'c' || 'courtoisie' || i)::uuid, 'commentaire', :'c', t.id
 	FROM generate_series(1, 3) i JOIN qualimetre.comment_theme t
 		ON t.site_id = :'s' AND t.label = CASE WHEN i < 3 THEN 'Accueil' ELSE 'Attente' END;
 	INSERT INTO qualimetre.comment_tag (response_id, question, campaign_id, theme_id)
 	SELECT md5(:'c2' || 'courtoisie' || 1)::uuid, 'commentaire', :'c2', t.id
-	FROM qualimetre.comment_theme t WHERE t.site_id = :'sb';
+	FROM qualimetre.comment_theme t WHERE t.site_id = :'sb' AND t.label = 'Accueil';
 	INSERT INTO qualimetre.comment_hidden (response_id, question, campaign_id, reason)
 	VALUES (md5(:'c' || 'courtoisie' || 2)::uuid, 'commentaire', :'c', 'Un nom propre')" \
 	c="$cid" c2="$cid2" s="$site" sb="$site_b" > /dev/null
