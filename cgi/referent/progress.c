@@ -24,6 +24,7 @@
 #include "progress.h"
 #include "results.h"
 #include "sampling.h"
+#include "serve.h"
 #include "staff.h"
 #include "xmalloc.h"
 
@@ -601,7 +602,8 @@ progress_handle(struct progress *pg, const struct staff_user *u,
 	const struct form	*f;
 	const char		*lang;
 	PGresult		*res;
-	char			 id[32], *url = NULL, *cause = NULL;
+	char			 id[32], addr[512], *cause = NULL;
+	const char		*url = NULL;
 	int			 end = 0, bad;
 
 	if (sscanf(r->path, CAMPAIGNS_PREFIX "/%18[0-9]/questionnaire.pdf%n",
@@ -637,9 +639,9 @@ progress_handle(struct progress *pg, const struct staff_user *u,
 		    "langue.", "/referent/", "Mes campagnes");
 		goto out;
 	}
-	if (pg->public_url != NULL)
-		xasprintf(&url, "%s/enquete/%s", pg->public_url,
-		    db_value(res, 0, "slug"));
+	if (serve_questionnaire_url(pg->public_url, db_value(res, 0, "slug"),
+	    addr, sizeof(addr)) == 0)
+		url = addr;
 	p->no_store = 1;
 	p->content_type = "application/pdf";
 	p->attachment = "questionnaire.pdf";
@@ -654,7 +656,6 @@ progress_handle(struct progress *pg, const struct staff_user *u,
 		    "signalée.", NULL, NULL);
 	}
 out:
-	free(url);
 	PQclear(res);
 	return 1;
 }

@@ -45,6 +45,7 @@
 #include "selfassess.h"
 #include "sampling.h"
 #include "school.h"
+#include "serve.h"
 #include "staff.h"
 #include "together.h"
 #include "xmalloc.h"
@@ -944,19 +945,12 @@ campaign_rule(const struct campaign_results *cr, const char *key)
 	return NULL;
 }
 
-/*
- * The questionnaire's public address, for the QR code and the poster,
- * from the configured address alone: a request's Host may be an internal
- * name, or forged. Returns 0, or -1 when none is configured.
- */
+/* The questionnaire's public address (serve_questionnaire_url). */
 static int
 public_url(const struct referent *rf, const char *slug, char *out,
     size_t size)
 {
-	if (rf->public_url == NULL)
-		return -1;
-	snprintf(out, size, "%s/enquete/%s", rf->public_url, slug);
-	return 0;
+	return serve_questionnaire_url(rf->public_url, slug, out, size);
 }
 
 /* The groups of the breakdown of criterion q by the question cr->by. */

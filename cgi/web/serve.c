@@ -292,6 +292,18 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 }
 
 int
+serve_questionnaire_url(const char *public_url, const char *slug,
+    char *out, size_t size)
+{
+	int	n;
+
+	if (public_url == NULL)
+		return -1;
+	n = snprintf(out, size, "%s/enquete/%s", public_url, slug);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int
 serve_public_url_ok(const char *s)
 {
 	const char	*host, *colon;

@@ -59,4 +59,13 @@ int	 serve_listen_fds(int *fd, char **cause);
  */
 int	 serve_public_url_ok(const char *s);
 
+/*
+ * The public address of the questionnaire called slug, made from the
+ * configured public_url alone (a request's Host may be an internal name,
+ * or forged), into out of size bytes. Returns 0, or -1 when public_url
+ * is NULL or the address does not fit.
+ */
+int	 serve_questionnaire_url(const char *public_url, const char *slug,
+	    char *out, size_t size);
+
 #endif /* QUALIMETRE_SERVE_H */
