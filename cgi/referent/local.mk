@@ -36,7 +36,6 @@ cgi_qualimetre_referent_SOURCES = cgi/referent/main.c \
 	cgi/referent/national.c cgi/referent/national.h \
 	cgi/referent/together.c cgi/referent/together.h \
 	cgi/referent/indicators.c cgi/referent/indicators.h \
-	cgi/referent/site.c cgi/referent/site.h \
 	cgi/referent/rhythm.c cgi/referent/rhythm.h \
 	cgi/referent/selfassess.c cgi/referent/selfassess.h \
 	cgi/referent/actions.c cgi/referent/actions.h \
@@ -57,8 +56,7 @@ check_PROGRAMS += tests/test-planning-defaults
 TESTS += tests/test-planning-defaults
 tests_test_planning_defaults_SOURCES = tests/test-planning-defaults.c \
 	cgi/referent/planning.c cgi/referent/planning.h \
-	cgi/referent/services.c cgi/referent/services.h \
-	cgi/referent/site.c cgi/referent/site.h
+	cgi/referent/services.c cgi/referent/services.h
 tests_test_planning_defaults_CPPFLAGS = $(REFERENT_CPPFLAGS) \
 	-I$(top_srcdir)/cgi/referent $(TAP_I)
 tests_test_planning_defaults_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)

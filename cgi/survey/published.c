@@ -18,11 +18,10 @@
 #include "poster.h"
 #include "published.h"
 #include "results.h"
+#include "site.h"
 #include "xmalloc.h"
 
 #define SERVICE		"Résultats publiés"
-/* A site's code, as sql/001 allows it. */
-#define CODE_MAX	16
 
 enum stmt {
 	STMT_PUBLISHED,
@@ -206,20 +205,6 @@ pubs_load(struct published *pd, const char *code, const char *campaign,
 		row_read(ps->res, i, &cur->r.rows[cur->r.nrows++]);
 	}
 	return (int)ps->n;
-}
-
-static int
-code_valid(const char *s, size_t len)
-{
-	size_t	i;
-
-	if (len < 1 || len > CODE_MAX)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!((s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
-			return 0;
-	return 1;
 }
 
 static void
@@ -419,7 +404,7 @@ published_handle(struct published *pd, const struct req *r, struct resp *p)
 {
 	struct pubs	 ps;
 	const char	*rest, *slash;
-	char		 code[CODE_MAX + 1], id[32];
+	char		 code[SITE_CODE_MAX + 1], id[32];
 	enum { PAGE, FRAGMENT, POSTER } what;
 	size_t		 len;
 	int		 found, off = 0;
@@ -436,12 +421,16 @@ published_handle(struct published *pd, const struct req *r, struct resp *p)
 	rest = r->path + sizeof(PUBLISHED_PREFIX) - 1;
 	slash = strchr(rest, '/');
 	len = slash == NULL ? strlen(rest) : (size_t)(slash - rest);
-	if (!code_valid(rest, len)) {
+	if (len > SITE_CODE_MAX) {
 		none_published(p);
 		return 1;
 	}
 	memcpy(code, rest, len);
 	code[len] = '\0';
+	if (!site_code_valid(code)) {
+		none_published(p);
+		return 1;
+	}
 	id[0] = '\0';
 	if (slash == NULL)
 		what = PAGE;

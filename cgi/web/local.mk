@@ -1,7 +1,9 @@
 # cgi/web/: what every program of the web shares and nothing of a form:
 # requests and responses, the FastCGI loop and its supervisor, form
 # tokens, the database connection, staff sessions and CSRF, the fields
-# of staff forms and their errors (fields.c), the page frame. Over
+# of staff forms and their errors (fields.c), the page frame, the rule
+# of a site's code (site.c: the staff's forms and the public addresses
+# of published results both read it). Over
 # cgi/calendar/ (dates in French) and common/.
 noinst_LIBRARIES += cgi/web/libqmweb.a
 cgi_web_libqmweb_a_SOURCES = cgi/web/http.c cgi/web/http.h \
@@ -12,7 +14,8 @@ cgi_web_libqmweb_a_SOURCES = cgi/web/http.c cgi/web/http.h \
 	cgi/web/staff.c cgi/web/staff.h \
 	cgi/web/page.c cgi/web/page.h \
 	cgi/web/fields.c cgi/web/fields.h \
-	cgi/web/lang.c cgi/web/lang.h
+	cgi/web/lang.c cgi/web/lang.h \
+	cgi/web/site.c cgi/web/site.h
 cgi_web_libqmweb_a_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I)
 cgi_web_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(FCGI_CFLAGS)
