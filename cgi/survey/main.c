@@ -10,7 +10,8 @@ create(const struct serve_config *sc)
 {
 	struct survey	*sv;
 
-	sv = survey_create(sc->dsn, sc->schema, sc->key, sc->public_url);
+	sv = survey_create(sc->dsn, sc->schema, sc->key, sc->door_key,
+	    sc->public_url);
 	survey_warm(sv);
 	return sv;
 }

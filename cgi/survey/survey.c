@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include <libpq-fe.h>
+#include <sodium.h>
 
 #include "answers.h"
 #include "buf.h"
@@ -31,6 +32,12 @@
    own policy still refuses a response to a closed campaign. */
 #define CAMPAIGN_TTL		30
 #define CAMPAIGN_CACHE		32
+/* How fresh what a page nginx keeps is built from: what the database says
+   now, not the cache above. nginx keeps the page until the end of the
+   second it was built in (X-Accel-Expires), so that a campaign cancelled
+   or changed shows within a second; under load, one request a second per
+   page and language reaches the program. */
+#define PAGE_CAMPAIGN_TTL	0
 /* A person takes at least this long over a questionnaire, and at least
    TOKEN_SECONDS_PER_ANSWER per answer given: a send sooner after the page
    was served is asked to be confirmed, as is one older than
@@ -64,6 +71,9 @@ static const struct db_stmt survey_stmts[STMT__MAX] = {
 	    "  ELSE greatest(c.opens_on, least(c.closes_on,"
 	    "  (c.cancelled_at AT TIME ZONE s.timezone)::date)) END,"
 	    "  'YYYY-MM-DD') AS closes_on,"
+	    /* The instant it closes: midnight after its last day, there. */
+	    " extract(epoch FROM (c.closes_on + 1)::timestamp"
+	    "  AT TIME ZONE s.timezone)::bigint AS closes_at,"
 	    " CASE WHEN c.cancelled_at IS NOT NULL THEN 'closed'"
 	    "  WHEN t.today < c.opens_on THEN 'upcoming'"
 	    "  WHEN t.today > c.closes_on THEN 'closed'"
@@ -137,6 +147,7 @@ struct campaign {
 	char		*site_name;
 	char		 opens_on[11];		/* YYYY-MM-DD */
 	char		 closes_on[11];
+	time_t		 closes_at;		/* the instant it closes */
 	enum cstate	 state;
 	char		 open_slug[SLUG_MAX + 1]; /* the site's questionnaire
 					   open today, "" for none */
@@ -148,12 +159,13 @@ struct survey {
 	struct formcache	*forms;
 	struct published	*published;	/* /resultats/ */
 	unsigned char		 key[TOKEN_KEY_LEN];
+	char			 door_key[TOKEN_DOOR_KEY_LEN + 1]; /* or "" */
 	struct campaign		 campaigns[CAMPAIGN_CACHE];
 };
 
 struct survey *
 survey_create(const char *dsn, const char *schema_path,
-    const unsigned char *key, const char *public_url)
+    const unsigned char *key, const char *door_key, const char *public_url)
 {
 	struct survey	*sv;
 
@@ -162,6 +174,7 @@ survey_create(const char *dsn, const char *schema_path,
 	sv->forms = formcache_create(sv->db, schema_path);
 	sv->published = published_create(sv->db, public_url);
 	memcpy(sv->key, key, TOKEN_KEY_LEN);
+	snprintf(sv->door_key, sizeof(sv->door_key), "%s", door_key);
 	return sv;
 }
 
@@ -176,6 +189,7 @@ survey_free(struct survey *sv)
 		free(sv->campaigns[i].title);
 		free(sv->campaigns[i].site_name);
 	}
+	sodium_memzero(sv->door_key, sizeof(sv->door_key));
 	formcache_free(sv->forms);
 	published_free(sv->published);
 	db_free(sv->db);
@@ -209,15 +223,24 @@ slug_valid(const char *s, size_t len)
 	return 1;
 }
 
+/* What a worker read of an open campaign ends at its closing instant. */
+static void
+campaign_close_if_due(struct campaign *c, time_t now)
+{
+	if (c->state == CSTATE_OPEN && now >= c->closes_at)
+		c->state = CSTATE_CLOSED;
+}
+
 /*
- * Finds the campaign with this slug, from the cache while fresh, else
- * from the database. Returns 1 with *out set, 0 when there is no such
+ * Finds the campaign with this slug, from the cache while younger than
+ * ttl seconds, else from the database. Returns 1 with *out set, 0 when there is no such
  * campaign, -1 when the database is unavailable and nothing is cached.
  * A stale entry is used when the database cannot be reached: the
  * questionnaire stays readable, and the database refuses what is late.
  */
 static int
-campaign_get(struct survey *sv, const char *slug, struct campaign **out)
+campaign_get(struct survey *sv, const char *slug, time_t ttl,
+    struct campaign **out)
 {
 	struct campaign	*c = NULL, *oldest = &sv->campaigns[0];
 	PGresult	*res;
@@ -234,7 +257,8 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 		if (sv->campaigns[i].fetched < oldest->fetched)
 			oldest = &sv->campaigns[i];
 	}
-	if (c != NULL && now - c->fetched < CAMPAIGN_TTL) {
+	if (c != NULL && now - c->fetched < ttl) {
+		campaign_close_if_due(c, now);
 		*out = c;
 		return 1;
 	}
@@ -243,6 +267,7 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 		log_warnx("campaign %s: %s", slug, cause);
 		free(cause);
 		if (c != NULL && rc == DB_UNAVAILABLE) {
+			campaign_close_if_due(c, now);
 			*out = c;
 			return 1;
 		}
@@ -272,6 +297,8 @@ campaign_get(struct survey *sv, const char *slug, struct campaign **out)
 	    PQgetvalue(res, 0, PQfnumber(res, "opens_on")));
 	snprintf(c->closes_on, sizeof(c->closes_on), "%s",
 	    PQgetvalue(res, 0, PQfnumber(res, "closes_on")));
+	c->closes_at = (time_t)strtoll(PQgetvalue(res, 0,
+	    PQfnumber(res, "closes_at")), NULL, 10);
 	/* A slug the path could not name is not linked to. */
 	st = PQgetvalue(res, 0, PQfnumber(res, "open_slug"));
 	c->open_slug[0] = '\0';
@@ -543,6 +570,24 @@ confirm_page(struct survey *sv, struct resp *p, const struct campaign *c,
 }
 
 /*
+ * Whether token is one of ours for campaign c: made by this program, or
+ * by nginx for a page it served from its cache (a door token).
+ */
+static int
+token_valid(const struct survey *sv, const struct campaign *c,
+    const char *token, struct token_info *ti)
+{
+	char	path[sizeof(PATH_PREFIX) + SLUG_MAX];
+
+	if (token_read(sv->key, c->id, token, ti))
+		return 1;
+	if (sv->door_key[0] == '\0')
+		return 0;
+	snprintf(path, sizeof(path), PATH_PREFIX "%s", c->slug);
+	return token_door_read(sv->door_key, path, token, ti);
+}
+
+/*
  * Stores a checked submission in one statement. Returns what the
  * database said; the caller turns it into a page.
  */
@@ -635,7 +680,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		return;
 	}
 	valid_answers_lang(f, lang, r->fields, r->nfields, &s);
-	if (s.token == NULL || !token_read(sv->key, c->id, s.token, &ti)) {
+	if (s.token == NULL || !token_valid(sv, c, s.token, &ti)) {
 		/* Not ours, or for another campaign: a new token, and
 		   everything typed is kept. */
 		token_issue(sv->key, c->id, token);
@@ -690,7 +735,7 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	char			 action[sizeof(PATH_PREFIX) + SLUG_MAX];
 	const char		*avail[FORM_LANGS_MAX], *lang;
 	size_t			 slen, i, navail;
-	int			 thanks = 0, found;
+	int			 thanks = 0, found, door;
 
 	http_resp_reset(p);
 	/* No form of the previous request is held any more. */
@@ -739,7 +784,11 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 		return;
 	}
 
-	found = campaign_get(sv, slug, &c);
+	/* A page nginx keeps for everyone is built from fresh facts. */
+	door = r->door && sv->door_key[0] != '\0' &&
+	    (r->method == HTTP_GET || r->method == HTTP_HEAD) && !thanks;
+	found = campaign_get(sv, slug, door ? PAGE_CAMPAIGN_TTL :
+	    CAMPAIGN_TTL, &c);
 	if (found == 0) {
 		not_found(p);
 		return;
@@ -777,6 +826,15 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	lang = lang_choose(r->query, r->accept_language, avail, navail);
 	if (r->method == HTTP_POST) {
 		submit(sv, r, p, c, f, lang);
+		return;
+	}
+	if (door) {
+		/* nginx puts a token of its own in place of the placeholder
+		   for each visitor, until the end of this second: the
+		   campaign is open now, so at least until then. */
+		questionnaire(p, c, f, lang, TOKEN_DOOR_PLACEHOLDER, NULL,
+		    LMSG__MAX, LMSG__MAX);
+		p->cache_until = (long long)time(NULL);
 		return;
 	}
 	token_issue(sv->key, c->id, token);

@@ -14,11 +14,13 @@ struct survey;
 /*
  * Makes a worker's context: a database handle for dsn (not connected
  * yet), the path of forms/form.rng, the token key (TOKEN_KEY_LEN
- * bytes, copied) and the service's public address (or NULL), for the
+ * bytes, copied), the door key of nginx's tokens ("" for none: nginx
+ * then caches no page) and the service's public address (or NULL), for the
  * published results' links. The caller frees it with survey_free().
  */
 struct survey	*survey_create(const char *dsn, const char *schema_path,
-		    const unsigned char *key, const char *public_url);
+		    const unsigned char *key, const char *door_key,
+		    const char *public_url);
 
 /* Frees the context, its connection and its cached forms. */
 void		 survey_free(struct survey *);

@@ -170,6 +170,8 @@ http_req_init(struct req *r,
 	   as HTTP_*, never under this name. */
 	v = getparam(arg, "QUALIMETRE_HELD");
 	r->held = v != NULL && strcmp(v, "1") == 0;
+	v = getparam(arg, "QUALIMETRE_DOOR");
+	r->door = v != NULL && strcmp(v, "1") == 0;
 	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')
 		r->cookie = xstrdup(v);
 	/* Digits, hex, dots and colons: the login lockout's key. */
@@ -215,6 +217,7 @@ http_resp_reset(struct resp *p)
 	p->content_type = "text/html; charset=utf-8";
 	p->no_store = 0;
 	p->retry_after = 0;
+	p->cache_until = 0;
 	p->allow = NULL;
 	p->attachment = NULL;
 }
@@ -266,6 +269,9 @@ http_resp_head(const struct resp *p, struct buf *out)
 		buf_puts(out, "Cache-Control: no-store\r\n");
 	if (p->retry_after > 0)
 		buf_printf(out, "Retry-After: %d\r\n", p->retry_after);
+	/* For nginx's cache only: nginx never passes it on. */
+	if (p->cache_until > 0)
+		buf_printf(out, "X-Accel-Expires: @%lld\r\n", p->cache_until);
 	if (p->allow != NULL)
 		buf_printf(out, "Allow: %s\r\n", p->allow);
 	/* A literal of ours: a file is saved, never shown in the

@@ -49,6 +49,9 @@ struct req {
 	int			 held;		/* refused by nginx's limit:
 						   hold what was sent, store
 						   nothing (QUALIMETRE_HELD) */
+	int			 door;		/* nginx caches this page and
+						   puts its own token in it
+						   (QUALIMETRE_DOOR) */
 	char			*host;		/* the Host header when it is a
 						   plain host[:port], or NULL */
 	char			*cookie;	/* the Cookie header, or NULL */
@@ -78,6 +81,9 @@ struct resp {
 	char		*location;	/* for redirections, or NULL */
 	int		 no_store;	/* Cache-Control: no-store */
 	int		 retry_after;	/* seconds, for 503; 0 for none */
+	long long	 cache_until;	/* the last second (Unix time) nginx
+					   may serve the page from its cache
+					   (X-Accel-Expires: @); 0: never */
 	const char	*allow;		/* Allow header, for 405 */
 	char		*set_cookie;	/* a Set-Cookie value, or NULL */
 	const char	*attachment;	/* a literal file name (ASCII, no

@@ -21,10 +21,10 @@ cgi_web_libqmweb_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS) \
 	$(FCGI_CFLAGS)
 WEB_LIBS = cgi/web/libqmweb.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
-check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form \
+check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form tests/test-token-door \
 	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
 	tests/test-serve-listen-fds tests/test-staff-password-policy
-TESTS += tests/test-http-urlencoded tests/test-token-form \
+TESTS += tests/test-http-urlencoded tests/test-token-form tests/test-token-door \
 	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
 	tests/test-serve-listen-fds tests/test-staff-password-policy
 WEB_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(WEB_I) $(TAP_I)
@@ -35,6 +35,9 @@ tests_test_http_urlencoded_LDADD = $(WEB_TEST_LDADD)
 tests_test_token_form_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_token_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_token_form_LDADD = $(WEB_TEST_LDADD)
+tests_test_token_door_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
+tests_test_token_door_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
+tests_test_token_door_LDADD = $(WEB_TEST_LDADD)
 tests_test_fields_read_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_fields_read_LDADD = $(WEB_TEST_LDADD)
 tests_test_serve_public_url_CPPFLAGS = $(WEB_TEST_CPPFLAGS)

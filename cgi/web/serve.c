@@ -111,7 +111,7 @@ static int
 usage(const char *name)
 {
 	fprintf(stderr, "usage: %s [--socket PATH] --schema PATH --secret PATH "
-	    "[--workers N] [--pidfile PATH]\n"
+	    "[--door-key PATH] [--workers N] [--pidfile PATH]\n"
 	    "The database is given by the environment variable "
 	    "QUALIMETRE_DSN. Without --socket, the listening socket is "
 	    "the one systemd passes (LISTEN_FDS).\n", name);
@@ -176,10 +176,11 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 		{ "pidfile",	required_argument, NULL, 'p' },
 		{ "schema",	required_argument, NULL, 'x' },
 		{ "secret",	required_argument, NULL, 'k' },
+		{ "door-key",	required_argument, NULL, 'd' },
 		{ NULL,		0,		   NULL, 0 }
 	};
 	struct config	 cf;
-	const char	*secret = NULL;
+	const char	*secret = NULL, *door_key = NULL;
 	char		*end, *cause = NULL;
 	long		 n;
 	int		 ch;
@@ -211,6 +212,9 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 			break;
 		case 'k':
 			secret = optarg;
+			break;
+		case 'd':
+			door_key = optarg;
 			break;
 		default:
 			return usage(app->name);
@@ -260,6 +264,12 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 		free(cause);
 		return 1;
 	}
+	if (door_key != NULL && token_door_key_load(door_key,
+	    cf.sc.door_key, &cause) == -1) {
+		fprintf(stderr, "%s: %s\n", app->name, cause);
+		free(cause);
+		return 1;
+	}
 	if (FCGX_Init() != 0) {
 		fprintf(stderr, "%s: FCGX_Init failed\n", app->name);
 		return 1;
@@ -288,6 +298,7 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 	if (cf.socket != NULL)
 		unlink(cf.socket);
 	sodium_memzero(cf.sc.key, sizeof(cf.sc.key));
+	sodium_memzero(cf.sc.door_key, sizeof(cf.sc.door_key));
 	return 0;
 }
 

@@ -20,6 +20,8 @@ struct serve_config {
 					   or NULL */
 	const char	*schema;	/* forms/form.rng */
 	unsigned char	 key[TOKEN_KEY_LEN]; /* signs form tokens */
+	char		 door_key[TOKEN_DOOR_KEY_LEN + 1]; /* nginx's door
+					   tokens (--door-key), "" for none */
 };
 
 /* A program: how to make a worker's context, handle, and free it. */
@@ -32,7 +34,7 @@ struct serve_app {
 
 /*
  * Parses the command line (--socket, unless systemd passes the socket:
- * serve_listen_fds; --schema, --secret, --workers, --pidfile; the database from QUALIMETRE_DSN, the public address from
+ * serve_listen_fds; --schema, --secret, --door-key, --workers, --pidfile; the database from QUALIMETRE_DSN, the public address from
  * QUALIMETRE_PUBLIC_URL, checked by serve_public_url_ok), opens the
  * socket and runs
  * the workers until SIGTERM. Returns main's exit status: 0 after a clean

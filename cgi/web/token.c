@@ -138,6 +138,96 @@ token_check(const unsigned char *key, long long campaign, const char *token)
 	return token_read(key, campaign, token, NULL);
 }
 
+int
+token_door_key_load(const char *path, char key[TOKEN_DOOR_KEY_LEN + 1],
+    char **cause)
+{
+	static const char	 head[] = "set $qm_door_key \"";
+	char			 text[256];
+	ssize_t			 n;
+	int			 fd, rc = -1;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	n = read(fd, text, sizeof(text) - 1);
+	text[n > 0 ? n : 0] = '\0';
+	if (n <= 0 || strncmp(text, head, sizeof(head) - 1) != 0 ||
+	    strspn(text + sizeof(head) - 1, "0123456789abcdef") !=
+	    TOKEN_DOOR_KEY_LEN || strncmp(text + sizeof(head) - 1 +
+	    TOKEN_DOOR_KEY_LEN, "\";", 2) != 0) {
+		xasprintf(cause, "%s: not a door key (set $qm_door_key "
+		    "\"<%d hexadecimal digits>\";)", path, TOKEN_DOOR_KEY_LEN);
+		goto out;
+	}
+	memcpy(key, text + sizeof(head) - 1, TOKEN_DOOR_KEY_LEN);
+	key[TOKEN_DOOR_KEY_LEN] = '\0';
+	rc = 0;
+out:
+	sodium_memzero(text, sizeof(text));
+	close(fd);
+	return rc;
+}
+
+/* Length of the run of characters of set at s, 0 if longer than max. */
+static size_t
+span_max(const char *s, const char *set, size_t max)
+{
+	size_t	n = strspn(s, set);
+
+	return n > max ? 0 : n;
+}
+
+int
+token_door_read(const char *key, const char *path, const char *token,
+    struct token_info *info)
+{
+	static const char		 context[] = "qualimetre door token v1|";
+	crypto_auth_hmacsha256_state	 st;
+	unsigned char			 mac[MAC_LEN], given[MAC_LEN];
+	const char			*t, *stamp, *hex, *b64;
+	size_t				 secs, rawlen;
+	long long			 issued = 0;
+
+	if (strlen(token) > TOKEN_DOOR_MAX || strncmp(token, "d.", 2) != 0)
+		return 0;
+	stamp = token + 2;
+	if ((secs = span_max(stamp, "0123456789", 12)) == 0 ||
+	    stamp[secs] != '.' || span_max(stamp + secs + 1, "0123456789",
+	    3) != 3 || stamp[secs + 4] != '.')
+		return 0;
+	hex = stamp + secs + 5;
+	if (span_max(hex, "0123456789abcdef", 32) != 32 || hex[32] != '.')
+		return 0;
+	b64 = hex + 33;
+	if (sodium_base642bin(given, sizeof(given), b64, strlen(b64), NULL,
+	    &rawlen, &t, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    rawlen != MAC_LEN || *t != '\0')
+		return 0;
+	crypto_auth_hmacsha256_init(&st, (const unsigned char *)key,
+	    strlen(key));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)context,
+	    sizeof(context) - 1);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)path,
+	    strlen(path));
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"|", 1);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)stamp,
+	    secs + 4);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)"|", 1);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)hex, 32);
+	crypto_auth_hmacsha256_final(&st, mac);
+	if (sodium_memcmp(mac, given, MAC_LEN) != 0)
+		return 0;
+	if (info != NULL) {
+		for (t = stamp; t < stamp + secs; t++)
+			issued = issued * 10 + (*t - '0');
+		info->issued = (time_t)issued;
+		info->flags = 0;
+	}
+	return 1;
+}
+
 void
 token_uuid(char *out)
 {

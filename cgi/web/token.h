@@ -53,6 +53,39 @@ int	 token_check(const unsigned char *key, long long campaign,
 int	 token_read(const unsigned char *key, long long campaign,
 	    const char *token, struct token_info *info);
 
+/*
+ * Door tokens: made by nginx itself (the set-misc module) for each
+ * questionnaire page it serves from its cache, so that the page is built
+ * once and only its token differs. A door token is
+ *   d.<seconds>.<milliseconds>.<32 hex digits>.<HMAC>
+ * the time and nginx's $request_id, and the base64url HMAC-SHA-256, under
+ * the door key's 64 hexadecimal characters, of
+ *   "qualimetre door token v1|" path "|" seconds.milliseconds "|" hex
+ * where path is the questionnaire's, "/enquete/<slug>": a door token is
+ * bound to its campaign's address as a token is to its campaign.
+ */
+#define TOKEN_DOOR_KEY_LEN	64
+/* What a page served for nginx's cache holds in place of its token,
+   which nginx's sub_filter replaces with the door token. */
+#define TOKEN_DOOR_PLACEHOLDER	"porte"
+#define TOKEN_DOOR_MAX		128
+
+/*
+ * Reads the door key from path, the file nginx includes:
+ *   set $qm_door_key "<64 hexadecimal digits>";
+ * into key (TOKEN_DOOR_KEY_LEN characters and a NUL). Returns 0, or -1
+ * with *cause set (caller frees).
+ */
+int	 token_door_key_load(const char *path,
+	    char key[TOKEN_DOOR_KEY_LEN + 1], char **cause);
+
+/*
+ * Returns 1 when token is a door token made with key for path, and fills
+ * *info (the time it says, no flags) when info is non-NULL; 0 otherwise.
+ */
+int	 token_door_read(const char *key, const char *path, const char *token,
+	    struct token_info *info);
+
 /* Writes a random UUID version 4 into out (36 characters and a NUL). */
 void	 token_uuid(char *out);
 

@@ -24,7 +24,8 @@ like "$(http_header Cache-Control)" "no-store" "the page is not cached"
 like "$(http_header Content-Security-Policy)" "default-src 'self'" "a strict CSP"
 is "$(grep -c 'Set-Cookie' "$HTTP_HEADERS")" 0 "no cookie is set"
 token=$(input_value _jeton)
-like "$token" '^[A-Za-z0-9_-]{76}$' "the form carries a 76-character token"
+like "$token" '^d\.[0-9]+\.[0-9]{3}\.[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$' \
+	"the form carries the token nginx made for it (t-survey-cache.sh)"
 
 # ---- a full submission
 comment="Accueil très agréable, merci. <b>Rien</b> à redire & \"bravo\""
