@@ -58,14 +58,17 @@ $(QM_UNITS): $(srcdir)/etc/systemd/qualimetre.service.in \
     $(srcdir)/etc/systemd/qualimetre.socket.in Makefile
 	$(AM_V_GEN)$(MKDIR_P) etc/systemd && \
 	unit=`basename $@` && name=$${unit#qualimetre-} && \
-	kind=$${name##*.} && name=$${name%.*} && \
-	$(qm_edit) -e "s|@NAME[@]|$$name|g" \
+	kind=$${name##*.} && name=$${name%.*} && args= && \
+	if test "$$name" = survey; then \
+		args=" --door-key $(sysconfdir)/qualimetre/door-token.conf"; fi && \
+	$(qm_edit) -e "s|@NAME[@]|$$name|g" -e "s|@ARGS[@]|$$args|g" \
 	    $(srcdir)/etc/systemd/qualimetre.$$kind.in > $@.tmp && \
 	mv $@.tmp $@
 
 etc/nginx/qualimetre: $(srcdir)/etc/nginx-site.conf.example Makefile
 	$(AM_V_GEN)$(MKDIR_P) etc/nginx && \
 	sed -e 's|/usr/local/share/qualimetre/static/|$(staticdir)/|' \
+	    -e 's|/etc/qualimetre/door-token.conf|$(sysconfdir)/qualimetre/door-token.conf|' \
 	    $(srcdir)/etc/nginx-site.conf.example > $@.tmp && \
 	mv $@.tmp $@
 

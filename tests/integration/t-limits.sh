@@ -108,11 +108,16 @@ mkdir -p "$tls"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
 	-keyout "$tls/key.pem" -out "$tls/cert.pem" 2> /dev/null
 {
+	# The system's nginx loads the set-misc module from modules-enabled/.
+	echo "load_module /usr/lib/nginx/modules/ndk_http_module.so;"
+	echo "load_module /usr/lib/nginx/modules/ngx_http_set_misc_module.so;"
 	echo "events {}"
 	echo "http {"
 	echo "include /etc/nginx/mime.types;"
 	sed -e "s|/etc/ssl/certs/enquetes.example.gouv.fr.pem|$tls/cert.pem|" \
 		-e "s|/etc/ssl/private/enquetes.example.gouv.fr.key|$tls/key.pem|" \
+		-e "s|/etc/qualimetre/door-token.conf|$QUALIMETRE_TEST_INSTANCE/secret/door-token.conf|" \
+		-e "s|/var/cache/nginx/qualimetre|$tls/cache|" \
 		-e "s|/var/log/nginx/|$tls/|g" "$ex"
 	echo "}"
 } > "$tls/nginx.conf"
