@@ -1,8 +1,9 @@
 /*
- * libFuzzer target: the form-token decoder of cgi/web/token.c. The input
+ * libFuzzer target: the form-token decoders of cgi/web/token.c. The input
  * is read as a token for campaign 42 under a fixed key (the seeds hold
- * tokens of that key), and a genuine token (minted here from the input's
- * bytes) must, with what it says intact.
+ * tokens of that key), and as a door token (nginx's) under a fixed door
+ * key; a genuine token (minted here from the input's bytes) must read
+ * back, with what it says intact.
  */
 #include "config.h"
 
@@ -19,6 +20,8 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);
 
 static unsigned char	key[TOKEN_KEY_LEN];
+static const char	door_key[] =
+    "5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a";
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -49,6 +52,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (token_read(key, 42, tok, &info) != 0 && strlen(tok) != TOKEN_LEN)
 		abort();
 	(void)token_check(key, -1, tok);
+	/* A door token is at most TOKEN_DOOR_MAX characters, begins with
+	   "d." and says a time it was made. */
+	info.issued = -1;
+	if (token_door_read(door_key, "/enquete/x", tok, &info) != 0 &&
+	    (strlen(tok) > TOKEN_DOOR_MAX || strncmp(tok, "d.", 2) != 0 ||
+	    info.issued < 0 || info.flags != 0))
+		abort();
 	free(tok);
 
 	/* A genuine token, its time and flags from the input, reads back. */
