@@ -12,7 +12,8 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 26
+command -v cgi-fcgi > /dev/null || bail_out "cgi-fcgi (libfcgi-bin) is not installed"
+tap_plan 30
 
 CLIENTS=4	# concurrent clients, as many as the workers
 PER_CLIENT=750	# at most this many sends each: 3,000 in all
@@ -179,6 +180,25 @@ code=$(http_post "/enquete/$slug" "$(body_of "$(tokens 1)")&x=<b>\"")
 mv "$sock.away" "$sock"
 is "$code" 503 "a body with markup gets the 503 page too"
 ! grep -qF '<b>"' "$HTTP_BODY"; ok $? "which does not show it"
+
+# What @answers_unsent asks of the program when nginx's tries all failed
+# (QUALIMETRE_HELD=2), over FastCGI as nginx sends it: the page holding
+# every answer, 503, nothing stored.
+t=$(tokens 1)
+b=$(body_of "$t")
+printf '%s' "$b" | env -i REQUEST_METHOD=POST DOCUMENT_URI="/enquete/$slug" \
+	REQUEST_URI="/enquete/$slug?lang=fr" QUERY_STRING=lang=fr SERVER_PROTOCOL=HTTP/1.1 \
+	CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#b} QUALIMETRE_HELD=2 \
+	cgi-fcgi -bind -connect "$QM_RUN/survey.sock" > "$QM_TMP/unsent.html" 2> /dev/null
+is "$(sed -n '1s/^Status: \([0-9]*\).*/\1/p' "$QM_TMP/unsent.html" | tr -d '\r')" 503 \
+	"the program asked for the answers back after nginx's tries: 503"
+holds "$QM_TMP/unsent.html" "$t"; ok $? "its page holds the answers"
+is "$(stored "$t")" "0 0" "nothing stored"
+
+# The TLS example has the same rules (t-limits.sh runs nginx -t on it).
+ex=$QM_SRC/etc/nginx-site.conf.example
+is "$(grep -c 'survey.sock max_fails=0;' "$ex")/$(grep -c 'non_idempotent;' "$ex")/$(grep -c '@answers_kept;' "$ex")/$(grep -c 'name="_envoi" value="$qm_held_body"' "$ex")" \
+	"3/3/2/1" "the TLS example retries the same way and keeps the answers the same way"
 
 # ---- Load and faults.
 check "the workers are back" wait_until 10 test "$(survey_workers | grep -c .)" -ge 4
