@@ -27,6 +27,9 @@
 #include "xmalloc.h"
 
 #define PATH_PREFIX		"/enquete/"
+/* The one field of the form on the page nginx makes when no worker
+   answers: the body first sent, whole (etc/nginx.conf.in). */
+#define HELD_BODY_FIELD		"_envoi"
 #define SLUG_MAX		64
 /* How long a worker trusts what it read of a campaign; the database's
    own policy still refuses a response to a closed campaign. */
@@ -422,6 +425,35 @@ held_page(struct resp *p, const struct req *r, const char *lang,
 	page_end(b);
 }
 
+/*
+ * Parses a POST's urlencoded body into r's fields. A body of the one
+ * field HELD_BODY_FIELD comes from the page nginx makes itself when no
+ * worker could take a send (etc/nginx.conf.in, @answers_kept): its value
+ * is the body first sent, which is parsed in its place. Returns 0, or -1
+ * with *cause set and no field kept.
+ */
+static int
+body_fields(struct req *r, char **cause)
+{
+	struct http_field	*outer;
+	size_t			 nouter;
+	int			 rc;
+
+	if (http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
+	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, cause) == -1)
+		return -1;
+	if (r->nfields != 1 || strcmp(r->fields[0].key, HELD_BODY_FIELD) != 0)
+		return 0;
+	outer = r->fields;
+	nouter = r->nfields;
+	r->fields = NULL;
+	r->nfields = 0;
+	rc = http_parse_urlencoded(outer[0].val, outer[0].vallen,
+	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, cause);
+	http_fields_free(outer, nouter);
+	return rc;
+}
+
 /* Parses a POST's body into r's fields; 0, or -1 when it cannot be. */
 static int
 post_fields(struct req *r)
@@ -430,8 +462,7 @@ post_fields(struct req *r)
 
 	if (r->method != HTTP_POST || r->body_too_large || r->body_incomplete)
 		return -1;
-	if (http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
-	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == -1) {
+	if (body_fields(r, &cause) == -1) {
 		free(cause);
 		return -1;
 	}
@@ -665,8 +696,7 @@ submit(struct survey *sv, struct req *r, struct resp *p, struct campaign *c,
 		    "Le questionnaire doit être envoyé depuis sa page.");
 		return;
 	}
-	if (http_parse_urlencoded(r->body != NULL ? r->body : "", r->bodylen,
-	    HTTP_FIELDS_MAX, &r->fields, &r->nfields, &cause) == -1) {
+	if (body_fields(r, &cause) == -1) {
 		log_warnx("campaign %s: unreadable body: %s", c->slug, cause);
 		free(cause);
 		message(p, 400, "fr", c->site_name, "Envoi illisible",
@@ -779,8 +809,13 @@ survey_handle(struct survey *sv, struct req *r, struct resp *p)
 	/* Until the form is read, the catalogue's languages only. */
 	lang = lang_choose(r->query, r->accept_language, catalogue_langs,
 	    sizeof(catalogue_langs) / sizeof(catalogue_langs[0]));
-	if (r->held && r->method == HTTP_POST && !thanks) {
-		limited(p, r, lang, action);
+	/* Sent aside by nginx: every answer back, nothing stored, no
+	   database read. */
+	if (r->held != HTTP_HELD_NONE && r->method == HTTP_POST && !thanks) {
+		if (r->held == HTTP_HELD_LIMIT)
+			limited(p, r, lang, action);
+		else
+			fallback(p, r, lang, action);
 		return;
 	}
 

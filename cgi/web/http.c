@@ -169,7 +169,9 @@ http_req_init(struct req *r,
 	/* A FastCGI parameter only nginx sets: a client's headers arrive
 	   as HTTP_*, never under this name. */
 	v = getparam(arg, "QUALIMETRE_HELD");
-	r->held = v != NULL && strcmp(v, "1") == 0;
+	r->held = v == NULL ? HTTP_HELD_NONE : strcmp(v, "1") == 0 ?
+	    HTTP_HELD_LIMIT : strcmp(v, "2") == 0 ? HTTP_HELD_FAULT :
+	    HTTP_HELD_NONE;
 	v = getparam(arg, "QUALIMETRE_DOOR");
 	r->door = v != NULL && strcmp(v, "1") == 0;
 	if ((v = getparam(arg, "HTTP_COOKIE")) != NULL && *v != '\0')

@@ -37,6 +37,14 @@ struct http_field {
 	size_t	 vallen;	/* bytes in val, not counting the last NUL */
 };
 
+/* Why nginx sent a request aside (QUALIMETRE_HELD, etc/nginx.conf.in). */
+enum http_held {
+	HTTP_HELD_NONE = 0,	/* it did not: handle the request */
+	HTTP_HELD_LIMIT,	/* "1": refused by nginx's rate limit */
+	HTTP_HELD_FAULT,	/* "2": no worker answered nginx's tries */
+	HTTP_HELD__MAX
+};
+
 /* A request, owned by the loop that reads it; see http_req_free. */
 struct req {
 	enum http_method	 method;
@@ -46,8 +54,8 @@ struct req {
 	char			*content_type;	/* or NULL */
 	long long		 content_length; /* -1 when not given */
 	int			 secure;	/* served over TLS */
-	int			 held;		/* refused by nginx's limit:
-						   hold what was sent, store
+	enum http_held		 held;		/* sent aside by nginx: hold
+						   what was sent, store
 						   nothing (QUALIMETRE_HELD) */
 	int			 door;		/* nginx caches this page and
 						   puts its own token in it

@@ -76,7 +76,7 @@ for p in survey mystery referent; do
 	grep -qx "SocketGroup=qualimetre-web" "$units/qualimetre-$p.socket" &&
 	grep -qx "SocketMode=0660" "$units/qualimetre-$p.socket" &&
 	grep -q "^ExecStart=/usr/sbin/qualimetre-$p " "$s" &&
-	grep -q "server unix:/run/qualimetre/$p.sock;" "$root/etc/nginx/sites-available/qualimetre" &&
+	grep -qE "server unix:/run/qualimetre/$p.sock( max_fails=0)?;" "$root/etc/nginx/sites-available/qualimetre" &&
 	n=$((n + 1))
 done
 is "$n" 3 "each program: its user, its socket (0660, group qualimetre-web), nginx's upstream on it"
