@@ -315,6 +315,103 @@ db_exec_as(struct db *db, const char *session, size_t stmt,
 	    cause);
 }
 
+/* One attempt of db_exec_as_rows; *rows counts the rows handed over. */
+static enum db_status
+db_try_rows(struct db *db, const char *session, size_t stmt,
+    const char *const *params, int (*each)(void *, const PGresult *),
+    void *arg, size_t *rows, char *sqlstate, char **cause, int *fresh)
+{
+	PGconn		*c;
+	PGresult	*r;
+	ExecStatusType	 st, worst;
+	const char	*uparams[1] = { session }, *state;
+	int		 synced = 0, stop = 0;
+
+	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
+	if (db_ready(db, cause) == -1)
+		return DB_UNAVAILABLE;
+	c = db->conn;
+	/* As db_try_as: the session, then the statement, one round trip. */
+	if (PQenterPipelineMode(c) != 1 ||
+	    PQsendQueryParams(c, "SELECT set_config('qualimetre.session', "
+	    "$1, true)", 1, NULL, uparams, NULL, NULL, 0) != 1 ||
+	    PQsendQueryPrepared(c, db->stmts[stmt]->name,
+	    db->stmts[stmt]->nparams, params, NULL, NULL, 0) != 1 ||
+	    PQpipelineSync(c) != 1)
+		goto broken;
+	worst = pipeline_result(c, NULL, sqlstate);
+	/* The statement's rows one by one; refused after a failed set. */
+	if (worst == PGRES_TUPLES_OK && PQsetSingleRowMode(c) != 1)
+		goto broken;
+	while ((r = PQgetResult(c)) != NULL) {
+		st = PQresultStatus(r);
+		if (st == PGRES_SINGLE_TUPLE) {
+			(*rows)++;
+			if (!stop && each(arg, r) == -1)
+				stop = 1;
+		} else if (st != PGRES_TUPLES_OK &&
+		    worst == PGRES_TUPLES_OK) {
+			worst = st;
+			state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			if (state != NULL && strlen(state) == 5 &&
+			    sqlstate[0] == '\0')
+				memcpy(sqlstate, state, 5);
+		}
+		PQclear(r);
+	}
+	while ((r = PQgetResult(c)) != NULL) {
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			synced = 1;
+		PQclear(r);
+		if (synced)
+			break;
+	}
+	if (!synced || PQexitPipelineMode(c) != 1)
+		goto broken;
+	if (worst == PGRES_TUPLES_OK)
+		return DB_OK;
+	xasprintf(cause, "%s: %s", db->stmts[stmt]->name, PQerrorMessage(c));
+	if (strncmp(sqlstate, "08", 2) == 0 ||
+	    strncmp(sqlstate, "57P", 3) == 0) {
+		db_drop(db);
+		return DB_UNAVAILABLE;
+	}
+	return DB_REFUSED;
+broken:
+	xasprintf(cause, "pipeline: %s", PQerrorMessage(c));
+	db_drop(db);
+	return DB_UNAVAILABLE;
+}
+
+enum db_status
+db_exec_as_rows(struct db *db, const char *session, size_t stmt,
+    const char *const *params, int (*each)(void *, const PGresult *),
+    void *arg, char *sqlstate, char **cause)
+{
+	enum db_status	rc;
+	size_t		rows = 0;
+	int		fresh;
+
+	memset(sqlstate, 0, 6);
+	if (stmt >= db->nstmts) {
+		xasprintf(cause, "statement %zu out of range", stmt);
+		return DB_REFUSED;
+	}
+	if (session == NULL)
+		session = "";
+	rc = db_try_rows(db, session, stmt, params, each, arg, &rows,
+	    sqlstate, cause, &fresh);
+	/* Rows handed over cannot be taken back: no second try then. */
+	if (rc == DB_UNAVAILABLE && !fresh && rows == 0) {
+		free(*cause);
+		*cause = NULL;
+		memset(sqlstate, 0, 6);
+		rc = db_try_rows(db, session, stmt, params, each, arg, &rows,
+		    sqlstate, cause, &fresh);
+	}
+	return rc;
+}
+
 void
 db_array(struct buf *out, const char *const *vals, size_t n)
 {

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -69,6 +70,39 @@ read_body(struct req *r, FCGX_Stream *in)
 		r->body_incomplete = 1;
 }
 
+/* Where a response goes: the request's FastCGI stream. */
+struct stream {
+	FCGX_Request	*fr;
+	struct buf	*head;		/* the header block, made here */
+	int		 head_only;	/* a HEAD request: no body */
+};
+
+/*
+ * Sends p's head (the first time) and what its body holds, then empties
+ * the body: resp's flush for a streamed response, and the end of every
+ * response. Returns 0, or -1 when the stream failed (nginx went away).
+ */
+static int
+worker_send(void *arg, struct resp *p)
+{
+	struct stream	*st = arg;
+	int		 rc = 0;
+
+	if (!p->streamed) {
+		p->streamed = p->flush != NULL;
+		buf_reset(st->head);
+		http_resp_head(p, st->head);
+		if (FCGX_PutStr(st->head->data, (int)st->head->len,
+		    st->fr->out) < 0)
+			rc = -1;
+	}
+	if (!st->head_only && p->body.len > 0 && FCGX_PutStr(p->body.data,
+	    (int)p->body.len, st->fr->out) < 0)
+		rc = -1;
+	buf_reset(&p->body);
+	return rc;
+}
+
 static int
 worker(void *arg)
 {
@@ -78,8 +112,11 @@ worker(void *arg)
 	struct req	 r;
 	struct resp	 p;
 	struct buf	 head = { 0 };
+	struct stream	 st;
 
 	memset(&p, 0, sizeof(p));
+	st.fr = &fr;
+	st.head = &head;
 	ctx = cf->app->create(&cf->sc);
 	if (FCGX_InitRequest(&fr, cf->listen_fd, 0) != 0) {
 		log_warnx("FCGX_InitRequest failed");
@@ -90,11 +127,22 @@ worker(void *arg)
 		supervise_busy(1);
 		http_req_init(&r, fcgx_param, fr.envp);
 		read_body(&r, fr.in);
+		st.head_only = r.method == HTTP_HEAD;
+		p.flush = worker_send;
+		p.flush_arg = &st;
+		p.streamed = p.broken = 0;
 		cf->app->handle(ctx, &r, &p);
-		http_resp_head(&p, &head);
-		FCGX_PutStr(head.data, (int)head.len, fr.out);
-		if (r.method != HTTP_HEAD && p.body.len > 0)
-			FCGX_PutStr(p.body.data, (int)p.body.len, fr.out);
+		/*
+		 * A download that failed half-way must not look whole: the
+		 * connection ends without FastCGI's end of request, and
+		 * nginx ends the client's response without its last chunk.
+		 */
+		if (p.broken)
+			shutdown(fr.ipcFd, SHUT_RDWR);
+		else {
+			p.flush = NULL;
+			worker_send(&st, &p);
+		}
 		FCGX_Finish_r(&fr);
 		http_req_free(&r);
 		buf_reset(&head);
