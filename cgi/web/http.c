@@ -230,6 +230,13 @@ http_resp_flush(struct resp *p)
 }
 
 void
+http_resp_trim(struct resp *p)
+{
+	if (p->body.cap > HTTP_RESP_KEEP)
+		buf_free(&p->body);
+}
+
+void
 http_resp_free(struct resp *p)
 {
 	free(p->location);

@@ -145,6 +145,17 @@ void	 http_resp_reset(struct resp *);
  */
 int	 http_resp_flush(struct resp *p);
 
+/*
+ * Gives back to the system the memory a large response body held (more
+ * than HTTP_RESP_KEEP bytes), so that a worker's resident size falls
+ * back after a large download or page; a smaller buffer is kept for the
+ * next request.
+ */
+void	 http_resp_trim(struct resp *p);
+
+/* The body capacity a worker keeps between requests. */
+#define HTTP_RESP_KEEP		(256 * 1024)
+
 /* Frees the response's memory. */
 void	 http_resp_free(struct resp *);
 

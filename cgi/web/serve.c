@@ -9,7 +9,9 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +36,22 @@ struct config {
 						   NULL when systemd gives one */
 	const char		*pidfile;	/* or NULL */
 	int			 workers;
+	long			 max_rss;	/* bytes a worker may keep
+						   resident between requests;
+						   0 for no limit */
 	int			 listen_fd;
 };
+
+/*
+ * The resident size a worker may keep after a request, in MB
+ * (--max-rss): issue 14's 10 MB. Off by default in a sanitizer build,
+ * whose shadow memory alone is larger.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define WORKER_MAX_RSS_MB	0
+#else
+#define WORKER_MAX_RSS_MB	10
+#endif
 
 static const char *
 fcgx_param(void *arg, const char *name)
@@ -103,6 +119,56 @@ worker_send(void *arg, struct resp *p)
 	return rc;
 }
 
+/*
+ * Free memory above this, in the heap, since the last trim, is given
+ * back to the system after a request: a large page or download must
+ * not leave a worker's resident size high (issue 14: at most 10 MB a
+ * worker). Below it, no system call at all.
+ */
+#define WORKER_TRIM_FREE	(2 * 1024 * 1024)
+
+/* Gives back the memory a large request freed. */
+static void
+worker_trim(struct resp *p)
+{
+	static size_t	 last;
+	struct mallinfo2 mi;
+
+	http_resp_trim(p);
+	mi = mallinfo2();
+	if (mi.fordblks < last)
+		last = mi.fordblks;
+	else if (mi.fordblks - last > WORKER_TRIM_FREE) {
+		malloc_trim(0);
+		last = mi.fordblks;
+	}
+}
+
+/* The worker's resident size in bytes, from /proc/self/statm, or -1. */
+static long
+worker_rss(void)
+{
+	static int	 fd = -1;
+	char		 line[128], *p;
+	ssize_t		 n;
+	long		 pages;
+
+	if (fd == -1 && (fd = open("/proc/self/statm", O_RDONLY |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if ((n = pread(fd, line, sizeof(line) - 1, 0)) <= 0)
+		return -1;
+	line[n] = '\0';
+	/* "size resident shared ...", in pages. */
+	if ((p = strchr(line, ' ')) == NULL)
+		return -1;
+	errno = 0;
+	pages = strtol(p + 1, NULL, 10);
+	if (errno != 0 || pages < 0)
+		return -1;
+	return pages * sysconf(_SC_PAGESIZE);
+}
+
 static int
 worker(void *arg)
 {
@@ -113,11 +179,14 @@ worker(void *arg)
 	struct resp	 p;
 	struct buf	 head = { 0 };
 	struct stream	 st;
+	long		 rss;
 
 	memset(&p, 0, sizeof(p));
 	st.fr = &fr;
 	st.head = &head;
 	ctx = cf->app->create(&cf->sc);
+	/* Parsing the forms and their schema at start left tens of MB free. */
+	malloc_trim(0);
 	if (FCGX_InitRequest(&fr, cf->listen_fd, 0) != 0) {
 		log_warnx("FCGX_InitRequest failed");
 		cf->app->free(ctx);
@@ -146,7 +215,20 @@ worker(void *arg)
 		FCGX_Finish_r(&fr);
 		http_req_free(&r);
 		buf_reset(&head);
+		worker_trim(&p);
 		supervise_busy(0);
+		/*
+		 * Still large with its free memory given back: what a PDF's
+		 * fonts or a large page left in use. A fresh worker takes
+		 * its place (the supervisor forks it at once); the cost is
+		 * one connection to the database, once in a while.
+		 */
+		if (cf->max_rss > 0 && (rss = worker_rss()) > cf->max_rss) {
+			log_warnx("worker %ld: %ld kB resident after a request,"
+			    " above %ld kB: a fresh worker replaces it",
+			    (long)getpid(), rss / 1024, cf->max_rss / 1024);
+			break;
+		}
 	}
 	FCGX_Free(&fr, 1);
 	buf_free(&head);
@@ -159,7 +241,7 @@ static int
 usage(const char *name)
 {
 	fprintf(stderr, "usage: %s [--socket PATH] --schema PATH --secret PATH "
-	    "[--workers N] [--pidfile PATH]\n"
+	    "[--workers N] [--pidfile PATH] [--max-rss MB]\n"
 	    "The database is given by the environment variable "
 	    "QUALIMETRE_DSN. Without --socket, the listening socket is "
 	    "the one systemd passes (LISTEN_FDS).\n", name);
@@ -224,6 +306,7 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 		{ "pidfile",	required_argument, NULL, 'p' },
 		{ "schema",	required_argument, NULL, 'x' },
 		{ "secret",	required_argument, NULL, 'k' },
+		{ "max-rss",	required_argument, NULL, 'm' },
 		{ NULL,		0,		   NULL, 0 }
 	};
 	struct config	 cf;
@@ -235,6 +318,7 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 	memset(&cf, 0, sizeof(cf));
 	cf.app = app;
 	cf.workers = 4;
+	cf.max_rss = WORKER_MAX_RSS_MB * 1024L * 1024;
 	log_init(app->name);
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -250,6 +334,18 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 				return 2;
 			}
 			cf.workers = (int)n;
+			break;
+		case 'm':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    n < 0 || n > 65536) {
+				fprintf(stderr, "%s: --max-rss must be a whole "
+				    "number of MB from 0 (no limit) to 65536\n",
+				    app->name);
+				return 2;
+			}
+			cf.max_rss = n * 1024 * 1024;
 			break;
 		case 'p':
 			cf.pidfile = optarg;
