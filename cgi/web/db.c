@@ -104,6 +104,43 @@ db_ready(struct db *db, char **cause)
 	return 0;
 }
 
+/*
+ * What a statement the server refused with sqlstate means: class 08
+ * (connection) or 57P (shutdown) say the server went away, and the
+ * connection is dropped; anything else is a refusal.
+ */
+static enum db_status
+db_refused(struct db *db, const char *sqlstate)
+{
+	if (strncmp(sqlstate, "08", 2) == 0 ||
+	    strncmp(sqlstate, "57P", 3) == 0) {
+		db_drop(db);
+		return DB_UNAVAILABLE;
+	}
+	return DB_REFUSED;
+}
+
+/*
+ * Reads the results left up to the pipeline's sync, the sync's own
+ * included, and leaves pipeline mode. Returns 0, or -1 when the
+ * connection broke on the way.
+ */
+static int
+pipeline_end(PGconn *c)
+{
+	PGresult	*r;
+	int		 synced = 0;
+
+	while ((r = PQgetResult(c)) != NULL) {
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			synced = 1;
+		PQclear(r);
+		if (synced)
+			break;
+	}
+	return synced && PQexitPipelineMode(c) == 1 ? 0 : -1;
+}
+
 /* One attempt at a statement; *fresh says whether it connected. */
 static enum db_status
 db_try(struct db *db, size_t stmt, const char *const *params,
@@ -135,13 +172,7 @@ db_try(struct db *db, size_t stmt, const char *const *params,
 	if (state != NULL && strlen(state) == 5)
 		memcpy(sqlstate, state, 5);
 	PQclear(r);
-	/* Class 08 (connection), 57P (shutdown): the server went away. */
-	if (strncmp(sqlstate, "08", 2) == 0 ||
-	    strncmp(sqlstate, "57P", 3) == 0) {
-		db_drop(db);
-		return DB_UNAVAILABLE;
-	}
-	return DB_REFUSED;
+	return db_refused(db, sqlstate);
 }
 
 enum db_status
@@ -211,11 +242,9 @@ db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
     char **cause, int *fresh)
 {
 	PGconn		*c;
-	PGresult	*r;
 	ExecStatusType	 st, worst = PGRES_COMMAND_OK;
 	const char	*uparams[1] = { session };
 	size_t		 i, failed = n;
-	int		 synced = 0;
 
 	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
 	if (db_ready(db, cause) == -1)
@@ -248,15 +277,7 @@ db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
 			failed = i;
 		}
 	}
-	/* The sync's own result. */
-	while ((r = PQgetResult(c)) != NULL) {
-		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
-			synced = 1;
-		PQclear(r);
-		if (synced)
-			break;
-	}
-	if (!synced || PQexitPipelineMode(c) != 1)
+	if (pipeline_end(c) == -1)
 		goto broken;
 	if (worst == PGRES_TUPLES_OK || worst == PGRES_COMMAND_OK)
 		return DB_OK;
@@ -264,12 +285,7 @@ db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
 	    "set_config", PQerrorMessage(c));
 	PQclear(*res);
 	*res = NULL;
-	if (strncmp(sqlstate, "08", 2) == 0 ||
-	    strncmp(sqlstate, "57P", 3) == 0) {
-		db_drop(db);
-		return DB_UNAVAILABLE;
-	}
-	return DB_REFUSED;
+	return db_refused(db, sqlstate);
 broken:
 	xasprintf(cause, "pipeline: %s", PQerrorMessage(c));
 	PQclear(*res);
@@ -325,7 +341,7 @@ db_try_rows(struct db *db, const char *session, size_t stmt,
 	PGresult	*r;
 	ExecStatusType	 st, worst;
 	const char	*uparams[1] = { session }, *state;
-	int		 synced = 0, stop = 0;
+	int		 stop = 0;
 
 	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
 	if (db_ready(db, cause) == -1)
@@ -359,24 +375,12 @@ db_try_rows(struct db *db, const char *session, size_t stmt,
 		}
 		PQclear(r);
 	}
-	while ((r = PQgetResult(c)) != NULL) {
-		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
-			synced = 1;
-		PQclear(r);
-		if (synced)
-			break;
-	}
-	if (!synced || PQexitPipelineMode(c) != 1)
+	if (pipeline_end(c) == -1)
 		goto broken;
 	if (worst == PGRES_TUPLES_OK)
 		return DB_OK;
 	xasprintf(cause, "%s: %s", db->stmts[stmt]->name, PQerrorMessage(c));
-	if (strncmp(sqlstate, "08", 2) == 0 ||
-	    strncmp(sqlstate, "57P", 3) == 0) {
-		db_drop(db);
-		return DB_UNAVAILABLE;
-	}
-	return DB_REFUSED;
+	return db_refused(db, sqlstate);
 broken:
 	xasprintf(cause, "pipeline: %s", PQerrorMessage(c));
 	db_drop(db);
