@@ -119,31 +119,6 @@ worker_send(void *arg, struct resp *p)
 	return rc;
 }
 
-/*
- * Free memory above this, in the heap, since the last trim, is given
- * back to the system after a request: a large page or download must
- * not leave a worker's resident size high (issue 14: at most 10 MB a
- * worker). Below it, no system call at all.
- */
-#define WORKER_TRIM_FREE	(2 * 1024 * 1024)
-
-/* Gives back the memory a large request freed. */
-static void
-worker_trim(struct resp *p)
-{
-	static size_t	 last;
-	struct mallinfo2 mi;
-
-	http_resp_trim(p);
-	mi = mallinfo2();
-	if (mi.fordblks < last)
-		last = mi.fordblks;
-	else if (mi.fordblks - last > WORKER_TRIM_FREE) {
-		malloc_trim(0);
-		last = mi.fordblks;
-	}
-}
-
 /* The worker's resident size in bytes, from /proc/self/statm, or -1. */
 static long
 worker_rss(void)
@@ -169,6 +144,36 @@ worker_rss(void)
 	return pages * sysconf(_SC_PAGESIZE);
 }
 
+/*
+ * A worker whose resident size grew by more than this since it last gave
+ * memory back gives back what its heap holds free: a large page or
+ * download must not leave a worker's resident size high (issue 14: at
+ * most 10 MB a worker). Below it, one read of /proc/self/statm a request
+ * and nothing else: asking malloc what it holds free (mallinfo2) walks
+ * every free chunk, hundreds of microseconds on a fragmented heap.
+ */
+#define WORKER_TRIM_GROWTH	(2 * 1024 * 1024)
+
+/*
+ * After a request: frees a large response buffer, trims the heap when
+ * the worker grew, and returns its resident size (-1 when unknown).
+ * *base is the size after the last trim.
+ */
+static long
+worker_trim(struct resp *p, long *base)
+{
+	long	rss;
+
+	http_resp_trim(p);
+	rss = worker_rss();
+	if (rss != -1 && rss > *base + WORKER_TRIM_GROWTH) {
+		malloc_trim(0);
+		rss = worker_rss();
+		*base = rss;
+	}
+	return rss;
+}
+
 static int
 worker(void *arg)
 {
@@ -179,7 +184,7 @@ worker(void *arg)
 	struct resp	 p;
 	struct buf	 head = { 0 };
 	struct stream	 st;
-	long		 rss;
+	long		 rss, base;
 
 	memset(&p, 0, sizeof(p));
 	st.fr = &fr;
@@ -187,6 +192,7 @@ worker(void *arg)
 	ctx = cf->app->create(&cf->sc);
 	/* Parsing the forms and their schema at start left tens of MB free. */
 	malloc_trim(0);
+	base = worker_rss();
 	if (FCGX_InitRequest(&fr, cf->listen_fd, 0) != 0) {
 		log_warnx("FCGX_InitRequest failed");
 		cf->app->free(ctx);
@@ -215,7 +221,7 @@ worker(void *arg)
 		FCGX_Finish_r(&fr);
 		http_req_free(&r);
 		buf_reset(&head);
-		worker_trim(&p);
+		rss = worker_trim(&p, &base);
 		supervise_busy(0);
 		/*
 		 * Still large with its free memory given back: what a PDF's
@@ -223,7 +229,7 @@ worker(void *arg)
 		 * its place (the supervisor forks it at once); the cost is
 		 * one connection to the database, once in a while.
 		 */
-		if (cf->max_rss > 0 && (rss = worker_rss()) > cf->max_rss) {
+		if (cf->max_rss > 0 && rss > cf->max_rss) {
 			log_warnx("worker %ld: %ld kB resident after a request,"
 			    " above %ld kB: a fresh worker replaces it",
 			    (long)getpid(), rss / 1024, cf->max_rss / 1024);
