@@ -13,7 +13,8 @@ tests_bench_mint_tokens_SOURCES = tests/bench/mint-tokens.c
 tests_bench_mint_tokens_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(WEB_I)
 tests_bench_mint_tokens_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 tests_bench_mint_tokens_LDADD = $(WEB_LIBS) $(SODIUM_LIBS)
-EXTRA_DIST += tests/bench/survey.sh tests/bench/post.lua
+EXTRA_DIST += tests/bench/survey.sh tests/bench/post.lua tests/bench/run \
+	tests/bench/fill-campaign.sh
 
 # The integration tests read the CSV exports back with the project's
 # own RFC 4180 reader.

@@ -1101,16 +1101,17 @@ distribution(struct buf *b, const struct campaign_results *cr,
 
 /*
  * The files of a campaign, under CAMPAIGNS_PREFIX "/ID/": each writes
- * the campaign cr into out and returns 0, or an HTTP status (500, 503)
- * and sets *cause.
+ * the campaign cr into p's body and returns 0, or an HTTP status (500,
+ * 503) and sets *cause. A large one may stream (http_resp_flush): a
+ * failure after that ends the download broken.
  */
 typedef int	(*file_writer)(struct referent *, const struct staff_user *,
 		    const struct req *, const struct campaign_results *,
-		    struct buf *, char **);
+		    struct resp *, char **);
 
 static int
 results_csv(struct referent *rf, const struct staff_user *u,
-    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    const struct req *r, const struct campaign_results *cr, struct resp *p,
     char **cause)
 {
 	const struct http_field	*f;
@@ -1118,33 +1119,33 @@ results_csv(struct referent *rf, const struct staff_user *u,
 	(void)rf; (void)u; (void)cause;
 	if ((f = http_field_get(r, "format")) != NULL &&
 	    strcmp(f->val, "tableur") == 0)
-		export_results_sheet(&cr->r, out);
+		export_results_sheet(&cr->r, &p->body);
 	else
-		export_results_csv(&cr->r, out);
+		export_results_csv(&cr->r, &p->body);
 	return 0;
 }
 
 static int
 results_xml(struct referent *rf, const struct staff_user *u,
-    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    const struct req *r, const struct campaign_results *cr, struct resp *p,
     char **cause)
 {
 	(void)rf; (void)u; (void)r;
-	return export_results_xml(&cr->r, out, cause) == -1 ? 500 : 0;
+	return export_results_xml(&cr->r, &p->body, cause) == -1 ? 500 : 0;
 }
 
 static int
 results_ods(struct referent *rf, const struct staff_user *u,
-    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    const struct req *r, const struct campaign_results *cr, struct resp *p,
     char **cause)
 {
 	(void)rf; (void)u; (void)r;
-	return export_results_ods(&cr->r, out, cause) == -1 ? 500 : 0;
+	return export_results_ods(&cr->r, &p->body, cause) == -1 ? 500 : 0;
 }
 
 static int
 poster(struct referent *rf, const struct staff_user *u,
-    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    const struct req *r, const struct campaign_results *cr, struct resp *p,
     char **cause)
 {
 	char	url[512];
@@ -1154,85 +1155,152 @@ poster(struct referent *rf, const struct staff_user *u,
 	/* Without a public address, a poster without the QR code. */
 	return poster_pdf(&cr->r, strcmp(cr->r.kind, "satisfaction") == 0 &&
 	    public_url(rf, cr->slug, url, sizeof(url)) == 0 ? url : NULL,
-	    rf->emblem, out, cause) == -1 ? 500 : 0;
+	    rf->emblem, &p->body, cause) == -1 ? 500 : 0;
+}
+
+/* Bytes of the raw export gathered before they are sent on. */
+#define RESPONSES_FLUSH	(64 * 1024)
+
+/*
+ * The raw export as its rows arrive, one row per answer in the order of
+ * the responses: one response is gathered at a time, written out when
+ * the next one begins, so that a million responses take no more memory
+ * than one.
+ */
+struct responses_out {
+	const struct form	*form;
+	enum export_dialect	 dialect;
+	struct resp		*p;
+	size_t			 nq;		/* the form's questions */
+	int			 open;		/* a response is gathered */
+	int			 gone;		/* sending failed */
+	char			*id, *submitted_at, *channel, *corrected_at,
+				*set_aside, *lang;	/* the response's */
+	char			**values;	/* nq answers, or NULL */
+};
+
+/* Forgets the gathered response. */
+static void
+responses_out_clear(struct responses_out *o)
+{
+	size_t	k;
+
+	free(o->id);
+	free(o->submitted_at);
+	free(o->channel);
+	free(o->corrected_at);
+	free(o->set_aside);
+	free(o->lang);
+	o->id = o->submitted_at = o->channel = o->corrected_at =
+	    o->set_aside = o->lang = NULL;
+	for (k = 0; k < o->nq; k++) {
+		free(o->values[k]);
+		o->values[k] = NULL;
+	}
+	o->open = 0;
+}
+
+/* Writes the gathered response, forgets it; sends on what is enough. */
+static void
+responses_out_record(struct responses_out *o)
+{
+	struct export_response	 row;
+
+	if (!o->open)
+		return;
+	row.id = o->id;
+	row.submitted_at = o->submitted_at;
+	row.channel = o->channel;
+	row.corrected_at = o->corrected_at;
+	row.set_aside = o->set_aside;
+	row.lang = o->lang;
+	row.values = (const char *const *)o->values;
+	export_responses_csv_record(o->form, &row, o->dialect, &o->p->body);
+	responses_out_clear(o);
+	if (!o->gone && o->p->body.len >= RESPONSES_FLUSH &&
+	    http_resp_flush(o->p) == -1)
+		o->gone = 1;
+}
+
+/* One row of STMT_RESPONSES: db_exec_as_rows' each. */
+static int
+responses_row(void *arg, const PGresult *res)
+{
+	struct responses_out	*o = arg;
+	const char		*key, *ans;
+	char			*tmp;
+	size_t			 k;
+
+	if (!o->open || strcmp(o->id, db_value(res, 0, "id")) != 0) {
+		responses_out_record(o);
+		if (o->gone)
+			return -1;
+		o->id = xstrdup(db_value(res, 0, "id"));
+		o->submitted_at = xstrdup(db_value(res, 0, "submitted_at"));
+		o->channel = xstrdup(db_value(res, 0, "channel"));
+		o->corrected_at = xstrdup(db_value(res, 0, "corrected_at"));
+		o->set_aside = PQgetisnull(res, 0, PQfnumber(res,
+		    "set_aside")) ? NULL : xstrdup(db_value(res, 0,
+		    "set_aside"));
+		o->lang = xstrdup(db_value(res, 0, "lang"));
+		o->open = 1;
+	}
+	/* A question key is never empty: "" is no answer. */
+	if (*(key = db_value(res, 0, "question")) == '\0')
+		return 0;
+	ans = db_value(res, 0, "answer");
+	for (k = 0; k < o->nq; k++)
+		if (strcmp(form_question(o->form, k)->key, key) == 0)
+			break;
+	if (k == o->nq)
+		return 0;	/* a question of another version */
+	if (o->values[k] == NULL)
+		o->values[k] = xstrdup(ans);
+	else {
+		/* A multiple choice: its options joined. */
+		xasprintf(&tmp, "%s%s%s", o->values[k], EXPORT_MULTI_SEP, ans);
+		free(o->values[k]);
+		o->values[k] = tmp;
+	}
+	return 0;
 }
 
 /*
  * One row per response, one column per question; ?format=tableur for a
- * French spreadsheet (semicolons).
+ * French spreadsheet (semicolons). Streamed: the rows are written as
+ * they come from the database and sent on every RESPONSES_FLUSH bytes.
  */
 static int
 responses(struct referent *rf, const struct staff_user *u,
-    const struct req *r, const struct campaign_results *cr, struct buf *out,
+    const struct req *r, const struct campaign_results *cr, struct resp *p,
     char **cause)
 {
 	const struct http_field	*f;
-	const struct form	*form = cr->form;
-	struct export_response	*rows = NULL;
-	const char		**values = NULL;
-	char			**joined = NULL;
-	PGresult		*res = NULL;
-	const char		*params[1] = { cr->id }, *key, *ans;
-	char			 sqlstate[6], *tmp;
-	size_t			 nq, nrows = 0, k, cell;
-	int			 i, n, spreadsheet;
+	struct responses_out	 o;
+	const char		*params[1] = { cr->id };
+	char			 sqlstate[6];
+	enum db_status		 st;
 
+	memset(&o, 0, sizeof(o));
+	o.form = cr->form;
+	o.p = p;
+	o.nq = form_nquestions(cr->form);
+	o.values = xcalloc(o.nq + 1, sizeof(*o.values));
 	f = http_field_get(r, "format");
-	spreadsheet = f != NULL && strcmp(f->val, "tableur") == 0;
-	if (db_exec_as(rf->db, u->session, STMT_RESPONSES, params, &res, sqlstate,
-	    cause) != DB_OK)
-		return 503;
-	nq = form_nquestions(form);
-	n = PQntuples(res);
-	rows = xcalloc((size_t)n + 1, sizeof(*rows));
-	values = xcalloc(((size_t)n + 1) * nq, sizeof(*values));
-	joined = xcalloc(((size_t)n + 1) * nq, sizeof(*joined));
-	for (i = 0; i < n; i++) {
-		if (nrows == 0 || strcmp(rows[nrows - 1].id, db_value(res,
-		    i, "id")) != 0) {
-			rows[nrows].id = db_value(res, i, "id");
-			rows[nrows].submitted_at = db_value(res, i,
-			    "submitted_at");
-			rows[nrows].channel = db_value(res, i, "channel");
-			rows[nrows].corrected_at = db_value(res, i,
-			    "corrected_at");
-			rows[nrows].set_aside = PQgetisnull(res, i,
-			    PQfnumber(res, "set_aside")) ? NULL :
-			    db_value(res, i, "set_aside");
-			rows[nrows].lang = db_value(res, i, "lang");
-			rows[nrows].values = &values[nrows * nq];
-			nrows++;
-		}
-		/* A question key is never empty: "" is no answer. */
-		if (*(key = db_value(res, i, "question")) == '\0')
-			continue;
-		ans = db_value(res, i, "answer");
-		for (k = 0; k < nq; k++)
-			if (strcmp(form_question(form, k)->key, key) == 0)
-				break;
-		if (k == nq)
-			continue;	/* a question of another version */
-		cell = (nrows - 1) * nq + k;
-		if (values[cell] == NULL)
-			values[cell] = ans;
-		else {
-			/* A multiple choice: its options joined. */
-			xasprintf(&tmp, "%s%s%s", values[cell],
-			    EXPORT_MULTI_SEP, ans);
-			free(joined[cell]);
-			joined[cell] = tmp;
-			values[cell] = tmp;
-		}
-	}
-	export_responses_csv(form, rows, nrows, spreadsheet ?
-	    EXPORT_CSV_SPREADSHEET : EXPORT_CSV_DATA, out);
-	for (k = 0; k < ((size_t)n + 1) * nq; k++)
-		free(joined[k]);
-	free(joined);
-	free(values);
-	free(rows);
-	PQclear(res);
-	return 0;
+	o.dialect = f != NULL && strcmp(f->val, "tableur") == 0 ?
+	    EXPORT_CSV_SPREADSHEET : EXPORT_CSV_DATA;
+	export_responses_csv_header(o.form, o.dialect, &p->body);
+	st = db_exec_as_rows(rf->db, u->session, STMT_RESPONSES, params,
+	    responses_row, &o, sqlstate, cause);
+	/* The last response; after a failure, an incomplete one is not. */
+	if (st == DB_OK)
+		responses_out_record(&o);
+	responses_out_clear(&o);
+	free(o.values);
+	/* The client went away: nothing more to send it. */
+	if (o.gone)
+		p->broken = 1;
+	return st == DB_OK ? 0 : 503;
 }
 
 /*
@@ -1791,9 +1859,15 @@ campaign_file(struct referent *rf, const struct staff_user *u,
 	p->no_store = 1;
 	p->content_type = file->content_type;
 	p->attachment = file->name;
-	if ((status = file->write(rf, u, r, &cr, &p->body, &cause)) != 0) {
+	if ((status = file->write(rf, u, r, &cr, p, &cause)) != 0) {
 		log_warnx("%s of campaign %s: %s", file->name, id, cause);
 		free(cause);
+		/* Half of it has gone: the client must see it broken. */
+		if (p->streamed) {
+			p->broken = 1;
+			campaign_results_free(&cr);
+			return;
+		}
 		buf_reset(&p->body);
 		p->content_type = "text/html; charset=utf-8";
 		p->attachment = NULL;

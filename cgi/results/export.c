@@ -530,20 +530,16 @@ sheet_answer(const struct form_question *q, const char *v, char **out)
 }
 
 void
-export_responses_csv(const struct form *f,
-    const struct export_response *rows, size_t n,
+export_responses_csv_header(const struct form *f,
     enum export_dialect dialect, struct buf *out)
 {
 	const struct form_question	*q;
 	const char			**fields;
-	char				**made;
-	size_t				  nq = form_nquestions(f), ncols, i, j;
+	size_t				  nq = form_nquestions(f), ncols, j;
 	int				  sheet = dialect == EXPORT_CSV_SPREADSHEET;
 
 	ncols = NRESPONSES_COLUMNS + nq;
 	fields = xreallocarray(NULL, ncols, sizeof(*fields));
-	/* What a spreadsheet's row shows in place of codes, freed per row. */
-	made = xcalloc(ncols, sizeof(*made));
 	if (sheet)
 		buf_puts(out, EXPORT_BOM);
 	for (j = 0; j < NRESPONSES_COLUMNS; j++)
@@ -555,32 +551,56 @@ export_responses_csv(const struct form *f,
 		    q->short_label != NULL ? q->short_label : q->label;
 	}
 	csv_record(out, fields, ncols, dialect);
-	for (i = 0; i < n; i++) {
-		fields[0] = rows[i].id;
-		fields[1] = rows[i].submitted_at;
-		fields[2] = rows[i].channel;
-		fields[3] = rows[i].corrected_at;
-		fields[4] = rows[i].set_aside;
-		fields[5] = rows[i].lang;
+	free(fields);
+}
+
+void
+export_responses_csv_record(const struct form *f,
+    const struct export_response *row, enum export_dialect dialect,
+    struct buf *out)
+{
+	const char	**fields;
+	char		**made;
+	size_t		  nq = form_nquestions(f), ncols, j;
+
+	ncols = NRESPONSES_COLUMNS + nq;
+	fields = xreallocarray(NULL, ncols, sizeof(*fields));
+	/* What a spreadsheet's row shows in place of codes. */
+	made = xcalloc(ncols, sizeof(*made));
+	fields[0] = row->id;
+	fields[1] = row->submitted_at;
+	fields[2] = row->channel;
+	fields[3] = row->corrected_at;
+	fields[4] = row->set_aside;
+	fields[5] = row->lang;
+	for (j = 0; j < nq; j++)
+		fields[NRESPONSES_COLUMNS + j] = row->values[j];
+	if (dialect == EXPORT_CSV_SPREADSHEET) {
+		fields[1] = sheet_moment(fields[1], &made[1]);
+		fields[2] = sheet_channel(fields[2]);
+		fields[3] = sheet_moment(fields[3], &made[3]);
 		for (j = 0; j < nq; j++)
-			fields[NRESPONSES_COLUMNS + j] = rows[i].values[j];
-		if (sheet) {
-			fields[1] = sheet_moment(fields[1], &made[1]);
-			fields[2] = sheet_channel(fields[2]);
-			fields[3] = sheet_moment(fields[3], &made[3]);
-			for (j = 0; j < nq; j++)
-				fields[NRESPONSES_COLUMNS + j] = sheet_answer(
-				    form_question(f, j), rows[i].values[j],
-				    &made[NRESPONSES_COLUMNS + j]);
-		}
-		csv_record(out, fields, ncols, dialect);
-		for (j = 0; j < ncols; j++) {
-			free(made[j]);
-			made[j] = NULL;
-		}
+			fields[NRESPONSES_COLUMNS + j] = sheet_answer(
+			    form_question(f, j), row->values[j],
+			    &made[NRESPONSES_COLUMNS + j]);
 	}
+	csv_record(out, fields, ncols, dialect);
+	for (j = 0; j < ncols; j++)
+		free(made[j]);
 	free(made);
 	free(fields);
+}
+
+void
+export_responses_csv(const struct form *f,
+    const struct export_response *rows, size_t n,
+    enum export_dialect dialect, struct buf *out)
+{
+	size_t	i;
+
+	export_responses_csv_header(f, dialect, out);
+	for (i = 0; i < n; i++)
+		export_responses_csv_record(f, &rows[i], dialect, out);
 }
 
 /*

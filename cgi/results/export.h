@@ -204,6 +204,18 @@ void	 export_responses_csv(const struct form *f,
 	    enum export_dialect dialect, struct buf *out);
 
 /*
+ * export_responses_csv in pieces, for a file written as its rows
+ * arrive: the header row, then one record (row->values with
+ * form_nquestions(f) entries). Each appends to out; the header and the
+ * records of n rows make the bytes export_responses_csv makes.
+ */
+void	 export_responses_csv_header(const struct form *f,
+	    enum export_dialect dialect, struct buf *out);
+void	 export_responses_csv_record(const struct form *f,
+	    const struct export_response *row, enum export_dialect dialect,
+	    struct buf *out);
+
+/*
  * Reads the len bytes at data as CSV with fields separated by sep (','
  * or ';'), strictly as RFC 4180 and the writers above: a leading UTF-8
  * BOM is skipped (and noted in bom); records end with CRLF, the last

@@ -104,6 +104,43 @@ db_ready(struct db *db, char **cause)
 	return 0;
 }
 
+/*
+ * What a statement the server refused with sqlstate means: class 08
+ * (connection) or 57P (shutdown) say the server went away, and the
+ * connection is dropped; anything else is a refusal.
+ */
+static enum db_status
+db_refused(struct db *db, const char *sqlstate)
+{
+	if (strncmp(sqlstate, "08", 2) == 0 ||
+	    strncmp(sqlstate, "57P", 3) == 0) {
+		db_drop(db);
+		return DB_UNAVAILABLE;
+	}
+	return DB_REFUSED;
+}
+
+/*
+ * Reads the results left up to the pipeline's sync, the sync's own
+ * included, and leaves pipeline mode. Returns 0, or -1 when the
+ * connection broke on the way.
+ */
+static int
+pipeline_end(PGconn *c)
+{
+	PGresult	*r;
+	int		 synced = 0;
+
+	while ((r = PQgetResult(c)) != NULL) {
+		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
+			synced = 1;
+		PQclear(r);
+		if (synced)
+			break;
+	}
+	return synced && PQexitPipelineMode(c) == 1 ? 0 : -1;
+}
+
 /* One attempt at a statement; *fresh says whether it connected. */
 static enum db_status
 db_try(struct db *db, size_t stmt, const char *const *params,
@@ -135,13 +172,7 @@ db_try(struct db *db, size_t stmt, const char *const *params,
 	if (state != NULL && strlen(state) == 5)
 		memcpy(sqlstate, state, 5);
 	PQclear(r);
-	/* Class 08 (connection), 57P (shutdown): the server went away. */
-	if (strncmp(sqlstate, "08", 2) == 0 ||
-	    strncmp(sqlstate, "57P", 3) == 0) {
-		db_drop(db);
-		return DB_UNAVAILABLE;
-	}
-	return DB_REFUSED;
+	return db_refused(db, sqlstate);
 }
 
 enum db_status
@@ -211,11 +242,9 @@ db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
     char **cause, int *fresh)
 {
 	PGconn		*c;
-	PGresult	*r;
 	ExecStatusType	 st, worst = PGRES_COMMAND_OK;
 	const char	*uparams[1] = { session };
 	size_t		 i, failed = n;
-	int		 synced = 0;
 
 	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
 	if (db_ready(db, cause) == -1)
@@ -248,15 +277,7 @@ db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
 			failed = i;
 		}
 	}
-	/* The sync's own result. */
-	while ((r = PQgetResult(c)) != NULL) {
-		if (PQresultStatus(r) == PGRES_PIPELINE_SYNC)
-			synced = 1;
-		PQclear(r);
-		if (synced)
-			break;
-	}
-	if (!synced || PQexitPipelineMode(c) != 1)
+	if (pipeline_end(c) == -1)
 		goto broken;
 	if (worst == PGRES_TUPLES_OK || worst == PGRES_COMMAND_OK)
 		return DB_OK;
@@ -264,12 +285,7 @@ db_try_as(struct db *db, const char *session, size_t n, const size_t *stmts,
 	    "set_config", PQerrorMessage(c));
 	PQclear(*res);
 	*res = NULL;
-	if (strncmp(sqlstate, "08", 2) == 0 ||
-	    strncmp(sqlstate, "57P", 3) == 0) {
-		db_drop(db);
-		return DB_UNAVAILABLE;
-	}
-	return DB_REFUSED;
+	return db_refused(db, sqlstate);
 broken:
 	xasprintf(cause, "pipeline: %s", PQerrorMessage(c));
 	PQclear(*res);
@@ -313,6 +329,91 @@ db_exec_as(struct db *db, const char *session, size_t stmt,
 {
 	return db_exec_as_seq(db, session, 1, &stmt, &params, res, sqlstate,
 	    cause);
+}
+
+/* One attempt of db_exec_as_rows; *rows counts the rows handed over. */
+static enum db_status
+db_try_rows(struct db *db, const char *session, size_t stmt,
+    const char *const *params, int (*each)(void *, const PGresult *),
+    void *arg, size_t *rows, char *sqlstate, char **cause, int *fresh)
+{
+	PGconn		*c;
+	PGresult	*r;
+	ExecStatusType	 st, worst;
+	const char	*uparams[1] = { session }, *state;
+	int		 stop = 0;
+
+	*fresh = db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK;
+	if (db_ready(db, cause) == -1)
+		return DB_UNAVAILABLE;
+	c = db->conn;
+	/* As db_try_as: the session, then the statement, one round trip. */
+	if (PQenterPipelineMode(c) != 1 ||
+	    PQsendQueryParams(c, "SELECT set_config('qualimetre.session', "
+	    "$1, true)", 1, NULL, uparams, NULL, NULL, 0) != 1 ||
+	    PQsendQueryPrepared(c, db->stmts[stmt]->name,
+	    db->stmts[stmt]->nparams, params, NULL, NULL, 0) != 1 ||
+	    PQpipelineSync(c) != 1)
+		goto broken;
+	worst = pipeline_result(c, NULL, sqlstate);
+	/* The statement's rows one by one; refused after a failed set. */
+	if (worst == PGRES_TUPLES_OK && PQsetSingleRowMode(c) != 1)
+		goto broken;
+	while ((r = PQgetResult(c)) != NULL) {
+		st = PQresultStatus(r);
+		if (st == PGRES_SINGLE_TUPLE) {
+			(*rows)++;
+			if (!stop && each(arg, r) == -1)
+				stop = 1;
+		} else if (st != PGRES_TUPLES_OK &&
+		    worst == PGRES_TUPLES_OK) {
+			worst = st;
+			state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			if (state != NULL && strlen(state) == 5 &&
+			    sqlstate[0] == '\0')
+				memcpy(sqlstate, state, 5);
+		}
+		PQclear(r);
+	}
+	if (pipeline_end(c) == -1)
+		goto broken;
+	if (worst == PGRES_TUPLES_OK)
+		return DB_OK;
+	xasprintf(cause, "%s: %s", db->stmts[stmt]->name, PQerrorMessage(c));
+	return db_refused(db, sqlstate);
+broken:
+	xasprintf(cause, "pipeline: %s", PQerrorMessage(c));
+	db_drop(db);
+	return DB_UNAVAILABLE;
+}
+
+enum db_status
+db_exec_as_rows(struct db *db, const char *session, size_t stmt,
+    const char *const *params, int (*each)(void *, const PGresult *),
+    void *arg, char *sqlstate, char **cause)
+{
+	enum db_status	rc;
+	size_t		rows = 0;
+	int		fresh;
+
+	memset(sqlstate, 0, 6);
+	if (stmt >= db->nstmts) {
+		xasprintf(cause, "statement %zu out of range", stmt);
+		return DB_REFUSED;
+	}
+	if (session == NULL)
+		session = "";
+	rc = db_try_rows(db, session, stmt, params, each, arg, &rows,
+	    sqlstate, cause, &fresh);
+	/* Rows handed over cannot be taken back: no second try then. */
+	if (rc == DB_UNAVAILABLE && !fresh && rows == 0) {
+		free(*cause);
+		*cause = NULL;
+		memset(sqlstate, 0, 6);
+		rc = db_try_rows(db, session, stmt, params, each, arg, &rows,
+		    sqlstate, cause, &fresh);
+	}
+	return rc;
 }
 
 void

@@ -98,6 +98,20 @@ enum db_status	 db_exec_as_seq(struct db *, const char *session, size_t n,
 		    PGresult **res, char *sqlstate, char **cause);
 
 /*
+ * db_exec_as for a statement whose rows are too many to hold at once
+ * (a raw export): each row is handed to each(arg, res) as it arrives
+ * (libpq's single-row mode), res holding that one row and cleared after
+ * the call. When each returns -1, it is not called again and the rest
+ * of the rows are read and dropped. Retried on a new connection only
+ * when an old one broke before the first row. Returns as db_exec_as;
+ * DB_OK when every row was read, whatever each returned.
+ */
+enum db_status	 db_exec_as_rows(struct db *, const char *session,
+		    size_t stmt, const char *const *params,
+		    int (*each)(void *arg, const PGresult *res), void *arg,
+		    char *sqlstate, char **cause);
+
+/*
  * The value of column name in row i of res, or "" when the column is
  * absent or the value NULL; it belongs to res.
  */

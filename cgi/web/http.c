@@ -222,6 +222,23 @@ http_resp_reset(struct resp *p)
 	p->cache_until = 0;
 	p->allow = NULL;
 	p->attachment = NULL;
+	p->streamed = 0;
+	p->broken = 0;
+}
+
+int
+http_resp_flush(struct resp *p)
+{
+	if (p->flush == NULL)
+		return 0;
+	return p->flush(p->flush_arg, p);
+}
+
+void
+http_resp_trim(struct resp *p)
+{
+	if (p->body.cap > HTTP_RESP_KEEP)
+		buf_free(&p->body);
 }
 
 void
@@ -263,7 +280,9 @@ http_resp_head(const struct resp *p, struct buf *out)
 	buf_printf(out, "Status: %d %s\r\n", p->status,
 	    http_status_text(p->status));
 	buf_printf(out, "Content-Type: %s\r\n", p->content_type);
-	buf_printf(out, "Content-Length: %zu\r\n", p->body.len);
+	/* A streamed body's length is not known: nginx chunks it. */
+	if (!p->streamed)
+		buf_printf(out, "Content-Length: %zu\r\n", p->body.len);
 	/* Location is built by us from validated slugs only. */
 	if (p->location != NULL)
 		buf_printf(out, "Location: %s\r\n", p->location);

@@ -99,6 +99,23 @@ struct resp {
 					   sent with Content-Disposition:
 					   attachment; or NULL */
 	struct buf	 body;
+	/*
+	 * Streaming, for a body too large to hold (the referent's raw
+	 * export): the loop sets flush, which sends the head (before its
+	 * first call) and what body holds, then empties body; handlers
+	 * call it through http_resp_flush. NULL in tests and wherever a
+	 * body is sent whole. http_resp_reset keeps flush and flush_arg.
+	 */
+	int		(*flush)(void *arg, struct resp *);
+	void		*flush_arg;
+	int		 streamed;	/* the head has gone: status and
+					   headers can no longer change,
+					   and it had no Content-Length */
+	int		 broken;	/* set by a handler that fails
+					   after streaming: the loop ends
+					   the connection without the
+					   response's end, so that the
+					   client sees it incomplete */
 };
 
 /*
@@ -132,6 +149,27 @@ void	 http_req_free(struct req *);
 /* Makes a response empty, status 200, text/html, ready to fill. */
 void	 http_resp_reset(struct resp *);
 
+/*
+ * Sends what p's body holds so far through p->flush, with the head the
+ * first time, and empties the body: for a large download written piece
+ * by piece. Without p->flush (tests), does nothing and the body keeps
+ * growing, so that the whole is there to compare. Returns 0, or -1 when
+ * it could not send (the client went away): stop writing, and set
+ * p->broken.
+ */
+int	 http_resp_flush(struct resp *p);
+
+/*
+ * Gives back to the system the memory a large response body held (more
+ * than HTTP_RESP_KEEP bytes), so that a worker's resident size falls
+ * back after a large download or page; a smaller buffer is kept for the
+ * next request.
+ */
+void	 http_resp_trim(struct resp *p);
+
+/* The body capacity a worker keeps between requests. */
+#define HTTP_RESP_KEEP		(256 * 1024)
+
 /* Frees the response's memory. */
 void	 http_resp_free(struct resp *);
 
@@ -140,7 +178,8 @@ const char *http_status_text(int status);
 
 /*
  * Writes the CGI response header block (Status, Content-Type, Content-
- * Length and the others that are set, then an empty line) to out.
+ * Length unless the response is streamed, and the others that are set,
+ * then an empty line) to out.
  */
 void	 http_resp_head(const struct resp *, struct buf *out);
 

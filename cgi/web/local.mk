@@ -23,15 +23,20 @@ WEB_LIBS = cgi/web/libqmweb.a cgi/calendar/libqmcal.a common/libqmcommon.a
 
 check_PROGRAMS += tests/test-http-urlencoded tests/test-token-form tests/test-token-door \
 	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
-	tests/test-serve-listen-fds tests/test-staff-password-policy
+	tests/test-serve-listen-fds tests/test-staff-password-policy \
+	tests/test-http-stream
 TESTS += tests/test-http-urlencoded tests/test-token-form tests/test-token-door \
 	tests/test-fields-read tests/test-serve-public-url tests/test-lang-accept \
-	tests/test-serve-listen-fds tests/test-staff-password-policy
+	tests/test-serve-listen-fds tests/test-staff-password-policy \
+	tests/test-http-stream
 WEB_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(COMMON_I) $(CAL_I) $(WEB_I) $(TAP_I)
 WEB_TEST_LDADD = tests/libtap.a $(WEB_LIBS) $(PQ_LIBS) $(SODIUM_LIBS)
 tests_test_http_urlencoded_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_http_urlencoded_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_test_http_urlencoded_LDADD = $(WEB_TEST_LDADD)
+tests_test_http_stream_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
+tests_test_http_stream_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_test_http_stream_LDADD = $(WEB_TEST_LDADD)
 tests_test_token_form_CPPFLAGS = $(WEB_TEST_CPPFLAGS)
 tests_test_token_form_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS) $(SODIUM_CFLAGS)
 tests_test_token_form_LDADD = $(WEB_TEST_LDADD)

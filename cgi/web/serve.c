@@ -5,10 +5,13 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +36,22 @@ struct config {
 						   NULL when systemd gives one */
 	const char		*pidfile;	/* or NULL */
 	int			 workers;
+	long			 max_rss;	/* bytes a worker may keep
+						   resident between requests;
+						   0 for no limit */
 	int			 listen_fd;
 };
+
+/*
+ * The resident size a worker may keep after a request, in MB
+ * (--max-rss): issue 14's 10 MB. Off by default in a sanitizer build,
+ * whose shadow memory alone is larger.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define WORKER_MAX_RSS_MB	0
+#else
+#define WORKER_MAX_RSS_MB	10
+#endif
 
 static const char *
 fcgx_param(void *arg, const char *name)
@@ -69,6 +86,94 @@ read_body(struct req *r, FCGX_Stream *in)
 		r->body_incomplete = 1;
 }
 
+/* Where a response goes: the request's FastCGI stream. */
+struct stream {
+	FCGX_Request	*fr;
+	struct buf	*head;		/* the header block, made here */
+	int		 head_only;	/* a HEAD request: no body */
+};
+
+/*
+ * Sends p's head (the first time) and what its body holds, then empties
+ * the body: resp's flush for a streamed response, and the end of every
+ * response. Returns 0, or -1 when the stream failed (nginx went away).
+ */
+static int
+worker_send(void *arg, struct resp *p)
+{
+	struct stream	*st = arg;
+	int		 rc = 0;
+
+	if (!p->streamed) {
+		p->streamed = p->flush != NULL;
+		buf_reset(st->head);
+		http_resp_head(p, st->head);
+		if (FCGX_PutStr(st->head->data, (int)st->head->len,
+		    st->fr->out) < 0)
+			rc = -1;
+	}
+	if (!st->head_only && p->body.len > 0 && FCGX_PutStr(p->body.data,
+	    (int)p->body.len, st->fr->out) < 0)
+		rc = -1;
+	buf_reset(&p->body);
+	return rc;
+}
+
+/* The worker's resident size in bytes, from /proc/self/statm, or -1. */
+static long
+worker_rss(void)
+{
+	static int	 fd = -1;
+	char		 line[128], *p;
+	ssize_t		 n;
+	long		 pages;
+
+	if (fd == -1 && (fd = open("/proc/self/statm", O_RDONLY |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	if ((n = pread(fd, line, sizeof(line) - 1, 0)) <= 0)
+		return -1;
+	line[n] = '\0';
+	/* "size resident shared ...", in pages. */
+	if ((p = strchr(line, ' ')) == NULL)
+		return -1;
+	errno = 0;
+	pages = strtol(p + 1, NULL, 10);
+	if (errno != 0 || pages < 0)
+		return -1;
+	return pages * sysconf(_SC_PAGESIZE);
+}
+
+/*
+ * A worker whose resident size grew by more than this since it last gave
+ * memory back gives back what its heap holds free: a large page or
+ * download must not leave a worker's resident size high (issue 14: at
+ * most 10 MB a worker). Below it, one read of /proc/self/statm a request
+ * and nothing else: asking malloc what it holds free (mallinfo2) walks
+ * every free chunk, hundreds of microseconds on a fragmented heap.
+ */
+#define WORKER_TRIM_GROWTH	(2 * 1024 * 1024)
+
+/*
+ * After a request: frees a large response buffer, trims the heap when
+ * the worker grew, and returns its resident size (-1 when unknown).
+ * *base is the size after the last trim.
+ */
+static long
+worker_trim(struct resp *p, long *base)
+{
+	long	rss;
+
+	http_resp_trim(p);
+	rss = worker_rss();
+	if (rss != -1 && rss > *base + WORKER_TRIM_GROWTH) {
+		malloc_trim(0);
+		rss = worker_rss();
+		*base = rss;
+	}
+	return rss;
+}
+
 static int
 worker(void *arg)
 {
@@ -78,9 +183,16 @@ worker(void *arg)
 	struct req	 r;
 	struct resp	 p;
 	struct buf	 head = { 0 };
+	struct stream	 st;
+	long		 rss, base;
 
 	memset(&p, 0, sizeof(p));
+	st.fr = &fr;
+	st.head = &head;
 	ctx = cf->app->create(&cf->sc);
+	/* Parsing the forms and their schema at start left tens of MB free. */
+	malloc_trim(0);
+	base = worker_rss();
 	if (FCGX_InitRequest(&fr, cf->listen_fd, 0) != 0) {
 		log_warnx("FCGX_InitRequest failed");
 		cf->app->free(ctx);
@@ -90,15 +202,39 @@ worker(void *arg)
 		supervise_busy(1);
 		http_req_init(&r, fcgx_param, fr.envp);
 		read_body(&r, fr.in);
+		st.head_only = r.method == HTTP_HEAD;
+		p.flush = worker_send;
+		p.flush_arg = &st;
+		p.streamed = p.broken = 0;
 		cf->app->handle(ctx, &r, &p);
-		http_resp_head(&p, &head);
-		FCGX_PutStr(head.data, (int)head.len, fr.out);
-		if (r.method != HTTP_HEAD && p.body.len > 0)
-			FCGX_PutStr(p.body.data, (int)p.body.len, fr.out);
+		/*
+		 * A download that failed half-way must not look whole: the
+		 * connection ends without FastCGI's end of request, and
+		 * nginx ends the client's response without its last chunk.
+		 */
+		if (p.broken)
+			shutdown(fr.ipcFd, SHUT_RDWR);
+		else {
+			p.flush = NULL;
+			worker_send(&st, &p);
+		}
 		FCGX_Finish_r(&fr);
 		http_req_free(&r);
 		buf_reset(&head);
+		rss = worker_trim(&p, &base);
 		supervise_busy(0);
+		/*
+		 * Still large with its free memory given back: what a PDF's
+		 * fonts or a large page left in use. A fresh worker takes
+		 * its place (the supervisor forks it at once); the cost is
+		 * one connection to the database, once in a while.
+		 */
+		if (cf->max_rss > 0 && rss > cf->max_rss) {
+			log_warnx("worker %ld: %ld kB resident after a request,"
+			    " above %ld kB: a fresh worker replaces it",
+			    (long)getpid(), rss / 1024, cf->max_rss / 1024);
+			break;
+		}
 	}
 	FCGX_Free(&fr, 1);
 	buf_free(&head);
@@ -111,7 +247,7 @@ static int
 usage(const char *name)
 {
 	fprintf(stderr, "usage: %s [--socket PATH] --schema PATH --secret PATH "
-	    "[--door-key PATH] [--workers N] [--pidfile PATH]\n"
+	    "[--door-key PATH] [--workers N] [--pidfile PATH] [--max-rss MB]\n"
 	    "The database is given by the environment variable "
 	    "QUALIMETRE_DSN. Without --socket, the listening socket is "
 	    "the one systemd passes (LISTEN_FDS).\n", name);
@@ -177,6 +313,7 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 		{ "schema",	required_argument, NULL, 'x' },
 		{ "secret",	required_argument, NULL, 'k' },
 		{ "door-key",	required_argument, NULL, 'd' },
+		{ "max-rss",	required_argument, NULL, 'm' },
 		{ NULL,		0,		   NULL, 0 }
 	};
 	struct config	 cf;
@@ -188,6 +325,7 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 	memset(&cf, 0, sizeof(cf));
 	cf.app = app;
 	cf.workers = 4;
+	cf.max_rss = WORKER_MAX_RSS_MB * 1024L * 1024;
 	log_init(app->name);
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -203,6 +341,18 @@ serve_main(int argc, char *argv[], const struct serve_app *app)
 				return 2;
 			}
 			cf.workers = (int)n;
+			break;
+		case 'm':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    n < 0 || n > 65536) {
+				fprintf(stderr, "%s: --max-rss must be a whole "
+				    "number of MB from 0 (no limit) to 65536\n",
+				    app->name);
+				return 2;
+			}
+			cf.max_rss = n * 1024 * 1024;
 			break;
 		case 'p':
 			cf.pidfile = optarg;

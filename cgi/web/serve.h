@@ -34,7 +34,9 @@ struct serve_app {
 
 /*
  * Parses the command line (--socket, unless systemd passes the socket:
- * serve_listen_fds; --schema, --secret, --door-key, --workers, --pidfile; the database from QUALIMETRE_DSN, the public address from
+ * serve_listen_fds; --schema, --secret, --door-key, --workers, --pidfile; --max-rss,
+ * the MB a worker may keep resident after a request before a fresh one
+ * replaces it, 10 by default, 0 for no limit; the database from QUALIMETRE_DSN, the public address from
  * QUALIMETRE_PUBLIC_URL, checked by serve_public_url_ok), opens the
  * socket and runs
  * the workers until SIGTERM. Returns main's exit status: 0 after a clean

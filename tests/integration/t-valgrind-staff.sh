@@ -35,7 +35,7 @@ start_prog()
 		valgrind -q --trace-children=yes --leak-check=full --show-leak-kinds=definite,indirect \
 		--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
 		--log-file="$vglog/$1-%p.log" \
-		"$plain/cgi/qualimetre-$1" --socket "$QM_RUN/valgrind-$1.sock" --workers 1 \
+		"$plain/cgi/qualimetre-$1" --socket "$QM_RUN/valgrind-$1.sock" --workers 1 --max-rss 0 \
 		--pidfile "$QM_RUN/valgrind-$1.pid" \
 		--schema "$QM_SRC/forms/form.rng" --secret "$QM_INSTANCE/secret/form-token.key" \
 		>> "$QM_TMP/vg-$1.out" 2>&1 &

@@ -49,7 +49,7 @@ as_qualimetre env QUALIMETRE_DSN="host=$QM_RUN dbname=qualimetre user=qualimetre
 	valgrind -q --trace-children=yes --leak-check=full --show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
 	--log-file="$vglog/%p.log" \
-	"$prog" --socket "$sock" --workers 1 --pidfile "$pidfile" \
+	"$prog" --socket "$sock" --workers 1 --max-rss 0 --pidfile "$pidfile" \
 	--schema "$QM_SRC/forms/form.rng" --secret "$QM_INSTANCE/secret/form-token.key" \
 	>> "$QM_TMP/vg-survey.out" 2>&1 &
 stop_it()
