@@ -316,6 +316,8 @@ CREATE FUNCTION qualimetre.response_count_responses() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
+	DECLARE
+		done bigint;
 	BEGIN
 		IF TG_OP = 'INSERT' THEN
 			-- New responses have no answer yet, or they come in
@@ -370,7 +372,7 @@ CREATE FUNCTION qualimetre.response_count_responses() RETURNS trigger
 			    array_agg(x.sign), array_agg(x.id),
 			    array_agg(x.campaign_id), array_agg(x.lang),
 			    array_agg(x.counted), array_agg(x.withdrawn))
-			FROM x HAVING count(*) > 0;
+			INTO done FROM x HAVING count(*) > 0;
 		END IF;
 		RETURN NULL;
 	END
