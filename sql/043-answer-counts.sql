@@ -65,16 +65,40 @@ CREATE TABLE qualimetre.answer_pair_count (
 ALTER TABLE qualimetre.answer_pair_count OWNER TO qualimetre_owner;
 
 -- The responses that count (counted_response) and, among them, those set
--- aside (set_aside_response): a results page's n is their difference.
+-- aside (set_aside_response): a results page's n is their difference;
+-- and those stored after a confirmation (sql/014).
 CREATE TABLE qualimetre.response_count (
 	campaign_id	bigint NOT NULL
 			REFERENCES qualimetre.campaign ON DELETE CASCADE,
 	shard		smallint NOT NULL,
 	counted		bigint NOT NULL,
 	set_aside	bigint NOT NULL,
+	confirmed	bigint NOT NULL,
 	PRIMARY KEY (campaign_id, shard)
 );
 ALTER TABLE qualimetre.response_count OWNER TO qualimetre_owner;
+
+-- The web responses per quarter of an hour (UTC, its start), and those
+-- set aside among them: the rhythm of a questionnaire (rhythm.c) in the
+-- hours of its site, whatever its offset (a multiple of 15 minutes).
+CREATE TABLE qualimetre.response_slot_count (
+	campaign_id	bigint NOT NULL
+			REFERENCES qualimetre.campaign ON DELETE CASCADE,
+	slot		timestamptz NOT NULL,
+	shard		smallint NOT NULL,
+	n		bigint NOT NULL,
+	set_aside	bigint NOT NULL,
+	PRIMARY KEY (campaign_id, slot, shard)
+);
+ALTER TABLE qualimetre.response_slot_count OWNER TO qualimetre_owner;
+
+-- The quarter of an hour t is in.
+CREATE FUNCTION qualimetre.response_slot(t timestamptz) RETURNS timestamptz
+	LANGUAGE sql IMMUTABLE
+	SET search_path = pg_catalog, pg_temp
+	AS $$ SELECT to_timestamp(floor(extract(epoch FROM t) / 900) * 900) $$;
+ALTER FUNCTION qualimetre.response_slot(timestamptz)
+	OWNER TO qualimetre_owner;
 
 -- The questions the results page offers to break down by: the choices
 -- that are not criteria (cgi/referent/referent.c, campaign_detail),
@@ -176,36 +200,54 @@ CREATE FUNCTION qualimetre.answer_count_apply(p_sign integer[],
 ALTER FUNCTION qualimetre.answer_count_apply(integer[], uuid[], bigint[],
 	text[], text[], text[]) OWNER TO qualimetre_owner;
 
--- Adds sign times every answer that counts of each response given with
--- its campaign, language and whether it is counted (not set aside), as
--- the answer table holds them now; and sign times the response itself.
-CREATE FUNCTION qualimetre.answer_count_responses(p_sign integer[],
-	p_r uuid[], p_c bigint[], p_lang text[], p_counted boolean[],
-	p_withdrawn boolean[])
+-- Adds sign times each response given with its campaign, language, time,
+-- channel, whether it is withdrawn, set aside, confirmed, to the
+-- counts of responses; and, when p_answers, sign times each of its
+-- answers that count, as the answer table holds them now (a response
+-- inserted with its answers in one statement has them added by
+-- answer_count_answers, not here).
+CREATE FUNCTION qualimetre.answer_count_responses(p_answers boolean,
+	p_sign integer[], p_r uuid[], p_c bigint[], p_lang text[],
+	p_at timestamptz[], p_channel text[], p_withdrawn boolean[],
+	p_aside boolean[], p_confirmed boolean[])
 	RETURNS bigint
 	LANGUAGE sql
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-	WITH x AS (SELECT * FROM unnest(p_sign, p_r, p_c, p_lang, p_counted,
-		p_withdrawn) AS x(sign, r, c, lang, counted, withdrawn)),
+	WITH x AS (SELECT * FROM unnest(p_sign, p_r, p_c, p_lang, p_at,
+		p_channel, p_withdrawn, p_aside, p_confirmed)
+		AS x(sign, r, c, lang, at, channel, withdrawn, aside,
+		confirmed)),
 	n AS (INSERT INTO qualimetre.response_count AS k
-		(campaign_id, shard, counted, set_aside)
+		(campaign_id, shard, counted, set_aside, confirmed)
 		SELECT x.c, pg_backend_pid() % 16,
 		    coalesce(sum(x.sign) FILTER (WHERE NOT x.withdrawn), 0),
-		    coalesce(sum(x.sign) FILTER (WHERE NOT x.counted), 0)
+		    coalesce(sum(x.sign) FILTER (WHERE x.aside), 0),
+		    coalesce(sum(x.sign) FILTER (WHERE x.confirmed), 0)
 		FROM x GROUP BY x.c
 		ON CONFLICT (campaign_id, shard) DO UPDATE
 		SET counted = k.counted + excluded.counted,
+		    set_aside = k.set_aside + excluded.set_aside,
+		    confirmed = k.confirmed + excluded.confirmed),
+	t AS (INSERT INTO qualimetre.response_slot_count AS k
+		(campaign_id, slot, shard, n, set_aside)
+		SELECT x.c, qualimetre.response_slot(x.at),
+		    pg_backend_pid() % 16, sum(x.sign),
+		    coalesce(sum(x.sign) FILTER (WHERE x.aside), 0)
+		FROM x WHERE x.channel = 'web' GROUP BY 1, 2
+		ON CONFLICT (campaign_id, slot, shard) DO UPDATE
+		SET n = k.n + excluded.n,
 		    set_aside = k.set_aside + excluded.set_aside)
 	SELECT qualimetre.answer_count_apply(array_agg(x.sign),
 		array_agg(x.r), array_agg(x.c), array_agg(x.lang),
 		array_agg(a.question), array_agg(a.value))
 	FROM x JOIN qualimetre.answer a ON a.response_id = x.r
-	WHERE x.counted AND a.value IS NOT NULL
+	WHERE p_answers AND NOT x.aside AND a.value IS NOT NULL
 	HAVING count(*) > 0
 	$$;
-ALTER FUNCTION qualimetre.answer_count_responses(integer[], uuid[],
-	bigint[], text[], boolean[], boolean[]) OWNER TO qualimetre_owner;
+ALTER FUNCTION qualimetre.answer_count_responses(boolean, integer[],
+	uuid[], bigint[], text[], timestamptz[], text[], boolean[], boolean[],
+	boolean[]) OWNER TO qualimetre_owner;
 
 -- ---------------------------------------------------------------- triggers
 
@@ -281,7 +323,8 @@ CREATE FUNCTION qualimetre.answer_count_truncate() RETURNS trigger
 	AS $$
 	BEGIN
 		IF TG_TABLE_NAME = 'response' THEN
-			TRUNCATE qualimetre.response_count;
+			TRUNCATE qualimetre.response_count,
+			    qualimetre.response_slot_count;
 		END IF;
 		TRUNCATE qualimetre.answer_count, qualimetre.answer_pair_count;
 		RETURN NULL;
@@ -323,55 +366,58 @@ CREATE FUNCTION qualimetre.response_count_responses() RETURNS trigger
 			-- New responses have no answer yet, or they come in
 			-- the same statement and answer_count_answers adds
 			-- them: only the responses are counted here.
-			INSERT INTO qualimetre.response_count AS k
-			    (campaign_id, shard, counted, set_aside)
-			SELECT r.campaign_id, pg_backend_pid() % 16,
-			    count(*) FILTER (WHERE r.withdrawn_at IS NULL),
-			    count(*) FILTER (WHERE qualimetre.response_set_aside(
-			    r.campaign_id, r.channel, r.submitted_at))
-			FROM new_rows r GROUP BY r.campaign_id
-			ON CONFLICT (campaign_id, shard) DO UPDATE
-			SET counted = k.counted + excluded.counted,
-			    set_aside = k.set_aside + excluded.set_aside;
+			SELECT qualimetre.answer_count_responses(false,
+			    array_agg(1), array_agg(r.id),
+			    array_agg(r.campaign_id), array_agg(r.lang),
+			    array_agg(r.submitted_at), array_agg(r.channel),
+			    array_agg(r.withdrawn_at IS NOT NULL),
+			    array_agg(qualimetre.response_set_aside(r.campaign_id,
+			    r.channel, r.submitted_at)), array_agg(r.confirmed))
+			INTO done FROM new_rows r;
 		ELSIF TG_OP = 'DELETE' THEN
 			-- Their answers are gone already (response_drop_answers).
-			INSERT INTO qualimetre.response_count AS k
-			    (campaign_id, shard, counted, set_aside)
-			SELECT r.campaign_id, pg_backend_pid() % 16,
-			    -count(*) FILTER (WHERE r.withdrawn_at IS NULL),
-			    -count(*) FILTER (WHERE qualimetre.response_set_aside(
-			    r.campaign_id, r.channel, r.submitted_at))
-			FROM old_rows r
+			SELECT qualimetre.answer_count_responses(false,
+			    array_agg(-1), array_agg(r.id),
+			    array_agg(r.campaign_id), array_agg(r.lang),
+			    array_agg(r.submitted_at), array_agg(r.channel),
+			    array_agg(r.withdrawn_at IS NOT NULL),
+			    array_agg(qualimetre.response_set_aside(r.campaign_id,
+			    r.channel, r.submitted_at)), array_agg(r.confirmed))
+			INTO done FROM old_rows r
 			WHERE EXISTS (SELECT 1 FROM qualimetre.campaign c
-			    WHERE c.id = r.campaign_id)
-			GROUP BY r.campaign_id
-			ON CONFLICT (campaign_id, shard) DO UPDATE
-			SET counted = k.counted + excluded.counted,
-			    set_aside = k.set_aside + excluded.set_aside;
+			    WHERE c.id = r.campaign_id);
 		ELSE
 			WITH o AS (SELECT o.id, o.campaign_id, o.lang,
+				o.submitted_at, o.channel,
 				o.withdrawn_at IS NOT NULL AS withdrawn,
-				NOT qualimetre.response_set_aside(o.campaign_id,
-				    o.channel, o.submitted_at) AS counted
+				qualimetre.response_set_aside(o.campaign_id,
+				    o.channel, o.submitted_at) AS aside,
+				o.confirmed
 				FROM old_rows o),
 			n AS (SELECT n.id, n.campaign_id, n.lang,
+				n.submitted_at, n.channel,
 				n.withdrawn_at IS NOT NULL AS withdrawn,
-				NOT qualimetre.response_set_aside(n.campaign_id,
-				    n.channel, n.submitted_at) AS counted
+				qualimetre.response_set_aside(n.campaign_id,
+				    n.channel, n.submitted_at) AS aside,
+				n.confirmed
 				FROM new_rows n),
-			x AS (SELECT -1 AS sign, o.* FROM o JOIN n USING (id)
-				WHERE (o.campaign_id, o.lang, o.withdrawn,
-				    o.counted) IS DISTINCT FROM (n.campaign_id,
-				    n.lang, n.withdrawn, n.counted)
+			ch AS (SELECT o.id FROM o JOIN n USING (id)
+				WHERE (o.campaign_id, o.lang,
+				    qualimetre.response_slot(o.submitted_at),
+				    o.channel, o.withdrawn, o.aside, o.confirmed)
+				    IS DISTINCT FROM (n.campaign_id, n.lang,
+				    qualimetre.response_slot(n.submitted_at),
+				    n.channel, n.withdrawn, n.aside, n.confirmed)),
+			x AS (SELECT -1 AS sign, o.* FROM o
+				WHERE o.id IN (SELECT id FROM ch)
 				UNION ALL
-				SELECT 1, n.* FROM o JOIN n USING (id)
-				WHERE (o.campaign_id, o.lang, o.withdrawn,
-				    o.counted) IS DISTINCT FROM (n.campaign_id,
-				    n.lang, n.withdrawn, n.counted))
-			SELECT qualimetre.answer_count_responses(
+				SELECT 1, n.* FROM n WHERE n.id IN (SELECT id FROM ch))
+			SELECT qualimetre.answer_count_responses(true,
 			    array_agg(x.sign), array_agg(x.id),
 			    array_agg(x.campaign_id), array_agg(x.lang),
-			    array_agg(x.counted), array_agg(x.withdrawn))
+			    array_agg(x.submitted_at), array_agg(x.channel),
+			    array_agg(x.withdrawn), array_agg(x.aside),
+			    array_agg(x.confirmed))
 			INTO done FROM x HAVING count(*) > 0;
 		END IF;
 		RETURN NULL;
@@ -426,7 +472,8 @@ CREATE FUNCTION qualimetre.answer_count_set_aside() RETURNS trigger
 		ol AS (SELECT * FROM unnest(o_c, o_p, o_l) AS t(c, p, live)),
 		touched AS (SELECT c, p FROM nw UNION SELECT c, p FROM ol),
 		r AS (SELECT DISTINCT r.id, r.campaign_id, r.lang,
-			r.withdrawn_at IS NOT NULL AS withdrawn, r.submitted_at
+			r.withdrawn_at IS NOT NULL AS withdrawn, r.submitted_at,
+			r.confirmed
 			FROM touched t JOIN qualimetre.response r
 			ON r.campaign_id = t.c AND r.channel = 'web'
 			AND r.submitted_at >= lower(t.p)
@@ -451,16 +498,20 @@ CREATE FUNCTION qualimetre.answer_count_set_aside() RETURNS trigger
 			AS counted_before
 			FROM r),
 		x AS (SELECT -1 AS sign, st.id, st.campaign_id, st.lang,
-			st.counted_before AS counted, st.withdrawn
+			st.submitted_at, NOT st.counted_before AS aside,
+			st.withdrawn, st.confirmed
 			FROM st WHERE st.counted_before <> st.counted_now
 			UNION ALL
 			SELECT 1, st.id, st.campaign_id, st.lang,
-			st.counted_now, st.withdrawn
+			st.submitted_at, NOT st.counted_now, st.withdrawn,
+			st.confirmed
 			FROM st WHERE st.counted_before <> st.counted_now)
-		SELECT qualimetre.answer_count_responses(array_agg(x.sign),
-			array_agg(x.id), array_agg(x.campaign_id),
-			array_agg(x.lang), array_agg(x.counted),
-			array_agg(x.withdrawn))
+		SELECT qualimetre.answer_count_responses(true,
+			array_agg(x.sign), array_agg(x.id),
+			array_agg(x.campaign_id), array_agg(x.lang),
+			array_agg(x.submitted_at), array_agg('web'::text),
+			array_agg(x.withdrawn), array_agg(x.aside),
+			array_agg(x.confirmed))
 		INTO done
 		FROM x
 		WHERE EXISTS (SELECT 1 FROM qualimetre.campaign c
@@ -499,13 +550,25 @@ CREATE FUNCTION qualimetre.answer_count_rebuild(p_campaign bigint)
 		WHERE campaign_id = p_campaign;
 		DELETE FROM qualimetre.response_count
 		WHERE campaign_id = p_campaign;
+		DELETE FROM qualimetre.response_slot_count
+		WHERE campaign_id = p_campaign;
 		INSERT INTO qualimetre.response_count
-		    (campaign_id, shard, counted, set_aside)
+		    (campaign_id, shard, counted, set_aside, confirmed)
 		SELECT p_campaign, 0,
 		    (SELECT count(*) FROM qualimetre.counted_response r
 		    WHERE r.campaign_id = p_campaign),
 		    (SELECT count(*) FROM qualimetre.set_aside_response x
-		    WHERE x.campaign_id = p_campaign);
+		    WHERE x.campaign_id = p_campaign),
+		    (SELECT count(*) FROM qualimetre.response r
+		    WHERE r.campaign_id = p_campaign AND r.confirmed);
+		INSERT INTO qualimetre.response_slot_count
+		    (campaign_id, slot, shard, n, set_aside)
+		SELECT p_campaign, qualimetre.response_slot(r.submitted_at), 0,
+		    count(*), count(u.id)
+		FROM qualimetre.response r
+		LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id
+		WHERE r.campaign_id = p_campaign AND r.channel = 'web'
+		GROUP BY 2;
 		CREATE TEMPORARY TABLE answer_count_rebuild ON COMMIT DROP AS
 		SELECT a.response_id AS r, a.question AS q, a.value AS v,
 		    r.lang
@@ -563,8 +626,10 @@ REVOKE ALL ON FUNCTION qualimetre.form_breakdown_questions(text),
 	qualimetre.response_set_aside(bigint, text, timestamptz),
 	qualimetre.answer_count_apply(integer[], uuid[], bigint[], text[],
 	    text[], text[]),
-	qualimetre.answer_count_responses(integer[], uuid[], bigint[],
-	    text[], boolean[], boolean[]),
+	qualimetre.answer_count_responses(boolean, integer[], uuid[],
+	    bigint[], text[], timestamptz[], text[], boolean[], boolean[],
+	    boolean[]),
+	qualimetre.response_slot(timestamptz),
 	qualimetre.answer_count_answers(),
 	qualimetre.answer_count_truncate(),
 	qualimetre.response_drop_answers(),
@@ -574,10 +639,12 @@ REVOKE ALL ON FUNCTION qualimetre.form_breakdown_questions(text),
 
 GRANT SELECT ON qualimetre.form_breakdown TO qualimetre_referent;
 GRANT SELECT ON qualimetre.answer_count, qualimetre.answer_pair_count,
-	qualimetre.response_count TO qualimetre_referent;
+	qualimetre.response_count, qualimetre.response_slot_count
+	TO qualimetre_referent;
 ALTER TABLE qualimetre.answer_count ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qualimetre.answer_pair_count ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qualimetre.response_count ENABLE ROW LEVEL SECURITY;
+ALTER TABLE qualimetre.response_slot_count ENABLE ROW LEVEL SECURITY;
 CREATE POLICY referent_reads_own_counts ON qualimetre.answer_count
 	FOR SELECT TO qualimetre_referent
 	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
@@ -589,6 +656,11 @@ CREATE POLICY referent_reads_own_pair_counts
 		WHERE qualimetre.user_plans_site(c.site_id)));
 CREATE POLICY referent_reads_own_response_counts
 	ON qualimetre.response_count
+	FOR SELECT TO qualimetre_referent
+	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
+		WHERE qualimetre.user_plans_site(c.site_id)));
+CREATE POLICY referent_reads_own_slot_counts
+	ON qualimetre.response_slot_count
 	FOR SELECT TO qualimetre_referent
 	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
 		WHERE qualimetre.user_plans_site(c.site_id)));

@@ -70,14 +70,32 @@ diff_counts()
 			WHERE x.campaign_id = cs.id) AS aside FROM cs),
 	rur AS (SELECT cs.id, coalesce(sum(k.counted), 0), coalesce(sum(k.set_aside), 0)
 		FROM cs LEFT JOIN qualimetre.response_count k ON k.campaign_id = cs.id
-		GROUP BY cs.id)
+		GROUP BY cs.id),
+	raws AS (SELECT r.campaign_id, to_char(r.submitted_at AT TIME ZONE 'Europe/Paris',
+			'YYYY-MM-DD HH24') AS h, count(*) AS n, count(u.id) AS a,
+			count(*) FILTER (WHERE r.confirmed) AS f
+		FROM qualimetre.response r LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id
+		WHERE r.campaign_id IN (SELECT id FROM cs) AND r.channel = 'web' GROUP BY 1, 2),
+	rus AS (SELECT k.campaign_id, to_char(k.slot AT TIME ZONE 'Europe/Paris',
+			'YYYY-MM-DD HH24') AS h, sum(k.n) AS n, sum(k.set_aside) AS a
+		FROM qualimetre.response_slot_count k
+		WHERE k.campaign_id IN (SELECT id FROM cs) GROUP BY 1, 2 HAVING sum(k.n) <> 0),
+	rawf AS (SELECT r.campaign_id, count(*) FROM qualimetre.response r
+		WHERE r.campaign_id IN (SELECT id FROM cs) AND r.confirmed GROUP BY 1),
+	ruf AS (SELECT k.campaign_id, sum(k.confirmed) FROM qualimetre.response_count k
+		WHERE k.campaign_id IN (SELECT id FROM cs) GROUP BY 1 HAVING sum(k.confirmed) <> 0)
 	SELECT (SELECT count(*) FROM raw) > 0, (SELECT count(*) FROM
 		(SELECT * FROM raw EXCEPT SELECT * FROM ru
 		UNION ALL (SELECT * FROM ru EXCEPT SELECT * FROM raw)) d)
 	|| '/' || (SELECT count(*) FROM (SELECT * FROM rawp EXCEPT SELECT * FROM rup
 		UNION ALL (SELECT * FROM rup EXCEPT SELECT * FROM rawp)) d)
 	|| '/' || (SELECT count(*) FROM (SELECT * FROM rawr EXCEPT SELECT * FROM rur
-		UNION ALL (SELECT * FROM rur EXCEPT SELECT * FROM rawr)) d)" a="$cid" b="$prev" |
+		UNION ALL (SELECT * FROM rur EXCEPT SELECT * FROM rawr)) d)
+	|| '/' || (SELECT count(*) FROM (SELECT campaign_id, h, n, a FROM raws
+		EXCEPT SELECT * FROM rus
+		UNION ALL (SELECT * FROM rus EXCEPT SELECT campaign_id, h, n, a FROM raws)) d)
+	|| '/' || (SELECT count(*) FROM (SELECT * FROM rawf EXCEPT SELECT * FROM ruf
+		UNION ALL (SELECT * FROM ruf EXCEPT SELECT * FROM rawf)) d)" a="$cid" b="$prev" |
 		tr '|' ' '
 }
 
@@ -109,6 +127,8 @@ psql_q "SELECT setseed(0.14);
 		now() - interval '10 days' + i * interval '40 minutes',
 		(ARRAY['fr', 'en', NULL])[1 + floor(random() * 3)::int]
 	FROM generate_series(1, 300) i;
+	UPDATE qualimetre.response SET confirmed = true
+	WHERE campaign_id = :'c' AND random() < 0.1;
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value, text)
 	SELECT md5(:'c' || 'w' || i)::uuid, :'c', q.q,
 		CASE WHEN q.q = 'commentaire' THEN NULL
@@ -139,7 +159,7 @@ for i in 1 2 3 4 5; do
 			ARRAY['identite', 'elu', 'satisfait', 'sans-avis', NULL],
 			ARRAY[NULL, NULL, NULL, NULL, 'Merci']) AS a(q, v, t)" c="$cid" i="$i"
 done
-is "$(diff_counts)" "t 0/0/0" "answers inserted: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "answers inserted: the counts are a GROUP BY's"
 is "$(psql_q "SELECT count(DISTINCT shard) > 0 FROM qualimetre.answer_count WHERE campaign_id = :'c'" c="$cid")" t \
 	"kept in shards"
 
@@ -165,7 +185,7 @@ psql_q "INSERT INTO qualimetre.response (id, campaign_id, channel, entered_by, f
 		WHEN 'profil' THEN 'association' ELSE 'peu-satisfait' END
 	FROM generate_series(1, 12) i, unnest(ARRAY['motif', 'profil', 'courtoisie', 'confort']) q" \
 	c="$cid" u="$uid"
-is "$(diff_counts)" "t 0/0/0" "paper typed: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "paper typed: the counts are a GROUP BY's"
 psql_q "BEGIN;
 	DELETE FROM qualimetre.answer WHERE response_id IN (md5(:'c' || 'p1')::uuid, md5(:'c' || 'p2')::uuid);
 	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
@@ -175,13 +195,13 @@ psql_q "BEGIN;
 	UPDATE qualimetre.response SET updated_at = now()
 	WHERE id IN (md5(:'c' || 'p1')::uuid, md5(:'c' || 'p2')::uuid);
 	COMMIT" c="$cid"
-is "$(diff_counts)" "t 0/0/0" "paper corrected: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "paper corrected: the counts are a GROUP BY's"
 psql_q "BEGIN;
 	DELETE FROM qualimetre.answer WHERE response_id IN (md5(:'c' || 'p3')::uuid, md5(:'c' || 'p4')::uuid);
 	UPDATE qualimetre.response SET withdrawn_at = now(), updated_at = now()
 	WHERE id IN (md5(:'c' || 'p3')::uuid, md5(:'c' || 'p4')::uuid);
 	COMMIT" c="$cid"
-is "$(diff_counts)" "t 0/0/0" "paper withdrawn: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "paper withdrawn: the counts are a GROUP BY's"
 same_pages "paper corrected and withdrawn"
 
 # ---- periods set aside and lifted (sql/014)
@@ -193,16 +213,16 @@ aside() # FROM_HOURS_AGO TO_HOURS_AGO: sets aside that window; prints its id
 		RETURNING id" c="$cid" f="$1" t="$2" u="$uid"
 }
 w1=$(aside 200 150)
-is "$(diff_counts)" "t 0/0/0" "a period set aside: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "a period set aside: the counts are a GROUP BY's"
 is "$(psql_q "SELECT count(*) > 50 FROM qualimetre.set_aside_response WHERE campaign_id = :'c'" c="$cid")" t \
 	"and it sets aside many responses"
 w2=$(aside 100 60)
-is "$(diff_counts)" "t 0/0/0" "a second period: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "a second period: the counts are a GROUP BY's"
 same_pages "periods set aside"
 psql_q "UPDATE qualimetre.set_aside SET lifted_at = now(), lifted_by = :'u' WHERE id = :'w'" w="$w1" u="$uid"
-is "$(diff_counts)" "t 0/0/0" "a period lifted: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "a period lifted: the counts are a GROUP BY's"
 w3=$(aside 190 160)
-is "$(diff_counts)" "t 0/0/0" "a new period inside the lifted one: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "a new period inside the lifted one: the counts are a GROUP BY's"
 
 # ---- responses changed: moved into and out of a period, a language
 psql_q "UPDATE qualimetre.response SET submitted_at = now() - interval '80 hours'
@@ -211,11 +231,11 @@ psql_q "UPDATE qualimetre.response SET submitted_at = now() - interval '80 hours
 	WHERE campaign_id = :'c' AND channel = 'web'
 	AND submitted_at BETWEEN now() - interval '90 hours' AND now() - interval '85 hours';
 	UPDATE qualimetre.response SET lang = NULL WHERE id = md5(:'c' || 'w3')::uuid" c="$cid"
-is "$(diff_counts)" "t 0/0/0" "responses moved and their language changed: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "responses moved and their language changed: the counts are a GROUP BY's"
 psql_q "UPDATE qualimetre.answer SET value = 'satisfait' WHERE campaign_id = :'c'
 	AND question = 'courtoisie' AND value = 'peu-satisfait'
 	AND response_id IN (SELECT id FROM qualimetre.response WHERE form_token LIKE '%w1_')" c="$cid"
-is "$(diff_counts)" "t 0/0/0" "answers updated: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "answers updated: the counts are a GROUP BY's"
 
 # ---- random rounds of everything at once
 for round in 1 2 3; do
@@ -228,15 +248,15 @@ for round in 1 2 3; do
 	ON CONFLICT DO NOTHING;
 	UPDATE qualimetre.response SET submitted_at = submitted_at + interval '3 hours'
 	WHERE campaign_id = :'c' AND channel = 'web' AND random() < 0.1" c="$cid" > /dev/null
-	is "$(diff_counts)" "t 0/0/0" "random round $round: the counts are a GROUP BY's"
+	is "$(diff_counts)" "t 0/0/0/0/0" "random round $round: the counts are a GROUP BY's"
 done
 
 # ---- deletes: a response set aside, one counted, a period in force
 psql_q "DELETE FROM qualimetre.response WHERE id IN (SELECT id FROM qualimetre.set_aside_response
 	WHERE campaign_id = :'c' LIMIT 3)" c="$cid"
-is "$(diff_counts)" "t 0/0/0" "responses set aside deleted: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "responses set aside deleted: the counts are a GROUP BY's"
 psql_q "DELETE FROM qualimetre.set_aside WHERE id = :'w'" w="$w2"
-is "$(diff_counts)" "t 0/0/0" "a period in force deleted: the counts are a GROUP BY's"
+is "$(diff_counts)" "t 0/0/0/0/0" "a period in force deleted: the counts are a GROUP BY's"
 same_pages "after deletions"
 
 # ---- who reads the counts: the referent of the site only
