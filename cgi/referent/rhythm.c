@@ -55,7 +55,7 @@ static const struct db_stmt rh_stmts[STMT__MAX] = {
 	    " FROM qualimetre.response_slot_count k"
 	    " JOIN qualimetre.campaign c ON c.id = k.campaign_id"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
-	    " WHERE k.campaign_id = $1::bigint"
+	    " WHERE k.campaign_id = $1::bigint AND k.channel = 'web'"
 	    " GROUP BY 1 HAVING sum(k.n) <> 0 ORDER BY 1", 1 },
 	[STMT_CHECKS] = { "rhythm_checks",
 	    "SELECT 'fast' AS what, coalesce(sum(count), 0) AS n"

@@ -71,15 +71,17 @@ diff_counts()
 	rur AS (SELECT cs.id, coalesce(sum(k.counted), 0), coalesce(sum(k.set_aside), 0)
 		FROM cs LEFT JOIN qualimetre.response_count k ON k.campaign_id = cs.id
 		GROUP BY cs.id),
-	raws AS (SELECT r.campaign_id, to_char(r.submitted_at AT TIME ZONE 'Europe/Paris',
+	raws AS (SELECT r.campaign_id, r.channel, to_char(r.submitted_at AT TIME ZONE 'Europe/Paris',
 			'YYYY-MM-DD HH24') AS h, count(*) AS n, count(u.id) AS a,
-			count(*) FILTER (WHERE r.confirmed) AS f
+			count(*) FILTER (WHERE r.withdrawn_at IS NULL AND u.id IS NULL) AS k
 		FROM qualimetre.response r LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id
-		WHERE r.campaign_id IN (SELECT id FROM cs) AND r.channel = 'web' GROUP BY 1, 2),
-	rus AS (SELECT k.campaign_id, to_char(k.slot AT TIME ZONE 'Europe/Paris',
-			'YYYY-MM-DD HH24') AS h, sum(k.n) AS n, sum(k.set_aside) AS a
+		WHERE r.campaign_id IN (SELECT id FROM cs) GROUP BY 1, 2, 3),
+	rus AS (SELECT k.campaign_id, k.channel, to_char(k.slot AT TIME ZONE 'Europe/Paris',
+			'YYYY-MM-DD HH24') AS h, sum(k.n) AS n, sum(k.set_aside) AS a,
+			sum(k.counted) AS k
 		FROM qualimetre.response_slot_count k
-		WHERE k.campaign_id IN (SELECT id FROM cs) GROUP BY 1, 2 HAVING sum(k.n) <> 0),
+		WHERE k.campaign_id IN (SELECT id FROM cs) GROUP BY 1, 2, 3
+		HAVING sum(k.n) <> 0 OR sum(k.set_aside) <> 0 OR sum(k.counted) <> 0),
 	rawf AS (SELECT r.campaign_id, count(*) FROM qualimetre.response r
 		WHERE r.campaign_id IN (SELECT id FROM cs) AND r.confirmed GROUP BY 1),
 	ruf AS (SELECT k.campaign_id, sum(k.confirmed) FROM qualimetre.response_count k
@@ -91,9 +93,8 @@ diff_counts()
 		UNION ALL (SELECT * FROM rup EXCEPT SELECT * FROM rawp)) d)
 	|| '/' || (SELECT count(*) FROM (SELECT * FROM rawr EXCEPT SELECT * FROM rur
 		UNION ALL (SELECT * FROM rur EXCEPT SELECT * FROM rawr)) d)
-	|| '/' || (SELECT count(*) FROM (SELECT campaign_id, h, n, a FROM raws
-		EXCEPT SELECT * FROM rus
-		UNION ALL (SELECT * FROM rus EXCEPT SELECT campaign_id, h, n, a FROM raws)) d)
+	|| '/' || (SELECT count(*) FROM (SELECT * FROM raws EXCEPT SELECT * FROM rus
+		UNION ALL (SELECT * FROM rus EXCEPT SELECT * FROM raws)) d)
 	|| '/' || (SELECT count(*) FROM (SELECT * FROM rawf EXCEPT SELECT * FROM ruf
 		UNION ALL (SELECT * FROM ruf EXCEPT SELECT * FROM rawf)) d)" a="$cid" b="$prev" |
 		tr '|' ' '
