@@ -662,6 +662,36 @@ REVOKE ALL ON FUNCTION qualimetre.form_breakdown_questions(text),
 	qualimetre.answer_count_set_aside(),
 	qualimetre.answer_count_rebuild(bigint) FROM PUBLIC;
 
+-- Who reads which counts: a referent, those of the campaigns of the sites
+-- they plan (qualimetre.user_plans_site, sql/007); an admin, all. Each is
+-- computed once per statement (an InitPlan in the policies below), where
+-- a policy calling user_plans_site would call it for every campaign of
+-- every row read.
+CREATE FUNCTION qualimetre.user_reads_all_counts() RETURNS boolean
+	LANGUAGE sql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	SELECT EXISTS (SELECT 1 FROM qualimetre.app_user u
+		WHERE u.id = qualimetre.current_user_id() AND NOT u.disabled
+		AND u.role = 'admin')
+	$$;
+ALTER FUNCTION qualimetre.user_reads_all_counts() OWNER TO qualimetre_owner;
+CREATE FUNCTION qualimetre.user_count_campaigns() RETURNS bigint[]
+	LANGUAGE sql STABLE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	SELECT ARRAY(SELECT c.id FROM qualimetre.app_user u
+		JOIN qualimetre.user_site us ON us.user_id = u.id
+		JOIN qualimetre.campaign c ON c.site_id = us.site_id
+		WHERE u.id = qualimetre.current_user_id() AND NOT u.disabled
+		AND u.role = 'referent')
+	$$;
+ALTER FUNCTION qualimetre.user_count_campaigns() OWNER TO qualimetre_owner;
+REVOKE ALL ON FUNCTION qualimetre.user_reads_all_counts(),
+	qualimetre.user_count_campaigns() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION qualimetre.user_reads_all_counts(),
+	qualimetre.user_count_campaigns() TO qualimetre_referent;
+
 GRANT SELECT ON qualimetre.form_breakdown TO qualimetre_referent;
 GRANT SELECT ON qualimetre.answer_count, qualimetre.answer_pair_count,
 	qualimetre.response_count, qualimetre.response_slot_count
@@ -672,20 +702,27 @@ ALTER TABLE qualimetre.response_count ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qualimetre.response_slot_count ENABLE ROW LEVEL SECURITY;
 CREATE POLICY referent_reads_own_counts ON qualimetre.answer_count
 	FOR SELECT TO qualimetre_referent
-	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
-		WHERE qualimetre.user_plans_site(c.site_id)));
-CREATE POLICY referent_reads_own_pair_counts
-	ON qualimetre.answer_pair_count
+	USING ((SELECT qualimetre.user_reads_all_counts())
+		OR campaign_id = ANY ((SELECT
+		    qualimetre.user_count_campaigns())::bigint[]));
+CREATE POLICY referent_reads_own_pair_counts ON qualimetre.answer_pair_count
 	FOR SELECT TO qualimetre_referent
-	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
-		WHERE qualimetre.user_plans_site(c.site_id)));
-CREATE POLICY referent_reads_own_response_counts
-	ON qualimetre.response_count
+	USING ((SELECT qualimetre.user_reads_all_counts())
+		OR campaign_id = ANY ((SELECT
+		    qualimetre.user_count_campaigns())::bigint[]));
+CREATE POLICY referent_reads_own_response_counts ON qualimetre.response_count
 	FOR SELECT TO qualimetre_referent
-	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
-		WHERE qualimetre.user_plans_site(c.site_id)));
-CREATE POLICY referent_reads_own_slot_counts
-	ON qualimetre.response_slot_count
+	USING ((SELECT qualimetre.user_reads_all_counts())
+		OR campaign_id = ANY ((SELECT
+		    qualimetre.user_count_campaigns())::bigint[]));
+CREATE POLICY referent_reads_own_slot_counts ON qualimetre.response_slot_count
 	FOR SELECT TO qualimetre_referent
-	USING (campaign_id IN (SELECT c.id FROM qualimetre.campaign c
-		WHERE qualimetre.user_plans_site(c.site_id)));
+	USING ((SELECT qualimetre.user_reads_all_counts())
+		OR campaign_id = ANY ((SELECT
+		    qualimetre.user_count_campaigns())::bigint[]));
+
+-- The referent's statements are short: compiling one with LLVM (JIT,
+-- which a cost estimate of the breakdown by another question may
+-- trigger even when that branch reads nothing) takes a second, where
+-- the statement takes a few milliseconds.
+ALTER ROLE qualimetre_referent SET jit = off;
