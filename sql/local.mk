@@ -39,7 +39,8 @@ EXTRA_DIST += sql/demo.sql sql/demo-history.sql \
 	sql/039-site-parent.sql \
 	sql/040-site-parent-edit.sql \
 	sql/041-mystery-period.sql \
-	sql/042-mystery-archive.sql
+	sql/042-mystery-archive.sql \
+	sql/043-answer-counts.sql
 
 install-sql:
 	$(MKDIR_P) '$(DESTDIR)$(sqldir)'

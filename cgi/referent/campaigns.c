@@ -96,10 +96,14 @@ static const struct db_stmt rc_stmts[STMT__MAX] = {
 	    "  AND o.kind = 'satisfaction' AND o.id <> c.id"
 	    "  AND (now() AT TIME ZONE s.timezone)::date"
 	    "  BETWEEN o.opens_on AND o.closes_on) AS others_open,"
-	    " (SELECT count(*) FROM qualimetre.counted_response r"
-	    "  WHERE r.campaign_id = c.id) AS responses,"
-	    " (SELECT count(*) FROM qualimetre.counted_response r"
-	    "  WHERE r.campaign_id = c.id AND r.channel = 'paper') AS paper"
+	    /* Counted as they arrive (sql/043); paper is never set
+	       aside. */
+	    " (SELECT coalesce(sum(k.counted), 0)"
+	    "  FROM qualimetre.response_count k"
+	    "  WHERE k.campaign_id = c.id) AS responses,"
+	    " (SELECT coalesce(sum(k.counted), 0)"
+	    "  FROM qualimetre.response_slot_count k"
+	    "  WHERE k.campaign_id = c.id AND k.channel = 'paper') AS paper"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
 	    " WHERE c.id = $1::bigint", 1 },

@@ -133,13 +133,12 @@ static const struct db_stmt indicators_stmts[S__MAX] = {
 	    "  c.ref_name, c.reply_delay, c.reply_target, c.rings_max,"
 	    "  c.rings_target, c.picked_up_target FROM c"
 	    " UNION ALL"
-	    " SELECT 'e-count', a.campaign_id::text, a.question, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, a.value, NULL, count(*), NULL,"
-	    NUL_REF
-	    "  FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
-	    "  WHERE a.value IS NOT NULL"
-	    "  AND a.response_id NOT IN (SELECT id FROM u)"
-	    "  GROUP BY a.campaign_id, a.question, a.value"
+	    /* The counts kept as answers arrive (sql/043). */
+	    " SELECT 'e-count', k.campaign_id::text, k.question, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, k.value, NULL, sum(k.n)::bigint,"
+	    "  NULL," NUL_REF
+	    "  FROM qualimetre.answer_count k JOIN c ON k.campaign_id = c.id"
+	    "  GROUP BY k.campaign_id, k.question, k.value HAVING sum(k.n) <> 0"
 	    " UNION ALL"
 	    " SELECT 'f-unans', a.campaign_id::text, NULL, NULL, NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, left(a.value, 10), NULL, count(*), NULL,"

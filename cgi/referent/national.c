@@ -63,8 +63,9 @@ static const struct db_stmt national_stmts[S__MAX] = {
 	 * with answers), the years with campaigns in scope, and the counts
 	 * of each (site, form, referential, question, value) of that
 	 * year's campaigns in scope (by their opening date), cancelled ones
-	 * left out (sql/032), with the referential's rules. Counts come from the index on answer
-	 * (campaign_id, question, value).
+	 * left out (sql/032), with the referential's rules. Counts are the
+	 * sums of those kept as answers arrive (sql/043), the responses set
+	 * aside left out.
 	 */
 	[S_NATIONAL] = { "national_view",
 	    "WITH y AS (SELECT coalesce($1::int, (SELECT"
@@ -86,16 +87,14 @@ static const struct db_stmt national_stmts[S__MAX] = {
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
 	    "  FROM qualimetre.campaign c WHERE" NATIONAL_SCOPE " GROUP BY 2"
 	    " UNION ALL"
-	    " SELECT 'count', s.name, s.code, c.form_id, a.question, a.value,"
-	    "  count(*)," REFERENTIAL_COLUMNS
-	    "  FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
+	    " SELECT 'count', s.name, s.code, c.form_id, k.question, k.value,"
+	    "  sum(k.n)::bigint," REFERENTIAL_COLUMNS
+	    "  FROM qualimetre.answer_count k JOIN c ON k.campaign_id = c.id"
 	    "  JOIN qualimetre.site s ON s.id = c.site_id" REFERENTIAL_JOIN
-	    "  WHERE a.value IS NOT NULL AND a.response_id NOT IN"
-	    "  (SELECT x.id FROM qualimetre.set_aside_response x"
-	    "   WHERE x.campaign_id = c.id)"
 	    "  GROUP BY s.name, s.code, c.form_id, c.referential_id,"
 	    "  ref.name, ref.reply_delay, ref.reply_target, ref.rings_max,"
-	    "  ref.rings_target, ref.picked_up_target, a.question, a.value",
+	    "  ref.rings_target, ref.picked_up_target, k.question, k.value"
+	    "  HAVING sum(k.n) <> 0",
 	    4 },
 	/*
 	 * The emails of year $1's campaigns in scope that have no answer

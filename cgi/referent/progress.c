@@ -41,22 +41,21 @@ static const struct db_stmt pg_stmts[STMT__MAX] = {
 	/*
 	 * Campaign $1's target, then its returns that count (neither
 	 * withdrawn nor set aside, as in its rates) by day at the site and
-	 * by channel, then its slots by day. The policies keep it to the
-	 * user's sites.
+	 * by channel, from the counts kept as they arrive (sql/043), then
+	 * its slots by day. The policies keep it to the user's sites.
 	 */
 	[STMT_DAYS] = { "progress_days",
 	    "SELECT 'meta' AS part, NULL::text AS day, NULL::text AS channel,"
 	    " 0::bigint AS n, c.target_count::text AS target"
 	    " FROM qualimetre.campaign c WHERE c.id = $1::bigint"
 	    " UNION ALL"
-	    " SELECT 'return', to_char(r.submitted_at AT TIME ZONE s.timezone,"
-	    "  'YYYY-MM-DD'), r.channel, count(*), NULL"
-	    " FROM qualimetre.counted_response r"
-	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
+	    " SELECT 'return', to_char(k.slot AT TIME ZONE s.timezone,"
+	    "  'YYYY-MM-DD'), k.channel, sum(k.counted)::bigint, NULL"
+	    " FROM qualimetre.response_slot_count k"
+	    " JOIN qualimetre.campaign c ON c.id = k.campaign_id"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
-	    " LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id"
-	    " WHERE r.campaign_id = $1::bigint AND u.id IS NULL"
-	    " GROUP BY 2, 3"
+	    " WHERE k.campaign_id = $1::bigint"
+	    " GROUP BY 2, 3 HAVING sum(k.counted) <> 0"
 	    " UNION ALL"
 	    " SELECT 'slot', to_char(l.day, 'YYYY-MM-DD'), NULL, count(*), NULL"
 	    " FROM qualimetre.slot l WHERE l.campaign_id = $1::bigint"

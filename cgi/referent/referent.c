@@ -73,8 +73,9 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "SELECT c.id, c.title, c.kind, s.name AS site,"
 	    " to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    " to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on,"
-	    " (SELECT count(*) FROM qualimetre.counted_response r"
-	    "  WHERE r.campaign_id = c.id) AS responses, c.status"
+	    " (SELECT coalesce(sum(k.counted), 0)"
+	    "  FROM qualimetre.response_count k"
+	    "  WHERE k.campaign_id = c.id) AS responses, c.status"
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
 	    /* Archived ones have their own list (lifecycle.c). */
@@ -85,7 +86,9 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	 * counts of each (question, value) now, in the previous campaign
 	 * of the same form at the same site, and broken down by the
 	 * answer to question $2, the responses set aside left out. Counts
-	 * come from the index on answer (campaign_id, question, value).
+	 * are the sums of those kept as answers arrive (sql/043); a
+	 * breakdown by a question the page does not offer is counted from
+	 * the answers.
 	 */
 	[STMT_RESULTS] = { "referent_results",
 	    "WITH c AS (SELECT c.id, c.site_id, c.form_id, c.title, c.kind,"
@@ -102,21 +105,23 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  WHERE p.site_id = c.site_id AND pf.key = c.key"
 	    "  AND p.closes_on < c.opens_on"
 	    "  ORDER BY p.closes_on DESC LIMIT 1),"
-	    /* The responses set aside, left out of every count (sql/014). */
-	    " u AS (SELECT x.id FROM qualimetre.set_aside_response x, c"
-	    "  WHERE x.campaign_id = c.id),"
-	    " pu AS (SELECT x.id FROM qualimetre.set_aside_response x, prev"
-	    "  WHERE x.campaign_id = prev.id)"
+	    /* The responses that count and those set aside (sql/014). */
+	    " rc AS (SELECT coalesce(sum(k.counted), 0) AS counted,"
+	    "  coalesce(sum(k.set_aside), 0) AS set_aside"
+	    "  FROM qualimetre.response_count k, c WHERE k.campaign_id = c.id),"
+	    /* Whether the breakdown $2 is counted as answers arrive. */
+	    " kept AS (SELECT $2 = '" LANG_BY "' OR EXISTS (SELECT 1"
+	    "  FROM qualimetre.form_breakdown b, c"
+	    "  WHERE b.form_id = c.form_id AND b.question = $2) AS kept)"
 	    " SELECT 'meta' AS part, NULL::text AS question, NULL::text AS value,"
 	    "  NULL::text AS grp,"
-	    "  (SELECT count(*) FROM qualimetre.counted_response r"
-	    "   WHERE r.campaign_id = c.id) - (SELECT count(*) FROM u) AS n,"
+	    "  (SELECT (counted - set_aside)::bigint FROM rc) AS n,"
 	    "  c.title, c.kind, to_char(c.opens_on, 'YYYY-MM-DD') AS opens_on,"
 	    "  to_char(c.closes_on, 'YYYY-MM-DD') AS closes_on, c.site, c.slug,"
 	    "  c.form_id, (SELECT title FROM prev) AS prev_title,"
 	    "  (SELECT id FROM prev)::text AS prev_id,"
 	    "  c.department, to_char(c.today, 'YYYY-MM-DD') AS today,"
-	    "  (SELECT count(*) FROM u) AS set_aside,"
+	    "  (SELECT set_aside::bigint FROM rc) AS set_aside,"
 	    "  c.ref_name, c.reply_delay, c.reply_target, c.rings_max,"
 	    "  c.rings_target, c.picked_up_target,"
 	    "  c.target_rate::text AS target_rate,"
@@ -125,21 +130,28 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    "  (SELECT nf.id FROM qualimetre.form nf WHERE nf.key = c.key"
 	    "   ORDER BY nf.version DESC LIMIT 1)::text AS newest_form FROM c"
 	    " UNION ALL"
-	    " SELECT 'now', a.question, a.value, NULL, count(*), NULL, NULL,"
+	    " SELECT 'now', k.question, k.value, NULL, sum(k.n)::bigint, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
-	    " WHERE a.value IS NOT NULL"
-	    " AND a.response_id NOT IN (SELECT id FROM u)"
-	    " GROUP BY a.question, a.value"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer_count k JOIN c ON k.campaign_id = c.id"
+	    " GROUP BY k.question, k.value HAVING sum(k.n) <> 0"
 	    " UNION ALL"
-	    " SELECT 'prev', a.question, a.value, NULL, count(*), NULL, NULL,"
+	    " SELECT 'prev', k.question, k.value, NULL, sum(k.n)::bigint, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-	    " FROM qualimetre.answer a JOIN prev ON a.campaign_id = prev.id"
-	    " WHERE a.value IS NOT NULL"
-	    " AND a.response_id NOT IN (SELECT id FROM pu)"
-	    " GROUP BY a.question, a.value"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer_count k"
+	    " JOIN prev ON k.campaign_id = prev.id"
+	    " GROUP BY k.question, k.value HAVING sum(k.n) <> 0"
+	    " UNION ALL"
+	    " SELECT 'by', k.question, k.value, k.by_value, sum(k.n)::bigint,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+	    " FROM qualimetre.answer_pair_count k"
+	    " JOIN c ON k.campaign_id = c.id"
+	    " WHERE k.by_question = $2"
+	    " GROUP BY k.question, k.value, k.by_value HAVING sum(k.n) <> 0"
+	    /* Any other question of the form, from the answers, the
+	       responses set aside left out. */
 	    " UNION ALL"
 	    " SELECT 'by', a.question, a.value, g.value, count(*), NULL, NULL,"
 	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
@@ -147,21 +159,10 @@ static const struct db_stmt referent_stmts[STMT__MAX] = {
 	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
 	    " JOIN qualimetre.answer g ON g.response_id = a.response_id"
 	    "  AND g.campaign_id = c.id AND g.question = $2"
-	    " WHERE a.value IS NOT NULL"
-	    " AND a.response_id NOT IN (SELECT id FROM u)"
+	    " WHERE NOT (SELECT kept FROM kept) AND a.value IS NOT NULL"
+	    " AND a.response_id NOT IN (SELECT x.id"
+	    "  FROM qualimetre.set_aside_response x WHERE x.campaign_id = c.id)"
 	    " GROUP BY a.question, a.value, g.value"
-	    /* Or by the language the questionnaire was given in, when $2
-	       is LANG_BY: '' for a response with none (paper, sql/023). */
-	    " UNION ALL"
-	    " SELECT 'by', a.question, a.value, coalesce(l.lang, ''),"
-	    "  count(*), NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
-	    "  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-	    " FROM qualimetre.answer a JOIN c ON a.campaign_id = c.id"
-	    " JOIN qualimetre.response l ON l.id = a.response_id"
-	    " WHERE $2 = '" LANG_BY "' AND a.value IS NOT NULL"
-	    " AND a.response_id NOT IN (SELECT id FROM u)"
-	    " GROUP BY a.question, a.value, l.lang"
 	    /* The services the campaign tests, in its order: the groups
 	       of a breakdown by service (sql/015), named as the site
 	       names them. */

@@ -46,17 +46,17 @@ static const struct db_stmt rh_stmts[STMT__MAX] = {
 	    " FROM qualimetre.campaign c"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
 	    " WHERE c.id = $1::bigint AND c.kind = 'satisfaction'", 1 },
-	/* Web responses per hour at the site, and those set aside. */
+	/* Web responses per hour at the site, and those set aside: sums
+	   of the quarters of an hour kept as they arrive (sql/043). */
 	[STMT_HOURS] = { "rhythm_hours",
-	    "SELECT to_char(r.submitted_at AT TIME ZONE s.timezone,"
-	    "  'YYYY-MM-DD\"T\"HH24') AS hour, count(*) AS n,"
-	    " count(u.id) AS aside"
-	    " FROM qualimetre.response r"
-	    " JOIN qualimetre.campaign c ON c.id = r.campaign_id"
+	    "SELECT to_char(k.slot AT TIME ZONE s.timezone,"
+	    "  'YYYY-MM-DD\"T\"HH24') AS hour, sum(k.n)::bigint AS n,"
+	    " sum(k.set_aside)::bigint AS aside"
+	    " FROM qualimetre.response_slot_count k"
+	    " JOIN qualimetre.campaign c ON c.id = k.campaign_id"
 	    " JOIN qualimetre.site s ON s.id = c.site_id"
-	    " LEFT JOIN qualimetre.set_aside_response u ON u.id = r.id"
-	    " WHERE r.campaign_id = $1::bigint AND r.channel = 'web'"
-	    " GROUP BY 1 ORDER BY 1", 1 },
+	    " WHERE k.campaign_id = $1::bigint AND k.channel = 'web'"
+	    " GROUP BY 1 HAVING sum(k.n) <> 0 ORDER BY 1", 1 },
 	[STMT_CHECKS] = { "rhythm_checks",
 	    "SELECT 'fast' AS what, coalesce(sum(count), 0) AS n"
 	    " FROM qualimetre.submission_check"
@@ -64,12 +64,12 @@ static const struct db_stmt rh_stmts[STMT__MAX] = {
 	    " UNION ALL SELECT 'late', coalesce(sum(count), 0)"
 	    " FROM qualimetre.submission_check"
 	    " WHERE campaign_id = $1::bigint AND reason = 'late'"
-	    " UNION ALL SELECT 'confirmed', count(*) FROM qualimetre.response"
-	    " WHERE campaign_id = $1::bigint AND confirmed"
+	    " UNION ALL SELECT 'confirmed', coalesce(sum(confirmed), 0)"
+	    " FROM qualimetre.response_count WHERE campaign_id = $1::bigint"
 	    " UNION ALL SELECT 'periods', count(*) FROM qualimetre.set_aside"
 	    " WHERE campaign_id = $1::bigint AND lifted_at IS NULL"
-	    " UNION ALL SELECT 'aside', count(*)"
-	    " FROM qualimetre.set_aside_response"
+	    " UNION ALL SELECT 'aside', coalesce(sum(set_aside), 0)"
+	    " FROM qualimetre.response_count"
 	    " WHERE campaign_id = $1::bigint", 1 },
 	[STMT_PERIODS] = { "rhythm_periods",
 	    "SELECT w.id,"
