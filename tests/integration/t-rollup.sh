@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fixtures.sh"
 
-tap_plan 30
+tap_plan 33
 
 SITE=TEST-ROLLUP
 psql_q "INSERT INTO qualimetre.site (code, name, department, school_zone)
@@ -224,6 +224,27 @@ psql_q "UPDATE qualimetre.set_aside SET lifted_at = now(), lifted_by = :'u' WHER
 is "$(diff_counts)" "t 0/0/0/0/0" "a period lifted: the counts are a GROUP BY's"
 w3=$(aside 190 160)
 is "$(diff_counts)" "t 0/0/0/0/0" "a new period inside the lifted one: the counts are a GROUP BY's"
+w4=$(aside 1 -1)
+psql_q "WITH r AS (INSERT INTO qualimetre.response
+	(id, campaign_id, channel, form_token, lang)
+	VALUES (md5(:'c' || 'x')::uuid, :'c', 'web', 'rollup-' || :'c' || '-x', 'en'))
+	INSERT INTO qualimetre.answer (response_id, campaign_id, question, value, text)
+	SELECT md5(:'c' || 'x')::uuid, :'c', a.q, a.v, a.t
+	FROM unnest(ARRAY['motif', 'canal', 'courtoisie', 'commentaire'],
+		ARRAY['identite', 'telephone', 'satisfait', NULL],
+		ARRAY[NULL, NULL, NULL, 'Merci']) AS a(q, v, t)" c="$cid" > /dev/null
+is "$(diff_counts)/$(psql_q "SELECT count(*) FROM qualimetre.set_aside_response
+	WHERE id = md5(:'c' || 'x')::uuid" c="$cid")" "t 0/0/0/0/0/1" \
+	"a submission inside a period in force: set aside, the counts are a GROUP BY's"
+psql_q "INSERT INTO qualimetre.answer (response_id, campaign_id, question, value)
+	SELECT r.id, :'c', 'canal', 'courrier' FROM qualimetre.response r
+	WHERE r.campaign_id = :'c' AND r.withdrawn_at IS NULL
+	AND NOT EXISTS (SELECT 1 FROM qualimetre.answer a
+		WHERE a.response_id = r.id AND a.question = 'canal')" c="$cid" > /dev/null
+is "$(diff_counts)" "t 0/0/0/0/0" \
+	"an answer to a breakdown question added to responses with answers: the counts are a GROUP BY's"
+psql_q "DELETE FROM qualimetre.set_aside WHERE id = :'w'" w="$w4"
+is "$(diff_counts)" "t 0/0/0/0/0" "that period deleted: the counts are a GROUP BY's"
 
 # ---- responses changed: moved into and out of a period, a language
 psql_q "UPDATE qualimetre.response SET submitted_at = now() - interval '80 hours'
